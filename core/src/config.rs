@@ -1,0 +1,71 @@
+//! `<home>/config.json`: which phone system to use. The built-in demo one is the default.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::atomic_file;
+use crate::error::{CoreError, StoreError};
+use crate::phone_system::PhoneSystem;
+use crate::phone_system::demo::DemoPhoneSystem;
+
+/// The file name of the configuration inside the callprofiles home.
+pub const CONFIG_FILE: &str = "config.json";
+/// Largest configuration file read.
+const MAX_CONFIG_BYTES: u64 = 64 * 1024;
+
+/// The whole configuration file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Which phone system to use.
+    #[serde(default)]
+    pub phone_system: PhoneSystemConfig,
+}
+
+/// Which phone system to use, and how to reach it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum PhoneSystemConfig {
+    /// The built-in demo phone system (no PBX).
+    #[default]
+    Builtin,
+}
+
+impl Config {
+    /// Loads `<home>/config.json`; a missing file gives the default (built-in demo).
+    pub fn load(home: &Path) -> Result<Self, StoreError> {
+        let path = home.join(CONFIG_FILE);
+        let bytes = atomic_file::read_limited(&path, MAX_CONFIG_BYTES).map_err(|source| StoreError::Io {
+            action: "read",
+            path: path.clone(),
+            source,
+        })?;
+        match bytes {
+            None => Ok(Self::default()),
+            Some(bytes) => serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
+                path,
+                reason: e.to_string(),
+            }),
+        }
+    }
+
+    /// Saves `<home>/config.json` atomically.
+    pub fn save(&self, home: &Path) -> Result<(), StoreError> {
+        let path = home.join(CONFIG_FILE);
+        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
+        bytes.push(b'\n');
+        atomic_file::write(&path, &bytes).map_err(|source| StoreError::Io {
+            action: "write",
+            path,
+            source,
+        })
+    }
+
+    /// Opens the configured phone system (connecting lazily: no network here).
+    pub fn open_phone_system(&self, home: &Path) -> Result<Box<dyn PhoneSystem>, CoreError> {
+        match &self.phone_system {
+            PhoneSystemConfig::Builtin => Ok(Box::new(DemoPhoneSystem::new(home))),
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! callprofiles-core: profiles of phone-system settings, their rules, Detected, storage and the phone
+//! systems behind one trait. No GUI here; the app and the CLI are thin layers over this crate.
+
+pub mod applicable;
+pub mod atomic_file;
+pub mod config;
+pub mod detection;
+pub mod error;
+pub mod home;
+pub mod phone_number;
+pub mod phone_system;
+pub mod profile;
+pub mod profile_book;
+pub mod setting_change;
+pub mod settings;
+pub mod store;
+
+pub use applicable::{ApplicableSettings, CompleteRouting};
+pub use detection::{Activity, detect, differences, nearest};
+pub use error::{CoreError, InputError, PhoneError, RuleError, StoreError};
+pub use phone_number::PhoneNumber;
+pub use phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind};
+pub use profile::{BuiltIn, Profile, ProfileId, ProfileKind, ProfileName};
+pub use profile_book::{MAX_CUSTOM, ProfileBook};
+pub use setting_change::{SettingChange, SettingKey};
+pub use settings::{Greeting, GreetingSlot, Playback, Routing, RoutingMode, Settings, Voicemail};
+pub use store::{Store, StoreState};

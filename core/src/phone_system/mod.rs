@@ -1,0 +1,60 @@
+//! The phone systems behind one trait: the built-in demo one, and real PBXs.
+
+pub mod demo;
+
+use crate::applicable::ApplicableSettings;
+use crate::error::PhoneError;
+use crate::settings::Settings;
+
+/// What kind of phone system is connected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhoneSystemKind {
+    /// The built-in demo: no PBX is connected, settings are only saved in a local file.
+    Demo,
+    /// A real Asterisk or FreePBX over AMI.
+    Asterisk,
+}
+
+/// How a phone system describes itself to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhoneSystemDescription {
+    /// Its kind.
+    pub kind: PhoneSystemKind,
+    /// One plain sentence, e.g. "Built-in demo phone system (no PBX connected)".
+    pub summary: String,
+}
+
+/// A phone system whose call settings can be read and changed. Implementations may be slow, fail,
+/// reconnect, and be changed by others at any time: callers run them off the UI thread and re-read.
+pub trait PhoneSystem: Send {
+    /// Describes the phone system for the user.
+    fn description(&self) -> PhoneSystemDescription;
+
+    /// Reads the live settings.
+    fn read(&mut self) -> Result<Settings, PhoneError>;
+
+    /// Writes settings without verifying them.
+    fn write(&mut self, settings: &ApplicableSettings) -> Result<(), PhoneError>;
+
+    /// Writes settings, reads them back and checks they took effect; returns what was read back.
+    fn apply(&mut self, settings: &ApplicableSettings) -> Result<Settings, PhoneError> {
+        self.write(settings)?;
+        let live = self.read()?;
+        if live == settings.to_settings() {
+            Ok(live)
+        } else {
+            Err(PhoneError::NotVerified {
+                found: summarize(&live),
+            })
+        }
+    }
+}
+
+/// A one-line summary of settings for messages.
+pub fn summarize(settings: &Settings) -> String {
+    crate::setting_change::SettingKey::ALL
+        .iter()
+        .map(|key| format!("{}={}", key, key.value_of(settings)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
