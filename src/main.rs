@@ -1,1 +1,3 @@
+//! The `callprofiles` binary: parses the command line and runs the CLI or the GUI.
+
 fn main() {}
