@@ -78,6 +78,12 @@ pub enum InputError {
         /// The pair as typed.
         input: String,
     },
+    /// `pbx set routing=MODE` without the number the phone system needs for that mode.
+    #[error("The phone system needs a number for the {mode} routing: write routing={mode}:NUMBER.")]
+    RoutingNeedsNumber {
+        /// The mode's key, e.g. `forward`.
+        mode: &'static str,
+    },
     /// Unknown key.
     #[error(
         "\"{key}\" is not a setting: use call_pickup, routing, voicemail, voicemail.ringback, voicemail.notification, voicemail.playback or voicemail.greeting."
@@ -202,6 +208,16 @@ pub enum StoreError {
     },
 }
 
+/// A file given to `import` that is not a valid callprofiles export; nothing was imported.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("Cannot import {path}: {reason}; nothing was changed.")]
+pub struct ImportError {
+    /// The file.
+    pub path: PathBuf,
+    /// What is wrong with it (no final period).
+    pub reason: String,
+}
+
 /// A phone system failed to read or apply settings.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum PhoneError {
@@ -268,4 +284,7 @@ pub enum CoreError {
     /// A phone-system failure.
     #[error(transparent)]
     Phone(#[from] PhoneError),
+    /// An invalid file to import.
+    #[error(transparent)]
+    Import(#[from] ImportError),
 }

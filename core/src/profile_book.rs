@@ -55,7 +55,8 @@ impl ProfileBook {
                 });
             }
             book.check_name_free(&profile.name, None)?;
-            if BuiltIn::from_id(&profile.id).is_some() || !seen_ids.insert(profile.id.clone()) {
+            let id_is_a_name = book.custom.iter().any(|c| c.name.folded() == fold(profile.id.as_str()));
+            if BuiltIn::from_id(&profile.id).is_some() || id_is_a_name || !seen_ids.insert(profile.id.clone()) {
                 return Err(RuleError::NameTaken {
                     name: profile.id.to_string(),
                 });
@@ -221,12 +222,12 @@ impl ProfileBook {
             .ok_or_else(|| RuleError::UnknownProfile { name: id.to_string() })
     }
 
-    /// A custom id never used in this book.
+    /// A custom id never used in this book, and no custom profile's name (so lookups stay unambiguous).
     fn fresh_custom_id(&mut self) -> ProfileId {
         loop {
             let id = ProfileId::custom(self.next_custom);
             self.next_custom = self.next_custom.saturating_add(1);
-            if self.custom.iter().all(|c| c.id != id) {
+            if self.custom.iter().all(|c| c.id != id && c.name.folded() != fold(id.as_str())) {
                 return id;
             }
         }
@@ -299,6 +300,22 @@ mod tests {
         assert_eq!(book.find("car")?.id, id);
         assert_eq!(book.find(id.as_str())?.id, id);
         assert!(book.find("nope").is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn ids_never_equal_a_name() -> Result<(), CoreError> {
+        let mut book = ProfileBook::default();
+        let first = book.create("Custom-2", Settings::office_default())?;
+        let second = book.create("B", Settings::office_default())?;
+        assert_eq!((first.as_str(), second.as_str()), ("custom-1", "custom-3"));
+        assert_eq!(book.find("custom-2")?.id, first);
+        let (builtin, custom, _) = book.parts();
+        let mut clash = custom.to_vec();
+        if let Some(b) = clash.get_mut(1) {
+            b.id = ProfileId::custom(2);
+        }
+        assert!(ProfileBook::from_parts(builtin.clone(), clash, 1).is_err());
         Ok(())
     }
 

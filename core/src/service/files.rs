@@ -1,0 +1,119 @@
+//! Export and import of every profile (see [`crate::transfer`] for the file format).
+
+use std::path::Path;
+
+use crate::error::CoreError;
+use crate::transfer::{self, ImportReport};
+
+use super::Callprofiles;
+
+impl Callprofiles {
+    /// Writes every saved profile to `path`; returns how many.
+    pub fn export(&self, path: &Path) -> Result<usize, CoreError> {
+        let state = self.store.load()?;
+        Ok(transfer::export(&state.book, path)?)
+    }
+
+    /// Validates the whole file at `path`, then replaces every profile at once (all or nothing).
+    /// The last applied profile is kept only if the file holds it unchanged.
+    pub fn import(&mut self, path: &Path) -> Result<ImportReport, CoreError> {
+        let imported = transfer::read(path)?;
+        self.store.update(|state| {
+            let before = state.last_applied.as_ref().and_then(|id| state.book.get(id));
+            let report = imported.install(&mut state.book)?;
+            let kept = before.filter(|old| state.book.get(&old.id).as_ref() == Some(old));
+            state.last_applied = kept.map(|p| p.id);
+            Ok(report)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{TestResult, demo};
+    use crate::error::{CoreError, StoreError};
+    use crate::{ImportReport, Settings};
+
+    #[test]
+    fn export_then_import_restores_everything() -> TestResult {
+        let (dir, mut app) = demo()?;
+        app.create("Car", Some("home"))?;
+        app.set("car", &["routing=forward:123456"])?;
+        app.set("office", &["call_pickup=off"])?;
+        app.activate("car")?;
+        let file = dir.path().join("backup.json");
+        assert_eq!(app.export(&file)?, 4);
+        let exported = app.list()?.profiles;
+        app.delete("car")?;
+        app.create("A", None)?;
+        app.create("B", None)?;
+        app.set("office", &["call_pickup=on"])?;
+        let report = app.import(&file)?;
+        assert_eq!(
+            report,
+            ImportReport {
+                builtin_imported: 3,
+                builtin_reset: 0,
+                custom_imported: 1,
+                custom_replaced: 2
+            }
+        );
+        assert_eq!(app.list()?.profiles, exported);
+        assert_eq!(app.create("New", None)?.id.as_str(), "custom-4");
+        Ok(())
+    }
+
+    #[test]
+    fn import_keeps_last_applied_only_if_unchanged() -> TestResult {
+        let (dir, mut app) = demo()?;
+        app.create("Car", None)?;
+        app.activate("car")?;
+        let file = dir.path().join("backup.json");
+        app.export(&file)?;
+        app.import(&file)?;
+        assert_eq!(
+            app.status()?.active_profile().map(|p| p.name.clone()),
+            Some("Car".into())
+        );
+        let text = std::fs::read_to_string(&file)?.replace("\"call_pickup\": true", "\"call_pickup\": false");
+        std::fs::write(&file, text)?;
+        app.import(&file)?;
+        assert_eq!(app.store().load()?.last_applied, None);
+        Ok(())
+    }
+
+    #[test]
+    fn invalid_import_changes_nothing() -> TestResult {
+        let (dir, mut app) = demo()?;
+        app.create("Car", None)?;
+        let store = dir.path().join("profiles.json");
+        let before = std::fs::read(&store)?;
+        let file = dir.path().join("bad.json");
+        let customs: Vec<String> = (1..=5)
+            .map(|n| {
+                format!(
+                    r#"{{"id":"custom-{n}","name":"P{n}","kind":"custom","settings":{}}}"#,
+                    serde_json::to_string(&Settings::office_default()).unwrap_or_default()
+                )
+            })
+            .collect();
+        std::fs::write(
+            &file,
+            format!(
+                r#"{{"format":"callprofiles-profiles","version":1,"profiles":[{}]}}"#,
+                customs.join(",")
+            ),
+        )?;
+        let error = app.import(&file).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            error.ends_with("it holds 5 custom profiles, but at most 4 are allowed; nothing was changed."),
+            "{error}"
+        );
+        assert_eq!(std::fs::read(&store)?, before);
+        assert!(matches!(
+            app.import(&dir.path().join("missing.json")),
+            Err(CoreError::Store(StoreError::Io { .. }))
+        ));
+        Ok(())
+    }
+}

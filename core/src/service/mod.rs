@@ -1,0 +1,204 @@
+//! `Callprofiles`: every user operation over one home (its store and its phone system), for the CLI and
+//! the GUI alike.
+
+mod editing;
+mod files;
+mod phone;
+#[cfg(test)]
+mod test_support;
+
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::detection::{Activity, detect};
+use crate::error::{CoreError, PhoneError, StoreError};
+use crate::phone_system::{PhoneSystem, PhoneSystemDescription};
+use crate::profile::Profile;
+use crate::settings::Settings;
+use crate::store::{Store, StoreState};
+use crate::view::{ProfileView, StatusView};
+
+pub use editing::SavedDetected;
+
+/// The user's profiles in one home and the phone system they drive.
+pub struct Callprofiles {
+    home: PathBuf,
+    store: Store,
+    phone: Box<dyn PhoneSystem>,
+}
+
+/// What `status` reports: the phone system's live settings and which profile they are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    /// The active profile, or Detected.
+    pub activity: Activity,
+    /// The live settings.
+    pub live: Settings,
+    /// Every saved profile, in display order.
+    pub profiles: Vec<Profile>,
+    /// The phone system's description.
+    pub phone_system: PhoneSystemDescription,
+}
+
+impl Status {
+    /// The active saved profile (`None` when Detected).
+    pub fn active_profile(&self) -> Option<&Profile> {
+        let id = self.activity.active_id()?;
+        self.profiles.iter().find(|p| &p.id == id)
+    }
+
+    /// The JSON view of `status --json`.
+    pub fn view(&self) -> StatusView {
+        StatusView::new(&self.activity, &self.live, &self.phone_system.summary)
+    }
+}
+
+/// What `list` and `show` report: the saved profiles, and which is active if the phone system answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Overview {
+    /// Every saved profile, in display order.
+    pub profiles: Vec<Profile>,
+    /// The activity, or why the phone system could not be read.
+    pub activity: Result<Activity, PhoneError>,
+    /// The phone system's description.
+    pub phone_system: PhoneSystemDescription,
+}
+
+impl Overview {
+    /// Whether `profile` is the active one (false when the phone system could not be read).
+    pub fn is_active(&self, profile: &Profile) -> bool {
+        self.activity.as_ref().ok().and_then(Activity::active_id) == Some(&profile.id)
+    }
+
+    /// The JSON views of every profile.
+    pub fn views(&self) -> Vec<ProfileView> {
+        ProfileView::all(&self.profiles, self.activity.as_ref().ok())
+    }
+}
+
+impl Callprofiles {
+    /// Opens the home: its profiles and the phone system its `config.json` names (the demo by default).
+    pub fn open(home: &Path) -> Result<Self, CoreError> {
+        let phone = Config::load(home)?.open_phone_system(home)?;
+        Ok(Self::with_phone_system(home, phone))
+    }
+
+    /// Opens the home with a given phone system.
+    pub fn with_phone_system(home: &Path, phone: Box<dyn PhoneSystem>) -> Self {
+        Self {
+            home: home.to_owned(),
+            store: Store::new(home),
+            phone,
+        }
+    }
+
+    /// The callprofiles home.
+    pub fn home(&self) -> &Path {
+        &self.home
+    }
+
+    /// The profiles store.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// How the phone system describes itself.
+    pub fn phone_system(&self) -> PhoneSystemDescription {
+        self.phone.description()
+    }
+
+    /// Moves a damaged `profiles.json` aside (kept, never deleted); returns where it went.
+    pub fn move_damaged_aside(&self) -> Result<PathBuf, StoreError> {
+        self.store.move_aside()
+    }
+
+    /// Reads the live settings and tells which profile they are, or Detected.
+    pub fn status(&mut self) -> Result<Status, CoreError> {
+        let state = self.store.load()?;
+        let live = self.phone.read()?;
+        let activity = detect(&state.book, state.last_applied.as_ref(), &live);
+        Ok(Status {
+            activity,
+            live,
+            profiles: state.book.profiles(),
+            phone_system: self.phone.description(),
+        })
+    }
+
+    /// Every saved profile, and which is active if the phone system can be read.
+    pub fn list(&mut self) -> Result<Overview, CoreError> {
+        let state = self.store.load()?;
+        Ok(self.overview(&state))
+    }
+
+    /// One profile named by id or name (built-ins also by their Polish names), with the overview.
+    pub fn show(&mut self, query: &str) -> Result<(Profile, Overview), CoreError> {
+        let state = self.store.load()?;
+        let profile = state.book.find(query)?;
+        Ok((profile, self.overview(&state)))
+    }
+
+    /// The overview of a loaded state.
+    fn overview(&mut self, state: &StoreState) -> Overview {
+        let activity = self
+            .phone
+            .read()
+            .map(|live| detect(&state.book, state.last_applied.as_ref(), &live));
+        Overview {
+            profiles: state.book.profiles(),
+            activity,
+            phone_system: self.phone.description(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::{TestResult, demo};
+    use crate::BuiltIn;
+    use crate::phone_system::PhoneSystemKind;
+
+    #[test]
+    fn fresh_home_is_office_on_the_demo() -> TestResult {
+        let (_dir, mut app) = demo()?;
+        let status = app.status()?;
+        assert_eq!(status.active_profile().map(|p| p.name.as_str()), Some("Office"));
+        assert_eq!(status.phone_system.kind, PhoneSystemKind::Demo);
+        assert!(status.phone_system.summary.contains("no PBX"));
+        assert_eq!(status.view().active.as_deref(), Some("office"));
+        let overview = app.list()?;
+        let names: Vec<&str> = overview.profiles.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Office", "Mobile", "Home"]);
+        assert_eq!(overview.views().iter().filter(|v| v.active).count(), 1);
+        let (home, _) = app.show("domowy")?;
+        assert_eq!(home.id, BuiltIn::Home.id());
+        assert!(app.show("nope").is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn unreadable_phone_still_lists_profiles_but_status_fails() -> TestResult {
+        let (_dir, mut app) = super::test_support::broken()?;
+        let overview = app.list()?;
+        assert_eq!(overview.profiles.len(), 3);
+        assert!(overview.activity.is_err());
+        assert!(overview.views().iter().all(|v| !v.active));
+        assert!(app.status().is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn damaged_store_fails_every_command_and_can_be_moved_aside() -> TestResult {
+        let (dir, mut app) = demo()?;
+        let path = dir.path().join("profiles.json");
+        std::fs::write(&path, b"not json")?;
+        assert!(app.status().is_err());
+        assert!(app.list().is_err());
+        assert!(app.create("Car", None).is_err());
+        assert_eq!(std::fs::read(&path)?, b"not json");
+        let aside = app.move_damaged_aside()?;
+        assert_eq!(std::fs::read(aside)?, b"not json");
+        assert_eq!(app.list()?.profiles.len(), 3);
+        Ok(())
+    }
+}

@@ -1,0 +1,126 @@
+//! Talking to the phone system: activate a profile, or read and change it directly (bypassing profiles).
+
+use crate::applicable::ApplicableSettings;
+use crate::error::{CoreError, InputError};
+use crate::profile::Profile;
+use crate::setting_change::SettingChange;
+use crate::settings::Settings;
+
+use super::Callprofiles;
+
+impl Callprofiles {
+    /// Applies a saved profile to the phone system (checked, written, read back) and records it as the
+    /// last applied one. A profile whose mode lacks its number fails before anything is sent.
+    pub fn activate(&mut self, query: &str) -> Result<Profile, CoreError> {
+        let profile = self.store.load()?.book.find(query)?;
+        let applicable = ApplicableSettings::check(&profile.name, &profile.settings)?;
+        self.phone.apply(&applicable)?;
+        self.store.update(|state| {
+            // Remember it only if nobody deleted or changed it meanwhile.
+            if state
+                .book
+                .get(&profile.id)
+                .is_some_and(|p| p.settings == profile.settings)
+            {
+                state.last_applied = Some(profile.id.clone());
+            }
+            Ok(())
+        })?;
+        Ok(profile)
+    }
+
+    /// The phone system's live settings.
+    pub fn pbx_show(&mut self) -> Result<Settings, CoreError> {
+        Ok(self.phone.read()?)
+    }
+
+    /// Changes the phone system directly from `KEY=VALUE` pairs (all checked first), as a desk-phone
+    /// feature code or an administrator would; saved profiles are untouched. Returns the new live
+    /// settings.
+    pub fn pbx_set<S: AsRef<str>>(&mut self, pairs: &[S]) -> Result<Settings, CoreError> {
+        let changes = SettingChange::parse_all(pairs)?;
+        let live = self.phone.read()?;
+        let wanted = SettingChange::apply_all(&changes, &live);
+        let mode = wanted.routing.mode();
+        if mode.needs_number() && wanted.routing.number().is_none() {
+            return Err(InputError::RoutingNeedsNumber { mode: mode.key() }.into());
+        }
+        let applicable = ApplicableSettings::check("phone system", &wanted)?;
+        Ok(self.phone.apply(&applicable)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{TestResult, broken, demo};
+    use crate::error::{CoreError, InputError, PhoneError, RuleError};
+    use crate::{BuiltIn, Routing, Settings};
+
+    #[test]
+    fn activate_applies_and_is_then_active() -> TestResult {
+        let (_dir, mut app) = demo()?;
+        app.set("mobile", &["routing=twinning:600 100 200"])?;
+        let mobile = app.activate("Komórkowy")?;
+        assert_eq!(mobile.id, BuiltIn::Mobile.id());
+        assert_eq!(app.pbx_show()?.routing, Routing::parse("twinning:600100200")?);
+        let status = app.status()?;
+        assert_eq!(status.activity.active_id(), Some(&BuiltIn::Mobile.id()));
+        assert_eq!(app.store().load()?.last_applied, Some(BuiltIn::Mobile.id()));
+        Ok(())
+    }
+
+    #[test]
+    fn activate_without_number_names_profile_and_changes_nothing() -> TestResult {
+        let (dir, mut app) = demo()?;
+        let error = app.activate("home").err().map(|e| e.to_string()).unwrap_or_default();
+        assert_eq!(
+            error,
+            "Profile \"Home\" forwards calls but has no forwarding number set: set it first."
+        );
+        assert!(!dir.path().join("phone-system.json").exists());
+        assert!(!dir.path().join("profiles.json").exists());
+        assert_eq!(app.pbx_show()?, Settings::office_default());
+        Ok(())
+    }
+
+    #[test]
+    fn activate_on_a_failing_phone_records_nothing() -> TestResult {
+        let (dir, mut app) = broken()?;
+        assert!(matches!(
+            app.activate("office"),
+            Err(CoreError::Phone(PhoneError::Timeout { .. }))
+        ));
+        assert!(!dir.path().join("profiles.json").exists());
+        assert!(matches!(
+            app.activate("nope"),
+            Err(CoreError::Rule(RuleError::UnknownProfile { .. }))
+        ));
+        Ok(())
+    }
+
+    #[test]
+    fn pbx_set_changes_live_settings_only() -> TestResult {
+        let (_dir, mut app) = demo()?;
+        let live = app.pbx_set(&["routing=telecommuter:+1 555 0100", "voicemail.playback=computer"])?;
+        assert_eq!(live.routing, Routing::parse("telecommuter:+15550100")?);
+        assert_eq!(app.pbx_show()?, live);
+        assert_eq!(app.show("office")?.0.settings, Settings::office_default());
+        assert!(app.status()?.activity.is_detected());
+        Ok(())
+    }
+
+    #[test]
+    fn pbx_set_rejects_bad_pairs_and_missing_numbers() -> TestResult {
+        let (dir, mut app) = demo()?;
+        assert!(matches!(
+            app.pbx_set(&["routing=forward"]),
+            Err(CoreError::Input(InputError::RoutingNeedsNumber { mode: "forward" }))
+        ));
+        assert!(matches!(
+            app.pbx_set(&["voicemail=on", "colour=red"]),
+            Err(CoreError::Input(InputError::UnknownKey { .. }))
+        ));
+        assert!(!dir.path().join("phone-system.json").exists());
+        Ok(())
+    }
+}

@@ -1,0 +1,443 @@
+//! Export and import files: every profile in one JSON document
+//! (`{"format":"callprofiles-profiles","version":1,"profiles":[…]}`), validated whole before an import
+//! replaces anything.
+
+use std::fmt;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::atomic_file;
+use crate::error::{CoreError, ImportError, InputError, RuleError, StoreError};
+use crate::profile::{BuiltIn, ProfileId, ProfileName};
+use crate::profile_book::{CustomProfile, MAX_CUSTOM, ProfileBook};
+use crate::settings::Settings;
+use crate::view::KindView;
+
+/// The `format` every export file declares.
+pub const FORMAT: &str = "callprofiles-profiles";
+/// The newest export version this version writes and reads.
+pub const VERSION: u64 = 1;
+/// Largest file `import` reads (a real export is a few kilobytes).
+pub const MAX_IMPORT_BYTES: u64 = 1024 * 1024;
+
+/// The whole export file.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExportFile<P> {
+    format: String,
+    version: u64,
+    profiles: Vec<P>,
+}
+
+/// Only `format` and `version`, read first so a foreign or newer file gets the right message.
+#[derive(Deserialize)]
+struct Probe {
+    format: Option<String>,
+    version: Option<u64>,
+}
+
+/// One profile in an export file: the profile JSON of `show --json` (its `active` is ignored on import).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExportedProfile {
+    id: String,
+    name: String,
+    kind: KindView,
+    #[serde(default, rename = "active", skip_serializing)]
+    _active: Option<bool>,
+    settings: Settings,
+}
+
+/// What an import did, for the one sentence the user reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Built-in profiles whose settings came from the file.
+    pub builtin_imported: usize,
+    /// Built-in profiles absent from the file, reset to their fresh defaults.
+    pub builtin_reset: usize,
+    /// Custom profiles the file holds (now the user's custom profiles).
+    pub custom_imported: usize,
+    /// Custom profiles the user had before, now replaced.
+    pub custom_replaced: usize,
+}
+
+/// "1 custom profile" / "2 custom profiles".
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what} profile")
+    } else {
+        format!("{n} {what} profiles")
+    }
+}
+
+impl fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Imported {} and {}",
+            count(self.builtin_imported, "built-in"),
+            count(self.custom_imported, "custom")
+        )?;
+        if self.builtin_reset > 0 {
+            write!(
+                f,
+                "; {} missing from the file went back to the defaults",
+                count(self.builtin_reset, "built-in")
+            )?;
+        }
+        match self.custom_replaced {
+            0 => f.write_str("."),
+            1 => f.write_str("; the 1 custom profile you had before was replaced."),
+            n => write!(f, "; the {n} custom profiles you had before were replaced."),
+        }
+    }
+}
+
+/// A validated import: the book it would install and how much of it came from the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    /// The profiles to install (custom ids as in the file).
+    pub book: ProfileBook,
+    /// How many built-ins the file held.
+    pub builtin_present: usize,
+}
+
+impl Imported {
+    /// Replaces `book` with the imported profiles, never reusing a custom id `book` has handed out,
+    /// and reports what changed.
+    pub fn install(&self, book: &mut ProfileBook) -> Result<ImportReport, RuleError> {
+        let (builtin, custom, next_custom) = self.book.parts();
+        let custom_replaced = book.custom_count();
+        let next = next_custom.max(book.parts().2);
+        *book = ProfileBook::from_parts(builtin.clone(), custom.to_vec(), next)?;
+        Ok(ImportReport {
+            builtin_imported: self.builtin_present,
+            builtin_reset: BuiltIn::ALL.len().saturating_sub(self.builtin_present),
+            custom_imported: custom.len(),
+            custom_replaced,
+        })
+    }
+}
+
+/// The bytes of an export file holding every profile of `book`.
+pub fn encode(book: &ProfileBook) -> Vec<u8> {
+    let profiles = book
+        .profiles()
+        .into_iter()
+        .map(|profile| ExportedProfile {
+            id: profile.id.to_string(),
+            name: profile.name,
+            kind: profile.kind.into(),
+            _active: None,
+            settings: profile.settings,
+        })
+        .collect();
+    let file = ExportFile {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        profiles,
+    };
+    let mut bytes = serde_json::to_vec_pretty(&file).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Writes every profile of `book` to `path` atomically; returns how many were written.
+pub fn export(book: &ProfileBook, path: &Path) -> Result<usize, StoreError> {
+    atomic_file::write(path, &encode(book)).map_err(|source| StoreError::Io {
+        action: "write",
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(book.profiles().len())
+}
+
+/// Reads and validates a whole file to import (at most [`MAX_IMPORT_BYTES`]).
+pub fn read(path: &Path) -> Result<Imported, CoreError> {
+    let too_large = |size| StoreError::TooLarge {
+        path: path.to_owned(),
+        size,
+        limit: MAX_IMPORT_BYTES,
+    };
+    let io = |source| StoreError::Io {
+        action: "read",
+        path: path.to_owned(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_IMPORT_BYTES {
+        return Err(too_large(size).into());
+    }
+    let bytes = match atomic_file::read_limited(path, MAX_IMPORT_BYTES) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Err(io(std::io::ErrorKind::NotFound.into()).into()),
+        Err(error) if error.kind() == std::io::ErrorKind::InvalidData => {
+            return Err(too_large(MAX_IMPORT_BYTES.saturating_add(1)).into());
+        }
+        Err(error) => return Err(io(error).into()),
+    };
+    Ok(decode(path, &bytes)?)
+}
+
+/// Validates the bytes of an export file (`path` is only named in errors).
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<Imported, ImportError> {
+    let invalid = |reason: String| ImportError {
+        path: path.to_owned(),
+        reason,
+    };
+    let probe: Probe = serde_json::from_slice(bytes).map_err(|e| invalid(format!("it is not valid JSON ({e})")))?;
+    if probe.format.as_deref() != Some(FORMAT) {
+        return Err(invalid(format!(
+            "it is not a callprofiles export (it lacks \"format\": \"{FORMAT}\")"
+        )));
+    }
+    match probe.version {
+        Some(version) if version > VERSION => {
+            return Err(invalid(format!(
+                "it was written by a newer version of callprofiles (version {version}; this one reads up to {VERSION}), so update callprofiles"
+            )));
+        }
+        Some(1..) => {}
+        _ => return Err(invalid("its \"version\" is missing or not valid".to_owned())),
+    }
+    let file: ExportFile<serde_json::Value> =
+        serde_json::from_slice(bytes).map_err(|e| invalid(format!("it is damaged ({e})")))?;
+    collect(file.profiles).map_err(invalid)
+}
+
+/// Checks every profile entry and builds the book; an error is the reason, naming the entry.
+fn collect(entries: Vec<serde_json::Value>) -> Result<Imported, String> {
+    let mut builtin: [Option<Settings>; 3] = [None, None, None];
+    let mut custom: Vec<CustomProfile> = Vec::new();
+    for (index, value) in entries.into_iter().enumerate() {
+        let position = index.saturating_add(1);
+        let entry: ExportedProfile =
+            serde_json::from_value(value).map_err(|e| format!("profile {position} is not valid ({e})"))?;
+        match entry.kind {
+            KindView::Builtin => {
+                let (slot, which) = BuiltIn::ALL
+                    .into_iter()
+                    .enumerate()
+                    .find(|(_, b)| b.id_str() == entry.id)
+                    .ok_or_else(|| {
+                        format!(
+                            "profile {position} is marked built-in but its id \"{}\" is not office, mobile or home",
+                            crate::phone_number::shorten(&entry.id)
+                        )
+                    })?;
+                if !which.answers_to(&entry.name) {
+                    return Err(format!(
+                        "profile {position} is the built-in \"{}\" but is named \"{}\" (built-in names cannot change)",
+                        which.id_str(),
+                        crate::phone_number::shorten(&entry.name)
+                    ));
+                }
+                match builtin.get_mut(slot) {
+                    Some(Some(_)) => return Err(format!("the built-in profile \"{}\" appears twice", which.id_str())),
+                    Some(place) => *place = Some(entry.settings),
+                    None => {}
+                }
+            }
+            KindView::Custom => custom.push(custom_entry(position, entry, &custom)?),
+        }
+    }
+    if custom.len() > MAX_CUSTOM {
+        return Err(format!(
+            "it holds {} custom profiles, but at most {MAX_CUSTOM} are allowed",
+            custom.len()
+        ));
+    }
+    let builtin_present = builtin.iter().filter(|s| s.is_some()).count();
+    let mut slots = builtin.into_iter();
+    let settings = BuiltIn::ALL.map(|b| slots.next().flatten().unwrap_or_else(|| b.default_settings()));
+    let book = ProfileBook::from_parts(settings, custom, 1).map_err(|error| match error {
+        RuleError::NameTaken { name } => {
+            format!("two profiles are named \"{name}\" (names must differ, ignoring case)")
+        }
+        RuleError::NameReserved { name } => {
+            format!("the custom profile \"{name}\" has a name reserved for a built-in profile or Detected")
+        }
+        other => sentence_part(&other.to_string()),
+    })?;
+    Ok(Imported { book, builtin_present })
+}
+
+/// Checks one custom entry's id and name (`earlier` are the custom entries before it).
+fn custom_entry(position: usize, entry: ExportedProfile, earlier: &[CustomProfile]) -> Result<CustomProfile, String> {
+    let id = ProfileId::parse(&entry.id).map_err(|e| format!("profile {position}: {e}"))?;
+    if BuiltIn::from_id(&id).is_some() {
+        return Err(format!(
+            "profile {position} is marked custom but has the built-in id \"{id}\""
+        ));
+    }
+    if earlier.iter().any(|c| c.id == id) {
+        return Err(format!("two profiles have the id \"{id}\""));
+    }
+    let name = ProfileName::parse(&entry.name)
+        .map_err(|e: InputError| format!("profile {position}: {}", sentence_part(&e.to_string())))?;
+    Ok(CustomProfile {
+        id,
+        name,
+        settings: entry.settings,
+    })
+}
+
+/// A sentence made fit to follow a colon: no final period, first letter lower case.
+fn sentence_part(sentence: &str) -> String {
+    let trimmed = sentence.trim_end_matches('.');
+    let mut chars = trimmed.chars();
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::Routing;
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    fn reason(bytes: &str) -> String {
+        decode(Path::new("in.json"), bytes.as_bytes())
+            .err()
+            .map(|e| e.reason)
+            .unwrap_or_default()
+    }
+
+    fn wrap(profiles: &str) -> String {
+        format!(r#"{{"format":"callprofiles-profiles","version":1,"profiles":[{profiles}]}}"#)
+    }
+
+    const OFFICE: &str = r#"{"call_pickup":true,"routing":{"mode":"desk_phone"},"voicemail":{"enabled":true,"ringback":false,"notification":false,"playback":"phone","greeting":"default"}}"#;
+
+    fn custom(id: &str, name: &str) -> String {
+        format!(r#"{{"id":"{id}","name":"{name}","kind":"custom","settings":{OFFICE}}}"#)
+    }
+
+    #[test]
+    fn export_round_trips_through_import() -> TestResult {
+        let mut book = ProfileBook::default();
+        let mut settings = Settings::home_default();
+        settings.routing = Routing::parse("forward:+48 22 123")?;
+        book.create("Car", settings.clone())?;
+        book.set_settings(&BuiltIn::Mobile.id(), settings)?;
+        let bytes = encode(&book);
+        let text = String::from_utf8(bytes.clone())?;
+        assert!(
+            text.starts_with("{\n  \"format\": \"callprofiles-profiles\",\n  \"version\": 1,"),
+            "{text}"
+        );
+        assert!(!text.contains("active"));
+        let imported = decode(Path::new("x"), &bytes)?;
+        assert_eq!(imported.builtin_present, 3);
+        assert_eq!(imported.book.profiles(), book.profiles());
+        Ok(())
+    }
+
+    #[test]
+    fn install_reports_and_never_reuses_ids() -> TestResult {
+        let mut current = ProfileBook::default();
+        for name in ["A", "B", "C"] {
+            current.create(name, Settings::office_default())?;
+        }
+        let imported = decode(Path::new("x"), wrap(&custom("custom-1", "Car")).as_bytes())?;
+        let report = imported.install(&mut current)?;
+        assert_eq!(
+            report,
+            ImportReport {
+                builtin_imported: 0,
+                builtin_reset: 3,
+                custom_imported: 1,
+                custom_replaced: 3
+            }
+        );
+        assert_eq!(
+            report.to_string(),
+            "Imported 0 built-in profiles and 1 custom profile; 3 built-in profiles missing from the file went back to the defaults; the 3 custom profiles you had before were replaced."
+        );
+        let fresh = current.create("New", Settings::office_default())?;
+        assert_eq!(fresh.as_str(), "custom-4");
+        Ok(())
+    }
+
+    #[test]
+    fn accepts_show_json_with_active_and_polish_builtin_name() -> TestResult {
+        let entry =
+            format!(r#"{{"id":"mobile","name":"Komórkowy","kind":"builtin","active":true,"settings":{OFFICE}}}"#);
+        let imported = decode(Path::new("x"), wrap(&entry).as_bytes())?;
+        assert_eq!(imported.builtin_present, 1);
+        assert_eq!(imported.book.find("mobile")?.settings, Settings::office_default());
+        assert_eq!(imported.book.find("home")?.settings, Settings::home_default());
+        Ok(())
+    }
+
+    #[test]
+    fn rejects_foreign_newer_and_damaged_files() {
+        assert!(reason("[1,2").contains("not valid JSON"));
+        assert!(reason(r#"{"schema_version":1}"#).contains("not a callprofiles export"));
+        assert!(reason(r#"{"format":"callprofiles-profiles","version":2,"x":1}"#).contains("newer version"));
+        assert!(reason(r#"{"format":"callprofiles-profiles","version":0,"profiles":[]}"#).contains("version"));
+        assert!(
+            reason(r#"{"format":"callprofiles-profiles","version":1,"profiles":[],"extra":1}"#).contains("damaged")
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = format!(
+            r#"{{"format":"callprofiles-profiles","version":1,"profiles":{}{}}}"#,
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert!(reason(&deep).contains("recursion limit"), "{}", reason(&deep));
+    }
+
+    #[test]
+    fn rejects_rule_breaking_profiles_naming_them() {
+        let five = ["A", "B", "C", "D", "E"]
+            .iter()
+            .enumerate()
+            .map(|(i, n)| custom(&format!("custom-{}", i + 1), n))
+            .collect::<Vec<_>>()
+            .join(",");
+        assert_eq!(
+            reason(&wrap(&five)),
+            "it holds 5 custom profiles, but at most 4 are allowed"
+        );
+        let dup = [custom("custom-1", "Car"), custom("custom-2", "CAR")].join(",");
+        assert!(reason(&wrap(&dup)).contains("two profiles are named \"CAR\""));
+        let dup_id = [custom("custom-1", "Car"), custom("custom-1", "Bus")].join(",");
+        assert!(reason(&wrap(&dup_id)).contains("two profiles have the id \"custom-1\""));
+        assert!(reason(&wrap(&custom("custom-1", "Wykryte"))).contains("reserved"));
+        assert!(reason(&wrap(&custom("office", "Car"))).contains("built-in id"));
+        assert!(reason(&wrap(&custom("custom-1", " "))).contains("profile 1: a profile name cannot be empty"));
+        assert!(reason(&wrap(&custom("bad id", "Car"))).contains("profile 1"));
+        let bad_number = wrap(
+            &custom("custom-1", "Car").replace(r#"{"mode":"desk_phone"}"#, r#"{"mode":"forward","number":"12x"}"#),
+        );
+        assert!(reason(&bad_number).contains("'x'"), "{}", reason(&bad_number));
+        let office = format!(r#"{{"id":"office","name":"Office","kind":"builtin","settings":{OFFICE}}}"#);
+        assert!(reason(&wrap(&[office.clone(), office.clone()].join(","))).contains("appears twice"));
+        assert!(reason(&wrap(&office.replace("\"Office\"", "\"Work\""))).contains("cannot change"));
+        assert!(reason(&wrap(&office.replace("\"office\"", "\"desk\""))).contains("not office, mobile or home"));
+    }
+
+    #[test]
+    fn read_enforces_the_size_limit() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("big.json");
+        std::fs::write(&path, vec![b' '; 1024 * 1024 + 1])?;
+        assert!(matches!(
+            read(&path),
+            Err(CoreError::Store(StoreError::TooLarge { size: 1_048_577, .. }))
+        ));
+        assert!(matches!(
+            read(&dir.path().join("none.json")),
+            Err(CoreError::Store(StoreError::Io { .. }))
+        ));
+        Ok(())
+    }
+}
