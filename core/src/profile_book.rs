@@ -227,7 +227,11 @@ impl ProfileBook {
         loop {
             let id = ProfileId::custom(self.next_custom);
             self.next_custom = self.next_custom.saturating_add(1);
-            if self.custom.iter().all(|c| c.id != id && c.name.folded() != fold(id.as_str())) {
+            if self
+                .custom
+                .iter()
+                .all(|c| c.id != id && c.name.folded() != fold(id.as_str()))
+            {
                 return id;
             }
         }
