@@ -1,3 +1,5 @@
 //! The `callprofiles` binary: parses the command line and runs the CLI or the GUI.
 
-fn main() {}
+fn main() -> std::process::ExitCode {
+    callprofiles::cli::main()
+}

@@ -1,1 +1,163 @@
-//! The command line: `callprofiles [--home DIR] <command>`.
+//! The command line: `callprofiles [--home DIR] [--lang en|pl] <command>`; with no command, the main window.
+//!
+//! Each command lives in its own file as a clap `Args` struct with a `run(self, &Context)` method. To add
+//! one: add the file, a `mod` line, a variant to [`Command`] and its arm in [`Command::run`].
+
+mod activate;
+mod context;
+mod delete;
+mod export;
+mod human;
+mod import;
+mod list;
+mod new;
+mod output;
+mod pbx;
+mod rename;
+mod save_detected;
+mod set;
+mod show;
+mod status;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub use context::{Context, Lang};
+
+/// Switch where your phone calls go: profiles of phone-system settings (call pickup, mobility,
+/// voicemail). With no command, opens the main window.
+#[derive(Debug, Parser)]
+#[command(name = "callprofiles", version, about, long_about = None)]
+pub struct Cli {
+    /// The directory holding profiles.json and the phone system settings
+    /// [default: $CALLPROFILES_HOME, else ~/.config/callprofiles].
+    #[arg(long, global = true, value_name = "DIR", value_parser = non_empty_path)]
+    pub home: Option<PathBuf>,
+    /// Language of built-in profile names (and of the windows).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// What to do (none: open the main window).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Every command.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every profile and mark the active one (or Detected).
+    List(list::ListArgs),
+    /// Show one profile's settings.
+    Show(show::ShowArgs),
+    /// Show the active profile (or Detected), the live settings and the phone system.
+    Status(status::StatusArgs),
+    /// Apply a profile to the phone system.
+    Activate(activate::ActivateArgs),
+    /// Create a custom profile (at most 4).
+    New(new::NewArgs),
+    /// Rename a custom profile.
+    Rename(rename::RenameArgs),
+    /// Delete a custom profile.
+    Delete(delete::DeleteArgs),
+    /// Change settings of a saved profile (the phone system is not touched).
+    Set(set::SetArgs),
+    /// Save the Detected settings as a new profile, or into an existing one.
+    SaveDetected(save_detected::SaveDetectedArgs),
+    /// Write every profile to a file.
+    Export(export::ExportArgs),
+    /// Replace every profile with those of an exported file (all or nothing).
+    Import(import::ImportArgs),
+    /// Read or change the phone system directly, bypassing profiles.
+    #[command(subcommand)]
+    Pbx(pbx::PbxCommand),
+    /// Open the small quick-switch window.
+    Quick,
+}
+
+impl Command {
+    /// Runs the command.
+    pub fn run(self, context: &Context) -> anyhow::Result<()> {
+        match self {
+            Self::List(args) => args.run(context),
+            Self::Show(args) => args.run(context),
+            Self::Status(args) => args.run(context),
+            Self::Activate(args) => args.run(context),
+            Self::New(args) => args.run(context),
+            Self::Rename(args) => args.run(context),
+            Self::Delete(args) => args.run(context),
+            Self::Set(args) => args.run(context),
+            Self::SaveDetected(args) => args.run(context),
+            Self::Export(args) => args.run(context),
+            Self::Import(args) => args.run(context),
+            Self::Pbx(command) => command.run(context),
+            Self::Quick => crate::gui::run_quick_window(context.gui_options()),
+        }
+    }
+}
+
+/// Sends log messages to stderr: warnings and errors unless `RUST_LOG` says otherwise.
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::builder()
+        .with_default_directive(tracing_subscriber::filter::LevelFilter::WARN.into())
+        .from_env_lossy();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init()
+        .ok();
+}
+
+/// Rejects `--home ""`.
+fn non_empty_path(text: &str) -> Result<PathBuf, String> {
+    if text.trim().is_empty() {
+        Err("--home needs a directory".to_owned())
+    } else {
+        Ok(PathBuf::from(text))
+    }
+}
+
+impl Cli {
+    /// Resolves the home and runs the command, or the main window when there is none.
+    pub fn run(self) -> anyhow::Result<()> {
+        let home = callprofiles_core::home::resolve_home(self.home)?;
+        let context = Context { home, lang: self.lang };
+        match self.command {
+            Some(command) => command.run(&context),
+            None => crate::gui::run_main_window(context.gui_options()),
+        }
+    }
+}
+
+/// Parses the command line and runs it; every failure is one `error:` line on stderr and a non-zero exit.
+pub fn main() -> ExitCode {
+    init_logging();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) if error.use_stderr() => {
+            eprintln!("error: {}", output::usage_error_line(&error.render().to_string()));
+            return ExitCode::from(2);
+        }
+        Err(help_or_version) => {
+            help_or_version.print().ok();
+            return ExitCode::SUCCESS;
+        }
+    };
+    match cli.run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {}", output::one_line(&error.to_string()));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

@@ -10,10 +10,12 @@ mod test_support;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::detection::{Activity, detect};
+use crate::detection::{Activity, detect, nearest};
 use crate::error::{CoreError, PhoneError, StoreError};
 use crate::phone_system::{PhoneSystem, PhoneSystemDescription};
 use crate::profile::Profile;
+use crate::profile_book::ProfileBook;
+use crate::setting_change::SettingKey;
 use crate::settings::Settings;
 use crate::store::{Store, StoreState};
 use crate::view::{ProfileView, StatusView};
@@ -34,17 +36,24 @@ pub struct Status {
     pub activity: Activity,
     /// The live settings.
     pub live: Settings,
-    /// Every saved profile, in display order.
-    pub profiles: Vec<Profile>,
+    /// The saved profiles.
+    pub book: ProfileBook,
     /// The phone system's description.
     pub phone_system: PhoneSystemDescription,
 }
 
 impl Status {
     /// The active saved profile (`None` when Detected).
-    pub fn active_profile(&self) -> Option<&Profile> {
-        let id = self.activity.active_id()?;
-        self.profiles.iter().find(|p| &p.id == id)
+    pub fn active_profile(&self) -> Option<Profile> {
+        self.book.get(self.activity.active_id()?)
+    }
+
+    /// When Detected, the saved profile closest to the live settings and the settings that differ.
+    pub fn nearest(&self) -> Option<(Profile, Vec<SettingKey>)> {
+        self.activity
+            .is_detected()
+            .then(|| nearest(&self.book, &self.live))
+            .flatten()
     }
 
     /// The JSON view of `status --json`.
@@ -120,7 +129,7 @@ impl Callprofiles {
         Ok(Status {
             activity,
             live,
-            profiles: state.book.profiles(),
+            book: state.book,
             phone_system: self.phone.description(),
         })
     }
@@ -162,9 +171,10 @@ mod tests {
     fn fresh_home_is_office_on_the_demo() -> TestResult {
         let (_dir, mut app) = demo()?;
         let status = app.status()?;
-        assert_eq!(status.active_profile().map(|p| p.name.as_str()), Some("Office"));
+        assert_eq!(status.active_profile().map(|p| p.name), Some("Office".to_owned()));
         assert_eq!(status.phone_system.kind, PhoneSystemKind::Demo);
         assert!(status.phone_system.summary.contains("no PBX"));
+        assert_eq!(status.nearest(), None);
         assert_eq!(status.view().active.as_deref(), Some("office"));
         let overview = app.list()?;
         let names: Vec<&str> = overview.profiles.iter().map(|p| p.name.as_str()).collect();

@@ -105,7 +105,11 @@ mod tests {
         assert_eq!(live.routing, Routing::parse("telecommuter:+15550100")?);
         assert_eq!(app.pbx_show()?, live);
         assert_eq!(app.show("office")?.0.settings, Settings::office_default());
-        assert!(app.status()?.activity.is_detected());
+        let status = app.status()?;
+        assert!(status.activity.is_detected());
+        let (nearest, differing) = status.nearest().ok_or("no nearest profile")?;
+        assert_eq!(nearest.id, BuiltIn::Office.id());
+        assert_eq!(differing, [crate::SettingKey::Routing, crate::SettingKey::Playback]);
         Ok(())
     }
 

@@ -1,0 +1,38 @@
+//! `set NAME KEY=VALUE...`: change a saved profile's settings, every pair checked before anything is written.
+
+use crate::cli::{Context, human, output};
+
+/// Arguments of `set`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = SETTING_KEYS)]
+pub struct SetArgs {
+    /// The profile: its id or name (built-ins also by their Polish names), any case.
+    name: String,
+    /// The changes, e.g. routing=forward:+48221234567 voicemail=off.
+    #[arg(required = true, value_name = "KEY=VALUE")]
+    pairs: Vec<String>,
+}
+
+/// The keys `set` and `pbx set` take, for their help.
+pub const SETTING_KEYS: &str = "Keys and values:
+  call_pickup=on|off
+  routing=desk_phone|forward:NUMBER|twinning:NUMBER|telecommuter:NUMBER
+  voicemail=on|off
+  voicemail.ringback=on|off
+  voicemail.notification=on|off
+  voicemail.playback=phone|computer
+  voicemail.greeting=default|1..9
+Numbers may contain spaces, dashes, dots and brackets; they are stored as digits with an optional leading +.";
+
+impl SetArgs {
+    /// Runs `set`.
+    pub fn run(self, context: &Context) -> anyhow::Result<()> {
+        let profile = context.open()?.set(&self.name, &self.pairs)?;
+        output::print(&format!(
+            "Saved profile \"{}\": {}.\nThe phone system changes when you activate it: callprofiles activate {}",
+            context.name_of(&profile),
+            human::summary(&profile.settings),
+            profile.id
+        ))
+    }
+}
