@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Writes a test instance's Asterisk configuration: usage write-config.sh INSTANCE_DIR PORT SECRET
+# INSTANCE_DIR is the host path of /srv/callprofiles/<port> inside the chroot. The shipped dialplan
+# (assets/asterisk/callprofiles.conf) is included unchanged; test-only phones and callers are added.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=env.sh
+. "$here/env.sh"
+instance_host="$1"
+port="$2"
+secret="$3"
+instance="$CALLPROFILES_ASTERISK_INSTANCES/$port"
+etc="$instance_host/etc"
+mkdir -p "$etc" "$instance_host/run" "$instance_host/spool" "$instance_host/lib" "$instance_host/log"
+moddir="$(sed -n 's/^astmoddir *=> *//p' "$CALLPROFILES_ASTERISK_CHROOT/etc/asterisk/asterisk.conf" | head -n1)"
+
+cat > "$etc/asterisk.conf" <<CONF
+[directories]
+astcachedir => $instance/lib
+astetcdir => $instance/etc
+astmoddir => ${moddir:-/usr/lib/x86_64-linux-gnu/asterisk/modules}
+astvarlibdir => /var/lib/asterisk
+astdbdir => $instance/lib
+astkeydir => $instance/lib
+astdatadir => /usr/share/asterisk
+astagidir => /usr/share/asterisk/agi-bin
+astspooldir => $instance/spool
+astrundir => $instance/run
+astlogdir => $instance/log
+astsbindir => /usr/sbin
+
+[options]
+verbose = 3
+nofork = yes
+runuser = root
+rungroup = root
+; no internal timing module is needed: res_timing_timerfd is loaded below
+CONF
+
+# autoload=no: only what the dialplan needs, nothing that listens on the network except AMI.
+cat > "$etc/modules.conf" <<'CONF'
+[modules]
+autoload = no
+load = pbx_config.so
+load = res_timing_timerfd.so
+load = bridge_simple.so
+load = codec_ulaw.so
+load = codec_alaw.so
+load = codec_gsm.so
+load = codec_a_mu.so
+load = format_pcm.so
+load = format_wav.so
+load = format_gsm.so
+load = format_wav_gsm.so
+load = func_db.so
+load = func_strings.so
+load = func_cut.so
+load = func_logic.so
+load = func_channel.so
+load = func_callerid.so
+load = func_devstate.so
+load = func_env.so
+load = func_timeout.so
+load = func_dialplan.so
+load = func_global.so
+load = app_db.so
+load = app_exec.so
+load = app_userevent.so
+load = app_verbose.so
+load = app_stack.so
+load = app_dial.so
+load = app_echo.so
+load = app_playback.so
+load = app_record.so
+load = app_milliwatt.so
+load = app_originate.so
+load = app_directed_pickup.so
+load = app_while.so
+load = res_adsi.so
+load = app_voicemail.so
+CONF
+
+cat > "$etc/manager.conf" <<CONF
+[general]
+enabled = yes
+bindaddr = 127.0.0.1
+port = $port
+webenabled = no
+displayconnects = no
+authtimeout = 5
+authlimit = 20
+
+; The app's user: AstDB and device states only (write=system,call), no events needed.
+[callprofiles]
+secret = $secret
+deny = 0.0.0.0/0.0.0.0
+permit = 127.0.0.1/255.255.255.255
+read = system,call,user
+write = system,call
+
+; The tests' user: also places calls (originate) and runs CLI commands (restart).
+[callprofiles-test]
+secret = $secret
+deny = 0.0.0.0/0.0.0.0
+permit = 127.0.0.1/255.255.255.255
+read = all
+write = all
+CONF
+
+cat > "$etc/logger.conf" <<'CONF'
+[general]
+[logfiles]
+console => notice,warning,error
+full => notice,warning,error,verbose
+CONF
+
+{
+    cat <<'CONF'
+[general]
+format = wav
+serveremail = callprofiles
+attach = no
+maxmsg = 100
+maxsecs = 120
+minsecs = 0
+sendvoicemail = no
+
+[default]
+CONF
+    for ext in $(seq 200 299); do echo "$ext => 1234,Test user $ext"; done
+} > "$etc/voicemail.conf"
+
+cat > "$etc/extensions.conf" <<'CONF'
+[general]
+static = yes
+writeprotect = yes
+clearglobalvars = no
+
+[globals]
+; Test phones are Local channels that report ringing with a UserEvent (see below).
+CALLPROFILES_DESK_DIAL = Local/%EXT%@callprofiles-test-phones
+CALLPROFILES_OUTBOUND_DIAL = Local/%NUM%@callprofiles-test-phones
+CALLPROFILES_RING_SECONDS = 2
+CALLPROFILES_VM_CONTEXT = default
+CALLPROFILES_RINGBACK_POLL_SECONDS = 1
+
+#include callprofiles.conf
+
+; A test phone: reports that it rang, then answers when the AstDB key CPTEST/<target> is "answer",
+; otherwise keeps ringing.
+[callprofiles-test-phones]
+exten => _[0-9+].,1,UserEvent(CallprofilesTestRang,Target: ${EXTEN})
+ same => n,GotoIf($["${DB(CPTEST/${EXTEN})}" = "answer"]?answer)
+ same => n,Ringing()
+ same => n,Wait(120)
+ same => n,Hangup()
+ same => n(answer),Answer()
+ same => n,UserEvent(CallprofilesTestAnswered,Target: ${EXTEN})
+ same => n,Wait(2)
+ same => n,Hangup()
+
+; A test caller once its call is answered: sends a tone for CPTEST_SECONDS (default 2), then hangs up.
+[callprofiles-test-caller]
+exten => s,1,Set(TIMEOUT(absolute)=${IF($["${CPTEST_SECONDS}" = ""]?2:${CPTEST_SECONDS})})
+ same => n,Milliwatt()
+ same => n,Hangup()
+CONF
+
+# Quiet, empty defaults for the core's own configuration files; tones from the package.
+for conf in cdr.conf cel.conf features.conf acl.conf udptl.conf ccss.conf; do
+    : > "$etc/$conf"
+done
+cp "$CALLPROFILES_ASTERISK_CHROOT/etc/asterisk/indications.conf" "$etc/indications.conf"
+cp "$here/../../assets/asterisk/callprofiles.conf" "$etc/callprofiles.conf"
