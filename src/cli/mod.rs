@@ -69,7 +69,7 @@ pub enum Command {
     /// Replace every profile with those of an exported file (all or nothing).
     Import(import::ImportArgs),
     /// Read or change the phone system directly, bypassing profiles.
-    #[command(subcommand)]
+    #[command(subcommand, arg_required_else_help = false)]
     Pbx(pbx::PbxCommand),
     /// Open the small quick-switch window.
     Quick,
