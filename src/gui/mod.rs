@@ -1,6 +1,28 @@
 //! The eframe desktop app: main window and quick-access window.
 
-use std::path::PathBuf;
+pub mod command;
+pub mod draft;
+pub mod error_text;
+pub mod i18n;
+pub mod labels;
+pub mod main_window;
+pub mod model;
+pub mod state;
+pub mod worker;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::anyhow;
+use fluent_bundle::FluentValue;
+
+use crate::gui::i18n::{I18n, Language};
+use crate::gui::main_window::{FileChooser, MainApp};
+use crate::gui::model::Model;
+use crate::gui::state::State;
+use crate::gui::worker::{PhoneWorker, WorkerCore};
+
+/// The file in the callprofiles home where the main window keeps its size, position and language.
+pub const MAIN_WINDOW_STATE_FILE: &str = "gui-main.ron";
 
 /// What the command line tells the GUI.
 #[derive(Clone, Debug)]
@@ -11,12 +33,89 @@ pub struct GuiOptions {
     pub lang: Option<String>,
 }
 
+impl GuiOptions {
+    /// The `--lang` language, if given; an unknown code is an error sentence.
+    pub fn forced_language(&self) -> anyhow::Result<Option<Language>> {
+        self.lang
+            .as_deref()
+            .map(|code| {
+                Language::from_code(code).ok_or_else(|| {
+                    let i18n = I18n::new(Language::from_system());
+                    anyhow!(i18n.tr_args(
+                        "error-unknown-language",
+                        &[("code", FluentValue::from(code.to_owned()))]
+                    ))
+                })
+            })
+            .transpose()
+    }
+}
+
 /// Opens the main window and runs until it closes.
 pub fn run_main_window(options: GuiOptions) -> anyhow::Result<()> {
-    anyhow::bail!("The window is not built yet (home {})", options.home.display())
+    let forced = options.forced_language()?;
+    let home = options.home.clone();
+    let i18n = I18n::new(forced.unwrap_or_else(Language::from_system));
+    std::fs::create_dir_all(&home).map_err(|error| {
+        anyhow!(i18n.tr_args(
+            "error-file",
+            &[
+                ("path", FluentValue::from(home.display().to_string())),
+                ("reason", FluentValue::from(error.to_string())),
+            ],
+        ))
+    })?;
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(i18n.tr("window-title"))
+            .with_app_id("callprofiles")
+            .with_inner_size([980.0, 680.0])
+            .with_min_inner_size([720.0, 480.0]),
+        persistence_path: Some(home.join(MAIN_WINDOW_STATE_FILE)),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "callprofiles",
+        native,
+        Box::new(move |cc| {
+            let state = State::load(cc.storage);
+            let worker = PhoneWorker::spawn(WorkerCore::open(&home), cc.egui_ctx.clone())?;
+            Ok(Box::new(MainApp::new(
+                Model::new(worker),
+                state,
+                forced,
+                FileChooser::system(),
+            )))
+        }),
+    )
+    .map_err(|error| anyhow!(window_error_text(&i18n, &error)))
 }
 
 /// Opens the small quick-access window and runs until it closes.
 pub fn run_quick_window(options: GuiOptions) -> anyhow::Result<()> {
     anyhow::bail!("The quick window is not built yet (home {})", options.home.display())
+}
+
+/// A main window whose worker runs each request at once on the caller's thread, in `language`, asking for
+/// typed paths instead of opening file choosers: for tests, deterministic and display-free.
+pub fn inline_main_app(home: &Path, language: Language) -> MainApp {
+    let worker = PhoneWorker::inline(WorkerCore::open(home));
+    MainApp::new(
+        Model::new(worker),
+        State::default(),
+        Some(language),
+        FileChooser::typed_path(),
+    )
+}
+
+/// Why the window could not open, as one sentence.
+pub fn window_error_text(i18n: &I18n, error: &eframe::Error) -> String {
+    let has_display = ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|name| std::env::var_os(name).is_some_and(|value| !value.is_empty()));
+    if has_display {
+        i18n.tr_args("error-window", &[("reason", FluentValue::from(error.to_string()))])
+    } else {
+        i18n.tr("error-no-display")
+    }
 }

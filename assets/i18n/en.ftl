@@ -1,0 +1,206 @@
+# English catalog of callprofiles. Every message here must also exist in pl.ftl (a test checks).
+
+## Profiles
+profile-office = Office
+profile-mobile = Mobile
+profile-home = Home
+profile-detected = Detected
+profile-count = { $count ->
+    [one] { $count } profile
+   *[other] { $count } profiles
+}
+
+## Window
+window-title = callprofiles — call profiles
+window-title-active = callprofiles — { $profile } is active
+window-title-detected = callprofiles — Detected settings
+
+## Toolbar
+button-add = ➕ Add profile…
+tooltip-add = Add a custom profile, starting from the settings of the profile shown.
+tooltip-add-full = You already have { $max } custom profiles, the most allowed: delete one to add another.
+tooltip-unavailable = Not available until your profiles can be read.
+slots-left = { $count ->
+    [one] You can add 1 more profile.
+   *[other] You can add { $count } more profiles.
+}
+slots-none = No more profiles can be added.
+button-export = Export…
+tooltip-export = Save every profile to a file.
+button-import = Import…
+tooltip-import = Replace every profile with those from an exported file.
+language-label = Language
+language-system = System ({ $language })
+
+## Sidebar
+sidebar-builtin = Built-in profiles
+sidebar-custom = Your profiles ({ $count } of 4)
+sidebar-custom-empty = None yet.
+mark-builtin = built-in
+mark-custom = custom
+mark-active = active
+mark-differs = differs
+tooltip-row = Click to edit. Double-click or { $shortcut } to activate.
+detected-differs = Differs from { $profile }: { $settings }
+
+## Profile view
+button-activate = Activate
+tooltip-activate = Apply this profile's saved settings to the phone system.
+tooltip-already-active = This profile is already active.
+tooltip-busy = Wait until the phone system has finished.
+button-rename = Rename…
+button-delete = Delete…
+button-save = Save
+button-revert = Revert
+tooltip-save-invalid = Correct the marked field first.
+tooltip-save-nothing = Nothing has changed.
+hint-unsaved = Unsaved changes
+hint-active-edit = This profile is active: saving also applies the changes to the phone system.
+hint-cannot-activate = { $profile } has no number set for its call routing, so it cannot be activated yet.
+
+## Settings form
+group-call-pickup = Call pickup
+field-call-pickup = Call pickup on
+hint-call-pickup = Colleagues can answer your ringing calls.
+group-mobility = Mobility
+mode-desk-phone = Default desk phone
+mode-forward = Call forwarding
+mode-twinning = Simultaneous ringing on mobile phones
+mode-telecommuter = Telecommuter
+number-forward = Forward calls to
+number-twinning = Also ring
+number-telecommuter = Telecommuter number
+hint-number = e.g. +48 600 100 200
+hint-number-missing = No number set yet: the profile can be saved, but not activated.
+hint-number-saved-as = Will be saved as { $number }
+group-voicemail = Voicemail
+field-voicemail = Voicemail on
+field-ringback = Voicemail ringback on
+field-notification = Voicemail notification on
+setting-call-pickup = Call pickup
+setting-routing = Mobility
+setting-voicemail = Voicemail
+setting-ringback = Voicemail ringback
+setting-notification = Voicemail notification
+setting-playback = Listening to messages
+setting-greeting = Active voicemail greeting
+field-playback = Listen to messages:
+field-greeting = Active voicemail greeting:
+playback-phone = using the phone
+playback-computer = using the computer
+greeting-default = Default greeting
+greeting-recorded = Greeting { $number }
+
+## Detected
+detected-explain = The phone system's current settings match none of your saved profiles (they were changed elsewhere, e.g. on the desk phone).
+detected-nearest = Closest saved profile: { $profile }. It differs in: { $settings }.
+button-save-detected-new = Save as new profile…
+button-save-detected-into = Save into…
+
+## Dialogs
+field-name = Name
+dialog-add-title = Add a profile
+dialog-add-text = The new profile starts with the settings of { $profile }.
+button-add-confirm = Add
+dialog-rename-title = Rename the profile
+button-rename-confirm = Rename
+dialog-delete-title = Delete the profile?
+dialog-delete-text = Delete { $profile }? This cannot be undone.
+button-delete-confirm = Delete
+dialog-detected-new-title = Save Detected as a new profile
+dialog-detected-new-text = The new profile gets the phone system's current settings and becomes the active one.
+dialog-detected-into-title = Save Detected into a profile
+dialog-detected-into-text = Which profile should take the phone system's current settings?
+dialog-detected-into-warning = The saved settings of { $profile } will be replaced.
+button-save-confirm = Save
+dialog-unsaved-title = Unsaved changes
+dialog-unsaved-text = { $profile } has changes that are not saved.
+dialog-unsaved-invalid = They cannot be saved as they are: a field is not valid.
+button-discard = Discard changes
+button-cancel = Cancel
+dialog-import-title = Import profiles?
+dialog-import-text = Replace all your profiles with the ones in { $path }? Your current custom profiles will be replaced.
+button-import-confirm = Import
+button-export-confirm = Export
+field-path = File
+file-export-title = Export profiles
+file-import-title = Import profiles
+file-filter-json = callprofiles export (JSON)
+file-no-portal = No file chooser could be opened: the desktop's file chooser service (xdg-desktop-portal) is not running. Type the file's path instead.
+
+## Damaged profiles file
+damaged-heading = Your profiles cannot be read
+damaged-explain = The file was left exactly as it is. You can move it aside (it is kept next to the original, nothing is deleted) and start again with the three built-in profiles.
+damaged-retry = Nothing was changed. The window will try again in a few seconds.
+button-move-aside = Move it aside and start fresh
+
+## Status line
+status-starting = Reading the phone system…
+status-phone-unknown = Phone system: not opened
+status-phone-demo = Built-in demo phone system — no PBX is connected; settings are only saved on this computer
+status-phone-asterisk = Phone system: { $summary }
+status-connected = Connected
+status-applying = Applying { $profile }…
+status-saving = Saving…
+status-error = Error
+status-last-read = Last read at { $time }
+button-dismiss = Dismiss the message
+
+## Results
+done-activated = { $profile } is now active.
+done-saved = { $profile } was saved.
+done-saved-applied = { $profile } was saved and applied to the phone system.
+done-created = { $profile } was added.
+done-renamed = The profile is now called { $profile }.
+done-deleted = { $profile } was deleted.
+done-detected-saved = The detected settings were saved as { $profile }, which is now active.
+done-moved-aside = The damaged file was moved to { $path }; you start with fresh profiles.
+done-exported = { $count ->
+    [one] Exported 1 profile to { $path }.
+   *[other] Exported { $count } profiles to { $path }.
+}
+done-imported = { $count ->
+    [one] Imported 1 profile from { $path }.
+   *[other] Imported { $count } profiles from { $path }.
+}
+
+## Errors
+error-number-character = The number contains “{ $character }”, which is not allowed: use digits, an optional leading +, and spaces, dashes, dots or brackets.
+error-number-too-short = The number is too short: it needs at least 2 digits.
+error-number-too-long = The number is too long: it may have at most 20 digits.
+error-name-empty = A profile name cannot be empty.
+error-name-too-long = The name is too long: it may have at most 32 characters.
+error-name-control = A profile name cannot contain line breaks or tabs.
+error-too-many-custom = You already have 4 custom profiles, the most allowed: delete one first.
+error-name-taken = The name “{ $name }” is already used by another profile.
+error-name-reserved = The name “{ $name }” is reserved for a built-in profile.
+error-builtin-delete = { $name } is a built-in profile: it cannot be deleted.
+error-builtin-rename = { $name } is a built-in profile: its name cannot be changed.
+error-unknown-profile = There is no profile called “{ $name }” (it may have been deleted elsewhere).
+error-missing-number = { $name } needs a phone number for its call routing: set it in the profile, save, then activate.
+error-nothing-detected = There is nothing detected to save: the phone system's settings match { $name }.
+error-no-home = Cannot find a folder for callprofiles' files: set CALLPROFILES_HOME or pass --home DIR.
+error-file = Cannot use the file { $path }: { $reason }.
+error-store-corrupt = The profiles file { $path } is damaged ({ $reason }); it was left untouched.
+error-store-newer = The profiles file { $path } was written by a newer version of callprofiles; it was left untouched. Update callprofiles to use it.
+error-store-busy = Another callprofiles window or command is changing your profiles right now; try again in a moment.
+error-too-large = The file { $path } is too large to be a callprofiles export.
+error-phone-unreachable = Cannot reach the phone system at { $address }: { $reason }.
+error-phone-login = The phone system rejected the login of user “{ $user }”: check the user name and secret.
+error-phone-timeout = The phone system did not answer within { $seconds ->
+    [one] 1 second.
+   *[other] { $seconds } seconds.
+}
+error-phone-refused = The phone system refused the request: { $reason }.
+error-phone-not-verified = The phone system did not keep the new settings; someone may have changed them at the same time.
+error-phone-state = The phone system's state is unusable: { $reason }.
+error-phone-config = The phone system is not configured correctly: { $reason }.
+error-phone-unsafe = The { $what } cannot be sent to the phone system: { $reason }.
+error-import = Cannot import { $path }: { $reason }. Nothing was changed.
+error-unknown-language = “{ $code }” is not a language of callprofiles: use en or pl.
+error-window = Cannot open the window: { $reason }.
+error-no-display = Cannot open the window: no graphical display was found (neither DISPLAY nor WAYLAND_DISPLAY is set). Run callprofiles in a desktop session, or use its commands (callprofiles --help).
+done-imported-replaced = { $count ->
+    [one] The custom profile you had before was replaced.
+   *[other] The { $count } custom profiles you had before were replaced.
+}

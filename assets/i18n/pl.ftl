@@ -1,0 +1,212 @@
+# Polski katalog callprofiles. Każdy komunikat musi istnieć także w en.ftl (sprawdza to test).
+
+## Profile
+profile-office = Biurowy
+profile-mobile = Komórkowy
+profile-home = Domowy
+profile-detected = Wykryte
+profile-count = { $count ->
+    [one] { $count } profil
+    [few] { $count } profile
+    [many] { $count } profili
+   *[other] { $count } profilu
+}
+
+## Okno
+window-title = callprofiles — profile połączeń
+window-title-active = callprofiles — aktywny profil: { $profile }
+window-title-detected = callprofiles — wykryte ustawienia
+
+## Pasek narzędzi
+button-add = ➕ Dodaj profil…
+tooltip-add = Dodaj własny profil, zaczynając od ustawień pokazanego profilu.
+tooltip-add-full = Masz już { $max } własne profile — to maksimum: usuń jeden, aby dodać kolejny.
+tooltip-unavailable = Niedostępne, dopóki nie da się odczytać profili.
+slots-left = { $count ->
+    [one] Możesz dodać jeszcze 1 profil.
+    [few] Możesz dodać jeszcze { $count } profile.
+   *[other] Możesz dodać jeszcze { $count } profili.
+}
+slots-none = Nie można dodać więcej profili.
+button-export = Eksportuj…
+tooltip-export = Zapisz wszystkie profile do pliku.
+button-import = Importuj…
+tooltip-import = Zastąp wszystkie profile profilami z wyeksportowanego pliku.
+language-label = Język
+language-system = Systemowy ({ $language })
+
+## Pasek boczny
+sidebar-builtin = Profile wbudowane
+sidebar-custom = Twoje profile ({ $count } z 4)
+sidebar-custom-empty = Jeszcze żadnego.
+mark-builtin = wbudowany
+mark-custom = własny
+mark-active = aktywny
+mark-differs = różni się
+tooltip-row = Kliknij, aby edytować. Kliknij dwukrotnie lub naciśnij { $shortcut }, aby aktywować.
+detected-differs = Różni się od profilu { $profile }: { $settings }
+
+## Widok profilu
+button-activate = Aktywuj
+tooltip-activate = Zastosuj zapisane ustawienia tego profilu w systemie telefonicznym.
+tooltip-already-active = Ten profil jest już aktywny.
+tooltip-busy = Poczekaj, aż system telefoniczny skończy.
+button-rename = Zmień nazwę…
+button-delete = Usuń…
+button-save = Zapisz
+button-revert = Cofnij zmiany
+tooltip-save-invalid = Najpierw popraw zaznaczone pole.
+tooltip-save-nothing = Nic się nie zmieniło.
+hint-unsaved = Niezapisane zmiany
+hint-active-edit = Ten profil jest aktywny: zapisanie od razu zastosuje zmiany w systemie telefonicznym.
+hint-cannot-activate = Profil { $profile } nie ma ustawionego numeru dla przekazywania połączeń, więc nie można go jeszcze aktywować.
+
+## Formularz ustawień
+group-call-pickup = Przejmowanie połączeń
+field-call-pickup = Przejmowanie połączeń włączone
+hint-call-pickup = Współpracownicy mogą odbierać Twoje dzwoniące połączenia.
+group-mobility = Mobilność
+mode-desk-phone = Domyślny telefon stacjonarny
+mode-forward = Przekierowanie połączeń
+mode-twinning = Jednoczesne przekazywanie połączeń na telefony komórkowe
+mode-telecommuter = Telepracownik
+number-forward = Przekieruj na numer
+number-twinning = Dzwoń też na numer
+number-telecommuter = Numer telepracownika
+hint-number = np. +48 600 100 200
+hint-number-missing = Numer nie jest jeszcze ustawiony: profil można zapisać, ale nie można go aktywować.
+hint-number-saved-as = Zostanie zapisany jako { $number }
+group-voicemail = Poczta głosowa
+field-voicemail = Poczta głosowa włączona
+field-ringback = Oddzwanianie poczty głosowej włączone
+field-notification = Powiadamianie o poczcie głosowej włączone
+setting-call-pickup = Przejmowanie połączeń
+setting-routing = Mobilność
+setting-voicemail = Poczta głosowa
+setting-ringback = Oddzwanianie poczty głosowej
+setting-notification = Powiadamianie o poczcie głosowej
+setting-playback = Odsłuchiwanie wiadomości
+setting-greeting = Aktywne powitanie poczty głosowej
+field-playback = Odsłuchaj wiadomości:
+field-greeting = Aktywne powitanie poczty głosowej:
+playback-phone = za pomocą telefonu
+playback-computer = za pomocą komputera
+greeting-default = Powitanie domyślne
+greeting-recorded = Powitanie { $number }
+
+## Wykryte
+detected-explain = Bieżące ustawienia systemu telefonicznego nie odpowiadają żadnemu z zapisanych profili (zmieniono je gdzie indziej, np. na telefonie stacjonarnym).
+detected-nearest = Najbliższy zapisany profil: { $profile }. Różnice: { $settings }.
+button-save-detected-new = Zapisz jako nowy profil…
+button-save-detected-into = Zapisz w profilu…
+
+## Okna dialogowe
+field-name = Nazwa
+dialog-add-title = Dodaj profil
+dialog-add-text = Nowy profil zacznie z ustawieniami profilu { $profile }.
+button-add-confirm = Dodaj
+dialog-rename-title = Zmień nazwę profilu
+button-rename-confirm = Zmień nazwę
+dialog-delete-title = Usunąć profil?
+dialog-delete-text = Usunąć profil { $profile }? Tej operacji nie można cofnąć.
+button-delete-confirm = Usuń
+dialog-detected-new-title = Zapisz Wykryte jako nowy profil
+dialog-detected-new-text = Nowy profil otrzyma bieżące ustawienia systemu telefonicznego i stanie się aktywny.
+dialog-detected-into-title = Zapisz Wykryte w profilu
+dialog-detected-into-text = Który profil ma przejąć bieżące ustawienia systemu telefonicznego?
+dialog-detected-into-warning = Zapisane ustawienia profilu { $profile } zostaną zastąpione.
+button-save-confirm = Zapisz
+dialog-unsaved-title = Niezapisane zmiany
+dialog-unsaved-text = Profil { $profile } ma niezapisane zmiany.
+dialog-unsaved-invalid = W obecnej postaci nie można ich zapisać: jedno z pól jest niepoprawne.
+button-discard = Odrzuć zmiany
+button-cancel = Anuluj
+dialog-import-title = Zaimportować profile?
+dialog-import-text = Zastąpić wszystkie Twoje profile profilami z pliku { $path }? Obecne własne profile zostaną zastąpione.
+button-import-confirm = Importuj
+button-export-confirm = Eksportuj
+field-path = Plik
+file-export-title = Eksport profili
+file-import-title = Import profili
+file-filter-json = Eksport callprofiles (JSON)
+file-no-portal = Nie udało się otworzyć okna wyboru pliku: usługa wyboru plików pulpitu (xdg-desktop-portal) nie działa. Wpisz ścieżkę pliku.
+
+## Uszkodzony plik profili
+damaged-heading = Nie można odczytać Twoich profili
+damaged-explain = Plik pozostał nietknięty. Możesz odsunąć go na bok (zostanie zachowany obok oryginału, nic nie jest usuwane) i zacząć od nowa z trzema wbudowanymi profilami.
+damaged-retry = Niczego nie zmieniono. Okno spróbuje ponownie za kilka sekund.
+button-move-aside = Odsuń plik na bok i zacznij od nowa
+
+## Pasek stanu
+status-starting = Odczytywanie systemu telefonicznego…
+status-phone-unknown = System telefoniczny: nie otwarto
+status-phone-demo = Wbudowany demonstracyjny system telefoniczny — nie połączono z żadną centralą (PBX); ustawienia są zapisywane tylko na tym komputerze
+status-phone-asterisk = System telefoniczny: { $summary }
+status-connected = Połączono
+status-applying = Stosowanie profilu { $profile }…
+status-saving = Zapisywanie…
+status-error = Błąd
+status-last-read = Ostatni odczyt: { $time }
+button-dismiss = Zamknij komunikat
+
+## Wyniki
+done-activated = Profil { $profile } jest teraz aktywny.
+done-saved = Zapisano profil { $profile }.
+done-saved-applied = Zapisano profil { $profile } i zastosowano go w systemie telefonicznym.
+done-created = Dodano profil { $profile }.
+done-renamed = Profil nazywa się teraz { $profile }.
+done-deleted = Usunięto profil { $profile }.
+done-detected-saved = Wykryte ustawienia zapisano jako profil { $profile }, który jest teraz aktywny.
+done-moved-aside = Uszkodzony plik przeniesiono do { $path }; zaczynasz z nowymi profilami.
+done-exported = { $count ->
+    [one] Wyeksportowano 1 profil do { $path }.
+    [few] Wyeksportowano { $count } profile do { $path }.
+   *[other] Wyeksportowano { $count } profili do { $path }.
+}
+done-imported = { $count ->
+    [one] Zaimportowano 1 profil z { $path }.
+    [few] Zaimportowano { $count } profile z { $path }.
+   *[other] Zaimportowano { $count } profili z { $path }.
+}
+
+## Błędy
+error-number-character = Numer zawiera znak „{ $character }”, który jest niedozwolony: użyj cyfr, opcjonalnego + na początku oraz spacji, myślników, kropek lub nawiasów.
+error-number-too-short = Numer jest za krótki: potrzebne są co najmniej 2 cyfry.
+error-number-too-long = Numer jest za długi: może mieć najwyżej 20 cyfr.
+error-name-empty = Nazwa profilu nie może być pusta.
+error-name-too-long = Nazwa jest za długa: może mieć najwyżej 32 znaki.
+error-name-control = Nazwa profilu nie może zawierać znaków nowego wiersza ani tabulacji.
+error-too-many-custom = Masz już 4 własne profile — to maksimum: najpierw usuń jeden.
+error-name-taken = Nazwa „{ $name }” jest już używana przez inny profil.
+error-name-reserved = Nazwa „{ $name }” jest zarezerwowana dla profilu wbudowanego.
+error-builtin-delete = { $name } to profil wbudowany: nie można go usunąć.
+error-builtin-rename = { $name } to profil wbudowany: nie można zmienić jego nazwy.
+error-unknown-profile = Nie ma profilu o nazwie „{ $name }” (mógł zostać usunięty gdzie indziej).
+error-missing-number = Profil { $name } potrzebuje numeru telefonu dla przekazywania połączeń: ustaw go w profilu, zapisz i dopiero wtedy aktywuj.
+error-nothing-detected = Nie ma wykrytych ustawień do zapisania: ustawienia systemu telefonicznego odpowiadają profilowi { $name }.
+error-no-home = Nie można znaleźć folderu na pliki callprofiles: ustaw CALLPROFILES_HOME lub podaj --home KATALOG.
+error-file = Nie można użyć pliku { $path }: { $reason }.
+error-store-corrupt = Plik profili { $path } jest uszkodzony ({ $reason }); pozostawiono go nietkniętym.
+error-store-newer = Plik profili { $path } został zapisany przez nowszą wersję callprofiles; pozostawiono go nietkniętym. Zaktualizuj callprofiles, aby go używać.
+error-store-busy = Inne okno lub polecenie callprofiles właśnie zmienia Twoje profile; spróbuj ponownie za chwilę.
+error-too-large = Plik { $path } jest za duży, by był eksportem callprofiles.
+error-phone-unreachable = Nie można połączyć się z systemem telefonicznym pod adresem { $address }: { $reason }.
+error-phone-login = System telefoniczny odrzucił logowanie użytkownika „{ $user }”: sprawdź nazwę użytkownika i hasło.
+error-phone-timeout = System telefoniczny nie odpowiedział w ciągu { $seconds ->
+    [one] 1 sekundy.
+   *[other] { $seconds } sekund.
+}
+error-phone-refused = System telefoniczny odrzucił żądanie: { $reason }.
+error-phone-not-verified = System telefoniczny nie zachował nowych ustawień; ktoś mógł je zmienić w tym samym czasie.
+error-phone-state = Stan systemu telefonicznego jest nieużywalny: { $reason }.
+error-phone-config = System telefoniczny jest źle skonfigurowany: { $reason }.
+error-phone-unsafe = Wartości „{ $what }” nie można wysłać do systemu telefonicznego: { $reason }.
+error-import = Nie można zaimportować pliku { $path }: { $reason }. Niczego nie zmieniono.
+error-unknown-language = „{ $code }” nie jest językiem callprofiles: użyj en lub pl.
+error-window = Nie można otworzyć okna: { $reason }.
+error-no-display = Nie można otworzyć okna: nie znaleziono ekranu graficznego (nie ustawiono ani DISPLAY, ani WAYLAND_DISPLAY). Uruchom callprofiles w sesji pulpitu albo użyj jego poleceń (callprofiles --help).
+done-imported-replaced = { $count ->
+    [one] Twój dotychczasowy własny profil został zastąpiony.
+    [few] Twoje { $count } dotychczasowe własne profile zostały zastąpione.
+   *[other] Twoich { $count } dotychczasowych własnych profili zostało zastąpionych.
+}

@@ -1,0 +1,135 @@
+//! What the drawing code asks for: commands the app runs after the frame, so drawing never changes the model.
+
+use std::path::PathBuf;
+
+use callprofiles_core::ProfileId;
+
+use crate::gui::i18n::LanguageChoice;
+
+/// Which entry of the sidebar is shown in the form.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Selection {
+    /// A saved profile.
+    Profile(ProfileId),
+    /// The Detected profile (live settings matching no saved profile).
+    Detected,
+}
+
+/// What to do once the user has answered "unsaved changes?".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Leave {
+    /// Show another entry.
+    Select(Selection),
+    /// Show and activate another profile.
+    SelectAndActivate(ProfileId),
+    /// Close the window.
+    CloseWindow,
+}
+
+/// Which file operation a dialog or file chooser is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileAction {
+    /// Write every profile to a file.
+    Export,
+    /// Replace every profile with a file's.
+    Import,
+}
+
+/// A dialog over the window, with the text typed into it so far.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Dialog {
+    /// Name a new custom profile.
+    Add {
+        /// The name typed so far.
+        name: String,
+    },
+    /// Rename a custom profile.
+    Rename {
+        /// The profile.
+        id: ProfileId,
+        /// The name typed so far.
+        name: String,
+    },
+    /// Confirm deleting a custom profile.
+    Delete {
+        /// The profile.
+        id: ProfileId,
+    },
+    /// Name the profile the Detected settings become.
+    SaveDetectedAsNew {
+        /// The name typed so far.
+        name: String,
+    },
+    /// Pick the profile the Detected settings go into.
+    SaveDetectedInto {
+        /// The profile picked so far.
+        target: Option<ProfileId>,
+    },
+    /// The edit has unsaved changes: save, discard or stay?
+    Unsaved {
+        /// What the user was doing.
+        then: Leave,
+    },
+    /// Type a path (when no file chooser is available).
+    Path {
+        /// Export or import.
+        action: FileAction,
+        /// The path typed so far.
+        path: String,
+        /// The file chooser could not be opened.
+        no_portal: bool,
+    },
+    /// Confirm replacing every profile with a file's.
+    ConfirmImport {
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+/// What the user asked for this frame.
+#[must_use = "a command does nothing until the app runs it"]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UiCommand {
+    /// Show an entry in the form (asks first when the edit has unsaved changes).
+    Select(Selection),
+    /// Activate a saved profile.
+    Activate(ProfileId),
+    /// Show a profile and activate it (double-click).
+    SelectAndActivate(ProfileId),
+    /// Activate the n-th saved profile (Ctrl+1…7; 0-based).
+    ActivateNth(usize),
+    /// Save the edit.
+    Save,
+    /// Throw the edit away.
+    Revert,
+    /// Open a dialog.
+    Open(Dialog),
+    /// Close the dialog.
+    CloseDialog,
+    /// Add a custom profile with this name (starting from the shown profile's settings).
+    Create(String),
+    /// Rename a custom profile.
+    Rename(ProfileId, String),
+    /// Delete a custom profile.
+    Delete(ProfileId),
+    /// Save the Detected settings as a new profile.
+    SaveDetectedAsNew(String),
+    /// Save the Detected settings into a profile.
+    SaveDetectedInto(ProfileId),
+    /// Unsaved-changes answer: save, then go on.
+    SaveAndLeave(Leave),
+    /// Unsaved-changes answer: discard, then go on.
+    DiscardAndLeave(Leave),
+    /// Move the damaged profiles file aside and start fresh.
+    MoveAside,
+    /// Start exporting or importing (opens the file chooser).
+    ChooseFile(FileAction),
+    /// Export to this file.
+    ExportTo(PathBuf),
+    /// Import from this file (after confirmation).
+    ImportFrom(PathBuf),
+    /// Change the language.
+    SetLanguage(LanguageChoice),
+    /// Hide the last message.
+    DismissNotice,
+}

@@ -1,0 +1,30 @@
+//! The screen shown instead of the profiles when `profiles.json` cannot be used: what happened, and a way out
+//! that keeps the file.
+
+use callprofiles_core::StoreError;
+
+use crate::gui::command::UiCommand;
+use crate::gui::error_text::store_error_text;
+use crate::gui::i18n::I18n;
+
+/// Explains the problem and offers to move the file aside.
+#[must_use]
+pub fn damaged_ui(ui: &mut egui::Ui, i18n: &I18n, problem: &StoreError) -> Option<UiCommand> {
+    let mut command = None;
+    ui.add_space(12.0);
+    ui.heading(i18n.tr("damaged-heading"));
+    ui.add_space(8.0);
+    ui.add(egui::Label::new(store_error_text(i18n, problem)).wrap());
+    ui.add_space(8.0);
+    let movable = matches!(problem, StoreError::Corrupt { .. } | StoreError::Newer { .. });
+    if movable {
+        ui.add(egui::Label::new(i18n.tr("damaged-explain")).wrap());
+        ui.add_space(8.0);
+        if ui.button(i18n.tr("button-move-aside")).clicked() {
+            command = Some(UiCommand::MoveAside);
+        }
+    } else {
+        ui.add(egui::Label::new(i18n.tr("damaged-retry")).wrap());
+    }
+    command
+}

@@ -1,0 +1,254 @@
+//! The dialogs over the main window: add, rename, delete, Detected's "save as new" and "save into",
+//! unsaved changes, a typed file path and the import confirmation. Esc closes any of them.
+
+use callprofiles_core::{ProfileBook, ProfileId, ProfileName};
+use fluent_bundle::FluentValue;
+
+use crate::gui::command::{Dialog, FileAction, Leave, UiCommand};
+use crate::gui::draft::Draft;
+use crate::gui::error_text::{input_error_text, rule_error_text};
+use crate::gui::i18n::I18n;
+use crate::gui::model::Model;
+
+/// Width of a dialog's content.
+const DIALOG_WIDTH: f32 = 440.0;
+
+/// Draws the open dialog.
+#[must_use]
+pub fn dialog_ui(
+    ui: &mut egui::Ui,
+    i18n: &I18n,
+    model: &Model,
+    draft: Option<&Draft>,
+    dialog: &mut Dialog,
+) -> Option<UiCommand> {
+    let modal = egui::Modal::new(egui::Id::unique("callprofiles-dialog")).show(ui.ctx(), |ui| {
+        ui.set_width(DIALOG_WIDTH);
+        match dialog {
+            Dialog::Add { name } => {
+                let from = draft
+                    .and_then(|d| model.profile(&d.id))
+                    .map(|p| i18n.profile_name(&p))
+                    .unwrap_or_default();
+                ui.heading(i18n.tr("dialog-add-title"));
+                ui.label(i18n.tr_args("dialog-add-text", &[("profile", FluentValue::from(from))]));
+                name_form_ui(ui, i18n, model.book(), name, None, &i18n.tr("button-add-confirm")).map(UiCommand::Create)
+            }
+            Dialog::Rename { id, name } => {
+                ui.heading(i18n.tr("dialog-rename-title"));
+                let id = id.clone();
+                name_form_ui(
+                    ui,
+                    i18n,
+                    model.book(),
+                    name,
+                    Some(&id),
+                    &i18n.tr("button-rename-confirm"),
+                )
+                .map(|name| UiCommand::Rename(id, name))
+            }
+            Dialog::Delete { id } => delete_ui(ui, i18n, model, id),
+            Dialog::SaveDetectedAsNew { name } => {
+                ui.heading(i18n.tr("dialog-detected-new-title"));
+                ui.label(i18n.tr("dialog-detected-new-text"));
+                name_form_ui(ui, i18n, model.book(), name, None, &i18n.tr("button-save-confirm"))
+                    .map(UiCommand::SaveDetectedAsNew)
+            }
+            Dialog::SaveDetectedInto { target } => save_into_ui(ui, i18n, model, target),
+            Dialog::Unsaved { then } => unsaved_ui(ui, i18n, model, draft, then),
+            Dialog::Path {
+                action,
+                path,
+                no_portal,
+            } => path_ui(ui, i18n, *action, path, *no_portal),
+            Dialog::ConfirmImport { path } => {
+                ui.heading(i18n.tr("dialog-import-title"));
+                ui.add(
+                    egui::Label::new(i18n.tr_args(
+                        "dialog-import-text",
+                        &[("path", FluentValue::from(path.display().to_string()))],
+                    ))
+                    .wrap(),
+                );
+                buttons_ui(ui, i18n, &i18n.tr("button-import-confirm"), true)
+                    .then(|| UiCommand::ImportFrom(path.clone()))
+            }
+        }
+    });
+    let closing = modal.should_close();
+    match modal.inner {
+        None if closing => Some(UiCommand::CloseDialog),
+        command => command,
+    }
+}
+
+/// A name field checked as typed by core's rules; returns the name when confirmed.
+#[must_use]
+fn name_form_ui(
+    ui: &mut egui::Ui,
+    i18n: &I18n,
+    book: Option<&ProfileBook>,
+    name: &mut String,
+    except: Option<&ProfileId>,
+    confirm: &str,
+) -> Option<String> {
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        let label = ui.label(i18n.tr("field-name"));
+        let response = ui
+            .add(egui::TextEdit::singleline(name).desired_width(260.0))
+            .labelled_by(label.id);
+        if ui.memory(|memory| memory.focused().is_none()) {
+            response.request_focus();
+        }
+    });
+    let problem = name_problem(i18n, book, name, except);
+    if let Some(problem) = problem.as_ref().filter(|_| !name.trim().is_empty()) {
+        ui.colored_label(ui.visuals().error_fg_color, format!("✖ {problem}"));
+    }
+    let valid = problem.is_none();
+    let confirmed = buttons_ui(ui, i18n, confirm, valid) || (valid && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+    confirmed.then(|| name.trim().to_owned())
+}
+
+/// Why a name cannot be used (core's rules), or `None` when it can.
+fn name_problem(i18n: &I18n, book: Option<&ProfileBook>, name: &str, except: Option<&ProfileId>) -> Option<String> {
+    let parsed = match ProfileName::parse(name) {
+        Ok(parsed) => parsed,
+        Err(error) => return Some(input_error_text(i18n, &error)),
+    };
+    let book = book?;
+    book.check_name_free(&parsed, except)
+        .err()
+        .map(|error| rule_error_text(i18n, &error))
+}
+
+/// Confirm deleting a custom profile.
+#[must_use]
+fn delete_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, id: &ProfileId) -> Option<UiCommand> {
+    let name = model.profile(id).map(|p| i18n.profile_name(&p)).unwrap_or_default();
+    ui.heading(i18n.tr("dialog-delete-title"));
+    ui.label(i18n.tr_args("dialog-delete-text", &[("profile", FluentValue::from(name))]));
+    if buttons_ui(ui, i18n, &i18n.tr("button-delete-confirm"), true) {
+        return Some(UiCommand::Delete(id.clone()));
+    }
+    None
+}
+
+/// Pick the profile Detected's settings go into.
+#[must_use]
+fn save_into_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, target: &mut Option<ProfileId>) -> Option<UiCommand> {
+    ui.heading(i18n.tr("dialog-detected-into-title"));
+    ui.label(i18n.tr("dialog-detected-into-text"));
+    ui.add_space(4.0);
+    for profile in model.profiles() {
+        let name = i18n.profile_name(&profile);
+        ui.radio_value(target, Some(profile.id.clone()), name);
+    }
+    let chosen = target.as_ref().and_then(|id| model.profile(id));
+    if let Some(profile) = &chosen {
+        ui.add_space(4.0);
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            i18n.tr_args(
+                "dialog-detected-into-warning",
+                &[("profile", FluentValue::from(i18n.profile_name(profile)))],
+            ),
+        );
+    }
+    let confirmed = buttons_ui(ui, i18n, &i18n.tr("button-save-confirm"), chosen.is_some());
+    chosen
+        .filter(|_| confirmed)
+        .map(|profile| UiCommand::SaveDetectedInto(profile.id))
+}
+
+/// Unsaved changes: save, discard or stay.
+#[must_use]
+fn unsaved_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: Option<&Draft>, then: &Leave) -> Option<UiCommand> {
+    let name = draft
+        .and_then(|d| model.profile(&d.id))
+        .map(|p| i18n.profile_name(&p))
+        .unwrap_or_default();
+    let savable = draft.is_some_and(Draft::savable);
+    ui.heading(i18n.tr("dialog-unsaved-title"));
+    ui.label(i18n.tr_args("dialog-unsaved-text", &[("profile", FluentValue::from(name))]));
+    if !savable {
+        ui.colored_label(ui.visuals().error_fg_color, i18n.tr("dialog-unsaved-invalid"));
+    }
+    ui.add_space(8.0);
+    let mut command = None;
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(savable, egui::Button::new(i18n.tr("button-save")))
+            .clicked()
+        {
+            command = Some(UiCommand::SaveAndLeave(then.clone()));
+        }
+        if ui.button(i18n.tr("button-discard")).clicked() {
+            command = Some(UiCommand::DiscardAndLeave(then.clone()));
+        }
+        if ui.button(i18n.tr("button-cancel")).clicked() {
+            command = Some(UiCommand::CloseDialog);
+        }
+    });
+    command
+}
+
+/// A typed path for export or import, saying why when no file chooser could open.
+#[must_use]
+fn path_ui(
+    ui: &mut egui::Ui,
+    i18n: &I18n,
+    action: FileAction,
+    path: &mut String,
+    no_portal: bool,
+) -> Option<UiCommand> {
+    let (title, confirm) = match action {
+        FileAction::Export => ("file-export-title", "button-export-confirm"),
+        FileAction::Import => ("file-import-title", "button-import-confirm"),
+    };
+    ui.heading(i18n.tr(title));
+    if no_portal {
+        ui.add(
+            egui::Label::new(egui::RichText::new(i18n.tr("file-no-portal")).color(ui.visuals().warn_fg_color)).wrap(),
+        );
+    }
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        let label = ui.label(i18n.tr("field-path"));
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(path)
+                    .desired_width(300.0)
+                    .hint_text("/home/…/callprofiles-profiles.json"),
+            )
+            .labelled_by(label.id);
+        if ui.memory(|memory| memory.focused().is_none()) {
+            response.request_focus();
+        }
+    });
+    let typed = !path.trim().is_empty();
+    let confirmed =
+        buttons_ui(ui, i18n, &i18n.tr(confirm), typed) || (typed && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+    if !confirmed {
+        return None;
+    }
+    let chosen = std::path::PathBuf::from(path.trim());
+    Some(match action {
+        FileAction::Export => UiCommand::ExportTo(chosen),
+        FileAction::Import => UiCommand::Open(Dialog::ConfirmImport { path: chosen }),
+    })
+}
+
+/// The confirm and Cancel buttons; returns whether confirm was clicked (Cancel closes the modal).
+fn buttons_ui(ui: &mut egui::Ui, i18n: &I18n, confirm: &str, enabled: bool) -> bool {
+    ui.add_space(8.0);
+    let mut confirmed = false;
+    ui.horizontal(|ui| {
+        confirmed = ui.add_enabled(enabled, egui::Button::new(confirm)).clicked();
+        if ui.button(i18n.tr("button-cancel")).clicked() {
+            ui.close_kind(egui::UiKind::Modal);
+        }
+    });
+    confirmed
+}

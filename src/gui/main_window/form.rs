@@ -1,0 +1,129 @@
+//! The settings form, grouped as the product page groups them: Call pickup, Mobility, Voicemail.
+//! Numbers are validated as typed, with the reason next to the field.
+
+use callprofiles_core::{RoutingMode, SettingKey};
+
+use crate::gui::draft::Draft;
+use crate::gui::error_text::input_error_text;
+use crate::gui::i18n::I18n;
+use crate::gui::labels::{greeting_label, mode_label, number_label, playback_label};
+
+/// Width of the number field.
+const NUMBER_WIDTH: f32 = 220.0;
+
+/// Draws the form over `draft`; read-only unless `editable`; marks the settings in `differs`.
+pub fn settings_form_ui(ui: &mut egui::Ui, i18n: &I18n, draft: &mut Draft, editable: bool, differs: &[SettingKey]) {
+    let mark = |ui: &mut egui::Ui, key: SettingKey| {
+        if differs.contains(&key) {
+            ui.colored_label(ui.visuals().warn_fg_color, format!("≠ {}", i18n.tr("mark-differs")));
+        }
+    };
+    section_ui(ui, &i18n.tr("group-call-pickup"), |ui| {
+        ui.add_enabled_ui(editable, |ui| {
+            ui.horizontal(|ui| {
+                ui.checkbox(&mut draft.call_pickup, i18n.tr("field-call-pickup"));
+                mark(ui, SettingKey::CallPickup);
+            });
+            ui.weak(i18n.tr("hint-call-pickup"));
+        });
+    });
+    section_ui(ui, &i18n.tr("group-mobility"), |ui| {
+        ui.add_enabled_ui(editable, |ui| {
+            for mode in RoutingMode::ALL {
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut draft.mode, mode, mode_label(i18n, mode));
+                    if draft.mode == mode {
+                        mark(ui, SettingKey::Routing);
+                    }
+                });
+            }
+        });
+        if draft.mode.needs_number() {
+            ui.add_space(4.0);
+            number_field_ui(ui, i18n, draft, editable);
+        }
+    });
+    section_ui(ui, &i18n.tr("group-voicemail"), |ui| {
+        ui.add_enabled_ui(editable, |ui| {
+            ui.horizontal(|ui| {
+                ui.checkbox(&mut draft.voicemail.enabled, i18n.tr("field-voicemail"));
+                mark(ui, SettingKey::Voicemail);
+            });
+            ui.horizontal(|ui| {
+                ui.checkbox(&mut draft.voicemail.ringback, i18n.tr("field-ringback"));
+                mark(ui, SettingKey::Ringback);
+            });
+            ui.horizontal(|ui| {
+                ui.checkbox(&mut draft.voicemail.notification, i18n.tr("field-notification"));
+                mark(ui, SettingKey::Notification);
+            });
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(i18n.tr("field-playback"));
+                for playback in Draft::PLAYBACKS {
+                    ui.radio_value(&mut draft.voicemail.playback, playback, playback_label(i18n, playback));
+                }
+                mark(ui, SettingKey::Playback);
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label(i18n.tr("field-greeting"));
+                egui::ComboBox::from_id_salt("greeting")
+                    .selected_text(greeting_label(i18n, draft.voicemail.greeting))
+                    .show_ui(ui, |ui| {
+                        for greeting in Draft::greetings() {
+                            ui.selectable_value(
+                                &mut draft.voicemail.greeting,
+                                greeting,
+                                greeting_label(i18n, greeting),
+                            );
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                mark(ui, SettingKey::Greeting);
+            });
+        });
+    });
+}
+
+/// The number field of the modes that take one, with the reason when the number is not valid.
+fn number_field_ui(ui: &mut egui::Ui, i18n: &I18n, draft: &mut Draft, editable: bool) {
+    ui.horizontal(|ui| {
+        let label = ui.label(number_label(i18n, draft.mode));
+        ui.add_enabled(
+            editable,
+            egui::TextEdit::singleline(&mut draft.number)
+                .hint_text(i18n.tr("hint-number"))
+                .desired_width(NUMBER_WIDTH),
+        )
+        .labelled_by(label.id);
+    });
+    if !editable {
+        return;
+    }
+    match draft.parsed_number() {
+        Err(error) => {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("✖ {}", input_error_text(i18n, &error)),
+            );
+        }
+        Ok(None) => {
+            ui.colored_label(ui.visuals().warn_fg_color, i18n.tr("hint-number-missing"));
+        }
+        Ok(Some(number)) => {
+            ui.weak(i18n.tr_args("hint-number-saved-as", &[("number", number.as_str().to_owned().into())]));
+        }
+    }
+}
+
+/// One titled group of the form.
+fn section_ui(ui: &mut egui::Ui, title: &str, add_contents: impl FnOnce(&mut egui::Ui)) {
+    ui.add_space(6.0);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.strong(title);
+        ui.add_space(2.0);
+        add_contents(ui);
+    });
+}

@@ -1,0 +1,310 @@
+//! The main window: profile sidebar, settings form, Detected, dialogs and status line.
+
+mod actions;
+mod damaged;
+mod detected_view;
+mod dialogs;
+mod file_chooser;
+mod form;
+mod profile_view;
+mod shortcuts;
+mod sidebar;
+mod status;
+mod toolbar;
+
+use std::collections::HashMap;
+
+use callprofiles_core::{BuiltIn, ProfileId};
+
+use crate::gui::command::{Dialog, Leave, Selection, UiCommand};
+use crate::gui::draft::Draft;
+use crate::gui::i18n::{I18n, Language};
+use crate::gui::model::Model;
+use crate::gui::state::State;
+use crate::gui::worker::Ticket;
+
+pub use file_chooser::FileChooser;
+
+/// A message for the user about the last thing that happened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// The sentence.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub error: bool,
+}
+
+/// What to do when a request finishes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum AfterFinish {
+    /// Go on with what the user was doing before saving.
+    Leave(Leave),
+}
+
+/// The main window's app: the model plus everything only this window shows.
+pub struct MainApp {
+    /// The shared model (worker, snapshot).
+    pub model: Model,
+    i18n: I18n,
+    state: State,
+    forced_language: Option<Language>,
+    selection: Selection,
+    selection_settled: bool,
+    draft: Option<Draft>,
+    dialog: Option<Dialog>,
+    notice: Option<Notice>,
+    after: HashMap<Ticket, AfterFinish>,
+    focused: bool,
+    title: String,
+    chooser: FileChooser,
+    close_confirmed: bool,
+}
+
+impl MainApp {
+    /// The app over a model; `forced_language` is `--lang`, which wins over the saved choice for this run.
+    pub fn new(model: Model, state: State, forced_language: Option<Language>, chooser: FileChooser) -> Self {
+        let language = forced_language.unwrap_or_else(|| state.language.resolve());
+        Self {
+            model,
+            i18n: I18n::new(language),
+            state,
+            forced_language,
+            selection: Selection::Profile(BuiltIn::Office.id()),
+            selection_settled: false,
+            draft: None,
+            dialog: None,
+            notice: None,
+            after: HashMap::new(),
+            focused: true,
+            title: String::new(),
+            chooser,
+            close_confirmed: false,
+        }
+    }
+
+    /// The persisted state (language choice).
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// The language shown now.
+    pub fn language(&self) -> Language {
+        self.i18n.language()
+    }
+
+    /// The entry shown in the form.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// The edit in progress.
+    pub fn draft(&self) -> Option<&Draft> {
+        self.draft.as_ref()
+    }
+
+    /// The open dialog.
+    pub fn dialog(&self) -> Option<&Dialog> {
+        self.dialog.as_ref()
+    }
+
+    /// The last message shown to the user.
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// Asks the worker to re-read now (as when the window gains focus).
+    pub fn refresh(&mut self) {
+        self.model.refresh();
+    }
+
+    /// Draws one frame of the whole window and runs what the user asked for.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let finished = self.model.poll();
+        for done in finished {
+            self.finish(ui.ctx(), done);
+        }
+        self.watch_focus(ui.ctx());
+        self.sync_selection();
+        let mut commands = Vec::new();
+        commands.extend(self.guard_close(ui.ctx()));
+        if let Some(action) = self.chooser.poll() {
+            commands.push(action);
+        }
+        commands.extend(shortcuts::shortcuts_ui(ui, self));
+        commands.extend(self.panels_ui(ui));
+        if let Some(dialog) = self.dialog.as_mut() {
+            commands.extend(dialogs::dialog_ui(
+                ui,
+                &self.i18n,
+                &self.model,
+                self.draft.as_ref(),
+                dialog,
+            ));
+        }
+        let ran_any = !commands.is_empty();
+        for command in commands {
+            self.run(ui.ctx(), command);
+        }
+        if ran_any {
+            // Show the result of what was just done (an inline worker has already answered).
+            ui.ctx().request_repaint();
+        }
+        self.update_title(ui.ctx());
+    }
+
+    /// The panels: toolbar, status line, sidebar and the central form.
+    fn panels_ui(&mut self, ui: &mut egui::Ui) -> Vec<UiCommand> {
+        let mut commands = Vec::new();
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            commands.extend(toolbar::toolbar_ui(
+                ui,
+                &self.i18n,
+                &self.model,
+                &self.state,
+                self.forced_language,
+            ));
+        });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            commands.extend(status::status_ui(ui, &self.i18n, &self.model, self.notice.as_ref()));
+        });
+        if let Some(problem) = self.model.store_problem() {
+            egui::CentralPanel::default().show(ui, |ui| {
+                commands.extend(damaged::damaged_ui(ui, &self.i18n, problem));
+            });
+            return commands;
+        }
+        egui::Panel::left("profiles")
+            .resizable(true)
+            .default_size(230.0)
+            .size_range(190.0..=360.0)
+            .show(ui, |ui| {
+                commands.extend(sidebar::sidebar_ui(ui, &self.i18n, &self.model, &self.selection));
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+                let command = match &self.selection {
+                    Selection::Detected => detected_view::detected_ui(ui, &self.i18n, &self.model),
+                    Selection::Profile(_) => match self.draft.as_mut() {
+                        Some(draft) => profile_view::profile_ui(ui, &self.i18n, &self.model, draft),
+                        None => {
+                            ui.label(self.i18n.tr("status-starting"));
+                            None
+                        }
+                    },
+                };
+                commands.extend(command);
+            });
+        });
+        commands
+    }
+
+    /// Re-reads when the window gains focus.
+    fn watch_focus(&mut self, ctx: &egui::Context) {
+        let focused = ctx.input(|input| input.focused);
+        if focused && !self.focused {
+            self.model.refresh();
+        }
+        self.focused = focused;
+    }
+
+    /// Keeps the selection on something that exists and the draft on the selected profile.
+    fn sync_selection(&mut self) {
+        if !self.model.loaded() {
+            return;
+        }
+        if !self.selection_settled && self.model.live().is_some() {
+            self.selection = match self.model.active_id() {
+                Some(id) => Selection::Profile(id),
+                None if self.model.detected().is_some() => Selection::Detected,
+                None => Selection::Profile(BuiltIn::Office.id()),
+            };
+            self.selection_settled = true;
+        }
+        match &self.selection {
+            Selection::Detected if self.model.detected().is_none() && self.model.live().is_some() => {
+                self.selection = Selection::Profile(self.model.active_id().unwrap_or_else(|| BuiltIn::Office.id()));
+            }
+            Selection::Profile(id) if self.model.profile(id).is_none() && self.model.book().is_some() => {
+                self.selection = Selection::Profile(BuiltIn::Office.id());
+            }
+            _ => {}
+        }
+        self.sync_draft();
+    }
+
+    /// Starts, rebases or keeps the draft of the selected profile.
+    fn sync_draft(&mut self) {
+        let Selection::Profile(id) = &self.selection else {
+            self.draft = None;
+            return;
+        };
+        let Some(profile) = self.model.profile(id) else {
+            return;
+        };
+        let saved = &profile.settings;
+        match self.draft.as_mut().filter(|draft| &draft.id == id) {
+            // Untouched since the last sync, or edited by the user over the same saved settings.
+            Some(draft) if &draft.base == saved => {}
+            // A save that landed, or a change elsewhere to exactly what the form shows.
+            Some(draft) if draft.settings().is_ok_and(|s| &s == saved) => draft.base = saved.clone(),
+            // Edits in progress over settings changed elsewhere: the user's edits win until saved or reverted.
+            Some(draft) if draft.dirty() => {}
+            _ => self.draft = Some(Draft::new(id.clone(), saved)),
+        }
+    }
+
+    /// Whether the form holds unsaved changes.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.draft.as_ref().is_some_and(Draft::dirty)
+    }
+
+    /// Asks before closing the window with unsaved changes.
+    fn guard_close(&mut self, ctx: &egui::Context) -> Option<UiCommand> {
+        let asked = ctx.input(|input| input.viewport().close_requested());
+        if !asked || self.close_confirmed || !self.has_unsaved_changes() {
+            return None;
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        Some(UiCommand::Open(Dialog::Unsaved {
+            then: Leave::CloseWindow,
+        }))
+    }
+
+    /// Sets the window title when it changes ("callprofiles — Office active").
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = match (self.model.active_id(), self.model.detected()) {
+            (Some(id), _) => {
+                let name = self
+                    .model
+                    .profile(&id)
+                    .map(|p| self.i18n.profile_name(&p))
+                    .unwrap_or_default();
+                self.i18n.tr_args("window-title-active", &[("profile", name.into())])
+            }
+            (None, Some(_)) => self.i18n.tr("window-title-detected"),
+            (None, None) => self.i18n.tr("window-title"),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The shown name of a saved profile.
+    fn shown_name(&self, id: &ProfileId) -> String {
+        self.model
+            .profile(id)
+            .map(|profile| self.i18n.profile_name(&profile))
+            .unwrap_or_else(|| id.to_string())
+    }
+}
+
+impl eframe::App for MainApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.state.save(storage);
+    }
+}

@@ -1,0 +1,96 @@
+//! A saved profile in the central panel: its name and kind, Activate, rename/delete for custom profiles,
+//! the settings form, Save and Revert.
+
+use callprofiles_core::ProfileKind;
+use fluent_bundle::FluentValue;
+
+use crate::gui::command::{Dialog, UiCommand};
+use crate::gui::draft::Draft;
+use crate::gui::i18n::I18n;
+use crate::gui::model::Model;
+
+/// Draws the selected profile.
+#[must_use]
+pub fn profile_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: &mut Draft) -> Option<UiCommand> {
+    let profile = model.profile(&draft.id)?;
+    let mut command = None;
+    let active = model.active_id().as_ref() == Some(&profile.id);
+    let name = i18n.profile_name(&profile);
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.heading(&name);
+        let kind = match profile.kind {
+            ProfileKind::BuiltIn(_) => i18n.tr("mark-builtin"),
+            ProfileKind::Custom => i18n.tr("mark-custom"),
+        };
+        ui.weak(kind);
+        if active {
+            ui.colored_label(super::status::ok_color(ui), format!("✔ {}", i18n.tr("mark-active")));
+        }
+    });
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        let activate = ui
+            .add_enabled(
+                !model.busy() && !active,
+                egui::Button::new(format!("▶ {}", i18n.tr("button-activate"))),
+            )
+            .on_hover_text(i18n.tr("tooltip-activate"))
+            .on_disabled_hover_text(if active {
+                i18n.tr("tooltip-already-active")
+            } else {
+                i18n.tr("tooltip-busy")
+            });
+        if activate.clicked() {
+            command = Some(UiCommand::Activate(profile.id.clone()));
+        }
+        if matches!(profile.kind, ProfileKind::Custom) {
+            if ui.button(i18n.tr("button-rename")).clicked() {
+                command = Some(UiCommand::Open(Dialog::Rename {
+                    id: profile.id.clone(),
+                    name: profile.name.clone(),
+                }));
+            }
+            if ui.button(i18n.tr("button-delete")).clicked() {
+                command = Some(UiCommand::Open(Dialog::Delete { id: profile.id.clone() }));
+            }
+        }
+    });
+    if active && draft.dirty() {
+        ui.weak(i18n.tr("hint-active-edit"));
+    }
+    super::form::settings_form_ui(ui, i18n, draft, true, &[]);
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let save = ui
+            .add_enabled(
+                draft.savable() && !model.busy(),
+                egui::Button::new(i18n.tr("button-save"))
+                    .shortcut_text(ui.ctx().format_shortcut(&super::shortcuts::SAVE)),
+            )
+            .on_disabled_hover_text(if draft.settings().is_err() {
+                i18n.tr("tooltip-save-invalid")
+            } else {
+                i18n.tr("tooltip-save-nothing")
+            });
+        if save.clicked() {
+            command = Some(UiCommand::Save);
+        }
+        if ui
+            .add_enabled(
+                draft.dirty(),
+                egui::Button::new(i18n.tr("button-revert")).shortcut_text("Esc"),
+            )
+            .clicked()
+        {
+            command = Some(UiCommand::Revert);
+        }
+        if draft.dirty() {
+            ui.colored_label(ui.visuals().warn_fg_color, i18n.tr("hint-unsaved"));
+        }
+    });
+    if draft.number_missing() && !draft.dirty() {
+        ui.weak(i18n.tr_args("hint-cannot-activate", &[("profile", FluentValue::from(name))]));
+    }
+    command
+}

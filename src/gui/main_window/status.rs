@@ -1,0 +1,110 @@
+//! The status line: the last message, which phone system is connected, its state and the last read.
+
+use callprofiles_core::PhoneSystemKind;
+use fluent_bundle::FluentValue;
+
+use super::Notice;
+use crate::gui::command::UiCommand;
+use crate::gui::error_text::error_text;
+use crate::gui::i18n::I18n;
+use crate::gui::model::{Busy, Model, PhoneState};
+
+/// Draws the status line.
+#[must_use]
+pub fn status_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, notice: Option<&Notice>) -> Option<UiCommand> {
+    let mut command = None;
+    ui.add_space(2.0);
+    if let Some(notice) = notice {
+        ui.horizontal(|ui| {
+            if ui.small_button("×").on_hover_text(i18n.tr("button-dismiss")).clicked() {
+                command = Some(UiCommand::DismissNotice);
+            }
+            let color = if notice.error {
+                ui.visuals().error_fg_color
+            } else {
+                ui.visuals().strong_text_color()
+            };
+            ui.add(egui::Label::new(egui::RichText::new(&notice.text).color(color)).wrap());
+        });
+        ui.separator();
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(phone_system_text(i18n, model));
+        ui.separator();
+        state_ui(ui, i18n, model);
+        let last_read = model.last_read_secs();
+        if last_read > 0 {
+            ui.separator();
+            ui.weak(i18n.tr_args(
+                "status-last-read",
+                &[("time", FluentValue::from(clock_time(last_read)))],
+            ));
+        }
+    });
+    ui.add_space(2.0);
+    command
+}
+
+/// Which phone system is connected; the demo says plainly that there is no PBX.
+pub fn phone_system_text(i18n: &I18n, model: &Model) -> String {
+    match model.phone_system() {
+        None => i18n.tr("status-phone-unknown"),
+        Some(description) => match description.kind {
+            PhoneSystemKind::Demo => i18n.tr("status-phone-demo"),
+            PhoneSystemKind::Asterisk => i18n.tr_args(
+                "status-phone-asterisk",
+                &[("summary", FluentValue::from(description.summary.clone()))],
+            ),
+        },
+    }
+}
+
+/// Connected, applying or the error.
+fn state_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model) {
+    match model.phone_state() {
+        PhoneState::Starting => {
+            ui.spinner();
+            ui.label(i18n.tr("status-starting"));
+        }
+        PhoneState::Connected => {
+            ui.colored_label(ok_color(ui), format!("✔ {}", i18n.tr("status-connected")));
+        }
+        PhoneState::Busy(Busy::Applying(name)) => {
+            ui.spinner();
+            ui.label(i18n.tr_args("status-applying", &[("profile", FluentValue::from(name.clone()))]));
+        }
+        PhoneState::Busy(Busy::Saving) => {
+            ui.spinner();
+            ui.label(i18n.tr("status-saving"));
+        }
+        PhoneState::Failed(error) => {
+            ui.colored_label(ui.visuals().error_fg_color, format!("✖ {}", i18n.tr("status-error")));
+            ui.add(
+                egui::Label::new(egui::RichText::new(error_text(i18n, error)).color(ui.visuals().error_fg_color))
+                    .wrap(),
+            );
+        }
+    }
+}
+
+/// The green of "connected" and "active", readable in light and dark themes.
+pub fn ok_color(ui: &egui::Ui) -> egui::Color32 {
+    if ui.visuals().dark_mode {
+        egui::Color32::from_rgb(110, 200, 120)
+    } else {
+        egui::Color32::from_rgb(20, 130, 40)
+    }
+}
+
+/// `HH:MM:SS` in the local time zone of a Unix time.
+fn clock_time(unix_secs: u64) -> String {
+    let seconds = i64::try_from(unix_secs).unwrap_or_default();
+    jiff::Timestamp::from_second(seconds)
+        .map(|timestamp| {
+            timestamp
+                .to_zoned(jiff::tz::TimeZone::system())
+                .strftime("%H:%M:%S")
+                .to_string()
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,183 @@
+//! The app's model, shared by the main and quick windows: the latest snapshot from the worker, the requests
+//! in flight, and what core says about them (active profile, Detected, nearest profile).
+
+use callprofiles_core::{
+    Activity, CoreError, PhoneSystemDescription, Profile, ProfileBook, ProfileId, SettingKey, Settings, StoreError,
+    StoreState, detect, nearest,
+};
+
+use crate::gui::worker::{Outcome, PhoneWorker, Snapshot, Ticket, WorkerEvent, WorkerRequest};
+
+/// What a request in flight is doing, for the status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Busy {
+    /// Applying this profile (its shown name).
+    Applying(String),
+    /// Saving to `profiles.json` or a file.
+    Saving,
+}
+
+/// A request that finished, for the window to react to (select a new profile, show a message).
+#[derive(Debug)]
+pub struct Finished {
+    /// Which request.
+    pub ticket: Ticket,
+    /// What it did, or why it failed.
+    pub result: Result<Outcome, CoreError>,
+}
+
+/// The state of the phone system as the status line tells it.
+#[derive(Debug)]
+pub enum PhoneState<'a> {
+    /// Not read yet.
+    Starting,
+    /// Read fine.
+    Connected,
+    /// A request is running.
+    Busy(&'a Busy),
+    /// The last read failed.
+    Failed(&'a CoreError),
+}
+
+/// Everything the windows show, fed by the worker.
+pub struct Model {
+    worker: PhoneWorker,
+    snapshot: Option<Snapshot>,
+    in_flight: Vec<(Ticket, Busy)>,
+}
+
+impl Model {
+    /// A model over a worker (threaded or inline).
+    pub fn new(worker: PhoneWorker) -> Self {
+        Self {
+            worker,
+            snapshot: None,
+            in_flight: Vec::new(),
+        }
+    }
+
+    /// Takes in the worker's reports; returns the requests that finished, oldest first. Never waits.
+    pub fn poll(&mut self) -> Vec<Finished> {
+        let mut finished = Vec::new();
+        for event in self.worker.drain() {
+            match event {
+                WorkerEvent::Snapshot(snapshot) => self.snapshot = Some(snapshot),
+                WorkerEvent::Finished { ticket, result } => {
+                    self.in_flight.retain(|(t, _)| *t != ticket);
+                    finished.push(Finished { ticket, result });
+                }
+            }
+        }
+        finished
+    }
+
+    /// Sends a request to the worker; `busy` says what the status line shows meanwhile.
+    pub fn request(&mut self, request: WorkerRequest, busy: Option<Busy>) -> Ticket {
+        let ticket = self.worker.send(request);
+        if let Some(busy) = busy {
+            self.in_flight.push((ticket, busy));
+        }
+        ticket
+    }
+
+    /// Asks the worker to re-read the phone system and the profiles now.
+    pub fn refresh(&mut self) {
+        self.request(WorkerRequest::Refresh, None);
+    }
+
+    /// Applies a saved profile (`shown_name` is its name in the user's language).
+    pub fn activate(&mut self, id: &ProfileId, shown_name: &str) -> Ticket {
+        self.request(
+            WorkerRequest::Activate { id: id.clone() },
+            Some(Busy::Applying(shown_name.to_owned())),
+        )
+    }
+
+    /// Whether the first snapshot has arrived.
+    pub fn loaded(&self) -> bool {
+        self.snapshot.is_some()
+    }
+
+    /// The saved state, when `profiles.json` could be read.
+    pub fn state(&self) -> Option<&StoreState> {
+        self.snapshot.as_ref().and_then(|s| s.store.as_ref().ok())
+    }
+
+    /// The saved profiles' book, when readable.
+    pub fn book(&self) -> Option<&ProfileBook> {
+        self.state().map(|state| &state.book)
+    }
+
+    /// Every saved profile in display order (empty until loaded or when the file is damaged).
+    pub fn profiles(&self) -> Vec<Profile> {
+        self.book().map(ProfileBook::profiles).unwrap_or_default()
+    }
+
+    /// The profile with this id.
+    pub fn profile(&self, id: &ProfileId) -> Option<Profile> {
+        self.book().and_then(|book| book.get(id))
+    }
+
+    /// Why `profiles.json` cannot be used, if so.
+    pub fn store_problem(&self) -> Option<&StoreError> {
+        self.snapshot.as_ref().and_then(|s| s.store.as_ref().err())
+    }
+
+    /// The phone system's live settings, if read.
+    pub fn live(&self) -> Option<&Settings> {
+        self.snapshot.as_ref().and_then(|s| s.live.as_ref().ok())
+    }
+
+    /// The phone system's description, once opened.
+    pub fn phone_system(&self) -> Option<&PhoneSystemDescription> {
+        self.snapshot.as_ref().and_then(|s| s.phone_system.as_ref())
+    }
+
+    /// Which profile is active, or Detected (core's `detect`); `None` until both are read.
+    pub fn activity(&self) -> Option<Activity> {
+        let state = self.state()?;
+        let live = self.live()?;
+        Some(detect(&state.book, state.last_applied.as_ref(), live))
+    }
+
+    /// The active profile's id.
+    pub fn active_id(&self) -> Option<ProfileId> {
+        self.activity().and_then(|activity| activity.active_id().cloned())
+    }
+
+    /// The live settings when they match no saved profile.
+    pub fn detected(&self) -> Option<Settings> {
+        match self.activity()? {
+            Activity::Detected(settings) => Some(settings),
+            Activity::Active(_) => None,
+        }
+    }
+
+    /// The saved profile nearest to the Detected settings, and where they differ (core's `nearest`).
+    pub fn nearest_to_detected(&self) -> Option<(Profile, Vec<SettingKey>)> {
+        let detected = self.detected()?;
+        nearest(self.book()?, &detected)
+    }
+
+    /// The phone system's state for the status line.
+    pub fn phone_state(&self) -> PhoneState<'_> {
+        if let Some((_, busy)) = self.in_flight.first() {
+            return PhoneState::Busy(busy);
+        }
+        match self.snapshot.as_ref().map(|s| &s.live) {
+            None => PhoneState::Starting,
+            Some(Ok(_)) => PhoneState::Connected,
+            Some(Err(error)) => PhoneState::Failed(error),
+        }
+    }
+
+    /// Whether a request is still running.
+    pub fn busy(&self) -> bool {
+        !self.in_flight.is_empty()
+    }
+
+    /// Seconds since the Unix epoch of the last successful read of the phone system (0: never).
+    pub fn last_read_secs(&self) -> u64 {
+        self.worker.last_read_secs()
+    }
+}

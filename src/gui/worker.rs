@@ -1,0 +1,402 @@
+//! The phone worker: a thread that owns the phone system and the profile store, runs the app's
+//! requests, re-reads both every few seconds, and reports back only when something changed.
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, SystemTime};
+
+use callprofiles_core::{
+    ApplicableSettings, Callprofiles, CoreError, ImportReport, PhoneError, PhoneSystem, PhoneSystemDescription,
+    ProfileId, SettingKey, Settings, Store, StoreError, StoreState,
+};
+
+/// How often the worker re-reads the phone system and `profiles.json` on its own.
+pub const POLL_INTERVAL: Duration = Duration::from_secs(3);
+
+/// Identifies one request, so the app can tell which one finished.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Ticket(pub u64);
+
+/// What the app asks the worker to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkerRequest {
+    /// Re-read the phone system and the profiles now.
+    Refresh,
+    /// Apply a saved profile to the phone system.
+    Activate {
+        /// The profile.
+        id: ProfileId,
+    },
+    /// Replace a profile's settings; when `reapply`, also apply them (the profile is the active one).
+    SaveSettings {
+        /// The profile.
+        id: ProfileId,
+        /// Its new settings.
+        settings: Settings,
+        /// Also apply them to the phone system.
+        reapply: bool,
+    },
+    /// Add a custom profile.
+    Create {
+        /// Its name.
+        name: String,
+        /// The profile whose settings it starts with (else Office's defaults).
+        from: Option<ProfileId>,
+    },
+    /// Rename a custom profile.
+    Rename {
+        /// The profile.
+        id: ProfileId,
+        /// The new name.
+        name: String,
+    },
+    /// Delete a custom profile.
+    Delete {
+        /// The profile.
+        id: ProfileId,
+    },
+    /// Save the phone system's current (Detected) settings as a new custom profile.
+    SaveDetectedAsNew {
+        /// The new profile's name.
+        name: String,
+    },
+    /// Save the phone system's current (Detected) settings into an existing profile.
+    SaveDetectedInto {
+        /// The profile that takes them.
+        id: ProfileId,
+    },
+    /// Move a damaged `profiles.json` aside and start fresh.
+    MoveAside,
+    /// Write every profile to a file.
+    Export {
+        /// Where to write.
+        path: PathBuf,
+    },
+    /// Replace every profile with those of a file written by export.
+    Import {
+        /// What to read.
+        path: PathBuf,
+    },
+}
+
+/// What a finished request achieved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Re-read done.
+    Refreshed,
+    /// The profile is now active on the phone system.
+    Activated(ProfileId),
+    /// The profile's settings were saved (and applied, when `applied`).
+    Saved {
+        /// The profile.
+        id: ProfileId,
+        /// Whether they were also applied to the phone system.
+        applied: bool,
+    },
+    /// A custom profile was added.
+    Created(ProfileId),
+    /// A custom profile was renamed.
+    Renamed(ProfileId),
+    /// A custom profile was deleted; its name.
+    Deleted(String),
+    /// The Detected settings became a profile, which is now active.
+    DetectedSaved(ProfileId),
+    /// The damaged file now lives here.
+    MovedAside(PathBuf),
+    /// This many profiles were written to the file.
+    Exported {
+        /// The file.
+        path: PathBuf,
+        /// How many profiles.
+        count: usize,
+    },
+    /// The profiles were replaced by the file's.
+    Imported {
+        /// The file.
+        path: PathBuf,
+        /// What changed.
+        report: ImportReport,
+    },
+}
+
+/// The worker's view of the world: the saved profiles and the live settings.
+#[derive(Debug)]
+pub struct Snapshot {
+    /// The saved profiles, or why they cannot be read.
+    pub store: Result<StoreState, StoreError>,
+    /// The phone system's live settings, or why they cannot be read.
+    pub live: Result<Settings, CoreError>,
+    /// The phone system, when it could be opened.
+    pub phone_system: Option<PhoneSystemDescription>,
+}
+
+impl Snapshot {
+    /// A comparable digest, so the worker only reports real changes.
+    fn digest(&self) -> String {
+        format!(
+            "{:?}|{:?}|{:?}",
+            self.store.as_ref().map_err(ToString::to_string),
+            self.live.as_ref().map_err(ToString::to_string),
+            self.phone_system
+        )
+    }
+}
+
+/// What the worker sends back.
+#[derive(Debug)]
+pub enum WorkerEvent {
+    /// The profiles or the live settings changed (always sent once at start).
+    Snapshot(Snapshot),
+    /// A request finished.
+    Finished {
+        /// Which request.
+        ticket: Ticket,
+        /// What it did, or why it failed.
+        result: Result<Outcome, CoreError>,
+    },
+}
+
+/// The work itself, independent of threads: the core service over one home (store and phone system).
+pub struct WorkerCore {
+    store: Store,
+    service: Result<Callprofiles, CoreError>,
+    last_digest: Option<String>,
+    last_read: Arc<AtomicU64>,
+}
+
+impl WorkerCore {
+    /// Opens the home's store and configured phone system (a failure is reported in every snapshot).
+    pub fn open(home: &Path) -> Self {
+        Self::over(home, Callprofiles::open(home))
+    }
+
+    /// A core over a given phone system (tests inject one this way).
+    pub fn with_phone_system(home: &Path, phone: Box<dyn PhoneSystem>) -> Self {
+        Self::over(home, Ok(Callprofiles::with_phone_system(home, phone)))
+    }
+
+    /// A core over an opened (or failed) service.
+    fn over(home: &Path, service: Result<Callprofiles, CoreError>) -> Self {
+        Self {
+            store: Store::new(home),
+            service,
+            last_digest: None,
+            last_read: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
+    /// Seconds since the Unix epoch of the last successful read of the phone system (0: never).
+    pub fn last_read(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.last_read)
+    }
+
+    /// The service, or a copy of the error that kept it from opening.
+    fn service(&mut self) -> Result<&mut Callprofiles, CoreError> {
+        self.service.as_mut().map_err(|error| copy_error(error))
+    }
+
+    /// Runs one request through the core service (profiles are named by id).
+    pub fn handle(&mut self, request: WorkerRequest) -> Result<Outcome, CoreError> {
+        let service = self.service()?;
+        match request {
+            WorkerRequest::Refresh => Ok(Outcome::Refreshed),
+            WorkerRequest::Activate { id } => service.activate(id.as_str()).map(|p| Outcome::Activated(p.id)),
+            WorkerRequest::SaveSettings { id, settings, reapply } => {
+                let pairs: Vec<String> = SettingKey::ALL
+                    .iter()
+                    .map(|key| format!("{key}={}", key.value_of(&settings)))
+                    .collect();
+                let saved = service.set(id.as_str(), &pairs)?;
+                let applied = reapply && ApplicableSettings::check(&saved.name, &saved.settings).is_ok();
+                if applied {
+                    service.activate(id.as_str())?;
+                }
+                Ok(Outcome::Saved { id, applied })
+            }
+            WorkerRequest::Create { name, from } => service
+                .create(&name, from.as_ref().map(ProfileId::as_str))
+                .map(|p| Outcome::Created(p.id)),
+            WorkerRequest::Rename { id, name } => {
+                service.rename(id.as_str(), &name).map(|(_, p)| Outcome::Renamed(p.id))
+            }
+            WorkerRequest::Delete { id } => service.delete(id.as_str()).map(|p| Outcome::Deleted(p.name)),
+            WorkerRequest::SaveDetectedAsNew { name } => service
+                .save_detected(&name)
+                .map(|saved| Outcome::DetectedSaved(saved.profile.id)),
+            WorkerRequest::SaveDetectedInto { id } => service
+                .save_detected(id.as_str())
+                .map(|saved| Outcome::DetectedSaved(saved.profile.id)),
+            WorkerRequest::MoveAside => service
+                .move_damaged_aside()
+                .map(Outcome::MovedAside)
+                .map_err(CoreError::from),
+            WorkerRequest::Export { path } => service.export(&path).map(|count| Outcome::Exported { path, count }),
+            WorkerRequest::Import { path } => service.import(&path).map(|report| Outcome::Imported { path, report }),
+        }
+    }
+
+    /// Re-reads the store and the phone system; returns a snapshot only when something changed.
+    pub fn refresh(&mut self) -> Option<Snapshot> {
+        let live = self.service().and_then(Callprofiles::pbx_show);
+        if live.is_ok() {
+            let now = SystemTime::now()
+                .duration_since(SystemTime::UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or_default();
+            self.last_read.store(now, Ordering::Relaxed);
+        }
+        let snapshot = Snapshot {
+            store: self.store.load(),
+            live,
+            phone_system: self.service.as_ref().ok().map(Callprofiles::phone_system),
+        };
+        let digest = snapshot.digest();
+        if self.last_digest.as_ref() == Some(&digest) {
+            return None;
+        }
+        self.last_digest = Some(digest);
+        Some(snapshot)
+    }
+}
+
+/// A copy of the error that kept the service from opening (it is reported on every use).
+fn copy_error(error: &CoreError) -> CoreError {
+    match error {
+        CoreError::Input(e) => CoreError::Input(e.clone()),
+        CoreError::Rule(e) => CoreError::Rule(e.clone()),
+        CoreError::Phone(e) => CoreError::Phone(e.clone()),
+        CoreError::Import(e) => CoreError::Import(e.clone()),
+        // An I/O error cannot be cloned; keep its sentence.
+        CoreError::Store(e) => CoreError::Phone(PhoneError::Config { reason: e.to_string() }),
+    }
+}
+
+/// How the worker runs: on its own thread, or inline on the caller's thread (tests).
+enum Mode {
+    /// A real thread; requests go over a channel.
+    Thread {
+        requests: Sender<(Ticket, WorkerRequest)>,
+        events: Receiver<WorkerEvent>,
+    },
+    /// Runs each request at once when it is sent; for deterministic tests.
+    Inline {
+        core: Box<WorkerCore>,
+        events: VecDeque<WorkerEvent>,
+    },
+}
+
+/// The app's handle to the worker.
+pub struct PhoneWorker {
+    mode: Mode,
+    next_ticket: u64,
+    last_read: Arc<AtomicU64>,
+}
+
+impl PhoneWorker {
+    /// Starts the worker thread over `core`; it wakes the UI with `ctx.request_repaint()` after each report.
+    pub fn spawn(core: WorkerCore, ctx: egui::Context) -> std::io::Result<Self> {
+        let last_read = core.last_read();
+        let (request_tx, request_rx) = mpsc::channel::<(Ticket, WorkerRequest)>();
+        let (event_tx, event_rx) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("phone-worker".to_owned())
+            .spawn(move || run_thread(core, &request_rx, &event_tx, &ctx))?;
+        Ok(Self {
+            mode: Mode::Thread {
+                requests: request_tx,
+                events: event_rx,
+            },
+            next_ticket: 1,
+            last_read,
+        })
+    }
+
+    /// A worker that runs every request synchronously when it is sent (no thread, no timer).
+    pub fn inline(mut core: WorkerCore) -> Self {
+        let last_read = core.last_read();
+        let events = core.refresh().map(WorkerEvent::Snapshot).into_iter().collect();
+        Self {
+            mode: Mode::Inline {
+                core: Box::new(core),
+                events,
+            },
+            next_ticket: 1,
+            last_read,
+        }
+    }
+
+    /// Sends a request; its result comes back as [`WorkerEvent::Finished`] with this ticket.
+    pub fn send(&mut self, request: WorkerRequest) -> Ticket {
+        let ticket = Ticket(self.next_ticket);
+        self.next_ticket += 1;
+        match &mut self.mode {
+            Mode::Thread { requests, .. } => {
+                if requests.send((ticket, request)).is_err() {
+                    tracing::error!("the phone worker thread has stopped");
+                }
+            }
+            Mode::Inline { core, events } => {
+                let result = core.handle(request);
+                if let Some(snapshot) = core.refresh() {
+                    events.push_back(WorkerEvent::Snapshot(snapshot));
+                }
+                events.push_back(WorkerEvent::Finished { ticket, result });
+            }
+        }
+        ticket
+    }
+
+    /// The reports that have arrived, oldest first (never waits).
+    pub fn drain(&mut self) -> Vec<WorkerEvent> {
+        match &mut self.mode {
+            Mode::Thread { events, .. } => events.try_iter().collect(),
+            Mode::Inline { events, .. } => events.drain(..).collect(),
+        }
+    }
+
+    /// Seconds since the Unix epoch of the last successful read of the phone system (0: never).
+    pub fn last_read_secs(&self) -> u64 {
+        self.last_read.load(Ordering::Relaxed)
+    }
+}
+
+/// The worker thread's loop: requests as they come, a refresh every [`POLL_INTERVAL`], stop when the app is gone.
+fn run_thread(
+    mut core: WorkerCore,
+    requests: &Receiver<(Ticket, WorkerRequest)>,
+    events: &Sender<WorkerEvent>,
+    ctx: &egui::Context,
+) {
+    let report = |event: WorkerEvent| events.send(event).is_ok();
+    if let Some(snapshot) = core.refresh()
+        && report(WorkerEvent::Snapshot(snapshot))
+    {
+        ctx.request_repaint();
+    }
+    loop {
+        let finished = match requests.recv_timeout(POLL_INTERVAL) {
+            Ok((ticket, request)) => Some((ticket, core.handle(request))),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        let mut woke = false;
+        if let Some(snapshot) = core.refresh() {
+            if !report(WorkerEvent::Snapshot(snapshot)) {
+                return;
+            }
+            woke = true;
+        }
+        if let Some((ticket, result)) = finished.filter(|(ticket, _)| ticket.0 != 0) {
+            if !report(WorkerEvent::Finished { ticket, result }) {
+                return;
+            }
+            woke = true;
+        }
+        if woke {
+            ctx.request_repaint();
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! The main window driven like a user would, over a temporary home and the built-in demo phone system.
+
+mod gui_support;
+
+use callprofiles::gui::command::{Dialog, Selection};
+use callprofiles::gui::i18n::Language;
+use callprofiles_core::{BuiltIn, Callprofiles, Routing};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::NodeT;
+use gui_support::{
+    TestResult, button, click, disabled, fresh_window, has_button, row, select, shows, type_into, window,
+};
+
+#[test]
+fn select_and_activate_a_profile() -> TestResult {
+    let (home, mut harness) = fresh_window(Language::English)?;
+    assert_eq!(harness.state().selection(), &Selection::Profile(BuiltIn::Office.id()));
+    assert_eq!(harness.state().model.active_id(), Some(BuiltIn::Office.id()));
+
+    select(&mut harness, "Home");
+    assert_eq!(harness.state().selection(), &Selection::Profile(BuiltIn::Home.id()));
+    // Home forwards calls but has no number yet: activating says so and changes nothing.
+    click(&mut harness, "Activate");
+    let notice = harness.state().notice().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(notice.contains("Home needs a phone number"), "{notice}");
+    assert_eq!(harness.state().model.active_id(), Some(BuiltIn::Office.id()));
+
+    type_into(&mut harness, "Forward calls to", "+48 600 100 200");
+    assert!(shows(&harness, "Will be saved as +48600100200"));
+    click(&mut harness, "Save");
+    click(&mut harness, "Activate");
+    assert_eq!(harness.state().model.active_id(), Some(BuiltIn::Home.id()));
+    assert!(shows(&harness, "Home is now active."));
+    let live = Callprofiles::open(home.path())?.pbx_show()?;
+    assert_eq!(live.routing, Routing::parse("forward:+48600100200")?);
+    assert!(
+        row(&harness, "Home")
+            .accesskit_node()
+            .label()
+            .is_some_and(|l| l.contains("active"))
+    );
+    Ok(())
+}
+
+#[test]
+fn double_click_activates() -> TestResult {
+    let home = tempfile::tempdir()?;
+    Callprofiles::open(home.path())?.create("Car", None)?;
+    Callprofiles::open(home.path())?.set("Car", &["call_pickup=off"])?;
+    let mut harness = window(home.path(), Language::English);
+    row(&harness, "Car").click();
+    row(&harness, "Car").click();
+    harness.run();
+    let car = harness
+        .state()
+        .model
+        .profiles()
+        .into_iter()
+        .find(|p| p.name == "Car")
+        .map(|p| p.id);
+    assert!(car.is_some());
+    assert_eq!(harness.state().model.active_id(), car);
+    Ok(())
+}
+
+#[test]
+fn an_invalid_number_shows_its_reason_and_cannot_be_saved() -> TestResult {
+    let (_home, mut harness) = fresh_window(Language::English)?;
+    select(&mut harness, "Mobile");
+    type_into(&mut harness, "Also ring", "600x100");
+    assert!(shows(&harness, "The number contains “x”, which is not allowed"));
+    assert!(disabled(&button(&harness, "Save")));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let before = harness.state().model.profile(&BuiltIn::Mobile.id()).map(|p| p.settings);
+    assert_eq!(before.map(|s| s.routing), Some(Routing::Twinning { number: None }));
+    assert!(harness.state().has_unsaved_changes());
+    // Esc reverts the edit.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().has_unsaved_changes());
+    Ok(())
+}
+
+#[test]
+fn adding_profiles_until_the_limit_disables_add() -> TestResult {
+    let (_home, mut harness) = fresh_window(Language::English)?;
+    assert!(shows(&harness, "You can add 4 more profiles."));
+    for (index, name) in ["Car", "Train", "Garden", "Lab"].into_iter().enumerate() {
+        click(&mut harness, "Add profile");
+        assert!(matches!(harness.state().dialog(), Some(Dialog::Add { .. })));
+        type_into(&mut harness, "Name", name);
+        click(&mut harness, "Add");
+        assert_eq!(harness.state().model.book().map(|b| b.custom_count()), Some(index + 1));
+        assert!(harness.state().dialog().is_none());
+    }
+    assert!(shows(&harness, "No more profiles can be added."));
+    assert!(disabled(&button(&harness, "Add profile")));
+    // The new profile is shown and started from the profile shown before it.
+    let lab = harness.state().model.profiles().into_iter().find(|p| p.name == "Lab");
+    assert_eq!(
+        lab.map(|p| Selection::Profile(p.id)).as_ref(),
+        Some(harness.state().selection())
+    );
+    Ok(())
+}
+
+#[test]
+fn a_taken_name_is_refused_as_typed() -> TestResult {
+    let (_home, mut harness) = fresh_window(Language::English)?;
+    click(&mut harness, "Add profile");
+    type_into(&mut harness, "Name", "biurowy");
+    assert!(shows(&harness, "reserved for a built-in profile"));
+    assert!(disabled(&button(&harness, "Add")));
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().dialog().is_none());
+    Ok(())
+}
+
+#[test]
+fn built_ins_offer_no_delete_but_custom_profiles_do() -> TestResult {
+    let home = tempfile::tempdir()?;
+    Callprofiles::open(home.path())?.create("Car", None)?;
+    let mut harness = window(home.path(), Language::English);
+    for name in ["Office", "Mobile", "Home"] {
+        select(&mut harness, name);
+        assert!(!has_button(&harness, "Delete"), "{name}");
+        assert!(!has_button(&harness, "Rename"), "{name}");
+    }
+    select(&mut harness, "Car");
+    click(&mut harness, "Delete…");
+    assert!(shows(&harness, "Delete Car? This cannot be undone."));
+    click(&mut harness, "Delete");
+    assert_eq!(harness.state().model.book().map(|b| b.custom_count()), Some(0));
+    assert_eq!(harness.state().selection(), &Selection::Profile(BuiltIn::Office.id()));
+    Ok(())
+}
+
+#[test]
+fn an_outside_change_shows_detected_and_saving_it_makes_it_disappear() -> TestResult {
+    let (home, mut harness) = fresh_window(Language::English)?;
+    assert!(!has_button(&harness, "Detected"));
+
+    // Changed elsewhere, as `callprofiles pbx set` would.
+    Callprofiles::open(home.path())?.pbx_set(&["voicemail.greeting=3"])?;
+    harness.state_mut().refresh();
+    harness.run();
+    assert!(has_button(&harness, "Detected"));
+    assert!(shows(&harness, "Differs from Office: Active voicemail greeting"));
+
+    select(&mut harness, "⚠ Detected");
+    assert_eq!(harness.state().selection(), &Selection::Detected);
+    click(&mut harness, "Save as new profile");
+    type_into(&mut harness, "Name", "Greeting three");
+    click(&mut harness, "Save");
+    assert!(!has_button(&harness, "Detected"));
+    let saved = harness
+        .state()
+        .model
+        .profiles()
+        .into_iter()
+        .find(|p| p.name == "Greeting three");
+    assert_eq!(harness.state().model.active_id(), saved.map(|p| p.id));
+    Ok(())
+}
+
+#[test]
+fn detected_can_be_saved_into_an_existing_profile() -> TestResult {
+    let (home, mut harness) = fresh_window(Language::English)?;
+    Callprofiles::open(home.path())?.pbx_set(&["call_pickup=off"])?;
+    harness.state_mut().refresh();
+    harness.run();
+    select(&mut harness, "⚠ Detected");
+    click(&mut harness, "Save into");
+    // The nearest profile (Office) is offered first.
+    assert!(shows(&harness, "The saved settings of Office will be replaced."));
+    click(&mut harness, "Save");
+    assert!(!has_button(&harness, "Detected"));
+    assert_eq!(harness.state().model.active_id(), Some(BuiltIn::Office.id()));
+    let office = harness
+        .state()
+        .model
+        .profile(&BuiltIn::Office.id())
+        .map(|p| p.settings.call_pickup);
+    assert_eq!(office, Some(false));
+    Ok(())
+}
+
+#[test]
+fn leaving_unsaved_changes_asks_first() -> TestResult {
+    let (_home, mut harness) = fresh_window(Language::English)?;
+    select(&mut harness, "Home");
+    type_into(&mut harness, "Forward calls to", "600100200");
+    select(&mut harness, "Office");
+    assert!(matches!(harness.state().dialog(), Some(Dialog::Unsaved { .. })));
+    click(&mut harness, "Cancel");
+    assert_eq!(harness.state().selection(), &Selection::Profile(BuiltIn::Home.id()));
+    assert!(harness.state().has_unsaved_changes());
+
+    select(&mut harness, "Office");
+    click(&mut harness, "Save");
+    assert_eq!(harness.state().selection(), &Selection::Profile(BuiltIn::Office.id()));
+    let home_number = harness
+        .state()
+        .model
+        .profile(&BuiltIn::Home.id())
+        .and_then(|p| p.settings.routing.number().map(|n| n.to_string()));
+    assert_eq!(home_number.as_deref(), Some("600100200"));
+    Ok(())
+}
+
+#[test]
+fn ctrl_number_activates_the_nth_profile() -> TestResult {
+    let home = tempfile::tempdir()?;
+    let mut service = Callprofiles::open(home.path())?;
+    service.create("Car", None)?;
+    service.set("Car", &["voicemail=off"])?;
+    let mut harness = window(home.path(), Language::English);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    harness.run();
+    let car = harness
+        .state()
+        .model
+        .profiles()
+        .into_iter()
+        .find(|p| p.name == "Car")
+        .map(|p| p.id);
+    assert_eq!(harness.state().model.active_id(), car);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    harness.run();
+    assert_eq!(harness.state().model.active_id(), Some(BuiltIn::Office.id()));
+    Ok(())
+}
+
+#[test]
+fn a_damaged_profiles_file_is_explained_and_moved_aside_on_request() -> TestResult {
+    let home = tempfile::tempdir()?;
+    std::fs::write(home.path().join("profiles.json"), b"{ not json")?;
+    let mut harness = window(home.path(), Language::English);
+    assert!(shows(&harness, "Your profiles cannot be read"));
+    assert!(shows(&harness, "is damaged"));
+    assert_eq!(std::fs::read(home.path().join("profiles.json"))?, b"{ not json");
+    click(&mut harness, "Move it aside and start fresh");
+    assert!(has_button(&harness, "Office"));
+    let kept = std::fs::read_dir(home.path())?.filter_map(Result::ok).any(|entry| {
+        entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with("profiles.json.damaged-")
+    });
+    assert!(kept);
+    Ok(())
+}
+
+#[test]
+fn export_and_import_through_a_typed_path() -> TestResult {
+    let home = tempfile::tempdir()?;
+    Callprofiles::open(home.path())?.create("Car", None)?;
+    let mut harness = window(home.path(), Language::English);
+    let file = home.path().join("backup.json");
+    click(&mut harness, "Export…");
+    type_into(&mut harness, "File", &file.display().to_string());
+    click(&mut harness, "Export");
+    assert!(file.exists());
+    assert!(shows(&harness, "Exported 4 profiles"));
+
+    Callprofiles::open(home.path())?.delete("Car")?;
+    harness.state_mut().refresh();
+    harness.run();
+    assert!(!has_button(&harness, "Car"));
+    click(&mut harness, "Import…");
+    type_into(&mut harness, "File", &file.display().to_string());
+    click(&mut harness, "Import");
+    assert!(shows(&harness, "Replace all your profiles"));
+    click(&mut harness, "Import");
+    assert!(has_button(&harness, "Car"));
+    Ok(())
+}
