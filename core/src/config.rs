@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::atomic_file;
 use crate::error::{CoreError, StoreError};
 use crate::phone_system::PhoneSystem;
+use crate::phone_system::asterisk::{AsteriskConfig, AsteriskPhoneSystem};
 use crate::phone_system::demo::DemoPhoneSystem;
 
 /// The file name of the configuration inside the callprofiles home.
@@ -30,6 +31,8 @@ pub enum PhoneSystemConfig {
     /// The built-in demo phone system (no PBX).
     #[default]
     Builtin,
+    /// An Asterisk or FreePBX reached over AMI.
+    Asterisk(AsteriskConfig),
 }
 
 impl Config {
@@ -66,6 +69,10 @@ impl Config {
     pub fn open_phone_system(&self, home: &Path) -> Result<Box<dyn PhoneSystem>, CoreError> {
         match &self.phone_system {
             PhoneSystemConfig::Builtin => Ok(Box::new(DemoPhoneSystem::new(home))),
+            PhoneSystemConfig::Asterisk(asterisk) => Ok(Box::new(AsteriskPhoneSystem::new(
+                asterisk.clone(),
+                asterisk.secret_file_in(home),
+            ))),
         }
     }
 }

@@ -267,6 +267,14 @@ pub enum PhoneError {
         /// What is wrong.
         reason: String,
     },
+    /// A value that must never reach the phone system (a line break, a control character, too long).
+    #[error("The {what} cannot be sent to the phone system: {reason}.")]
+    UnsafeValue {
+        /// What the value is, e.g. "AMI user name".
+        what: String,
+        /// Why it is refused.
+        reason: String,
+    },
 }
 
 /// Any error of the core.

@@ -146,12 +146,17 @@ CALLPROFILES_RINGBACK_POLL_SECONDS = 1
 
 #include callprofiles.conf
 
-; A test phone: reports that it rang, then answers when the AstDB key CPTEST/<target> is "answer",
-; otherwise keeps ringing.
+; A test phone: reports that it rang, then answers when the AstDB key CPTEST/<target> is "answer", or
+; "answer-after-N" and it has rung more than N times; otherwise it keeps ringing.
 [callprofiles-test-phones]
 exten => _[0-9+].,1,UserEvent(CallprofilesTestRang,Target: ${EXTEN})
- same => n,GotoIf($["${DB(CPTEST/${EXTEN})}" = "answer"]?answer)
- same => n,Ringing()
+ same => n,Set(CPTEST_RINGS=$[0${DB(CPTEST/${EXTEN}/rings)} + 1])
+ same => n,Set(DB(CPTEST/${EXTEN}/rings)=${CPTEST_RINGS})
+ same => n,Set(CPTEST_MODE=${DB(CPTEST/${EXTEN})})
+ same => n,GotoIf($["${CPTEST_MODE}" = "answer"]?answer)
+ same => n,GotoIf($["${CPTEST_MODE:0:13}" != "answer-after-"]?ring)
+ same => n,GotoIf($[${CPTEST_RINGS} > ${CPTEST_MODE:13}]?answer)
+ same => n(ring),Ringing()
  same => n,Wait(120)
  same => n,Hangup()
  same => n(answer),Answer()

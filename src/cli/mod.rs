@@ -4,6 +4,7 @@
 //! one: add the file, a `mod` line, a variant to [`Command`] and its arm in [`Command::run`].
 
 mod activate;
+mod connect;
 mod context;
 mod delete;
 mod export;
@@ -73,6 +74,9 @@ pub enum Command {
     Pbx(pbx::PbxCommand),
     /// Open the small quick-switch window.
     Quick,
+    /// Choose the phone system: an Asterisk/FreePBX over AMI, or the built-in demo.
+    #[command(subcommand)]
+    Connect(connect::ConnectCommand),
 }
 
 impl Command {
@@ -92,6 +96,7 @@ impl Command {
             Self::Import(args) => args.run(context),
             Self::Pbx(command) => command.run(context),
             Self::Quick => crate::gui::run_quick_window(context.gui_options()),
+            Self::Connect(command) => command.run(context),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The phone systems behind one trait: the built-in demo one, and real PBXs.
 
+pub mod asterisk;
 pub mod demo;
 
 use crate::applicable::ApplicableSettings;

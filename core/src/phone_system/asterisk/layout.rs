@@ -1,0 +1,414 @@
+//! Where each setting lives in AstDB (FreePBX's keys where FreePBX has one, `CALLPROFILES/<ext>/…`
+//! otherwise), how live entries read back as settings — exactly as `assets/asterisk/callprofiles.conf`
+//! interprets them — and which changes turn the live entries into wanted settings.
+
+use std::collections::BTreeMap;
+
+use super::extension::Extension;
+use super::value::AmiValue;
+use crate::applicable::{ApplicableSettings, CompleteRouting};
+use crate::error::PhoneError;
+use crate::phone_number::PhoneNumber;
+use crate::settings::{Greeting, GreetingSlot, Playback, Routing, Settings, Voicemail};
+
+/// FreePBX's unconditional call forward family.
+pub const FORWARD_FAMILY: &str = "CF";
+/// FreePBX's per-user family (Follow Me, devices, ring time).
+pub const USER_FAMILY: &str = "AMPUSER";
+/// Our own family for settings FreePBX has no key for.
+pub const OWN_FAMILY: &str = "CALLPROFILES";
+/// Follow Me ring time written when twinning is switched on and none is set.
+pub const DEFAULT_GROUP_SECONDS: &str = "20";
+
+/// Live AstDB entries, keyed by full path (`/CF/201`), as `DBGetTree` returns them.
+pub type Entries = BTreeMap<String, String>;
+
+/// One AstDB key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DbKey {
+    /// Its family.
+    pub family: &'static str,
+    /// Its key inside the family, e.g. `201/followme/ddial`.
+    pub key: String,
+}
+
+impl DbKey {
+    /// The full path, as `DBGetTree` reports it.
+    pub fn path(&self) -> String {
+        format!("/{}/{}", self.family, self.key)
+    }
+
+    /// The family and key as values to send.
+    pub fn values(&self) -> Result<(AmiValue, AmiValue), PhoneError> {
+        Ok((
+            AmiValue::new("AstDB family", self.family)?,
+            AmiValue::new("AstDB key", self.key.clone())?,
+        ))
+    }
+}
+
+/// One change to AstDB or to a device state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Store a value.
+    Put(DbKey, String),
+    /// Delete a key.
+    Delete(DbKey),
+    /// Set a custom device state (a phone lamp), e.g. `Custom:CF201` to `BUSY`.
+    DeviceState(String, &'static str),
+}
+
+/// What to do with one key.
+enum Wanted {
+    Value(String),
+    Absent,
+    /// Set this value only when the key is absent (keeps an administrator's choice).
+    Default(&'static str),
+    Untouched,
+}
+
+/// The AstDB layout of one extension.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layout {
+    extension: Extension,
+}
+
+impl Layout {
+    /// The layout of `extension`.
+    pub fn new(extension: Extension) -> Self {
+        Self { extension }
+    }
+
+    /// The extension.
+    pub fn extension(&self) -> &Extension {
+        &self.extension
+    }
+
+    /// The three trees read to know every setting: `CF/<ext>`, `AMPUSER/<ext>`, `CALLPROFILES/<ext>`.
+    pub fn trees(&self) -> [DbKey; 3] {
+        [FORWARD_FAMILY, USER_FAMILY, OWN_FAMILY].map(|family| DbKey {
+            family,
+            key: self.extension.as_str().to_owned(),
+        })
+    }
+
+    /// `CF/<ext>`.
+    pub fn forward(&self) -> DbKey {
+        DbKey {
+            family: FORWARD_FAMILY,
+            key: self.extension.as_str().to_owned(),
+        }
+    }
+
+    /// `AMPUSER/<ext>/<leaf>`.
+    pub fn user(&self, leaf: &str) -> DbKey {
+        DbKey {
+            family: USER_FAMILY,
+            key: format!("{}/{leaf}", self.extension),
+        }
+    }
+
+    /// `CALLPROFILES/<ext>/<leaf>`.
+    pub fn own(&self, leaf: &str) -> DbKey {
+        DbKey {
+            family: OWN_FAMILY,
+            key: format!("{}/{leaf}", self.extension),
+        }
+    }
+
+    /// The settings the shipped dialplan acts on, given the live entries.
+    pub fn settings_from(&self, entries: &Entries) -> Settings {
+        let get = |key: DbKey| entries.get(&key.path()).map(String::as_str).filter(|v| !v.is_empty());
+        let routing = if let Some(number) = get(self.forward()) {
+            Routing::Forward {
+                number: exact_number(number),
+            }
+        } else if let Some(number) = get(self.user("followme/ddial"))
+            .filter(|ddial| *ddial == "DIRECT")
+            .and(get(self.user("followme/grplist")))
+            .and_then(first_external)
+        {
+            Routing::Twinning {
+                number: exact_number(number),
+            }
+        } else if let Some(number) = get(self.own("telecommuter")) {
+            Routing::Telecommuter {
+                number: exact_number(number),
+            }
+        } else {
+            Routing::DeskPhone
+        };
+        let greeting = get(self.own("greeting"))
+            .filter(|text| text.len() == 1)
+            .and_then(|text| text.parse::<u8>().ok())
+            .and_then(|slot| GreetingSlot::new(slot).ok())
+            .map_or(Greeting::Default, Greeting::Recorded);
+        Settings {
+            call_pickup: get(self.own("pickup")) != Some("off"),
+            routing,
+            voicemail: Voicemail {
+                enabled: get(self.own("voicemail")) != Some("off"),
+                ringback: get(self.own("ringback")) == Some("on"),
+                notification: get(self.own("notification")) == Some("on"),
+                playback: if get(self.own("playback")) == Some("computer") {
+                    Playback::Computer
+                } else {
+                    Playback::Phone
+                },
+                greeting,
+            },
+        }
+    }
+
+    /// The changes that make `entries` hold `wanted`: only keys whose value differs are written,
+    /// then the device states (phone lamps) of forward and Follow Me are set.
+    pub fn changes(&self, entries: &Entries, wanted: &ApplicableSettings) -> Vec<Change> {
+        let ext = self.extension.as_str();
+        let (forward, twin, telecommuter) = match &wanted.routing {
+            CompleteRouting::DeskPhone => (None, None, None),
+            CompleteRouting::Forward(n) => (Some(n), None, None),
+            CompleteRouting::Twinning(n) => (None, Some(n), None),
+            CompleteRouting::Telecommuter(n) => (None, None, Some(n)),
+        };
+        let on_off = |on: bool| Wanted::Value(if on { "on" } else { "off" }.to_owned());
+        let number_or_absent = |n: Option<&PhoneNumber>| n.map_or(Wanted::Absent, |n| Wanted::Value(n.to_string()));
+        let voicemail = &wanted.voicemail;
+        let plan = [
+            (self.forward(), number_or_absent(forward)),
+            (
+                self.user("followme/ddial"),
+                Wanted::Value(if twin.is_some() { "DIRECT" } else { "EXTENSION" }.to_owned()),
+            ),
+            (
+                self.user("followme/grplist"),
+                twin.map_or(Wanted::Untouched, |n| Wanted::Value(format!("{ext}-{n}#"))),
+            ),
+            (
+                self.user("followme/grptime"),
+                twin.map_or(Wanted::Untouched, |_| Wanted::Default(DEFAULT_GROUP_SECONDS)),
+            ),
+            (
+                self.user("followme/prering"),
+                twin.map_or(Wanted::Untouched, |_| Wanted::Default("0")),
+            ),
+            (self.own("telecommuter"), number_or_absent(telecommuter)),
+            (self.own("pickup"), on_off(wanted.call_pickup)),
+            (self.own("voicemail"), on_off(voicemail.enabled)),
+            (self.own("ringback"), on_off(voicemail.ringback)),
+            (self.own("notification"), on_off(voicemail.notification)),
+            (self.own("playback"), Wanted::Value(voicemail.playback.key().to_owned())),
+            (self.own("greeting"), Wanted::Value(voicemail.greeting.to_string())),
+        ];
+        let mut changes: Vec<Change> = plan
+            .into_iter()
+            .filter_map(|(key, wanted)| {
+                let current = entries.get(&key.path());
+                match wanted {
+                    Wanted::Value(value) if current != Some(&value) => Some(Change::Put(key, value)),
+                    Wanted::Absent if current.is_some() => Some(Change::Delete(key)),
+                    Wanted::Default(value) if current.is_none_or(String::is_empty) => {
+                        Some(Change::Put(key, value.to_owned()))
+                    }
+                    _ => None,
+                }
+            })
+            .collect();
+        changes.push(Change::DeviceState(
+            format!("Custom:CF{ext}"),
+            if forward.is_some() { "BUSY" } else { "NOT_INUSE" },
+        ));
+        for device in self.devices(entries) {
+            changes.push(Change::DeviceState(
+                format!("Custom:FOLLOWME{device}"),
+                if twin.is_some() { "INUSE" } else { "NOT_INUSE" },
+            ));
+        }
+        changes
+    }
+
+    /// The extension's devices (`AMPUSER/<ext>/device`, `&`-separated, FreePBX); the extension itself
+    /// when none is listed. Device names that are not plain identifiers are skipped.
+    pub fn devices(&self, entries: &Entries) -> Vec<String> {
+        let listed: Vec<String> = entries
+            .get(&self.user("device").path())
+            .map(|list| {
+                list.split('&')
+                    .filter(|device| {
+                        (1..=40).contains(&device.len())
+                            && device.chars().all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c))
+                    })
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if listed.is_empty() {
+            vec![self.extension.as_str().to_owned()]
+        } else {
+            listed
+        }
+    }
+}
+
+/// The first item of a Follow Me list that is an external number (ends in `#`), without the `#`.
+fn first_external(grplist: &str) -> Option<&str> {
+    grplist.split('-').find_map(|item| item.strip_suffix('#'))
+}
+
+/// A number exactly as the dialplan accepts it (an optional `+` and 2–20 digits, nothing else).
+fn exact_number(text: &str) -> Option<PhoneNumber> {
+    PhoneNumber::parse(text).ok().filter(|number| number.as_str() == text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    fn layout() -> Result<Layout, PhoneError> {
+        Ok(Layout::new(Extension::parse("201")?))
+    }
+
+    fn entries(pairs: &[(&str, &str)]) -> Entries {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    /// Applies changes to entries the way Asterisk would.
+    fn applied(mut entries: Entries, changes: &[Change]) -> Entries {
+        for change in changes {
+            match change {
+                Change::Put(key, value) => {
+                    entries.insert(key.path(), value.clone());
+                }
+                Change::Delete(key) => {
+                    entries.remove(&key.path());
+                }
+                Change::DeviceState(..) => {}
+            }
+        }
+        entries
+    }
+
+    #[test]
+    fn empty_astdb_reads_as_office() -> TestResult {
+        assert_eq!(layout()?.settings_from(&Entries::new()), Settings::office_default());
+        Ok(())
+    }
+
+    #[test]
+    fn every_routing_round_trips_and_uses_freepbx_keys() -> TestResult {
+        let layout = layout()?;
+        for routing in [
+            "desk_phone",
+            "forward:+48221234567",
+            "twinning:600100200",
+            "telecommuter:0222",
+        ] {
+            let mut settings = Settings::office_default();
+            settings.routing = Routing::parse(routing)?;
+            settings.call_pickup = false;
+            settings.voicemail.greeting = Greeting::parse("7")?;
+            settings.voicemail.playback = Playback::Computer;
+            let wanted = ApplicableSettings::check("t", &settings)?;
+            let start = entries(&[("/CF/201", "999"), ("/AMPUSER/201/followme/grptime", "35")]);
+            let changes = layout.changes(&start, &wanted);
+            let after = applied(start, &changes);
+            assert_eq!(layout.settings_from(&after), settings, "{routing}");
+            assert!(
+                layout
+                    .changes(&after, &wanted)
+                    .iter()
+                    .all(|c| matches!(c, Change::DeviceState(..)))
+            );
+            assert_eq!(
+                after.get("/AMPUSER/201/followme/grptime").map(String::as_str),
+                Some("35")
+            );
+        }
+        let twin = ApplicableSettings::check(
+            "t",
+            &Settings {
+                routing: Routing::parse("twinning:600100200")?,
+                ..Settings::office_default()
+            },
+        )?;
+        let after = applied(Entries::new(), &layout.changes(&Entries::new(), &twin));
+        assert_eq!(
+            after.get("/AMPUSER/201/followme/ddial").map(String::as_str),
+            Some("DIRECT")
+        );
+        assert_eq!(
+            after.get("/AMPUSER/201/followme/grplist").map(String::as_str),
+            Some("201-600100200#")
+        );
+        assert_eq!(
+            after.get("/AMPUSER/201/followme/prering").map(String::as_str),
+            Some("0")
+        );
+        assert!(!after.contains_key("/CF/201"));
+        Ok(())
+    }
+
+    #[test]
+    fn reads_like_the_dialplan() -> TestResult {
+        let layout = layout()?;
+        let read = |pairs: &[(&str, &str)]| layout.settings_from(&entries(pairs));
+        // Forward wins over Follow Me, Follow Me over telecommuter.
+        let all = [
+            ("/CF/201", "123"),
+            ("/AMPUSER/201/followme/ddial", "DIRECT"),
+            ("/AMPUSER/201/followme/grplist", "201-456#"),
+            ("/CALLPROFILES/201/telecommuter", "789"),
+        ];
+        assert_eq!(read(&all).routing.to_string(), "forward:123");
+        assert_eq!(read(&all[1..]).routing.to_string(), "twinning:456");
+        assert_eq!(read(&all[2..]).routing.to_string(), "telecommuter:789");
+        // Follow Me without an external number does not twin.
+        let internal = [
+            ("/AMPUSER/201/followme/ddial", "DIRECT"),
+            ("/AMPUSER/201/followme/grplist", "201-202"),
+        ];
+        assert_eq!(read(&internal).routing, Routing::DeskPhone);
+        // A number the dialplan would not dial shows as the mode without a number.
+        assert_eq!(read(&[("/CF/201", "12 34")]).routing, Routing::Forward { number: None });
+        // Only exact words switch; empty values count as absent.
+        let odd = read(&[
+            ("/CALLPROFILES/201/pickup", "OFF"),
+            ("/CALLPROFILES/201/voicemail", "off"),
+            ("/CALLPROFILES/201/ringback", "yes"),
+            ("/CALLPROFILES/201/greeting", "10"),
+            ("/CF/201", ""),
+        ]);
+        assert!(odd.call_pickup && !odd.voicemail.enabled && !odd.voicemail.ringback);
+        assert_eq!(odd.voicemail.greeting, Greeting::Default);
+        assert_eq!(odd.routing, Routing::DeskPhone);
+        Ok(())
+    }
+
+    #[test]
+    fn device_states_follow_forward_and_twinning() -> TestResult {
+        let layout = layout()?;
+        let forward = ApplicableSettings::check(
+            "t",
+            &Settings {
+                routing: Routing::parse("forward:600")?,
+                ..Settings::office_default()
+            },
+        )?;
+        let start = entries(&[("/AMPUSER/201/device", "201&201b&bad/device")]);
+        let states: Vec<Change> = layout
+            .changes(&start, &forward)
+            .into_iter()
+            .filter(|c| matches!(c, Change::DeviceState(..)))
+            .collect();
+        assert_eq!(
+            states,
+            [
+                Change::DeviceState("Custom:CF201".to_owned(), "BUSY"),
+                Change::DeviceState("Custom:FOLLOWME201".to_owned(), "NOT_INUSE"),
+                Change::DeviceState("Custom:FOLLOWME201b".to_owned(), "NOT_INUSE"),
+            ]
+        );
+        Ok(())
+    }
+}

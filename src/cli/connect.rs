@@ -1,0 +1,98 @@
+//! `connect asterisk …` and `connect builtin`: choose the phone system (tested before it is saved).
+
+use std::num::NonZeroU16;
+use std::path::PathBuf;
+
+use callprofiles_core::phone_system::asterisk::{
+    AmiHost, AmiUsername, AsteriskConfig, Extension, SECRET_ENV, connect_and_save, use_builtin,
+};
+
+use crate::cli::{Context, human, output};
+
+/// The `connect` commands.
+#[derive(Debug, clap::Subcommand)]
+pub enum ConnectCommand {
+    /// Connect to an Asterisk or FreePBX over AMI: log in, read the extension's settings, then save.
+    #[command(after_help = format!(
+        "The AMI secret comes from the environment variable {SECRET_ENV} or from --secret-file \
+         (a file readable by its owner only: chmod 600). It is never printed or saved in config.json."
+    ))]
+    Asterisk {
+        /// AMI host name or IP address.
+        #[arg(long, value_parser = parse_host)]
+        host: AmiHost,
+        /// AMI port.
+        #[arg(long, default_value = "5038")]
+        port: NonZeroU16,
+        /// AMI user name (a [user] section of manager.conf).
+        #[arg(long, value_parser = parse_username)]
+        username: AmiUsername,
+        /// Your extension number.
+        #[arg(long, value_parser = parse_extension)]
+        extension: Extension,
+        /// A file holding the AMI secret (mode 0600).
+        #[arg(long, value_name = "FILE")]
+        secret_file: Option<PathBuf>,
+    },
+    /// Switch back to the built-in demo phone system.
+    Builtin,
+}
+
+impl ConnectCommand {
+    /// Runs the `connect` command.
+    pub fn run(self, context: &Context) -> anyhow::Result<()> {
+        match self {
+            Self::Builtin => {
+                use_builtin(&context.home)?;
+                output::print("Switched to the built-in demo phone system (no PBX connected).")
+            }
+            Self::Asterisk {
+                host,
+                port,
+                username,
+                extension,
+                secret_file,
+            } => {
+                let secret_file = secret_file.map(|file| absolute(&file)).transpose()?;
+                let config = AsteriskConfig {
+                    host,
+                    port,
+                    username,
+                    extension,
+                    secret_file,
+                };
+                let summary = format!(
+                    "Connected to Asterisk at {} as {}; saved in {}.",
+                    config.address(),
+                    config.username.as_str(),
+                    context.home.join(callprofiles_core::config::CONFIG_FILE).display()
+                );
+                let live = connect_and_save(&context.home, config, None)?;
+                output::print(&format!(
+                    "{summary}\nLive settings of extension:\n{}",
+                    human::settings_block(&live)
+                ))
+            }
+        }
+    }
+}
+
+/// The secret file as an absolute path, so the saved configuration works from any directory.
+fn absolute(file: &std::path::Path) -> anyhow::Result<PathBuf> {
+    std::path::absolute(file).map_err(|e| anyhow::anyhow!("Cannot use the secret file {}: {e}.", file.display()))
+}
+
+/// `--host`.
+fn parse_host(text: &str) -> Result<AmiHost, String> {
+    AmiHost::parse(text).map_err(|e| e.to_string())
+}
+
+/// `--username`.
+fn parse_username(text: &str) -> Result<AmiUsername, String> {
+    AmiUsername::parse(text).map_err(|e| e.to_string())
+}
+
+/// `--extension`.
+fn parse_extension(text: &str) -> Result<Extension, String> {
+    Extension::parse(text).map_err(|e| e.to_string())
+}
