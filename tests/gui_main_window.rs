@@ -19,8 +19,10 @@ fn select_and_activate_a_profile() -> TestResult {
 
     select(&mut harness, "Home");
     assert_eq!(harness.state().selection(), &Selection::Profile(BuiltIn::Home.id()));
-    // Home forwards calls but has no number yet: activating says so and changes nothing.
-    click(&mut harness, "Activate");
+    // Home forwards calls but has no number yet: it cannot be activated, and Ctrl+3 says why.
+    assert!(disabled(&button(&harness, "Activate")));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    harness.run();
     let notice = harness.state().notice().map(|n| n.text.clone()).unwrap_or_default();
     assert!(notice.contains("Home needs a phone number"), "{notice}");
     assert_eq!(harness.state().model.active_id(), Some(BuiltIn::Office.id()));
@@ -149,7 +151,7 @@ fn an_outside_change_shows_detected_and_saving_it_makes_it_disappear() -> TestRe
     assert!(has_button(&harness, "Detected"));
     assert!(shows(&harness, "Differs from Office: Active voicemail greeting"));
 
-    select(&mut harness, "⚠ Detected");
+    select(&mut harness, "Detected");
     assert_eq!(harness.state().selection(), &Selection::Detected);
     click(&mut harness, "Save as new profile");
     type_into(&mut harness, "Name", "Greeting three");
@@ -171,7 +173,7 @@ fn detected_can_be_saved_into_an_existing_profile() -> TestResult {
     Callprofiles::open(home.path())?.pbx_set(&["call_pickup=off"])?;
     harness.state_mut().refresh();
     harness.run();
-    select(&mut harness, "⚠ Detected");
+    select(&mut harness, "Detected");
     click(&mut harness, "Save into");
     // The nearest profile (Office) is offered first.
     assert!(shows(&harness, "The saved settings of Office will be replaced."));

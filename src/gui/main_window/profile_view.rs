@@ -1,11 +1,12 @@
 //! A saved profile in the central panel: its name and kind, Activate, rename/delete for custom profiles,
 //! the settings form, Save and Revert.
 
-use callprofiles_core::ProfileKind;
+use callprofiles_core::{ApplicableSettings, ProfileKind};
 use fluent_bundle::FluentValue;
 
 use crate::gui::command::{Dialog, UiCommand};
 use crate::gui::draft::Draft;
+use crate::gui::error_text::rule_error_text;
 use crate::gui::i18n::I18n;
 use crate::gui::model::Model;
 
@@ -18,7 +19,7 @@ pub fn profile_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: &mut Dra
     let name = i18n.profile_name(&profile);
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        ui.heading(&name);
+        ui.heading(egui::RichText::new(&name).strong());
         let kind = match profile.kind {
             ProfileKind::BuiltIn(_) => i18n.tr("mark-builtin"),
             ProfileKind::Custom => i18n.tr("mark-custom"),
@@ -29,18 +30,25 @@ pub fn profile_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: &mut Dra
         }
     });
     ui.add_space(4.0);
+    // Core's rule: a mode that forwards calls needs its number before the profile can be applied.
+    let applicable = ApplicableSettings::check(&name, &profile.settings).map_err(|error| rule_error_text(i18n, &error));
     ui.horizontal(|ui| {
+        let why_not = if active {
+            Some(i18n.tr("tooltip-already-active"))
+        } else if let Err(reason) = &applicable {
+            Some(reason.clone())
+        } else if model.busy() {
+            Some(i18n.tr("tooltip-busy"))
+        } else {
+            None
+        };
         let activate = ui
             .add_enabled(
-                !model.busy() && !active,
+                why_not.is_none(),
                 egui::Button::new(format!("▶ {}", i18n.tr("button-activate"))),
             )
             .on_hover_text(i18n.tr("tooltip-activate"))
-            .on_disabled_hover_text(if active {
-                i18n.tr("tooltip-already-active")
-            } else {
-                i18n.tr("tooltip-busy")
-            });
+            .on_disabled_hover_text(why_not.unwrap_or_default());
         if activate.clicked() {
             command = Some(UiCommand::Activate(profile.id.clone()));
         }

@@ -54,29 +54,34 @@ fn profile_row_ui(
 ) -> Option<UiCommand> {
     let selected = selection == &Selection::Profile(profile.id.clone());
     let name = i18n.profile_name(profile);
-    let mut marks = Vec::new();
-    if matches!(profile.kind, ProfileKind::BuiltIn(_)) {
-        marks.push(egui::RichText::new(i18n.tr("mark-builtin")).weak().small());
+    let builtin = matches!(profile.kind, ProfileKind::BuiltIn(_));
+    let mut atoms = egui::Atoms::default();
+    if active {
+        atoms.push_right(egui::RichText::new("✔").color(super::status::ok_color(ui)).strong());
+    }
+    atoms.push_right(if active {
+        egui::RichText::new(&name).strong()
+    } else {
+        egui::RichText::new(&name)
+    });
+    let mut button = egui::Button::selectable(selected, atoms).min_size(egui::vec2(ui.available_width(), ROW_HEIGHT));
+    if builtin {
+        button = button.right_text(egui::RichText::new(i18n.tr("mark-builtin")).weak().small());
+    }
+    let response = ui.add(button).on_hover_text(i18n.tr_args(
+        "tooltip-row",
+        &[("shortcut", FluentValue::from(format!("Ctrl+{}", index + 1)))],
+    ));
+    // Screen readers (and tests) get "Office, built-in, active" rather than the symbols.
+    let mut spoken = vec![name];
+    if builtin {
+        spoken.push(i18n.tr("mark-builtin"));
     }
     if active {
-        marks.push(
-            egui::RichText::new(format!("✔ {}", i18n.tr("mark-active")))
-                .color(super::status::ok_color(ui))
-                .strong(),
-        );
+        spoken.push(i18n.tr("mark-active"));
     }
-    let mut title = egui::RichText::new(name);
-    if active {
-        title = title.strong();
-    }
-    let mut button = egui::Button::selectable(selected, title).min_size(egui::vec2(ui.available_width(), ROW_HEIGHT));
-    for mark in marks {
-        button = button.right_text(mark);
-    }
-    let shortcut = format!("Ctrl+{}", index + 1);
-    let response = ui
-        .add(button)
-        .on_hover_text(i18n.tr_args("tooltip-row", &[("shortcut", FluentValue::from(shortcut))]));
+    response
+        .widget_info(|| egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, spoken.join(", ")));
     if response.double_clicked() {
         Some(UiCommand::SelectAndActivate(profile.id.clone()))
     } else if response.clicked() {
@@ -94,11 +99,19 @@ fn detected_row_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, selection: &Se
     frame
         .show(ui, |ui| {
             let selected = selection == &Selection::Detected;
+            // On the selection's fill the warning colour is hard to read: use the strong text colour there.
+            let color = if selected {
+                ui.visuals().strong_text_color()
+            } else {
+                warn
+            };
             let title = egui::RichText::new(format!("⚠ {}", i18n.tr("profile-detected")))
-                .color(warn)
+                .color(color)
                 .strong();
             let response = ui
                 .add(egui::Button::selectable(selected, title).min_size(egui::vec2(ui.available_width(), ROW_HEIGHT)));
+            let spoken = i18n.tr("profile-detected");
+            response.widget_info(|| egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &spoken));
             if let Some((nearest, differences)) = model.nearest_to_detected() {
                 ui.add(
                     egui::Label::new(

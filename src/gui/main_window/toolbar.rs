@@ -81,7 +81,8 @@ fn language_ui(ui: &mut egui::Ui, i18n: &I18n, state: &State, forced: Option<Lan
         LanguageChoice::Fixed(language) => language.native_name().to_owned(),
     };
     let mut chosen = current;
-    egui::ComboBox::from_label(i18n.tr("language-label"))
+    // Drawn right to left: the menu, then its label on its left.
+    let combo = egui::ComboBox::from_id_salt("language")
         .selected_text(name(current))
         .show_ui(ui, |ui| {
             let choices = std::iter::once(LanguageChoice::System).chain(Language::ALL.map(LanguageChoice::Fixed));
@@ -89,5 +90,7 @@ fn language_ui(ui: &mut egui::Ui, i18n: &I18n, state: &State, forced: Option<Lan
                 ui.selectable_value(&mut chosen, choice, name(choice));
             }
         });
+    let label = ui.label(i18n.tr("language-label"));
+    combo.response.labelled_by(label.id);
     (chosen != current).then_some(chosen)
 }
