@@ -2,7 +2,7 @@
 
 mod gui_support;
 
-use callprofiles::gui::command::{Dialog, Selection};
+use callprofiles::gui::command::{Dialog, Leave, Selection};
 use callprofiles::gui::i18n::Language;
 use callprofiles_core::{BuiltIn, Callprofiles, Routing};
 use egui::{Key, Modifiers};
@@ -29,10 +29,14 @@ fn select_and_activate_a_profile() -> TestResult {
 
     type_into(&mut harness, "Forward calls to", "+48 600 100 200");
     assert!(shows(&harness, "Will be saved as +48600100200"));
-    click(&mut harness, "Save");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(!harness.state().has_unsaved_changes());
+    assert_eq!(harness.state().title(), "callprofiles — Office is active");
     click(&mut harness, "Activate");
     assert_eq!(harness.state().model.active_id(), Some(BuiltIn::Home.id()));
     assert!(shows(&harness, "Home is now active."));
+    assert_eq!(harness.state().title(), "callprofiles — Home is active");
     let live = Callprofiles::open(home.path())?.pbx_show()?;
     assert_eq!(live.routing, Routing::parse("forward:+48600100200")?);
     assert!(
@@ -89,7 +93,12 @@ fn adding_profiles_until_the_limit_disables_add() -> TestResult {
     let (_home, mut harness) = fresh_window(Language::English)?;
     assert!(shows(&harness, "You can add 4 more profiles."));
     for (index, name) in ["Car", "Train", "Garden", "Lab"].into_iter().enumerate() {
-        click(&mut harness, "Add profile");
+        if index == 0 {
+            harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+            harness.run();
+        } else {
+            click(&mut harness, "Add profile");
+        }
         assert!(matches!(harness.state().dialog(), Some(Dialog::Add { .. })));
         type_into(&mut harness, "Name", name);
         click(&mut harness, "Add");
@@ -277,5 +286,45 @@ fn export_and_import_through_a_typed_path() -> TestResult {
     assert!(shows(&harness, "Replace all your profiles"));
     click(&mut harness, "Import");
     assert!(has_button(&harness, "Car"));
+    Ok(())
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() -> TestResult {
+    let (_home, mut harness) = fresh_window(Language::English)?;
+    select(&mut harness, "Home");
+    type_into(&mut harness, "Forward calls to", "600100200");
+    let root = egui::ViewportId::ROOT;
+    harness
+        .input_mut()
+        .viewports
+        .entry(root)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    let commands = &harness
+        .output()
+        .viewport_output
+        .get(&root)
+        .map(|o| o.commands.clone())
+        .unwrap_or_default();
+    assert!(commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
+    harness.run();
+    assert!(matches!(
+        harness.state().dialog(),
+        Some(Dialog::Unsaved {
+            then: Leave::CloseWindow
+        })
+    ));
+    button(&harness, "Discard changes").click();
+    harness.step();
+    let commands = &harness
+        .output()
+        .viewport_output
+        .get(&root)
+        .map(|o| o.commands.clone())
+        .unwrap_or_default();
+    assert!(commands.contains(&egui::ViewportCommand::Close), "{commands:?}");
     Ok(())
 }

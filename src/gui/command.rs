@@ -132,4 +132,6 @@ pub enum UiCommand {
     SetLanguage(LanguageChoice),
     /// Hide the last message.
     DismissNotice,
+    /// Close the window (asks first when the edit has unsaved changes).
+    Quit,
 }

@@ -96,6 +96,12 @@ pub fn run_quick_window(options: GuiOptions) -> anyhow::Result<()> {
     anyhow::bail!("The quick window is not built yet (home {})", options.home.display())
 }
 
+/// The shared model over `home` with its worker thread, which wakes `ctx` when something changed
+/// (for the main and the quick window alike).
+pub fn threaded_model(home: &Path, ctx: &egui::Context) -> std::io::Result<Model> {
+    PhoneWorker::spawn(WorkerCore::open(home), ctx.clone()).map(Model::new)
+}
+
 /// A main window whose worker runs each request at once on the caller's thread, in `language`, asking for
 /// typed paths instead of opening file choosers: for tests, deterministic and display-free.
 pub fn inline_main_app(home: &Path, language: Language) -> MainApp {

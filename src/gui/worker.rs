@@ -296,14 +296,20 @@ pub struct PhoneWorker {
 }
 
 impl PhoneWorker {
-    /// Starts the worker thread over `core`; it wakes the UI with `ctx.request_repaint()` after each report.
+    /// Starts the worker thread over `core`, re-reading every [`POLL_INTERVAL`]; it wakes the UI with
+    /// `ctx.request_repaint()` after each report.
     pub fn spawn(core: WorkerCore, ctx: egui::Context) -> std::io::Result<Self> {
+        Self::spawn_every(core, ctx, POLL_INTERVAL)
+    }
+
+    /// Starts the worker thread, re-reading every `interval`.
+    pub fn spawn_every(core: WorkerCore, ctx: egui::Context, interval: Duration) -> std::io::Result<Self> {
         let last_read = core.last_read();
         let (request_tx, request_rx) = mpsc::channel::<(Ticket, WorkerRequest)>();
         let (event_tx, event_rx) = mpsc::channel();
         std::thread::Builder::new()
             .name("phone-worker".to_owned())
-            .spawn(move || run_thread(core, &request_rx, &event_tx, &ctx))?;
+            .spawn(move || run_thread(core, interval, &request_rx, &event_tx, &ctx))?;
         Ok(Self {
             mode: Mode::Thread {
                 requests: request_tx,
@@ -363,9 +369,10 @@ impl PhoneWorker {
     }
 }
 
-/// The worker thread's loop: requests as they come, a refresh every [`POLL_INTERVAL`], stop when the app is gone.
+/// The worker thread's loop: requests as they come, a refresh every `interval`, stop when the app is gone.
 fn run_thread(
     mut core: WorkerCore,
+    interval: Duration,
     requests: &Receiver<(Ticket, WorkerRequest)>,
     events: &Sender<WorkerEvent>,
     ctx: &egui::Context,
@@ -377,7 +384,7 @@ fn run_thread(
         ctx.request_repaint();
     }
     loop {
-        let finished = match requests.recv_timeout(POLL_INTERVAL) {
+        let finished = match requests.recv_timeout(interval) {
             Ok((ticket, request)) => Some((ticket, core.handle(request))),
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => return,

@@ -86,6 +86,7 @@ impl MainApp {
             }
             UiCommand::SetLanguage(choice) => self.set_language(choice),
             UiCommand::DismissNotice => self.notice = None,
+            UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
 

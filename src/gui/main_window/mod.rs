@@ -112,6 +112,11 @@ impl MainApp {
         self.notice.as_ref()
     }
 
+    /// The window title now (e.g. "callprofiles — Office is active").
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
     /// Asks the worker to re-read now (as when the window gains focus).
     pub fn refresh(&mut self) {
         self.model.refresh();

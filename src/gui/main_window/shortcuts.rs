@@ -1,4 +1,5 @@
-//! Keyboard shortcuts: Ctrl+1…7 activates the n-th profile, Ctrl+S saves, Ctrl+N adds, Esc reverts.
+//! Keyboard shortcuts: Ctrl+1…7 activates the n-th profile, Ctrl+S saves, Ctrl+N adds, Esc reverts,
+//! Ctrl+Q closes the window.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -20,6 +21,8 @@ const NUMBER_KEYS: [Key; 7] = [
 pub const ADD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 /// The shortcut that saves the edit.
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+/// The shortcut that closes the window.
+pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 
 /// The commands the keyboard asks for this frame (none while a dialog is open: it handles its own keys).
 pub fn shortcuts_ui(ui: &mut egui::Ui, app: &MainApp) -> Vec<UiCommand> {
@@ -38,6 +41,9 @@ pub fn shortcuts_ui(ui: &mut egui::Ui, app: &MainApp) -> Vec<UiCommand> {
         }
         if input.consume_shortcut(&ADD) && app.model.book().is_some_and(|b| b.custom_slots_left() > 0) {
             commands.push(UiCommand::Open(Dialog::Add { name: String::new() }));
+        }
+        if input.consume_shortcut(&QUIT) {
+            commands.push(UiCommand::Quit);
         }
         if input.consume_key(Modifiers::NONE, Key::Escape) && app.has_unsaved_changes() {
             commands.push(UiCommand::Revert);

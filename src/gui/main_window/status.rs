@@ -67,24 +67,38 @@ fn state_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model) {
             ui.label(i18n.tr("status-starting"));
         }
         PhoneState::Connected => {
-            ui.colored_label(ok_color(ui), format!("✔ {}", i18n.tr("status-connected")));
+            whole(
+                ui,
+                egui::RichText::new(format!("✔ {}", i18n.tr("status-connected"))).color(ok_color(ui)),
+            );
         }
         PhoneState::Busy(Busy::Applying(name)) => {
             ui.spinner();
-            ui.label(i18n.tr_args("status-applying", &[("profile", FluentValue::from(name.clone()))]));
+            whole(
+                ui,
+                i18n.tr_args("status-applying", &[("profile", FluentValue::from(name.clone()))]),
+            );
         }
         PhoneState::Busy(Busy::Saving) => {
             ui.spinner();
-            ui.label(i18n.tr("status-saving"));
+            whole(ui, i18n.tr("status-saving"));
         }
         PhoneState::Failed(error) => {
-            ui.colored_label(ui.visuals().error_fg_color, format!("✖ {}", i18n.tr("status-error")));
+            whole(
+                ui,
+                egui::RichText::new(format!("✖ {}", i18n.tr("status-error"))).color(ui.visuals().error_fg_color),
+            );
             ui.add(
                 egui::Label::new(egui::RichText::new(error_text(i18n, error)).color(ui.visuals().error_fg_color))
                     .wrap(),
             );
         }
     }
+}
+
+/// A short label that moves to the next line as a whole rather than breaking between its words.
+fn whole(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) {
+    ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
 }
 
 /// The green of "connected" and "active", readable in light and dark themes.
