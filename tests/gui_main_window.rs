@@ -303,12 +303,7 @@ fn closing_with_unsaved_changes_asks_first() -> TestResult {
         .events
         .push(egui::ViewportEvent::Close);
     harness.step();
-    let commands = &harness
-        .output()
-        .viewport_output
-        .get(&root)
-        .map(|o| o.commands.clone())
-        .unwrap_or_default();
+    let commands = root_commands(&harness);
     assert!(commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
     harness.run();
     assert!(matches!(
@@ -319,12 +314,19 @@ fn closing_with_unsaved_changes_asks_first() -> TestResult {
     ));
     button(&harness, "Discard changes").click();
     harness.step();
-    let commands = &harness
-        .output()
-        .viewport_output
-        .get(&root)
-        .map(|o| o.commands.clone())
-        .unwrap_or_default();
+    let commands = root_commands(&harness);
     assert!(commands.contains(&egui::ViewportCommand::Close), "{commands:?}");
     Ok(())
+}
+
+/// The viewport commands the window sent in the last frame.
+fn root_commands(
+    harness: &egui_kittest::Harness<'static, callprofiles::gui::main_window::MainApp>,
+) -> Vec<egui::ViewportCommand> {
+    harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .map(|output| output.commands.clone())
+        .unwrap_or_default()
 }
