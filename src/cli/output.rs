@@ -2,12 +2,15 @@
 
 use std::io::Write;
 
-/// Prints `text` (plus a final newline) to stdout.
+/// Prints `text` (plus a final newline) to stdout; a reader that went away (`| head`) is not an error.
 pub fn print(text: &str) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "{}", text.trim_end())
-        .and_then(|()| stdout.flush())
-        .map_err(|e| anyhow::anyhow!("Cannot write the output: {e}."))
+    match writeln!(stdout, "{}", text.trim_end()).and_then(|()| stdout.flush()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::anyhow!("Cannot write the output: {error}."))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Prints a value as one line of JSON.
