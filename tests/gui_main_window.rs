@@ -130,7 +130,7 @@ fn a_taken_name_is_refused_as_typed() -> TestResult {
 }
 
 #[test]
-fn built_ins_offer_no_delete_but_custom_profiles_do() -> TestResult {
+fn built_ins_offer_no_delete_but_custom_profiles_can_be_renamed_and_deleted() -> TestResult {
     let home = tempfile::tempdir()?;
     Callprofiles::open(home.path())?.create("Car", None)?;
     let mut harness = window(home.path(), Language::English);
@@ -140,8 +140,12 @@ fn built_ins_offer_no_delete_but_custom_profiles_do() -> TestResult {
         assert!(!has_button(&harness, "Rename"), "{name}");
     }
     select(&mut harness, "Car");
+    click(&mut harness, "Rename…");
+    type_into(&mut harness, "Name", "Van");
+    click(&mut harness, "Rename");
+    assert!(shows(&harness, "The profile is now called Van."));
     click(&mut harness, "Delete…");
-    assert!(shows(&harness, "Delete Car? This cannot be undone."));
+    assert!(shows(&harness, "Delete Van? This cannot be undone."));
     click(&mut harness, "Delete");
     assert_eq!(harness.state().model.book().map(|b| b.custom_count()), Some(0));
     assert_eq!(harness.state().selection(), &Selection::Profile(BuiltIn::Office.id()));

@@ -123,6 +123,7 @@ dialog-import-text = Replace all your profiles with the ones in { $path }? Your 
 button-import-confirm = Import
 button-export-confirm = Export
 field-path = File
+hint-path = e.g. /home/me/callprofiles-profiles.json
 file-export-title = Export profiles
 file-import-title = Import profiles
 file-filter-json = callprofiles export (JSON)

@@ -126,6 +126,7 @@ dialog-import-text = Zastąpić wszystkie Twoje profile profilami z pliku { $pat
 button-import-confirm = Importuj
 button-export-confirm = Eksportuj
 field-path = Plik
+hint-path = np. /home/ja/callprofiles-profiles.json
 file-export-title = Eksport profili
 file-import-title = Import profili
 file-filter-json = Eksport callprofiles (JSON)

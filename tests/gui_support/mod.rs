@@ -77,9 +77,11 @@ pub fn click(harness: &mut Harness<'static, MainApp>, text: &str) {
     harness.run();
 }
 
-/// Types `text` into the (empty) field labelled `label` and lets the window settle.
+/// Replaces the text of the field labelled `label` with `text` and lets the window settle.
 pub fn type_into(harness: &mut Harness<'static, MainApp>, label: &str, text: &str) {
     harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness.run();
     harness.get_by_label(label).type_text(text);
     harness.run();

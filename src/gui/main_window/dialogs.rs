@@ -220,7 +220,7 @@ fn path_ui(
             .add(
                 egui::TextEdit::singleline(path)
                     .desired_width(300.0)
-                    .hint_text("/home/…/callprofiles-profiles.json"),
+                    .hint_text(i18n.tr("hint-path")),
             )
             .labelled_by(label.id);
         if ui.memory(|memory| memory.focused().is_none()) {

@@ -113,11 +113,15 @@ impl FileChooser {
     }
 }
 
-/// The dialog asking for a typed path.
+/// The dialog asking for a typed path; an export starts from a file in the user's home folder.
 fn path_dialog(action: FileAction, no_portal: bool) -> Dialog {
+    let path = match (action, std::env::home_dir()) {
+        (FileAction::Export, Some(home)) => home.join(EXPORT_FILE_NAME).display().to_string(),
+        _ => String::new(),
+    };
     Dialog::Path {
         action,
-        path: String::new(),
+        path,
         no_portal,
     }
 }
