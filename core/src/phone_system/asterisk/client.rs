@@ -267,3 +267,179 @@ fn refused(action: &Action, response: &Message) -> PhoneError {
         message: format!("{} failed: {}", action.name(), crate::phone_number::shorten(message)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::{BufReader, Write};
+    use std::net::{TcpListener, TcpStream};
+    use std::thread::JoinHandle;
+
+    use super::*;
+    use crate::phone_system::asterisk::message::MessageReader;
+    use crate::phone_system::asterisk::secret::AmiSecret;
+    use crate::phone_system::asterisk::target::{AmiHost, AmiUsername};
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+    type ServerResult = Result<Vec<String>, String>;
+
+    /// One accepted connection of the fake server.
+    struct Peer {
+        reader: MessageReader<BufReader<TcpStream>>,
+        writer: TcpStream,
+    }
+
+    impl Peer {
+        fn accept(listener: &TcpListener) -> Result<Self, String> {
+            let (stream, _) = listener.accept().map_err(|e| e.to_string())?;
+            let reader = MessageReader::new(BufReader::new(stream.try_clone().map_err(|e| e.to_string())?));
+            let mut peer = Self { reader, writer: stream };
+            peer.send("Asterisk Call Manager/11.0.0\r\n")?;
+            Ok(peer)
+        }
+
+        fn send(&mut self, text: &str) -> Result<(), String> {
+            self.writer.write_all(text.as_bytes()).map_err(|e| e.to_string())
+        }
+
+        /// Reads an action; returns its name and ActionID.
+        fn action(&mut self) -> Result<(String, String), String> {
+            let message = self.reader.read_message().map_err(|e| e.to_string())?.ok_or("closed")?;
+            let name = message.get("Action").unwrap_or_default().to_owned();
+            Ok((name, message.action_id().unwrap_or_default().to_owned()))
+        }
+
+        /// Answers a Login, with the ActionID in the middle and Response last.
+        fn login(&mut self) -> Result<(), String> {
+            let (name, id) = self.action()?;
+            if name != "Login" {
+                return Err(format!("expected Login, got {name}"));
+            }
+            self.send(&format!(
+                "Message: Authentication accepted\r\nActionID: {id}\r\nResponse: Success\r\n\r\n"
+            ))
+        }
+    }
+
+    /// A fake AMI server on a free port running `script`; returns the client and the server thread.
+    fn serve(
+        script: impl FnOnce(&TcpListener) -> ServerResult + Send + 'static,
+    ) -> Result<(AmiClient, JoinHandle<ServerResult>), Box<dyn std::error::Error>> {
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let port = listener.local_addr()?.port();
+        let server = std::thread::spawn(move || script(&listener));
+        let target = AmiTarget::new(
+            AmiHost::parse("127.0.0.1")?,
+            port,
+            &AmiUsername::parse("u")?,
+            AmiSecret::new("s")?,
+        );
+        Ok((AmiClient::new(target).with_timeout(Duration::from_secs(3)), server))
+    }
+
+    fn value(text: &str) -> Result<AmiValue, PhoneError> {
+        AmiValue::new("test", text)
+    }
+
+    #[test]
+    fn lists_survive_any_header_order_and_unrelated_events() -> TestResult {
+        let (mut client, server) = serve(|listener| {
+            let mut peer = Peer::accept(listener)?;
+            peer.login()?;
+            let (name, id) = peer.action()?;
+            peer.send("Event: TestEvent\r\nPrivilege: reporting,all\r\n\r\n")?;
+            peer.send(&format!(
+                "EventList: start\r\nActionID: {id}\r\nResponse: Success\r\n\r\n"
+            ))?;
+            peer.send(&format!(
+                "Val: +4812\r\nKey: /CF/201\r\nEvent: DBGetTreeResponse\r\nActionID: {id}\r\n\r\n"
+            ))?;
+            peer.send("Response: Failure\r\nEvent: OriginateResponse\r\nActionID: 999\r\n\r\n")?;
+            peer.send(&format!(
+                "ActionID: {id}\r\nEvent: DBGetTreeComplete\r\nEventList: Complete\r\nListItems: 1\r\n\r\n"
+            ))?;
+            Ok(vec![name])
+        })?;
+        let tree = client.db_get_tree(&value("CF")?, &value("201")?)?;
+        assert_eq!(tree.get("/CF/201").map(String::as_str), Some("+4812"));
+        assert_eq!(server.join().map_err(|_| "server panicked")??, ["DBGetTree"]);
+        Ok(())
+    }
+
+    #[test]
+    fn reconnects_after_the_server_restarts_and_resends_only_safe_actions() -> TestResult {
+        let (mut client, server) = serve(|listener| {
+            let mut seen = Vec::new();
+            // First connection: log in, answer one DBGet, then die while a DBPut is pending.
+            let mut peer = Peer::accept(listener)?;
+            peer.login()?;
+            let (name, id) = peer.action()?;
+            seen.push(name);
+            peer.send(&format!(
+                "Response: Error\r\nActionID: {id}\r\nMessage: Database entry not found\r\n\r\n"
+            ))?;
+            let (name, _) = peer.action()?;
+            seen.push(name);
+            drop(peer);
+            // Second connection: the DBPut is sent again and answered; then an Originate kills it.
+            let mut peer = Peer::accept(listener)?;
+            peer.login()?;
+            let (name, id) = peer.action()?;
+            seen.push(name);
+            peer.send(&format!("ActionID: {id}\r\nResponse: Success\r\n\r\n"))?;
+            let (name, _) = peer.action()?;
+            seen.push(name);
+            drop(peer);
+            Ok(seen)
+        })?;
+        assert_eq!(client.db_get(&value("CF")?, &value("201")?)?, None);
+        client.db_put(&value("CF")?, &value("201")?, &value("600")?)?;
+        assert_eq!(client.reconnects(), 1);
+        let originate = Originate {
+            channel: value("Local/201@x")?,
+            context: value("y")?,
+            exten: value("s")?,
+            timeout: Duration::from_secs(1),
+            channel_id: None,
+            other_channel_id: None,
+            variables: Vec::new(),
+        };
+        let error = client
+            .originate(&originate)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            error.starts_with("Cannot reach the phone system at 127.0.0.1:"),
+            "{error}"
+        );
+        assert_eq!(
+            server.join().map_err(|_| "server panicked")??,
+            ["DBGet", "DBPut", "DBPut", "Originate"]
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn rejected_login_and_silence_are_clear_errors() -> TestResult {
+        let (mut client, server) = serve(|listener| {
+            let mut peer = Peer::accept(listener)?;
+            let (_, id) = peer.action()?;
+            peer.send(&format!(
+                "Response: Error\r\nActionID: {id}\r\nMessage: Authentication failed\r\n\r\n"
+            ))?;
+            let mut silent = Peer::accept(listener)?;
+            silent.action()?;
+            std::thread::sleep(Duration::from_millis(1500));
+            Ok(Vec::new())
+        })?;
+        let error = client.connect().err().map(|e| e.to_string()).unwrap_or_default();
+        assert_eq!(
+            error,
+            "The phone system rejected the login for user \"u\": check the user name and secret."
+        );
+        client = client.with_timeout(Duration::from_millis(500));
+        assert!(matches!(client.connect(), Err(PhoneError::Timeout { .. })));
+        server.join().map_err(|_| "server panicked")??;
+        Ok(())
+    }
+}

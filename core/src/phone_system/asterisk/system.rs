@@ -133,8 +133,11 @@ impl PhoneSystem for AsteriskPhoneSystem {
                     client.db_del(&family, &key)?;
                 }
                 Change::DeviceState(device, state) => {
+                    // A lamp is a courtesy: a PBX without func_devstate still gets its settings.
                     let variable = AmiValue::new("device state name", format!("DEVICE_STATE({device})"))?;
-                    client.setvar(&variable, &AmiValue::new("device state", state)?)?;
+                    if let Err(error) = client.setvar(&variable, &AmiValue::new("device state", state)?) {
+                        tracing::warn!(%error, device, "phone lamp not updated");
+                    }
                 }
             }
         }
