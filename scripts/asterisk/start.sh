@@ -14,9 +14,14 @@ if [ ! -f "$CALLPROFILES_ASTERISK_MARKER" ]; then
     exit 1
 fi
 
+# Two test runs starting at once must not pick the same port: choose and start under a lock, held
+# until this instance listens.
+mkdir -p "$root$CALLPROFILES_ASTERISK_INSTANCES"
+exec 8>"$root$CALLPROFILES_ASTERISK_INSTANCES/.start.lock"
+flock 8
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port="$CALLPROFILES_AMI_FIRST_PORT"
-while port_in_use "$port" || [ -e "$root$CALLPROFILES_ASTERISK_INSTANCES/$port/run/asterisk.ctl" ]; do
+while port_in_use "$port"; do
     port=$((port + 1))
     if [ "$port" -gt $((CALLPROFILES_AMI_FIRST_PORT + 100)) ]; then
         echo "asterisk: no free AMI port from $CALLPROFILES_AMI_FIRST_PORT on." >&2
@@ -31,7 +36,7 @@ secret="$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 started=$(date +%s%N)
 chroot "$root" /usr/sbin/asterisk -f -n -C "$instance/etc/asterisk.conf" \
-    > "$instance_host/log/console.log" 2>&1 < /dev/null &
+    > "$instance_host/log/console.log" 2>&1 < /dev/null 8>&- &
 pid=$!
 ready=no
 for _ in $(seq 1 200); do
