@@ -56,7 +56,6 @@ tooltip-save-invalid = Correct the marked field first.
 tooltip-save-nothing = Nothing has changed.
 hint-unsaved = Unsaved changes
 hint-active-edit = This profile is active: saving also applies the changes to the phone system.
-hint-cannot-activate = { $profile } has no number set for its call routing, so it cannot be activated yet.
 
 ## Settings form
 group-call-pickup = Call pickup

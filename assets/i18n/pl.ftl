@@ -59,7 +59,6 @@ tooltip-save-invalid = Najpierw popraw zaznaczone pole.
 tooltip-save-nothing = Nic się nie zmieniło.
 hint-unsaved = Niezapisane zmiany
 hint-active-edit = Ten profil jest aktywny: zapisanie od razu zastosuje zmiany w systemie telefonicznym.
-hint-cannot-activate = Profil { $profile } nie ma ustawionego numeru dla przekazywania połączeń, więc nie można go jeszcze aktywować.
 
 ## Formularz ustawień
 group-call-pickup = Przejmowanie połączeń

@@ -69,11 +69,6 @@ impl Draft {
         self.settings().is_ok_and(|settings| settings != self.base)
     }
 
-    /// The mode takes a number and none is set (the profile can be saved but not activated).
-    pub fn number_missing(&self) -> bool {
-        self.mode.needs_number() && self.number.trim().is_empty()
-    }
-
     /// Every greeting, default first.
     pub fn greetings() -> Vec<Greeting> {
         Greeting::all().collect()

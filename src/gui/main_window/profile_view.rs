@@ -2,7 +2,6 @@
 //! the settings form, Save and Revert.
 
 use callprofiles_core::{ApplicableSettings, ProfileKind};
-use fluent_bundle::FluentValue;
 
 use crate::gui::command::{Dialog, UiCommand};
 use crate::gui::draft::Draft;
@@ -97,8 +96,5 @@ pub fn profile_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: &mut Dra
             ui.colored_label(ui.visuals().warn_fg_color, i18n.tr("hint-unsaved"));
         }
     });
-    if draft.number_missing() && !draft.dirty() {
-        ui.weak(i18n.tr_args("hint-cannot-activate", &[("profile", FluentValue::from(name))]));
-    }
     command
 }
