@@ -130,7 +130,7 @@ file-no-portal = No file chooser could be opened: the desktop's file chooser ser
 
 ## Damaged profiles file
 damaged-heading = Your profiles cannot be read
-damaged-explain = The file was left exactly as it is. You can move it aside (it is kept next to the original, nothing is deleted) and start again with the three built-in profiles.
+damaged-explain = You can move it aside (it is kept next to the original, nothing is deleted) and start again with the three built-in profiles.
 damaged-retry = Nothing was changed. The window will try again in a few seconds.
 button-move-aside = Move it aside and start fresh
 

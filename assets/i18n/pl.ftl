@@ -133,7 +133,7 @@ file-no-portal = Nie udało się otworzyć okna wyboru pliku: usługa wyboru pli
 
 ## Uszkodzony plik profili
 damaged-heading = Nie można odczytać Twoich profili
-damaged-explain = Plik pozostał nietknięty. Możesz odsunąć go na bok (zostanie zachowany obok oryginału, nic nie jest usuwane) i zacząć od nowa z trzema wbudowanymi profilami.
+damaged-explain = Możesz odsunąć go na bok (zostanie zachowany obok oryginału, nic nie jest usuwane) i zacząć od nowa z trzema wbudowanymi profilami.
 damaged-retry = Niczego nie zmieniono. Okno spróbuje ponownie za kilka sekund.
 button-move-aside = Odsuń plik na bok i zacznij od nowa
 
