@@ -206,6 +206,12 @@ pub enum StoreError {
         /// The limit.
         limit: u64,
     },
+    /// Exporting onto one of callprofiles' own files would destroy it.
+    #[error("Cannot export to {path}: it is one of callprofiles' own files; choose another file.")]
+    OwnFile {
+        /// The refused target.
+        path: PathBuf,
+    },
 }
 
 /// A file given to `import` that is not a valid callprofiles export; nothing was imported.
@@ -295,4 +301,12 @@ pub enum CoreError {
     /// An invalid file to import.
     #[error(transparent)]
     Import(#[from] ImportError),
+    /// The phone system took a profile, but noting it as the last applied one failed.
+    #[error("The phone system now uses profile \"{profile}\", but callprofiles could not note it as applied: {source}")]
+    AppliedButUnrecorded {
+        /// The profile the phone system now uses.
+        profile: String,
+        /// Why noting it failed.
+        source: Box<CoreError>,
+    },
 }

@@ -1,8 +1,8 @@
 //! Export and import of every profile (see [`crate::transfer`] for the file format).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::error::CoreError;
+use crate::error::{CoreError, StoreError};
 use crate::transfer::{self, ImportReport};
 
 use super::Callprofiles;
@@ -10,6 +10,9 @@ use super::Callprofiles;
 impl Callprofiles {
     /// Writes every saved profile to `path`; returns how many.
     pub fn export(&self, path: &Path) -> Result<usize, CoreError> {
+        if is_own_file(self.home(), path) {
+            return Err(StoreError::OwnFile { path: path.to_owned() }.into());
+        }
         let state = self.store.load()?;
         Ok(transfer::export(&state.book, path)?)
     }
@@ -28,11 +31,50 @@ impl Callprofiles {
     }
 }
 
+/// Whether `path` names one of the files callprofiles keeps in `home` (it need not exist yet).
+fn is_own_file(home: &Path, path: &Path) -> bool {
+    /// The file's path with its folder resolved, so `./x/../profiles.json` compares equal.
+    fn resolved(path: &Path) -> Option<PathBuf> {
+        let name = path.file_name()?;
+        let parent = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        Some(parent.canonicalize().ok()?.join(name))
+    }
+    let Ok(home) = home.canonicalize() else {
+        return false;
+    };
+    let own = [
+        crate::store::PROFILES_FILE,
+        crate::store::LOCK_FILE,
+        crate::config::CONFIG_FILE,
+        crate::phone_system::demo::DEMO_FILE,
+    ];
+    resolved(path).is_some_and(|target| own.iter().any(|name| target == home.join(name)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{TestResult, demo};
     use crate::error::{CoreError, StoreError};
     use crate::{ImportReport, Settings};
+
+    #[test]
+    fn export_refuses_callprofiles_own_files() -> TestResult {
+        let (dir, mut app) = demo()?;
+        app.create("Car", None)?;
+        let before = std::fs::read(dir.path().join("profiles.json"))?;
+        for name in ["profiles.json", "config.json", "phone-system.json"] {
+            let target = dir.path().join("sub").join("..").join(name);
+            std::fs::create_dir_all(dir.path().join("sub"))?;
+            let error = app.export(&target).err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(error.contains("own files"), "{name}: {error}");
+        }
+        assert_eq!(std::fs::read(dir.path().join("profiles.json"))?, before);
+        assert_eq!(app.export(&dir.path().join("backup.json"))?, 4);
+        Ok(())
+    }
 
     #[test]
     fn export_then_import_restores_everything() -> TestResult {

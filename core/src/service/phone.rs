@@ -15,17 +15,22 @@ impl Callprofiles {
         let profile = self.store.load()?.book.find(query)?;
         let applicable = ApplicableSettings::check(&profile.name, &profile.settings)?;
         self.phone.apply(&applicable)?;
-        self.store.update(|state| {
-            // Remember it only if nobody deleted or changed it meanwhile.
-            if state
-                .book
-                .get(&profile.id)
-                .is_some_and(|p| p.settings == profile.settings)
-            {
-                state.last_applied = Some(profile.id.clone());
-            }
-            Ok(())
-        })?;
+        self.store
+            .update(|state| {
+                // Remember it only if nobody deleted or changed it meanwhile.
+                if state
+                    .book
+                    .get(&profile.id)
+                    .is_some_and(|p| p.settings == profile.settings)
+                {
+                    state.last_applied = Some(profile.id.clone());
+                }
+                Ok(())
+            })
+            .map_err(|error| CoreError::AppliedButUnrecorded {
+                profile: profile.name.clone(),
+                source: Box::new(error),
+            })?;
         Ok(profile)
     }
 
@@ -80,6 +85,22 @@ mod tests {
         assert!(!dir.path().join("phone-system.json").exists());
         assert!(!dir.path().join("profiles.json").exists());
         assert_eq!(app.pbx_show()?, Settings::office_default());
+        Ok(())
+    }
+
+    #[test]
+    fn activate_says_when_the_phone_took_it_but_noting_it_failed() -> TestResult {
+        let (_dir, mut app) = super::super::test_support::damaging()?;
+        app.set("mobile", &["routing=twinning:600100200"])?;
+        let error = app.activate("mobile").err().ok_or("activate should fail")?;
+        assert!(matches!(error, CoreError::AppliedButUnrecorded { .. }));
+        assert!(
+            error
+                .to_string()
+                .starts_with("The phone system now uses profile \"Mobile\""),
+            "{error}"
+        );
+        assert_eq!(app.pbx_show()?.routing, Routing::parse("twinning:600100200")?);
         Ok(())
     }
 

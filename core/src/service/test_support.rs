@@ -44,3 +44,36 @@ impl PhoneSystem for Unreachable {
         Err(PhoneError::Timeout { seconds: 1 })
     }
 }
+
+/// A fresh temporary home on a demo phone system that damages `profiles.json` while it applies, as a
+/// stand-in for anything that makes noting the applied profile fail after the phone took it.
+pub fn damaging() -> Result<(tempfile::TempDir, Callprofiles), std::io::Error> {
+    let dir = tempfile::tempdir()?;
+    let phone = DamagesProfiles {
+        demo: DemoPhoneSystem::new(dir.path()),
+        profiles: dir.path().join(crate::store::PROFILES_FILE),
+    };
+    let app = Callprofiles::with_phone_system(dir.path(), Box::new(phone));
+    Ok((dir, app))
+}
+
+/// The demo phone system, writing garbage into `profiles.json` on every write.
+struct DamagesProfiles {
+    demo: DemoPhoneSystem,
+    profiles: std::path::PathBuf,
+}
+
+impl PhoneSystem for DamagesProfiles {
+    fn description(&self) -> PhoneSystemDescription {
+        self.demo.description()
+    }
+
+    fn read(&mut self) -> Result<Settings, PhoneError> {
+        self.demo.read()
+    }
+
+    fn write(&mut self, settings: &ApplicableSettings) -> Result<(), PhoneError> {
+        std::fs::write(&self.profiles, b"garbage").map_err(|e| PhoneError::BadState { reason: e.to_string() })?;
+        self.demo.write(settings)
+    }
+}
