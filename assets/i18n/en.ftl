@@ -204,3 +204,47 @@ done-imported-replaced = { $count ->
     [one] The custom profile you had before was replaced.
    *[other] The { $count } custom profiles you had before were replaced.
 }
+
+## Phone system connection form
+button-phone-system = ☎ Phone system…
+tooltip-phone-system = Choose the phone system: the built-in demo, or your Asterisk or FreePBX.
+conn-title = Phone system
+conn-in-use-demo = In use now: the built-in demo phone system (no PBX is connected).
+conn-in-use-asterisk = In use now: Asterisk at { $address }, extension { $extension }.
+conn-choice-builtin = Built-in demo (no PBX)
+conn-choice-asterisk = Asterisk or FreePBX (over AMI)
+conn-builtin-explain = The built-in demo needs no PBX: profiles are applied to a file on this computer, so everything can be tried out.
+conn-builtin-in-use = The built-in demo is already in use.
+button-conn-builtin = Use the built-in demo
+conn-field-host = Host
+conn-hint-host = e.g. pbx.example.com or 192.168.1.10
+conn-field-port = Port
+conn-field-username = AMI user name
+conn-hint-username = e.g. callprofiles
+conn-field-extension = Your extension
+conn-hint-extension = e.g. 201
+conn-field-secret = AMI secret
+conn-secret-keep = leave empty to keep the saved secret
+conn-secret-stored = A secret typed here is saved in the file { $file } of your callprofiles folder, readable only by you. It is never shown or logged.
+conn-secret-env = Taken from the environment variable { $variable }.
+conn-missing-host = Enter the host name or IP address of the Asterisk server.
+conn-invalid-host = Use a host name (letters, digits, dots and dashes) or an IP address, without a port.
+conn-invalid-port = The port is a number from 1 to 65535 (Asterisk's default is 5038).
+conn-missing-username = Enter the AMI user name (a user of manager.conf).
+conn-invalid-username = The user name cannot contain spaces or line breaks and has at most { $max } characters.
+conn-missing-extension = Enter your extension number.
+conn-invalid-extension = The extension is { $min }–{ $max } digits.
+conn-missing-secret = Enter the AMI secret.
+conn-invalid-secret = The secret cannot contain line breaks or control characters and has at most { $max } bytes.
+button-conn-test = Test and connect
+button-close = Close
+conn-connecting = Testing the connection to { $address }…
+conn-switching = Switching to the built-in demo…
+conn-connected = Connected to Asterisk at { $address }, extension { $extension }. The connection is saved, and your profiles were compared with the extension's settings.
+conn-using-builtin = Switched to the built-in demo phone system.
+conn-failed-kept = Nothing was changed: the phone system in use stays as it was.
+status-phone-asterisk-at = Asterisk { $address }, extension { $extension }
+status-connecting = Connecting to { $address }…
+status-reconnecting = Connection lost: reconnecting…
+error-applied-unrecorded = { $profile } is now in use on the phone system, but callprofiles could not note it: { $reason }
+error-own-file = Cannot export to { $path }: it is one of callprofiles' own files; choose another file.

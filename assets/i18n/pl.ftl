@@ -210,3 +210,47 @@ done-imported-replaced = { $count ->
     [few] Twoje { $count } dotychczasowe własne profile zostały zastąpione.
    *[other] Twoich { $count } dotychczasowych własnych profili zostało zastąpionych.
 }
+
+## Phone system connection form
+button-phone-system = ☎ System telefoniczny…
+tooltip-phone-system = Wybierz system telefoniczny: wbudowany demonstracyjny albo Twój Asterisk lub FreePBX.
+conn-title = System telefoniczny
+conn-in-use-demo = Teraz używany: wbudowany demonstracyjny system telefoniczny (żadna centrala nie jest podłączona).
+conn-in-use-asterisk = Teraz używany: Asterisk pod adresem { $address }, numer wewnętrzny { $extension }.
+conn-choice-builtin = Wbudowany system demonstracyjny (bez centrali)
+conn-choice-asterisk = Asterisk lub FreePBX (przez AMI)
+conn-builtin-explain = Wbudowany system demonstracyjny nie wymaga centrali: profile są stosowane do pliku na tym komputerze, więc można wszystko wypróbować.
+conn-builtin-in-use = Wbudowany system demonstracyjny jest już używany.
+button-conn-builtin = Używaj systemu demonstracyjnego
+conn-field-host = Adres serwera
+conn-hint-host = np. pbx.example.com lub 192.168.1.10
+conn-field-port = Port
+conn-field-username = Użytkownik AMI
+conn-hint-username = np. callprofiles
+conn-field-extension = Twój numer wewnętrzny
+conn-hint-extension = np. 201
+conn-field-secret = Hasło AMI
+conn-secret-keep = pozostaw puste, aby zachować zapisane hasło
+conn-secret-stored = Wpisane tu hasło zostanie zapisane w pliku { $file } w folderze callprofiles, dostępnym tylko dla Ciebie. Nigdy nie jest wyświetlane ani zapisywane w logach.
+conn-secret-env = Pobierane ze zmiennej środowiskowej { $variable }.
+conn-missing-host = Wpisz nazwę lub adres IP serwera Asterisk.
+conn-invalid-host = Podaj nazwę hosta (litery, cyfry, kropki i myślniki) lub adres IP, bez portu.
+conn-invalid-port = Port to liczba od 1 do 65535 (domyślny port Asteriska to 5038).
+conn-missing-username = Wpisz nazwę użytkownika AMI (użytkownika z manager.conf).
+conn-invalid-username = Nazwa użytkownika nie może zawierać spacji ani znaków nowego wiersza i może mieć najwyżej { $max } znaków.
+conn-missing-extension = Wpisz swój numer wewnętrzny.
+conn-invalid-extension = Numer wewnętrzny ma od { $min } do { $max } cyfr.
+conn-missing-secret = Wpisz hasło AMI.
+conn-invalid-secret = Hasło nie może zawierać znaków nowego wiersza ani znaków sterujących i może mieć najwyżej { $max } bajtów.
+button-conn-test = Sprawdź i połącz
+button-close = Zamknij
+conn-connecting = Sprawdzanie połączenia z { $address }…
+conn-switching = Przełączanie na system demonstracyjny…
+conn-connected = Połączono z Asteriskiem pod adresem { $address }, numer wewnętrzny { $extension }. Połączenie zostało zapisane, a profile porównano z ustawieniami tego numeru.
+conn-using-builtin = Przełączono na wbudowany demonstracyjny system telefoniczny.
+conn-failed-kept = Nic nie zmieniono: używany system telefoniczny pozostaje bez zmian.
+status-phone-asterisk-at = Asterisk { $address }, numer wewnętrzny { $extension }
+status-connecting = Łączenie z { $address }…
+status-reconnecting = Utracono połączenie: ponowne łączenie…
+error-applied-unrecorded = Profil { $profile } jest już używany w systemie telefonicznym, ale callprofiles nie mógł tego zapisać: { $reason }
+error-own-file = Nie można eksportować do { $path }: to jeden z plików samego callprofiles; wybierz inny plik.

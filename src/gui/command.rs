@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use callprofiles_core::ProfileId;
+use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig};
 
 use crate::gui::i18n::LanguageChoice;
 
@@ -86,6 +87,24 @@ pub enum Dialog {
     },
 }
 
+/// What the phone-system connection form asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConnectionCommand {
+    /// Open the form.
+    Open,
+    /// Close the form.
+    Close,
+    /// Test this Asterisk connection and switch to it when it works.
+    Connect {
+        /// Where and as whom to connect.
+        config: AsteriskConfig,
+        /// The secret typed into the form, if any.
+        secret: Option<AmiSecret>,
+    },
+    /// Switch back to the built-in demo phone system.
+    UseBuiltin,
+}
+
 /// What the user asked for this frame.
 #[must_use = "a command does nothing until the app runs it"]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,6 +151,8 @@ pub enum UiCommand {
     SetLanguage(LanguageChoice),
     /// Hide the last message.
     DismissNotice,
+    /// Open, use or close the phone-system connection form.
+    Connection(ConnectionCommand),
     /// Close the window (asks first when the edit has unsaved changes).
     Quit,
 }

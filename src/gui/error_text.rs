@@ -13,6 +13,13 @@ pub fn error_text(i18n: &I18n, error: &CoreError) -> String {
         CoreError::Store(error) => store_error_text(i18n, error),
         CoreError::Phone(error) => phone_error_text(i18n, error),
         CoreError::Import(error) => import_error_text(i18n, error),
+        CoreError::AppliedButUnrecorded { profile, source } => i18n.tr_args(
+            "error-applied-unrecorded",
+            &[
+                ("profile", FluentValue::from(shown_name(i18n, profile))),
+                ("reason", FluentValue::from(error_text(i18n, source))),
+            ],
+        ),
     }
 }
 
@@ -64,6 +71,7 @@ pub fn store_error_text(i18n: &I18n, error: &StoreError) -> String {
         StoreError::Newer { path: file, .. } => i18n.tr_args("error-store-newer", &[("path", path(file))]),
         StoreError::Busy { .. } => i18n.tr("error-store-busy"),
         StoreError::TooLarge { path: file, .. } => i18n.tr_args("error-too-large", &[("path", path(file))]),
+        StoreError::OwnFile { path: file } => i18n.tr_args("error-own-file", &[("path", path(file))]),
     }
 }
 

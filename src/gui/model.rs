@@ -1,9 +1,10 @@
 //! The app's model, shared by the main and quick windows: the latest snapshot from the worker, the requests
 //! in flight, and what core says about them (active profile, Detected, nearest profile).
 
+use callprofiles_core::phone_system::asterisk::AsteriskConfig;
 use callprofiles_core::{
-    Activity, CoreError, PhoneSystemDescription, Profile, ProfileBook, ProfileId, SettingKey, Settings, StoreError,
-    StoreState, detect, nearest,
+    Activity, CoreError, PhoneSystemDescription, PhoneSystemKind, Profile, ProfileBook, ProfileId, SettingKey,
+    Settings, StoreError, StoreState, detect, nearest,
 };
 
 use crate::gui::worker::{Outcome, PhoneWorker, Snapshot, Ticket, WorkerEvent, WorkerRequest};
@@ -15,6 +16,8 @@ pub enum Busy {
     Applying(String),
     /// Saving to `profiles.json` or a file.
     Saving,
+    /// Testing a connection to the Asterisk at this `host:port`.
+    Connecting(String),
 }
 
 /// A request that finished, for the window to react to (select a new profile, show a message).
@@ -37,6 +40,8 @@ pub enum PhoneState<'a> {
     Busy(&'a Busy),
     /// The last read failed.
     Failed(&'a CoreError),
+    /// The connection to a PBX that answered before was lost; the worker keeps retrying.
+    Reconnecting(&'a CoreError),
 }
 
 /// Everything the windows show, fed by the worker.
@@ -61,7 +66,7 @@ impl Model {
         let mut finished = Vec::new();
         for event in self.worker.drain() {
             match event {
-                WorkerEvent::Snapshot(snapshot) => self.snapshot = Some(snapshot),
+                WorkerEvent::Snapshot(snapshot) => self.snapshot = Some(*snapshot),
                 WorkerEvent::Finished { ticket, result } => {
                     self.in_flight.retain(|(t, _)| *t != ticket);
                     finished.push(Finished { ticket, result });
@@ -133,6 +138,11 @@ impl Model {
         self.snapshot.as_ref().and_then(|s| s.phone_system.as_ref())
     }
 
+    /// The configured Asterisk connection, when the phone system is one.
+    pub fn asterisk(&self) -> Option<&AsteriskConfig> {
+        self.snapshot.as_ref().and_then(|s| s.asterisk.as_ref())
+    }
+
     /// Which profile is active, or Detected (core's `detect`); `None` until both are read.
     pub fn activity(&self) -> Option<Activity> {
         let state = self.state()?;
@@ -164,10 +174,17 @@ impl Model {
         if let Some((_, busy)) = self.in_flight.first() {
             return PhoneState::Busy(busy);
         }
-        match self.snapshot.as_ref().map(|s| &s.live) {
-            None => PhoneState::Starting,
-            Some(Ok(_)) => PhoneState::Connected,
-            Some(Err(error)) => PhoneState::Failed(error),
+        let Some(snapshot) = self.snapshot.as_ref() else {
+            return PhoneState::Starting;
+        };
+        let pbx = snapshot
+            .phone_system
+            .as_ref()
+            .is_some_and(|p| p.kind == PhoneSystemKind::Asterisk);
+        match &snapshot.live {
+            Ok(_) => PhoneState::Connected,
+            Err(error) if pbx && snapshot.reached => PhoneState::Reconnecting(error),
+            Err(error) => PhoneState::Failed(error),
         }
     }
 

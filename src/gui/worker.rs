@@ -8,6 +8,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, SystemTime};
 
+use callprofiles_core::config::{Config, PhoneSystemConfig};
+use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig, connect_and_save, use_builtin};
 use callprofiles_core::{
     ApplicableSettings, Callprofiles, CoreError, ImportReport, PhoneError, PhoneSystem, PhoneSystemDescription,
     ProfileId, SettingKey, Settings, Store, StoreError, StoreState,
@@ -15,6 +17,9 @@ use callprofiles_core::{
 
 /// How often the worker re-reads the phone system and `profiles.json` on its own.
 pub const POLL_INTERVAL: Duration = Duration::from_secs(3);
+
+/// The file in the callprofiles home where a secret typed into the connection form is kept (mode 0600).
+pub const SECRET_FILE: &str = "ami_secret";
 
 /// Identifies one request, so the app can tell which one finished.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -80,6 +85,16 @@ pub enum WorkerRequest {
         /// What to read.
         path: PathBuf,
     },
+    /// Test an Asterisk connection; when it works, save it in `config.json` (a given secret in
+    /// [`SECRET_FILE`]) and switch to it.
+    ConnectAsterisk {
+        /// Where and as whom to connect.
+        config: AsteriskConfig,
+        /// A secret typed by the user; `None` uses `CALLPROFILES_AMI_SECRET` or the configured secret file.
+        secret: Option<AmiSecret>,
+    },
+    /// Switch back to the built-in demo phone system.
+    UseBuiltin,
 }
 
 /// What a finished request achieved.
@@ -120,6 +135,10 @@ pub enum Outcome {
         /// What changed.
         report: ImportReport,
     },
+    /// The Asterisk connection worked, was saved, and is now the phone system.
+    Connected(AsteriskConfig),
+    /// The built-in demo phone system is now the phone system.
+    UsingBuiltin,
 }
 
 /// The worker's view of the world: the saved profiles and the live settings.
@@ -131,16 +150,23 @@ pub struct Snapshot {
     pub live: Result<Settings, CoreError>,
     /// The phone system, when it could be opened.
     pub phone_system: Option<PhoneSystemDescription>,
+    /// The configured Asterisk connection, when `config.json` names one.
+    pub asterisk: Option<AsteriskConfig>,
+    /// Whether the phone system has been read successfully since it was opened (a failure after that is a
+    /// lost connection being retried, not a wrong configuration).
+    pub reached: bool,
 }
 
 impl Snapshot {
     /// A comparable digest, so the worker only reports real changes.
     fn digest(&self) -> String {
         format!(
-            "{:?}|{:?}|{:?}",
+            "{:?}|{:?}|{:?}|{:?}|{}",
             self.store.as_ref().map_err(ToString::to_string),
             self.live.as_ref().map_err(ToString::to_string),
-            self.phone_system
+            self.phone_system,
+            self.asterisk,
+            self.reached
         )
     }
 }
@@ -149,7 +175,7 @@ impl Snapshot {
 #[derive(Debug)]
 pub enum WorkerEvent {
     /// The profiles or the live settings changed (always sent once at start).
-    Snapshot(Snapshot),
+    Snapshot(Box<Snapshot>),
     /// A request finished.
     Finished {
         /// Which request.
@@ -161,16 +187,27 @@ pub enum WorkerEvent {
 
 /// The work itself, independent of threads: the core service over one home (store and phone system).
 pub struct WorkerCore {
+    home: PathBuf,
     store: Store,
     service: Result<Callprofiles, CoreError>,
+    /// Follow `config.json`: reopen the phone system when it names another one (false for a given one).
+    follow_config: bool,
+    /// The configuration the phone system was opened from.
+    config: Option<Config>,
+    reached: bool,
     last_digest: Option<String>,
     last_read: Arc<AtomicU64>,
 }
 
 impl WorkerCore {
-    /// Opens the home's store and configured phone system (a failure is reported in every snapshot).
+    /// Opens the home's store and configured phone system (a failure is reported in every snapshot); later
+    /// changes of `config.json` (e.g. by `callprofiles connect`) switch the phone system.
     pub fn open(home: &Path) -> Self {
-        Self::over(home, Callprofiles::open(home))
+        let (config, service) = open_configured(home);
+        let mut core = Self::over(home, service);
+        core.follow_config = true;
+        core.config = config;
+        core
     }
 
     /// A core over a given phone system (tests inject one this way).
@@ -181,11 +218,65 @@ impl WorkerCore {
     /// A core over an opened (or failed) service.
     fn over(home: &Path, service: Result<Callprofiles, CoreError>) -> Self {
         Self {
+            home: home.to_owned(),
             store: Store::new(home),
             service,
+            follow_config: false,
+            config: None,
+            reached: false,
             last_digest: None,
             last_read: Arc::new(AtomicU64::new(0)),
         }
+    }
+
+    /// Opens the phone system `config.json` names now.
+    fn reopen(&mut self) {
+        let (config, service) = open_configured(&self.home);
+        self.config = config;
+        self.service = service;
+        self.follow_config = true;
+        self.reached = false;
+    }
+
+    /// Reopens the phone system when `config.json` names another one than the one in use.
+    fn follow_config(&mut self) {
+        if !self.follow_config {
+            return;
+        }
+        match Config::load(&self.home) {
+            Ok(config) if self.config.as_ref() != Some(&config) => self.reopen(),
+            // Unchanged, or unreadable for a moment: keep the phone system in use.
+            _ => {}
+        }
+    }
+
+    /// The Asterisk connection in use, when the configuration names one.
+    fn asterisk(&self) -> Option<AsteriskConfig> {
+        match &self.config.as_ref()?.phone_system {
+            PhoneSystemConfig::Asterisk(asterisk) => Some(asterisk.clone()),
+            PhoneSystemConfig::Builtin => None,
+        }
+    }
+
+    /// Tests an Asterisk connection, saves it (a given secret owner-only in [`SECRET_FILE`]) and switches to
+    /// it; on any failure the configuration and the phone system in use stay as they were.
+    fn connect(&mut self, mut config: AsteriskConfig, secret: Option<AmiSecret>) -> Result<Outcome, CoreError> {
+        let previous = Config::load(&self.home)?;
+        if secret.is_some() {
+            config.secret_file = Some(PathBuf::from(SECRET_FILE));
+        }
+        connect_and_save(&self.home, config.clone(), secret.clone())?;
+        if let Some(secret) = secret
+            && let Err(error) = secret.save_to_file(&self.home.join(SECRET_FILE))
+        {
+            // Without its secret the saved connection would fail at the next start: keep the previous one.
+            if let Err(undo) = previous.save(&self.home) {
+                tracing::warn!(%undo, "the previous phone system configuration could not be restored");
+            }
+            return Err(error.into());
+        }
+        self.reopen();
+        Ok(Outcome::Connected(config))
     }
 
     /// Seconds since the Unix epoch of the last successful read of the phone system (0: never).
@@ -200,8 +291,20 @@ impl WorkerCore {
 
     /// Runs one request through the core service (profiles are named by id).
     pub fn handle(&mut self, request: WorkerRequest) -> Result<Outcome, CoreError> {
+        // Switching the phone system works even when the configured one cannot be opened.
+        match request {
+            WorkerRequest::ConnectAsterisk { config, secret } => return self.connect(config, secret),
+            WorkerRequest::UseBuiltin => {
+                use_builtin(&self.home)?;
+                self.reopen();
+                return Ok(Outcome::UsingBuiltin);
+            }
+            _ => {}
+        }
         let service = self.service()?;
         match request {
+            // Answered above.
+            WorkerRequest::ConnectAsterisk { .. } | WorkerRequest::UseBuiltin => Ok(Outcome::Refreshed),
             WorkerRequest::Refresh => Ok(Outcome::Refreshed),
             WorkerRequest::Activate { id } => service.activate(id.as_str()).map(|p| Outcome::Activated(p.id)),
             WorkerRequest::SaveSettings { id, settings, reapply } => {
@@ -240,8 +343,10 @@ impl WorkerCore {
 
     /// Re-reads the store and the phone system; returns a snapshot only when something changed.
     pub fn refresh(&mut self) -> Option<Snapshot> {
+        self.follow_config();
         let live = self.service().and_then(Callprofiles::pbx_show);
         if live.is_ok() {
+            self.reached = true;
             let now = SystemTime::now()
                 .duration_since(SystemTime::UNIX_EPOCH)
                 .map(|d| d.as_secs())
@@ -252,6 +357,8 @@ impl WorkerCore {
             store: self.store.load(),
             live,
             phone_system: self.service.as_ref().ok().map(Callprofiles::phone_system),
+            asterisk: self.asterisk(),
+            reached: self.reached,
         };
         let digest = snapshot.digest();
         if self.last_digest.as_ref() == Some(&digest) {
@@ -271,6 +378,23 @@ fn copy_error(error: &CoreError) -> CoreError {
         CoreError::Import(e) => CoreError::Import(e.clone()),
         // An I/O error cannot be cloned; keep its sentence.
         CoreError::Store(e) => CoreError::Phone(PhoneError::Config { reason: e.to_string() }),
+        CoreError::AppliedButUnrecorded { profile, source } => CoreError::AppliedButUnrecorded {
+            profile: profile.clone(),
+            source: Box::new(copy_error(source)),
+        },
+    }
+}
+
+/// The configuration of `home` and the service over the phone system it names.
+fn open_configured(home: &Path) -> (Option<Config>, Result<Callprofiles, CoreError>) {
+    match Config::load(home) {
+        Ok(config) => {
+            let service = config
+                .open_phone_system(home)
+                .map(|phone| Callprofiles::with_phone_system(home, phone));
+            (Some(config), service)
+        }
+        Err(error) => (None, Err(error.into())),
     }
 }
 
@@ -323,7 +447,7 @@ impl PhoneWorker {
     /// A worker that runs every request synchronously when it is sent (no thread, no timer).
     pub fn inline(mut core: WorkerCore) -> Self {
         let last_read = core.last_read();
-        let events = core.refresh().map(WorkerEvent::Snapshot).into_iter().collect();
+        let events = core.refresh().map(|snapshot| WorkerEvent::Snapshot(Box::new(snapshot))).into_iter().collect();
         Self {
             mode: Mode::Inline {
                 core: Box::new(core),
@@ -347,7 +471,7 @@ impl PhoneWorker {
             Mode::Inline { core, events } => {
                 let result = core.handle(request);
                 if let Some(snapshot) = core.refresh() {
-                    events.push_back(WorkerEvent::Snapshot(snapshot));
+                    events.push_back(WorkerEvent::Snapshot(Box::new(snapshot)));
                 }
                 events.push_back(WorkerEvent::Finished { ticket, result });
             }
@@ -379,7 +503,7 @@ fn run_thread(
 ) {
     let report = |event: WorkerEvent| events.send(event).is_ok();
     if let Some(snapshot) = core.refresh()
-        && report(WorkerEvent::Snapshot(snapshot))
+        && report(WorkerEvent::Snapshot(Box::new(snapshot)))
     {
         ctx.request_repaint();
     }
@@ -391,7 +515,7 @@ fn run_thread(
         };
         let mut woke = false;
         if let Some(snapshot) = core.refresh() {
-            if !report(WorkerEvent::Snapshot(snapshot)) {
+            if !report(WorkerEvent::Snapshot(Box::new(snapshot))) {
                 return;
             }
             woke = true;

@@ -86,6 +86,7 @@ impl MainApp {
             }
             UiCommand::SetLanguage(choice) => self.set_language(choice),
             UiCommand::DismissNotice => self.notice = None,
+            UiCommand::Connection(command) => self.connection_command(command),
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -171,6 +172,7 @@ impl MainApp {
         let name_of = |id: &ProfileId| FluentValue::from(self.shown_name(id));
         let text = match &outcome {
             Outcome::Refreshed => None,
+            Outcome::Connected(_) | Outcome::UsingBuiltin => super::connection::outcome_text(i18n, &outcome),
             Outcome::Activated(id) => Some(i18n.tr_args("done-activated", &[("profile", name_of(id))])),
             Outcome::Saved { id, applied } => Some(i18n.tr_args(
                 if *applied { "done-saved-applied" } else { "done-saved" },

@@ -1,6 +1,7 @@
 //! The main window: profile sidebar, settings form, Detected, dialogs and status line.
 
 mod actions;
+mod connection;
 mod damaged;
 mod detected_view;
 mod dialogs;
@@ -23,6 +24,7 @@ use crate::gui::model::Model;
 use crate::gui::state::State;
 use crate::gui::worker::Ticket;
 
+pub use connection::ConnectionForm;
 pub use file_chooser::FileChooser;
 
 /// A message for the user about the last thing that happened.
@@ -58,6 +60,7 @@ pub struct MainApp {
     title: String,
     chooser: FileChooser,
     close_confirmed: bool,
+    connection: Option<ConnectionForm>,
 }
 
 impl MainApp {
@@ -79,6 +82,7 @@ impl MainApp {
             title: String::new(),
             chooser,
             close_confirmed: false,
+            connection: None,
         }
     }
 
@@ -112,6 +116,11 @@ impl MainApp {
         self.notice.as_ref()
     }
 
+    /// The phone-system connection form, when open.
+    pub fn connection_form(&self) -> Option<&ConnectionForm> {
+        self.connection.as_ref()
+    }
+
     /// The window title now (e.g. "callprofiles — Office is active").
     pub fn title(&self) -> &str {
         &self.title
@@ -126,6 +135,7 @@ impl MainApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let finished = self.model.poll();
         for done in finished {
+            self.connection_finished(&done);
             self.finish(ui.ctx(), done);
         }
         self.watch_focus(ui.ctx());
@@ -135,7 +145,9 @@ impl MainApp {
         if let Some(action) = self.chooser.poll() {
             commands.push(action);
         }
-        commands.extend(shortcuts::shortcuts_ui(ui, self));
+        if self.connection.is_none() {
+            commands.extend(shortcuts::shortcuts_ui(ui, self));
+        }
         commands.extend(self.panels_ui(ui));
         if let Some(dialog) = self.dialog.as_mut() {
             commands.extend(dialogs::dialog_ui(
@@ -145,6 +157,9 @@ impl MainApp {
                 self.draft.as_ref(),
                 dialog,
             ));
+        }
+        if let Some(form) = self.connection.as_mut() {
+            commands.extend(connection::connection_ui(ui, &self.i18n, &self.model, form));
         }
         let ran_any = !commands.is_empty();
         for command in commands {

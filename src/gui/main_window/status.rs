@@ -4,7 +4,7 @@ use callprofiles_core::PhoneSystemKind;
 use fluent_bundle::FluentValue;
 
 use super::Notice;
-use crate::gui::command::UiCommand;
+use crate::gui::command::{ConnectionCommand, UiCommand};
 use crate::gui::error_text::error_text;
 use crate::gui::i18n::I18n;
 use crate::gui::model::{Busy, Model, PhoneState};
@@ -29,7 +29,12 @@ pub fn status_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, notice: Option<&
         ui.separator();
     }
     ui.horizontal_wrapped(|ui| {
-        ui.label(phone_system_text(i18n, model));
+        let phone_system = ui
+            .link(phone_system_text(i18n, model))
+            .on_hover_text(i18n.tr("tooltip-phone-system"));
+        if phone_system.clicked() {
+            command = Some(UiCommand::Connection(ConnectionCommand::Open));
+        }
         ui.separator();
         state_ui(ui, i18n, model);
         let last_read = model.last_read_secs();
@@ -45,8 +50,18 @@ pub fn status_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, notice: Option<&
     command
 }
 
-/// Which phone system is connected; the demo says plainly that there is no PBX.
+/// Which phone system is connected (an Asterisk with its `host:port` and extension); the demo says
+/// plainly that there is no PBX.
 pub fn phone_system_text(i18n: &I18n, model: &Model) -> String {
+    if let Some(config) = model.asterisk() {
+        return i18n.tr_args(
+            "status-phone-asterisk-at",
+            &[
+                ("address", FluentValue::from(config.address())),
+                ("extension", FluentValue::from(config.extension.to_string())),
+            ],
+        );
+    }
     match model.phone_system() {
         None => i18n.tr("status-phone-unknown"),
         Some(description) => match description.kind {
@@ -82,6 +97,21 @@ fn state_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model) {
         PhoneState::Busy(Busy::Saving) => {
             ui.spinner();
             whole(ui, i18n.tr("status-saving"));
+        }
+        PhoneState::Busy(Busy::Connecting(address)) => {
+            ui.spinner();
+            whole(
+                ui,
+                i18n.tr_args("status-connecting", &[("address", FluentValue::from(address.clone()))]),
+            );
+        }
+        PhoneState::Reconnecting(error) => {
+            ui.spinner();
+            whole(
+                ui,
+                egui::RichText::new(i18n.tr("status-reconnecting")).color(ui.visuals().warn_fg_color),
+            );
+            ui.add(egui::Label::new(error_text(i18n, error)).wrap());
         }
         PhoneState::Failed(error) => {
             whole(

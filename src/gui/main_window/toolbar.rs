@@ -1,9 +1,9 @@
-//! The toolbar: add a profile (with how many more fit), export, import, and the language.
+//! The toolbar: add a profile (with how many more fit), export, import, the phone system, and the language.
 
 use callprofiles_core::MAX_CUSTOM;
 use fluent_bundle::FluentValue;
 
-use crate::gui::command::{Dialog, FileAction, UiCommand};
+use crate::gui::command::{ConnectionCommand, Dialog, FileAction, UiCommand};
 use crate::gui::i18n::{I18n, Language, LanguageChoice};
 use crate::gui::model::Model;
 use crate::gui::state::State;
@@ -58,6 +58,14 @@ pub fn toolbar_ui(
             .clicked()
         {
             command = Some(UiCommand::ChooseFile(FileAction::Import));
+        }
+        ui.separator();
+        if ui
+            .button(i18n.tr("button-phone-system"))
+            .on_hover_text(i18n.tr("tooltip-phone-system"))
+            .clicked()
+        {
+            command = Some(UiCommand::Connection(ConnectionCommand::Open));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if let Some(choice) = language_ui(ui, i18n, state, forced) {

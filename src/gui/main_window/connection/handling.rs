@@ -1,0 +1,87 @@
+//! Running the connection form's commands on the worker, and showing their results in the form.
+
+use fluent_bundle::FluentValue;
+
+use super::{ConnectionForm, Pending, SavedSecret};
+use crate::gui::command::ConnectionCommand;
+use crate::gui::error_text::error_text;
+use crate::gui::i18n::I18n;
+use crate::gui::main_window::{MainApp, Notice};
+use crate::gui::model::{Busy, Finished};
+use crate::gui::worker::{Outcome, WorkerRequest};
+
+impl MainApp {
+    /// Runs one command of the connection form.
+    pub(in crate::gui::main_window) fn connection_command(&mut self, command: ConnectionCommand) {
+        match command {
+            ConnectionCommand::Open => self.connection = Some(ConnectionForm::new(&self.model)),
+            ConnectionCommand::Close => self.connection = None,
+            ConnectionCommand::Connect { config, secret } => {
+                let address = config.address();
+                let ticket = self.model.request(
+                    WorkerRequest::ConnectAsterisk { config, secret },
+                    Some(Busy::Connecting(address.clone())),
+                );
+                if let Some(form) = self.connection.as_mut() {
+                    form.started(ticket, Pending::Connecting(address));
+                }
+            }
+            ConnectionCommand::UseBuiltin => {
+                let ticket = self.model.request(WorkerRequest::UseBuiltin, Some(Busy::Saving));
+                if let Some(form) = self.connection.as_mut() {
+                    form.started(ticket, Pending::Builtin);
+                }
+            }
+        }
+    }
+
+    /// Shows a finished connection request's result in the form; after a switch, the sidebar follows the
+    /// profile that is active on the new phone system (unless an edit is in progress).
+    pub(in crate::gui::main_window) fn connection_finished(&mut self, done: &Finished) {
+        let switched = matches!(done.result, Ok(Outcome::Connected(_) | Outcome::UsingBuiltin));
+        if switched && !self.has_unsaved_changes() {
+            self.selection_settled = false;
+        }
+        let Some(form) = self.connection.as_mut() else {
+            return;
+        };
+        if form.pending.as_ref().map(|(ticket, _)| *ticket) != Some(done.ticket) {
+            return;
+        }
+        form.pending = None;
+        form.result = Some(match &done.result {
+            Ok(outcome) => Notice {
+                text: outcome_text(&self.i18n, outcome).unwrap_or_default(),
+                error: false,
+            },
+            Err(error) => Notice {
+                text: format!("{} {}", error_text(&self.i18n, error), self.i18n.tr("conn-failed-kept")),
+                error: true,
+            },
+        });
+        if let Ok(Outcome::Connected(config)) = &done.result {
+            // The typed secret is now saved: leaving the field empty keeps it.
+            if form.saved != SavedSecret::Environment {
+                form.saved = config
+                    .secret_file
+                    .clone()
+                    .map_or(SavedSecret::Nothing, SavedSecret::File);
+            }
+        }
+    }
+}
+
+/// The sentence for a finished switch of the phone system (`None` for other outcomes).
+pub fn outcome_text(i18n: &I18n, outcome: &Outcome) -> Option<String> {
+    match outcome {
+        Outcome::Connected(config) => Some(i18n.tr_args(
+            "conn-connected",
+            &[
+                ("address", FluentValue::from(config.address())),
+                ("extension", FluentValue::from(config.extension.to_string())),
+            ],
+        )),
+        Outcome::UsingBuiltin => Some(i18n.tr("conn-using-builtin")),
+        _ => None,
+    }
+}
