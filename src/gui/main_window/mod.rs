@@ -321,6 +321,7 @@ impl MainApp {
 
 impl eframe::App for MainApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let _bench_frame = crate::gui::bench_report::frame();
         self.frame_ui(ui);
     }
 
