@@ -447,7 +447,11 @@ impl PhoneWorker {
     /// A worker that runs every request synchronously when it is sent (no thread, no timer).
     pub fn inline(mut core: WorkerCore) -> Self {
         let last_read = core.last_read();
-        let events = core.refresh().map(|snapshot| WorkerEvent::Snapshot(Box::new(snapshot))).into_iter().collect();
+        let events = core
+            .refresh()
+            .map(|snapshot| WorkerEvent::Snapshot(Box::new(snapshot)))
+            .into_iter()
+            .collect();
         Self {
             mode: Mode::Inline {
                 core: Box::new(core),
