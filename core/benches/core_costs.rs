@@ -129,7 +129,7 @@ fn check_refused(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
 /// Runs every group, reporting a setup failure instead of panicking.
 fn all(c: &mut Criterion) {
     let results: [Result<(), Box<dyn std::error::Error>>; 3] = [detection(c).map_err(Into::into), store(c), import(c)];
-    for error in results.into_iter().filter_map(Result::err) {
+    if let Some(error) = results.into_iter().find_map(Result::err) {
         eprintln!("benchmark setup failed: {error}");
         std::process::exit(1);
     }
