@@ -205,6 +205,23 @@ done-imported-replaced = { $count ->
    *[other] The { $count } custom profiles you had before were replaced.
 }
 
+## Quick-access window
+quick-title = Quick switch
+quick-hint = Click a profile or press its number to activate it. Esc closes.
+quick-close = Close
+quick-key = key { $key }
+quick-needs-number = no number
+quick-detected-current = The phone system's current settings match none of your profiles.
+quick-store-problem = Your profiles cannot be read. Open the main window (callprofiles) to fix this.
+
+## Tray
+tray-tooltip-active = { $profile } is active
+tray-tooltip-detected = Detected: the phone system's settings match none of your profiles
+tray-detected = Detected (changed elsewhere)
+tray-open-main = Open main window
+tray-quick = Quick switch
+tray-unavailable = No system tray is available, so callprofiles shows no tray icon ({ $reason }). Everything else works as usual.
+
 ## Phone system connection form
 button-phone-system = ☎ Phone system…
 tooltip-phone-system = Choose the phone system: the built-in demo, or your Asterisk or FreePBX.
@@ -246,5 +263,6 @@ conn-failed-kept = Nothing was changed: the phone system in use stays as it was.
 status-phone-asterisk-at = Asterisk { $address }, extension { $extension }
 status-connecting = Connecting to { $address }…
 status-reconnecting = Connection lost: reconnecting…
+status-demo-ready = Ready
 error-applied-unrecorded = { $profile } is now in use on the phone system, but callprofiles could not note it: { $reason }
 error-own-file = Cannot export to { $path }: it is one of callprofiles' own files; choose another file.

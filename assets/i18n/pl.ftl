@@ -211,6 +211,23 @@ done-imported-replaced = { $count ->
    *[other] Twoich { $count } dotychczasowych własnych profili zostało zastąpionych.
 }
 
+## Quick-access window
+quick-title = Szybkie przełączanie
+quick-hint = Kliknij profil lub naciśnij jego numer, aby go aktywować. Esc zamyka.
+quick-close = Zamknij
+quick-key = klawisz { $key }
+quick-needs-number = brak numeru
+quick-detected-current = Bieżące ustawienia systemu telefonicznego nie odpowiadają żadnemu z Twoich profili.
+quick-store-problem = Nie można odczytać Twoich profili. Otwórz główne okno (callprofiles), aby to naprawić.
+
+## Tray
+tray-tooltip-active = Aktywny profil: { $profile }
+tray-tooltip-detected = Wykryte: ustawienia systemu telefonicznego nie odpowiadają żadnemu profilowi
+tray-detected = Wykryte (zmienione gdzie indziej)
+tray-open-main = Otwórz główne okno
+tray-quick = Szybkie przełączanie
+tray-unavailable = Zasobnik systemowy jest niedostępny, więc callprofiles nie pokazuje ikony w zasobniku ({ $reason }). Wszystko inne działa normalnie.
+
 ## Phone system connection form
 button-phone-system = ☎ System telefoniczny…
 tooltip-phone-system = Wybierz system telefoniczny: wbudowany demonstracyjny albo Twój Asterisk lub FreePBX.
@@ -252,5 +269,6 @@ conn-failed-kept = Nic nie zmieniono: używany system telefoniczny pozostaje bez
 status-phone-asterisk-at = Asterisk { $address }, numer wewnętrzny { $extension }
 status-connecting = Łączenie z { $address }…
 status-reconnecting = Utracono połączenie: ponowne łączenie…
+status-demo-ready = Gotowy
 error-applied-unrecorded = Profil { $profile } jest już używany w systemie telefonicznym, ale callprofiles nie mógł tego zapisać: { $reason }
 error-own-file = Nie można eksportować do { $path }: to jeden z plików samego callprofiles; wybierz inny plik.

@@ -5,10 +5,14 @@ pub mod command;
 pub mod draft;
 pub mod error_text;
 pub mod i18n;
+pub mod icon;
 pub mod labels;
 pub mod main_window;
 pub mod model;
+pub mod quick_window;
 pub mod state;
+#[cfg(feature = "tray")]
+pub mod tray;
 pub mod worker;
 
 use std::path::{Path, PathBuf};
@@ -19,11 +23,15 @@ use fluent_bundle::FluentValue;
 use crate::gui::i18n::{I18n, Language};
 use crate::gui::main_window::{FileChooser, MainApp};
 use crate::gui::model::Model;
+use crate::gui::quick_window::QuickApp;
 use crate::gui::state::State;
 use crate::gui::worker::{PhoneWorker, WorkerCore};
 
 /// The file in the callprofiles home where the main window keeps its size, position and language.
 pub const MAIN_WINDOW_STATE_FILE: &str = "gui-main.ron";
+
+/// The file in the callprofiles home where eframe keeps the quick window's state (its position is not kept).
+pub const QUICK_WINDOW_STATE_FILE: &str = "gui-quick.ron";
 
 /// What the command line tells the GUI.
 #[derive(Clone, Debug)]
@@ -57,21 +65,14 @@ pub fn run_main_window(options: GuiOptions) -> anyhow::Result<()> {
     let forced = options.forced_language()?;
     let home = options.home.clone();
     let i18n = I18n::new(forced.unwrap_or_else(Language::from_system));
-    std::fs::create_dir_all(&home).map_err(|error| {
-        anyhow!(i18n.tr_args(
-            "error-file",
-            &[
-                ("path", FluentValue::from(home.display().to_string())),
-                ("reason", FluentValue::from(error.to_string())),
-            ],
-        ))
-    })?;
+    create_home(&home, &i18n)?;
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(i18n.tr("window-title"))
             .with_app_id("callprofiles")
             .with_inner_size([980.0, 680.0])
-            .with_min_inner_size([720.0, 480.0]),
+            .with_min_inner_size([720.0, 480.0])
+            .with_icon(icon::window_icon()),
         persistence_path: Some(home.join(MAIN_WINDOW_STATE_FILE)),
         ..Default::default()
     };
@@ -81,20 +82,53 @@ pub fn run_main_window(options: GuiOptions) -> anyhow::Result<()> {
         Box::new(move |cc| {
             let state = State::load(cc.storage);
             let worker = PhoneWorker::spawn(WorkerCore::open(&home), cc.egui_ctx.clone())?;
-            Ok(Box::new(MainApp::new(
-                Model::new(worker),
-                state,
-                forced,
-                FileChooser::system(),
-            )))
+            let app = MainApp::new(Model::new(worker), state, forced, FileChooser::system());
+            #[cfg(feature = "tray")]
+            let app = tray::MainWithTray::new(app, home, &cc.egui_ctx);
+            Ok(Box::new(app))
         }),
     )
     .map_err(|error| anyhow!(window_error_text(&i18n, &error)))
 }
 
-/// Opens the small quick-access window and runs until it closes.
+/// Opens the small quick-access window (always on top, no decorations, centred) and runs until it closes.
 pub fn run_quick_window(options: GuiOptions) -> anyhow::Result<()> {
-    anyhow::bail!("The quick window is not built yet (home {})", options.home.display())
+    let language = options.forced_language()?.unwrap_or_else(Language::from_system);
+    let home = options.home;
+    let i18n = I18n::new(language);
+    create_home(&home, &i18n)?;
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("callprofiles")
+            .with_app_id("callprofiles")
+            .with_icon(icon::window_icon())
+            .with_inner_size([quick_window::WIDTH, 300.0])
+            .with_decorations(false)
+            .with_window_level(egui::WindowLevel::AlwaysOnTop),
+        centered: true,
+        persist_window: false,
+        persistence_path: Some(home.join(QUICK_WINDOW_STATE_FILE)),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "callprofiles",
+        native,
+        Box::new(move |cc| Ok(Box::new(QuickApp::new(threaded_model(&home, &cc.egui_ctx)?, language)))),
+    )
+    .map_err(|error| anyhow!(window_error_text(&i18n, &error)))
+}
+
+/// Creates the callprofiles home if needed; a failure is one sentence.
+fn create_home(home: &Path, i18n: &I18n) -> anyhow::Result<()> {
+    std::fs::create_dir_all(home).map_err(|error| {
+        anyhow!(i18n.tr_args(
+            "error-file",
+            &[
+                ("path", FluentValue::from(home.display().to_string())),
+                ("reason", FluentValue::from(error.to_string())),
+            ],
+        ))
+    })
 }
 
 /// The shared model over `home` with its worker thread, which wakes `ctx` when something changed

@@ -1,0 +1,35 @@
+//! The quick window's last lines: progress while a profile is applied, why it failed (the window stays open),
+//! a phone system that cannot be read, and the keys to use.
+
+use fluent_bundle::FluentValue;
+
+use crate::gui::error_text::error_text;
+use crate::gui::i18n::I18n;
+use crate::gui::model::{Model, PhoneState};
+
+/// Draws the footer; `applying` is the name of the profile being applied.
+pub fn footer_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, applying: Option<&str>, error: Option<&str>) {
+    ui.add_space(2.0);
+    let error_color = ui.visuals().error_fg_color;
+    if let Some(name) = applying {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(i18n.tr_args("status-applying", &[("profile", FluentValue::from(name.to_owned()))]));
+        });
+    } else if let Some(error) = error {
+        ui.add(egui::Label::new(egui::RichText::new(format!("✖ {error}")).color(error_color)).wrap());
+    }
+    match model.phone_state() {
+        PhoneState::Starting => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(i18n.tr("status-starting"));
+            });
+        }
+        PhoneState::Failed(problem) if error.is_none() => {
+            ui.add(egui::Label::new(egui::RichText::new(error_text(i18n, problem)).color(error_color)).wrap());
+        }
+        _ => {}
+    }
+    ui.add(egui::Label::new(egui::RichText::new(i18n.tr("quick-hint")).weak()).wrap());
+}

@@ -1,0 +1,554 @@
+//! The tray icon (cargo feature `tray`): a StatusNotifierItem over D-Bus (ksni, pure Rust, no GTK) whose menu
+//! lists the profiles as radio items (the active one checked) and opens the main or the quick window. Without a
+//! session bus or a tray host it says so once in the log, and the app goes on without it.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+
+use callprofiles_core::ProfileId;
+use fluent_bundle::FluentValue;
+use ksni::blocking::{Handle, TrayMethods};
+use ksni::menu::{MenuItem, RadioGroup, RadioItem, StandardItem};
+
+use crate::gui::i18n::{I18n, Language};
+use crate::gui::main_window::MainApp;
+use crate::gui::model::Model;
+
+/// What the user chose in the tray menu.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TrayRequest {
+    /// Apply this saved profile.
+    Activate(ProfileId),
+    /// Show the main window.
+    OpenMain,
+    /// Open the quick-access window.
+    QuickSwitch,
+}
+
+/// Everything the tray shows, in the user's language (built on the UI thread, sent to the tray's thread).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TrayMenu {
+    /// Each saved profile's id and shown name, in display order.
+    pub profiles: Vec<(ProfileId, String)>,
+    /// The position of the active profile (none while Detected or unknown).
+    pub active: Option<usize>,
+    /// The "Detected" entry, shown (disabled) when the live settings match no profile.
+    pub detected: Option<String>,
+    /// The tooltip's sentence.
+    pub tooltip: String,
+    /// "Open main window".
+    pub open_main: String,
+    /// "Quick switch".
+    pub quick: String,
+}
+
+impl TrayMenu {
+    /// The menu for what the model knows now.
+    pub fn new(model: &Model, i18n: &I18n) -> Self {
+        let profiles: Vec<(ProfileId, String)> = model
+            .profiles()
+            .iter()
+            .map(|profile| (profile.id.clone(), i18n.profile_name(profile)))
+            .collect();
+        let active_id = model.active_id();
+        let active = profiles.iter().position(|(id, _)| Some(id) == active_id.as_ref());
+        let detected = model.detected().map(|_| i18n.tr("tray-detected"));
+        let tooltip = match (active.and_then(|index| profiles.get(index)), &detected) {
+            (Some((_, name)), _) => {
+                i18n.tr_args("tray-tooltip-active", &[("profile", FluentValue::from(name.clone()))])
+            }
+            (None, Some(_)) => i18n.tr("tray-tooltip-detected"),
+            (None, None) => i18n.tr("status-starting"),
+        };
+        Self {
+            profiles,
+            active,
+            detected,
+            tooltip,
+            open_main: i18n.tr("tray-open-main"),
+            quick: i18n.tr("tray-quick"),
+        }
+    }
+
+    /// The menu items: the profiles as radio items, Detected, then the two windows.
+    pub fn items<T: 'static>(&self, choose: fn(&mut T, TrayRequest)) -> Vec<MenuItem<T>> {
+        let ids: Vec<ProfileId> = self.profiles.iter().map(|(id, _)| id.clone()).collect();
+        let mut items: Vec<MenuItem<T>> = vec![
+            RadioGroup {
+                // Out of range when no profile is active: then no item is checked.
+                selected: self.active.unwrap_or(usize::MAX),
+                select: Box::new(move |tray: &mut T, index: usize| {
+                    if let Some(id) = ids.get(index) {
+                        choose(tray, TrayRequest::Activate(id.clone()));
+                    }
+                }),
+                options: self
+                    .profiles
+                    .iter()
+                    .map(|(_, name)| RadioItem {
+                        label: menu_label(name),
+                        ..Default::default()
+                    })
+                    .collect(),
+            }
+            .into(),
+        ];
+        if let Some(detected) = &self.detected {
+            items.push(
+                StandardItem {
+                    label: menu_label(detected),
+                    enabled: false,
+                    ..Default::default()
+                }
+                .into(),
+            );
+        }
+        items.push(MenuItem::Separator);
+        for (label, request) in [
+            (&self.open_main, TrayRequest::OpenMain),
+            (&self.quick, TrayRequest::QuickSwitch),
+        ] {
+            items.push(
+                StandardItem {
+                    label: menu_label(label),
+                    activate: Box::new(move |tray: &mut T| choose(tray, request.clone())),
+                    ..Default::default()
+                }
+                .into(),
+            );
+        }
+        items
+    }
+}
+
+/// A menu label shown as written: D-Bus menus take `_` as the mark of an access key, `__` as a plain `_`.
+fn menu_label(text: &str) -> String {
+    text.replace('_', "__")
+}
+
+/// Text for the tooltip, which hosts may read as simple HTML.
+fn tooltip_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The StatusNotifierItem, living on ksni's thread: it hands the user's choices to the UI thread.
+struct TrayItem {
+    menu: TrayMenu,
+    requests: Sender<TrayRequest>,
+    ctx: egui::Context,
+    icons: Vec<ksni::Icon>,
+}
+
+impl TrayItem {
+    /// Passes a choice to the window and wakes it.
+    fn choose(&mut self, request: TrayRequest) {
+        if self.requests.send(request).is_ok() {
+            self.ctx.request_repaint();
+        }
+    }
+}
+
+impl ksni::Tray for TrayItem {
+    fn id(&self) -> String {
+        "callprofiles".to_owned()
+    }
+
+    fn title(&self) -> String {
+        "callprofiles".to_owned()
+    }
+
+    fn icon_name(&self) -> String {
+        "callprofiles".to_owned()
+    }
+
+    fn icon_pixmap(&self) -> Vec<ksni::Icon> {
+        self.icons.clone()
+    }
+
+    fn tool_tip(&self) -> ksni::ToolTip {
+        ksni::ToolTip {
+            title: "callprofiles".to_owned(),
+            description: tooltip_text(&self.menu.tooltip),
+            ..Default::default()
+        }
+    }
+
+    fn activate(&mut self, _x: i32, _y: i32) {
+        self.choose(TrayRequest::OpenMain);
+    }
+
+    fn menu(&self) -> Vec<MenuItem<Self>> {
+        self.menu.items(Self::choose)
+    }
+}
+
+/// The app's icon as the tray wants it: ARGB32, network byte order.
+fn tray_icons() -> Vec<ksni::Icon> {
+    let icon = crate::gui::icon::window_icon();
+    let (Ok(width), Ok(height)) = (i32::try_from(icon.width), i32::try_from(icon.height)) else {
+        return Vec::new();
+    };
+    if icon.rgba.is_empty() {
+        return Vec::new();
+    }
+    let data = icon
+        .rgba
+        .chunks_exact(4)
+        .flat_map(|pixel| match *pixel {
+            [r, g, b, a] => [a, r, g, b],
+            _ => [0; 4],
+        })
+        .collect();
+    vec![ksni::Icon { width, height, data }]
+}
+
+/// The UI thread's side of the tray: its choices, and the menu to keep up to date.
+pub struct Tray {
+    starting: Option<Receiver<Result<Handle<TrayItem>, ksni::Error>>>,
+    handle: Option<Handle<TrayItem>>,
+    requests: Receiver<TrayRequest>,
+    shown: TrayMenu,
+}
+
+impl Tray {
+    /// Registers the tray icon on its own thread (D-Bus never blocks the window); `ctx` is woken on a choice.
+    pub fn start(menu: TrayMenu, ctx: &egui::Context) -> Self {
+        let (request_tx, requests) = mpsc::channel();
+        let (started_tx, started) = mpsc::channel();
+        let item = TrayItem {
+            menu: menu.clone(),
+            requests: request_tx,
+            ctx: ctx.clone(),
+            icons: tray_icons(),
+        };
+        let waker = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("tray starter".to_owned())
+            .spawn(move || {
+                if started_tx.send(item.spawn()).is_ok() {
+                    waker.request_repaint();
+                }
+            });
+        if let Err(error) = spawned {
+            tracing::warn!("the tray icon could not be started: {error}");
+        }
+        Self {
+            starting: Some(started),
+            handle: None,
+            requests,
+            shown: menu,
+        }
+    }
+
+    /// Whether the tray icon is registered with a tray host.
+    pub fn running(&self) -> bool {
+        self.handle.as_ref().is_some_and(|handle| !handle.is_closed())
+    }
+
+    /// The user's choices since the last call (never waits). When the tray could not start, it says why once,
+    /// in `i18n`'s language.
+    pub fn poll(&mut self, i18n: &I18n) -> Vec<TrayRequest> {
+        if let Some(starting) = &self.starting {
+            match starting.try_recv() {
+                Ok(Ok(handle)) => {
+                    self.handle = Some(handle);
+                    self.starting = None;
+                    // The model may have changed while the tray was registering.
+                    let menu = std::mem::take(&mut self.shown);
+                    self.show(menu);
+                }
+                Ok(Err(error)) => {
+                    self.starting = None;
+                    let reason = FluentValue::from(error.to_string());
+                    tracing::warn!("{}", i18n.tr_args("tray-unavailable", &[("reason", reason)]));
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => self.starting = None,
+            }
+        }
+        self.requests.try_iter().collect()
+    }
+
+    /// Shows `menu` in the tray when it differs from what the tray shows.
+    pub fn show(&mut self, menu: TrayMenu) {
+        if menu == self.shown {
+            return;
+        }
+        if let Some(handle) = &self.handle {
+            let sent = menu.clone();
+            handle.update(move |item| item.menu = sent);
+        }
+        self.shown = menu;
+    }
+}
+
+/// The main window with the tray icon beside it: the tray's choices go through the main window's model.
+pub struct MainWithTray {
+    app: MainApp,
+    tray: Tray,
+    i18n: I18n,
+    home: PathBuf,
+    paint_asked: bool,
+}
+
+impl MainWithTray {
+    /// Starts the tray next to `app`; "Quick switch" opens the quick window over `home`.
+    pub fn new(app: MainApp, home: PathBuf, ctx: &egui::Context) -> Self {
+        let i18n = I18n::new(app.language());
+        let tray = Tray::start(TrayMenu::new(&app.model, &i18n), ctx);
+        Self {
+            app,
+            tray,
+            i18n,
+            home,
+            paint_asked: false,
+        }
+    }
+}
+
+/// Runs one choice from the tray: a profile is activated through the main window's model (its worker), so the
+/// window shows the progress and the result.
+fn run_request(app: &mut MainApp, i18n: &I18n, home: &Path, ctx: &egui::Context, request: TrayRequest) {
+    match request {
+        TrayRequest::Activate(id) => {
+            let name = app
+                .model
+                .profile(&id)
+                .map(|profile| i18n.profile_name(&profile))
+                .unwrap_or_else(|| id.to_string());
+            app.model.activate(&id, &name);
+        }
+        TrayRequest::OpenMain => {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Visible(true));
+            ctx.send_viewport_cmd(egui::ViewportCommand::Minimized(false));
+            ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
+        }
+        TrayRequest::QuickSwitch => open_quick_window(home, i18n.language()),
+    }
+}
+
+/// Starts `callprofiles quick` over `home` in `language` as its own process (reaped when it exits).
+fn open_quick_window(home: &Path, language: Language) {
+    let child = std::env::current_exe().and_then(|exe| {
+        std::process::Command::new(exe)
+            .arg("--home")
+            .arg(home)
+            .args(["--lang", language.code(), "quick"])
+            .spawn()
+    });
+    match child {
+        Ok(mut child) => {
+            let reaper = std::thread::Builder::new()
+                .name("quick window reaper".to_owned())
+                .spawn(move || child.wait().ok());
+            if let Err(error) = reaper {
+                tracing::warn!("the quick window will not be reaped: {error}");
+            }
+        }
+        Err(error) => tracing::warn!("the quick window could not be opened: {error}"),
+    }
+}
+
+impl eframe::App for MainWithTray {
+    fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
+        if self.i18n.language() != self.app.language() {
+            self.i18n = I18n::new(self.app.language());
+        }
+        for request in self.tray.poll(&self.i18n) {
+            run_request(&mut self.app, &self.i18n, &self.home, ctx, request);
+        }
+        // A minimized window runs no ui, where the model takes the worker's news: ask for one pass each time
+        // something woke it, so the tray's menu stays true.
+        let hidden = ctx.input(|input| input.viewport().visible() == Some(false));
+        if hidden && self.tray.running() && !self.paint_asked {
+            self.paint_asked = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaintWhileHidden);
+        }
+        self.app.logic(ctx, frame);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.paint_asked = false;
+        self.app.ui(ui, frame);
+        self.tray.show(TrayMenu::new(&self.app.model, &self.i18n));
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.app.save(storage);
+    }
+
+    fn on_exit(&mut self, gl: Option<&eframe::glow::Context>) {
+        self.app.on_exit(gl);
+    }
+
+    fn auto_save_interval(&self) -> std::time::Duration {
+        self.app.auto_save_interval()
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        self.app.clear_color(visuals)
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        self.app.persist_egui_memory()
+    }
+
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        self.app.raw_input_hook(ctx, raw_input);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use callprofiles_core::{BuiltIn, Callprofiles};
+
+    use super::*;
+
+    /// Collects what the menu asks for.
+    #[derive(Default)]
+    struct Chosen(Vec<TrayRequest>);
+
+    fn choose(chosen: &mut Chosen, request: TrayRequest) {
+        chosen.0.push(request);
+    }
+
+    fn menu() -> TrayMenu {
+        TrayMenu {
+            profiles: vec![
+                (BuiltIn::Office.id(), "Biurowy".to_owned()),
+                (ProfileId::custom(1), "Dom_i_ogród".to_owned()),
+            ],
+            active: Some(1),
+            detected: None,
+            tooltip: "Aktywny profil: Dom_i_ogród".to_owned(),
+            open_main: "Otwórz główne okno".to_owned(),
+            quick: "Szybkie przełączanie".to_owned(),
+        }
+    }
+
+    /// The result of a test.
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    #[test]
+    fn profiles_are_radio_items_with_the_active_one_checked() -> TestResult {
+        let mut chosen = Chosen::default();
+        let items = menu().items(choose);
+        let [
+            MenuItem::RadioGroup(group),
+            MenuItem::Separator,
+            MenuItem::Standard(open),
+            MenuItem::Standard(quick),
+        ] = items.as_slice()
+        else {
+            return Err(format!("unexpected menu: {items:?}").into());
+        };
+        let labels: Vec<&str> = group.options.iter().map(|o| o.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Biurowy", "Dom__i__ogród"],
+            "an underscore is not an access key"
+        );
+        assert_eq!(group.selected, 1);
+        (group.select)(&mut chosen, 0);
+        (group.select)(&mut chosen, 7);
+        (open.activate)(&mut chosen);
+        (quick.activate)(&mut chosen);
+        assert_eq!(open.label, "Otwórz główne okno");
+        assert_eq!(
+            chosen.0,
+            [
+                TrayRequest::Activate(BuiltIn::Office.id()),
+                TrayRequest::OpenMain,
+                TrayRequest::QuickSwitch
+            ]
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn detected_checks_no_profile_and_shows_a_disabled_entry() -> TestResult {
+        let detected = TrayMenu {
+            active: None,
+            detected: Some("Wykryte (zmienione gdzie indziej)".to_owned()),
+            ..menu()
+        };
+        let items = detected.items(choose);
+        let [
+            MenuItem::RadioGroup(group),
+            MenuItem::Standard(entry),
+            MenuItem::Separator,
+            ..,
+        ] = items.as_slice()
+        else {
+            return Err(format!("unexpected menu: {items:?}").into());
+        };
+        assert!(group.selected >= group.options.len(), "no radio item is checked");
+        assert_eq!(entry.label, "Wykryte (zmienione gdzie indziej)");
+        assert!(!entry.enabled);
+        Ok(())
+    }
+
+    #[test]
+    fn the_menu_follows_the_model() -> TestResult {
+        let home = tempfile::tempdir()?;
+        let mut service = Callprofiles::open(home.path())?;
+        service.set("Mobile", &["routing=twinning:600100200"])?;
+        service.create("Car_1", None)?;
+        let mut app = crate::gui::inline_main_app(home.path(), Language::Polish);
+        app.model.poll();
+        let i18n = I18n::new(Language::Polish);
+        let shown = TrayMenu::new(&app.model, &i18n);
+        let names: Vec<&str> = shown.profiles.iter().map(|(_, name)| name.as_str()).collect();
+        assert_eq!(names, ["Biurowy", "Komórkowy", "Domowy", "Car_1"]);
+        assert_eq!(shown.active, Some(0));
+        assert_eq!(shown.tooltip, "Aktywny profil: Biurowy");
+        assert_eq!(shown.detected, None);
+
+        // Choosing Mobile in the tray applies it through the main window's worker.
+        let ctx = egui::Context::default();
+        run_request(
+            &mut app,
+            &i18n,
+            home.path(),
+            &ctx,
+            TrayRequest::Activate(BuiltIn::Mobile.id()),
+        );
+        app.model.poll();
+        assert_eq!(app.model.active_id(), Some(BuiltIn::Mobile.id()));
+        assert_eq!(TrayMenu::new(&app.model, &i18n).active, Some(1));
+        assert_eq!(
+            Callprofiles::open(home.path())?.pbx_show()?.routing,
+            callprofiles_core::Routing::parse("twinning:600100200")?
+        );
+
+        // A change made elsewhere: no profile is checked, and Detected shows.
+        Callprofiles::open(home.path())?.pbx_set(&["voicemail=off"])?;
+        app.refresh();
+        app.model.poll();
+        let shown = TrayMenu::new(&app.model, &i18n);
+        assert_eq!(shown.active, None);
+        assert_eq!(shown.detected.as_deref(), Some("Wykryte (zmienione gdzie indziej)"));
+        assert!(shown.tooltip.starts_with("Wykryte"));
+        Ok(())
+    }
+
+    #[test]
+    fn the_icon_is_argb() -> TestResult {
+        let icons = tray_icons();
+        let [icon] = icons.as_slice() else {
+            return Err("one icon expected".into());
+        };
+        assert_eq!((icon.width, icon.height), (256, 256));
+        let rgba = crate::gui::icon::window_icon().rgba;
+        let (Some(argb), Some(&[r, g, b, a])) = (icon.data.get(..4), rgba.get(..4)) else {
+            return Err("empty icon".into());
+        };
+        assert_eq!(argb, [a, r, g, b]);
+        Ok(())
+    }
+
+    #[test]
+    fn tooltips_escape_markup() {
+        assert_eq!(tooltip_text("A<b>&"), "A&lt;b&gt;&amp;");
+    }
+}

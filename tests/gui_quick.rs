@@ -1,0 +1,191 @@
+//! The quick-access window driven like a user would, over a temporary home and the built-in demo phone system.
+
+mod gui_quick_support;
+
+use callprofiles::gui::i18n::Language;
+use callprofiles_core::{BuiltIn, Callprofiles, Routing};
+use egui::Key;
+use egui::accesskit::Toggled;
+use egui_kittest::kittest::NodeT;
+use gui_quick_support::{TestResult, button_names, closes_within, commands, entry, quick, ready_home, shows};
+
+#[test]
+fn lists_every_profile_and_highlights_the_active_one() -> TestResult {
+    let home = ready_home()?;
+    Callprofiles::open(home.path())?.create("Car", None)?;
+    let harness = quick(home.path(), Language::English);
+    assert_eq!(
+        button_names(&harness),
+        [
+            "Close",
+            "Office, active, key 1",
+            "Mobile, key 2",
+            "Home, key 3",
+            "Car, key 4"
+        ]
+    );
+    assert_eq!(
+        entry(&harness, "Office").accesskit_node().toggled(),
+        Some(Toggled::True)
+    );
+    for name in ["Mobile", "Home", "Car"] {
+        assert_ne!(
+            entry(&harness, name).accesskit_node().toggled(),
+            Some(Toggled::True),
+            "{name}"
+        );
+        assert!(!entry(&harness, name).accesskit_node().is_disabled(), "{name}");
+    }
+    assert!(shows(&harness, "Quick switch"));
+    assert!(shows(&harness, "press its number"));
+    assert!(!shows(&harness, "Detected"));
+    Ok(())
+}
+
+#[test]
+fn one_click_activates_and_then_closes() -> TestResult {
+    let home = ready_home()?;
+    let mut harness = quick(home.path(), Language::English);
+    entry(&harness, "Mobile").click();
+    harness.step();
+    assert!(
+        !commands(&harness).contains(&egui::ViewportCommand::Close),
+        "not before the phone system answered"
+    );
+    assert!(closes_within(&mut harness, 3));
+    assert!(harness.state().closing());
+    assert_eq!(harness.state().error(), None);
+    let live = Callprofiles::open(home.path())?.pbx_show()?;
+    assert_eq!(live.routing, Routing::parse("twinning:600100200")?);
+    assert_eq!(harness.state().model.active_id(), Some(BuiltIn::Mobile.id()));
+    Ok(())
+}
+
+#[test]
+fn number_keys_activate_the_nth_profile() -> TestResult {
+    let home = ready_home()?;
+    let mut service = Callprofiles::open(home.path())?;
+    service.create("Car", None)?;
+    service.set("Car", &["voicemail=off"])?;
+    let mut harness = quick(home.path(), Language::English);
+    harness.key_press(Key::Num3);
+    assert!(closes_within(&mut harness, 3));
+    let live = Callprofiles::open(home.path())?.pbx_show()?;
+    assert_eq!(live.routing, Routing::parse("forward:+48221234567")?);
+
+    // A key past the last profile does nothing; 4 is the custom profile.
+    let mut harness = quick(home.path(), Language::English);
+    harness.key_press(Key::Num7);
+    harness.run();
+    assert!(!harness.state().closing());
+    harness.key_press(Key::Num4);
+    assert!(closes_within(&mut harness, 3));
+    assert!(!Callprofiles::open(home.path())?.pbx_show()?.voicemail.enabled);
+    Ok(())
+}
+
+#[test]
+fn escape_closes_without_applying_anything() -> TestResult {
+    let home = ready_home()?;
+    let before = Callprofiles::open(home.path())?.pbx_show()?;
+    let mut harness = quick(home.path(), Language::English);
+    // One event, so one frame: the command is in that frame's output.
+    harness.key_down(Key::Escape);
+    harness.step();
+    assert!(commands(&harness).contains(&egui::ViewportCommand::Close));
+    assert!(harness.state().closing());
+    assert_eq!(Callprofiles::open(home.path())?.pbx_show()?, before);
+    Ok(())
+}
+
+#[test]
+fn the_close_button_closes() -> TestResult {
+    let home = tempfile::tempdir()?;
+    let mut harness = quick(home.path(), Language::English);
+    entry(&harness, "Close").click();
+    assert!(closes_within(&mut harness, 2));
+    Ok(())
+}
+
+#[test]
+fn a_profile_without_its_number_says_why_in_place() -> TestResult {
+    let home = tempfile::tempdir()?;
+    let mut harness = quick(home.path(), Language::English);
+    // Marked, and a click (or its key) says why in the window, which stays open.
+    entry(&harness, "Home, no number").click();
+    harness.run();
+    assert!(!harness.state().closing());
+    let error = harness.state().error().unwrap_or_default().to_owned();
+    assert!(error.starts_with("Home needs a phone number"), "{error}");
+    assert!(shows(&harness, "Home needs a phone number"));
+    harness.key_press(Key::Num2);
+    harness.run();
+    assert!(shows(&harness, "Mobile needs a phone number"));
+    assert!(!shows(&harness, "Home needs a phone number"));
+    assert!(!harness.state().closing());
+    assert_eq!(harness.state().model.active_id(), Some(BuiltIn::Office.id()));
+    // Office still works, and the message goes away.
+    harness.key_press(Key::Num1);
+    assert!(closes_within(&mut harness, 3));
+    assert_eq!(harness.state().error(), None);
+    Ok(())
+}
+
+#[test]
+fn detected_appears_after_a_change_elsewhere() -> TestResult {
+    let home = ready_home()?;
+    let mut harness = quick(home.path(), Language::English);
+    assert!(!shows(&harness, "Detected"));
+    Callprofiles::open(home.path())?.pbx_set(&["call_pickup=off"])?;
+    harness.state_mut().refresh();
+    harness.run();
+    assert!(shows(&harness, "⚠ Detected"));
+    assert!(shows(&harness, "match none of your profiles"));
+    assert!(shows(&harness, "Differs from Office: Call pickup"));
+    assert_ne!(
+        entry(&harness, "Office").accesskit_node().toggled(),
+        Some(Toggled::True)
+    );
+    assert!(!button_names(&harness).iter().any(|name| name.contains("active")));
+    // Choosing a profile applies it over the outside change, and Detected is gone.
+    entry(&harness, "Office").click();
+    assert!(closes_within(&mut harness, 3));
+    assert!(!shows(&harness, "Detected"));
+    assert!(Callprofiles::open(home.path())?.pbx_show()?.call_pickup);
+    Ok(())
+}
+
+#[test]
+fn polish_names_the_built_ins_in_polish() -> TestResult {
+    let home = ready_home()?;
+    Callprofiles::open(home.path())?.pbx_set(&["voicemail=off"])?;
+    let harness = quick(home.path(), Language::Polish);
+    assert_eq!(
+        button_names(&harness),
+        [
+            "Zamknij",
+            "Biurowy, klawisz 1",
+            "Komórkowy, klawisz 2",
+            "Domowy, klawisz 3"
+        ]
+    );
+    assert!(shows(&harness, "Szybkie przełączanie"));
+    assert!(shows(&harness, "Wykryte"));
+    assert!(shows(&harness, "Różni się od profilu Biurowy: Poczta głosowa"));
+    Ok(())
+}
+
+#[test]
+fn a_damaged_profiles_file_is_explained_and_left_alone() -> TestResult {
+    let home = tempfile::tempdir()?;
+    std::fs::write(home.path().join("profiles.json"), b"{ not json")?;
+    let mut harness = quick(home.path(), Language::English);
+    assert!(shows(&harness, "is damaged"));
+    assert!(shows(&harness, "Open the main window"));
+    assert_eq!(button_names(&harness), ["Close"]);
+    harness.key_press(Key::Num1);
+    harness.run();
+    assert!(!harness.state().closing());
+    assert_eq!(std::fs::read(home.path().join("profiles.json"))?, b"{ not json");
+    Ok(())
+}
