@@ -1,13 +1,25 @@
 //! The app's icon, embedded in the binary, for window managers, taskbars and the tray.
 
-/// The 256×256 PNG icon.
-pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/callprofiles-256.png");
+/// The 128×128 PNG icon, the window's. (The 256×256 one does not reach X11 window managers: its
+/// `_NET_WM_ICON` property is larger than one X request may be, and it is silently dropped.)
+pub const WINDOW_ICON_PNG: &[u8] = include_bytes!("../../assets/icons/callprofiles-128.png");
 
-/// The window icon; empty (the desktop's default icon) if the embedded PNG could not be decoded.
-pub fn window_icon() -> egui::IconData {
-    eframe::icon_data::from_png_bytes(ICON_PNG)
-        .inspect_err(|error| tracing::warn!("the embedded icon could not be decoded: {error}"))
+/// The small PNG icons offered to a tray host, which picks the size it shows (22–48 pixels).
+pub const TRAY_ICON_PNGS: [&[u8]; 2] = [
+    include_bytes!("../../assets/icons/callprofiles-32.png"),
+    include_bytes!("../../assets/icons/callprofiles-64.png"),
+];
+
+/// Decodes an embedded PNG icon; empty (the desktop's default icon) if it could not be decoded.
+pub fn decode(png: &[u8]) -> egui::IconData {
+    eframe::icon_data::from_png_bytes(png)
+        .inspect_err(|error| tracing::warn!("an embedded icon could not be decoded: {error}"))
         .unwrap_or_default()
+}
+
+/// The window icon.
+pub fn window_icon() -> egui::IconData {
+    decode(WINDOW_ICON_PNG)
 }
 
 #[cfg(test)]
@@ -15,9 +27,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_embedded_icon_decodes() {
+    fn the_embedded_icons_decode() {
         let icon = window_icon();
-        assert_eq!((icon.width, icon.height), (256, 256));
-        assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+        assert_eq!((icon.width, icon.height), (128, 128));
+        assert_eq!(icon.rgba.len(), 128 * 128 * 4);
+        let sizes: Vec<(u32, u32)> = TRAY_ICON_PNGS
+            .iter()
+            .map(|png| decode(png))
+            .map(|icon| (icon.width, icon.height))
+            .collect();
+        assert_eq!(sizes, [(32, 32), (64, 64)]);
     }
 }

@@ -182,24 +182,26 @@ impl ksni::Tray for TrayItem {
     }
 }
 
-/// The app's icon as the tray wants it: ARGB32, network byte order.
+/// The app's icons as a tray host wants them: ARGB32, network byte order, in two sizes.
 fn tray_icons() -> Vec<ksni::Icon> {
-    let icon = crate::gui::icon::window_icon();
-    let (Ok(width), Ok(height)) = (i32::try_from(icon.width), i32::try_from(icon.height)) else {
-        return Vec::new();
-    };
-    if icon.rgba.is_empty() {
-        return Vec::new();
-    }
-    let data = icon
-        .rgba
-        .chunks_exact(4)
-        .flat_map(|pixel| match *pixel {
-            [r, g, b, a] => [a, r, g, b],
-            _ => [0; 4],
+    crate::gui::icon::TRAY_ICON_PNGS
+        .iter()
+        .map(|png| crate::gui::icon::decode(png))
+        .filter(|icon| !icon.rgba.is_empty())
+        .filter_map(|icon| {
+            let width = i32::try_from(icon.width).ok()?;
+            let height = i32::try_from(icon.height).ok()?;
+            let data = icon
+                .rgba
+                .chunks_exact(4)
+                .flat_map(|pixel| match *pixel {
+                    [r, g, b, a] => [a, r, g, b],
+                    _ => [0; 4],
+                })
+                .collect();
+            Some(ksni::Icon { width, height, data })
         })
-        .collect();
-    vec![ksni::Icon { width, height, data }]
+        .collect()
 }
 
 /// The UI thread's side of the tray: its choices, and the menu to keep up to date.
@@ -533,17 +535,20 @@ mod tests {
     }
 
     #[test]
-    fn the_icon_is_argb() -> TestResult {
+    fn the_icons_are_argb() -> TestResult {
         let icons = tray_icons();
-        let [icon] = icons.as_slice() else {
-            return Err("one icon expected".into());
-        };
-        assert_eq!((icon.width, icon.height), (256, 256));
-        let rgba = crate::gui::icon::window_icon().rgba;
-        let (Some(argb), Some(&[r, g, b, a])) = (icon.data.get(..4), rgba.get(..4)) else {
+        let sizes: Vec<(i32, i32)> = icons.iter().map(|icon| (icon.width, icon.height)).collect();
+        assert_eq!(sizes, [(32, 32), (64, 64)]);
+        let rgba = crate::gui::icon::decode(crate::gui::icon::TRAY_ICON_PNGS[0]).rgba;
+        let middle = 4 * (16 * 32 + 16);
+        let (Some(argb), Some(&[r, g, b, a])) = (
+            icons.first().and_then(|icon| icon.data.get(middle..middle + 4)),
+            rgba.get(middle..middle + 4),
+        ) else {
             return Err("empty icon".into());
         };
         assert_eq!(argb, [a, r, g, b]);
+        assert_ne!(a, 0, "the middle of the icon is not transparent");
         Ok(())
     }
 
