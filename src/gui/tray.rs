@@ -210,6 +210,7 @@ pub struct Tray {
     handle: Option<Handle<TrayItem>>,
     requests: Receiver<TrayRequest>,
     shown: TrayMenu,
+    problem: Option<String>,
 }
 
 impl Tray {
@@ -239,12 +240,23 @@ impl Tray {
             handle: None,
             requests,
             shown: menu,
+            problem: None,
         }
     }
 
     /// Whether the tray icon is registered with a tray host.
     pub fn running(&self) -> bool {
         self.handle.as_ref().is_some_and(|handle| !handle.is_closed())
+    }
+
+    /// Whether the tray icon is still being registered.
+    pub fn starting(&self) -> bool {
+        self.starting.is_some()
+    }
+
+    /// Why there is no tray icon, once known (the sentence the log got).
+    pub fn problem(&self) -> Option<&str> {
+        self.problem.as_deref()
     }
 
     /// The user's choices since the last call (never waits). When the tray could not start, it says why once,
@@ -262,7 +274,9 @@ impl Tray {
                 Ok(Err(error)) => {
                     self.starting = None;
                     let reason = FluentValue::from(error.to_string());
-                    tracing::warn!("{}", i18n.tr_args("tray-unavailable", &[("reason", reason)]));
+                    let sentence = i18n.tr_args("tray-unavailable", &[("reason", reason)]);
+                    tracing::warn!("{sentence}");
+                    self.problem = Some(sentence);
                 }
                 Err(TryRecvError::Empty) => {}
                 Err(TryRecvError::Disconnected) => self.starting = None,
