@@ -17,8 +17,6 @@ type Res<T> = Result<T, Box<dyn std::error::Error>>;
 
 /// How long after the first frame the idle window starts (the start-up work settles first).
 const SETTLE: Duration = Duration::from_secs(1);
-/// Linux's clock tick, the unit of `utime`/`stime` in `/proc/PID/stat`.
-const TICKS_PER_SECOND: f64 = 100.0;
 
 /// What one run measured.
 #[derive(Clone, Copy, Debug)]
@@ -74,14 +72,20 @@ fn threads_cpu_ms(pid: u32) -> Res<f64> {
     Ok(total_ns as f64 / 1e6)
 }
 
-/// CPU time of the whole process (user + system, exited threads included), in ms.
-fn process_cpu_ms(pid: u32) -> Res<f64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
-    let after_name = stat.rsplit_once(')').map(|(_, rest)| rest).ok_or("odd /proc stat")?;
-    let fields: Vec<&str> = after_name.split_whitespace().collect();
-    // After the name: state is field 3, utime 14, stime 15 (1-based over the whole line).
-    let ticks = |index: usize| fields.get(index).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
-    Ok((ticks(11) + ticks(12)) / TICKS_PER_SECOND * 1e3)
+/// Waits for the (killed) child `pid` and returns its CPU time, user + system of every thread, in ms
+/// (`wait4`'s resource usage: precise, unlike the clock ticks of `/proc/PID/stat`).
+fn reap_cpu_ms(pid: u32) -> Res<f64> {
+    let pid = libc::pid_t::try_from(pid)?;
+    let mut status = 0;
+    // SAFETY: an all-zero `rusage` is a valid value of this plain C struct.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `status` and `usage` are valid for writes for the duration of the call.
+    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    if reaped != pid {
+        return Err(format!("wait4 failed: {}", std::io::Error::last_os_error()).into());
+    }
+    let ms = |t: libc::timeval| t.tv_sec as f64 * 1e3 + t.tv_usec as f64 / 1e3;
+    Ok(ms(usage.ru_utime) + ms(usage.ru_stime))
 }
 
 /// Peak resident memory of `pid` in MB (`VmHWM`).
@@ -117,9 +121,9 @@ fn run_once(program: Program, app: &Path, floor: &Path, idle: Duration) -> Res<S
     let spawned_ns = now_ns();
     let mut child = command.spawn()?;
     let result = measure(child.id(), &report, spawned_ns, idle);
-    child.kill().ok();
-    child.wait()?;
-    result
+    child.kill()?;
+    let cpu_total_ms = reap_cpu_ms(child.id())?;
+    result.map(|sample| Sample { cpu_total_ms, ..sample })
 }
 
 /// The measurements of a running process.
@@ -143,7 +147,7 @@ fn measure(pid: u32, report: &Path, spawned_ns: u128, idle: Duration) -> Res<Sam
     Ok(Sample {
         first_frame_ms,
         peak_rss_mb: peak_rss_mb(pid)?,
-        cpu_total_ms: process_cpu_ms(pid)?,
+        cpu_total_ms: 0.0,
         cpu_idle_ms: cpu_after - cpu_before,
         frames_total: frames_after as f64,
         frames_idle: frames_after.saturating_sub(frames_before) as f64,
