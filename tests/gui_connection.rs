@@ -118,15 +118,17 @@ fn nothing_listening_is_a_clear_error_within_the_timeout_and_keeps_the_demo() ->
         Some(PhoneSystemKind::Demo)
     );
     assert!(shows(&harness, "Built-in demo phone system — no PBX is connected"));
+    assert!(harness.query_by_label("✔ Ready").is_some());
     assert_eq!(Config::load(home.path())?.phone_system, PhoneSystemConfig::Builtin);
     assert!(!home.path().join(SECRET_FILE).exists());
     assert_eq!(harness.state().model.active_id(), Some(BuiltIn::Office.id()));
-    // The typed secret is not kept in the form.
+    // The typed secret stays in the form for a retry (masked), and was written nowhere.
+    assert!(!shows(&harness, "s3cret"));
     assert!(
         harness
             .state()
             .connection_form()
-            .is_some_and(|f| f.fields.secret.is_empty())
+            .is_some_and(|f| f.fields.secret == "s3cret")
     );
     Ok(())
 }
@@ -146,10 +148,12 @@ fn use_builtin_demo_switches_back_from_an_unreachable_asterisk() -> TestResult {
         phone_system: PhoneSystemConfig::Asterisk(asterisk),
     }
     .save(home.path())?;
-    // A long interval: the first read fails once (after the client's timeout), then nothing re-reads.
+    // A long interval: the first read fails once, then nothing re-reads.
     let mut harness = window(home.path(), Language::English, Duration::from_secs(600))?;
     assert!(shows(&harness, &format!("Asterisk 127.0.0.1:{port}, extension 201")));
-    assert!(shows(&harness, "Error"));
+    assert!(harness.query_by_label("✖ Error").is_some());
+    // No secret is configured anywhere: the error says so in one sentence.
+    assert!(shows(&harness, "no AMI secret: set CALLPROFILES_AMI_SECRET"));
     assert!(harness.state().model.active_id().is_none());
 
     click(&mut harness, "Phone system…");

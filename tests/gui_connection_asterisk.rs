@@ -64,6 +64,12 @@ fn gui_connects_shows_detected_changes_and_activates_into_astdb() -> TestResult 
             "{result}"
         );
 
+        assert!(
+            harness
+                .state()
+                .connection_form()
+                .is_some_and(|f| f.fields.secret.is_empty())
+        );
         // Saved: config.json names the Asterisk and the secret file, which is owner-only; no secret in it.
         let PhoneSystemConfig::Asterisk(saved) = Config::load(home.path())?.phone_system else {
             return Err("config.json does not name the Asterisk".into());
@@ -94,7 +100,7 @@ fn gui_connects_shows_detected_changes_and_activates_into_astdb() -> TestResult 
             &harness,
             &format!("Asterisk 127.0.0.1:{port}, extension {EXTENSION}")
         ));
-        assert!(shows(&harness, "Connected"));
+        assert!(harness.query_by_label("✔ Connected").is_some());
         assert_eq!(harness.state().model.active_id(), Some(BuiltIn::Office.id()));
         assert_eq!(harness.state().title(), "callprofiles — Office is active");
 
@@ -144,6 +150,7 @@ fn gui_connects_shows_detected_changes_and_activates_into_astdb() -> TestResult 
         })?;
         assert_eq!(Config::load(home.path())?.phone_system, PhoneSystemConfig::Builtin);
         assert!(shows(&harness, "Built-in demo phone system — no PBX is connected"));
+        assert!(harness.query_by_label("✔ Ready").is_some());
         reset_extension(&mut admin, EXTENSION)?;
         Ok(())
     })

@@ -40,10 +40,11 @@ pub fn status_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, notice: Option<&
         let last_read = model.last_read_secs();
         if last_read > 0 {
             ui.separator();
-            ui.weak(i18n.tr_args(
+            let text = i18n.tr_args(
                 "status-last-read",
                 &[("time", FluentValue::from(clock_time(last_read)))],
-            ));
+            );
+            whole(ui, egui::RichText::new(text).weak());
         }
     });
     ui.add_space(2.0);
@@ -82,10 +83,10 @@ fn state_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model) {
             ui.label(i18n.tr("status-starting"));
         }
         PhoneState::Connected => {
-            whole(
-                ui,
-                egui::RichText::new(format!("✔ {}", i18n.tr("status-connected"))).color(ok_color(ui)),
-            );
+            // The demo has nothing to connect to: it says it works, not that it is connected.
+            let demo = model.phone_system().is_some_and(|p| p.kind == PhoneSystemKind::Demo);
+            let text = i18n.tr(if demo { "status-demo-ready" } else { "status-connected" });
+            whole(ui, egui::RichText::new(format!("✔ {text}")).color(ok_color(ui)));
         }
         PhoneState::Busy(Busy::Applying(name)) => {
             ui.spinner();
@@ -106,10 +107,10 @@ fn state_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model) {
             );
         }
         PhoneState::Reconnecting(error) => {
-            ui.spinner();
+            // No spinner: the worker retries at every poll, and an idle window must not keep repainting.
             whole(
                 ui,
-                egui::RichText::new(i18n.tr("status-reconnecting")).color(ui.visuals().warn_fg_color),
+                egui::RichText::new(format!("⚠ {}", i18n.tr("status-reconnecting"))).color(ui.visuals().warn_fg_color),
             );
             ui.add(egui::Label::new(error_text(i18n, error)).wrap());
         }

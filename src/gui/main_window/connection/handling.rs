@@ -60,7 +60,9 @@ impl MainApp {
             },
         });
         if let Ok(Outcome::Connected(config)) = &done.result {
-            // The typed secret is now saved: leaving the field empty keeps it.
+            // The typed secret is saved now and leaves the form (a failed attempt keeps it for a retry);
+            // leaving the field empty keeps the saved one.
+            form.fields.secret.clear();
             if form.saved != SavedSecret::Environment {
                 form.saved = config
                     .secret_file

@@ -18,11 +18,16 @@ const FORM_WIDTH: f32 = 520.0;
 const FIELD_WIDTH: f32 = 280.0;
 /// Width of the port field.
 const PORT_WIDTH: f32 = 80.0;
+/// Distance of the form from the top of the window (below the toolbar).
+const FORM_TOP: f32 = 56.0;
 
 /// Draws the connection form over the window.
 #[must_use]
 pub fn connection_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, form: &mut ConnectionForm) -> Option<UiCommand> {
-    let modal = egui::Modal::new(egui::Id::unique("connection_form")).show(ui.ctx(), |ui| {
+    let id = egui::Id::unique("connection_form");
+    // Anchored at the top, so the fields stay under the pointer when reasons appear and disappear below them.
+    let area = egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, FORM_TOP));
+    let modal = egui::Modal::new(id).area(area).show(ui.ctx(), |ui| {
         ui.set_width(FORM_WIDTH);
         ui.heading(i18n.tr("conn-title"));
         ui.add(egui::Label::new(in_use_text(i18n, model)).wrap());
@@ -80,8 +85,11 @@ fn builtin_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, form: &ConnectionFo
     } else {
         None
     };
-    buttons_ui(ui, i18n, &i18n.tr("button-conn-builtin"), why_not)
-        .then_some(UiCommand::Connection(ConnectionCommand::UseBuiltin))
+    let clicked = buttons_ui(ui, i18n, &i18n.tr("button-conn-builtin"), why_not);
+    if in_use {
+        ui.weak(i18n.tr("conn-builtin-in-use"));
+    }
+    clicked.then_some(UiCommand::Connection(ConnectionCommand::UseBuiltin))
 }
 
 /// The Asterisk fields, checked as typed, and "Test and connect".
@@ -130,8 +138,6 @@ fn asterisk_ui(ui: &mut egui::Ui, i18n: &I18n, form: &mut ConnectionForm) -> Opt
         ui.weak(&problem.text);
     }
     let (config, secret) = checked.connection.filter(|_| clicked)?;
-    // The typed secret goes to the worker once and is not kept in the form.
-    form.fields.secret.clear();
     Some(UiCommand::Connection(ConnectionCommand::Connect { config, secret }))
 }
 
