@@ -12,6 +12,9 @@ use crate::phone_system::demo::DemoPhoneSystem;
 
 /// The file name of the configuration inside the callprofiles home.
 pub const CONFIG_FILE: &str = "config.json";
+/// The file inside the callprofiles home where the GUI keeps an AMI secret typed into its connection form
+/// (mode 0600; `config.json` names it as the `secret_file`).
+pub const SECRET_FILE: &str = "ami-secret";
 /// Largest configuration file read.
 const MAX_CONFIG_BYTES: u64 = 64 * 1024;
 

@@ -18,8 +18,7 @@ use callprofiles_core::{
 /// How often the worker re-reads the phone system and `profiles.json` on its own.
 pub const POLL_INTERVAL: Duration = Duration::from_secs(3);
 
-/// The file in the callprofiles home where a secret typed into the connection form is kept (mode 0600).
-pub const SECRET_FILE: &str = "ami_secret";
+pub use callprofiles_core::config::SECRET_FILE;
 
 /// Identifies one request, so the app can tell which one finished.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -216,6 +216,7 @@ impl Problem {
 mod tests {
     use super::*;
     use crate::gui::i18n::Language;
+    use crate::gui::worker::SECRET_FILE;
 
     fn filled() -> ConnectionFields {
         ConnectionFields {
@@ -304,9 +305,9 @@ mod tests {
             secret: String::new(),
             ..filled()
         };
-        let kept = empty.check(&i18n, &SavedSecret::File(PathBuf::from("ami_secret")));
+        let kept = empty.check(&i18n, &SavedSecret::File(PathBuf::from(SECRET_FILE)));
         let (config, secret) = kept.connection.ok_or("no connection")?;
-        assert_eq!(config.secret_file, Some(PathBuf::from("ami_secret")));
+        assert_eq!(config.secret_file, Some(PathBuf::from(SECRET_FILE)));
         assert_eq!(secret, None);
         assert!(empty.check(&i18n, &SavedSecret::Environment).connection.is_some());
         let missing = empty.check(&i18n, &SavedSecret::Nothing);
