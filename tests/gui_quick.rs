@@ -6,7 +6,7 @@ use callprofiles::gui::i18n::Language;
 use callprofiles_core::{BuiltIn, Callprofiles, Routing};
 use egui::Key;
 use egui::accesskit::Toggled;
-use egui_kittest::kittest::NodeT;
+use egui_kittest::kittest::{NodeT, Queryable};
 use gui_quick_support::{TestResult, button_names, closes_within, commands, entry, quick, ready_home, shows};
 
 #[test]
@@ -187,5 +187,23 @@ fn a_damaged_profiles_file_is_explained_and_left_alone() -> TestResult {
     harness.run();
     assert!(!harness.state().closing());
     assert_eq!(std::fs::read(home.path().join("profiles.json"))?, b"{ not json");
+    Ok(())
+}
+
+#[test]
+fn dragging_the_title_row_moves_the_undecorated_window() -> TestResult {
+    let home = tempfile::tempdir()?;
+    let mut harness = quick(home.path(), Language::English);
+    let title = harness
+        .get_by(|node| {
+            node.role() == egui::accesskit::Role::TitleBar && node.label().as_deref() == Some("Quick switch")
+        })
+        .rect();
+    harness.hover_at(title.left_center() + egui::vec2(120.0, 0.0));
+    harness.step();
+    harness.drag_at(title.left_center() + egui::vec2(120.0, 0.0));
+    harness.step();
+    assert!(commands(&harness).contains(&egui::ViewportCommand::StartDrag));
+    assert!(!harness.state().closing());
     Ok(())
 }

@@ -218,6 +218,7 @@ impl QuickApp {
 
 impl eframe::App for QuickApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let _bench_frame = crate::gui::bench_report::frame();
         self.frame_ui(ui);
     }
 
