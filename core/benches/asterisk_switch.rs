@@ -10,6 +10,7 @@
 //! `CALLPROFILES_BENCH_LOAD_SECONDS` (60).
 
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Barrier, OnceLock};
 use std::time::{Duration, Instant};
 
 use callprofiles_core::phone_system::asterisk::layout::{Change, Entries, Layout};
@@ -238,24 +239,48 @@ struct ClientReport {
     recovered_at: Option<Instant>,
     /// Whether the live settings at the end equal the last verified switch.
     consistent: bool,
+    /// Failed attempts to connect before the timed phase.
+    connect_failures: usize,
+    /// The first of them.
+    connect_error: Option<String>,
 }
 
-/// One client's loop: switch back and forth until `stop`, verifying each switch.
-fn client_loop(
-    asterisk: &Asterisk,
-    index: usize,
-    stop: &AtomicBool,
-    restarted: &std::sync::OnceLock<Instant>,
-) -> ClientReport {
+/// What the load clients and the main thread share.
+struct Shared {
+    /// Every client has connected (or given up): the timed phase starts.
+    ready: Barrier,
+    /// The timed phase is over.
+    stop: AtomicBool,
+    /// When Asterisk was told to restart.
+    restarted: OnceLock<Instant>,
+}
+
+/// Connects (one read), waits for every other client, then switches back and forth until `stop`,
+/// verifying each switch.
+fn client_loop(asterisk: &Asterisk, index: usize, shared: &Shared) -> ClientReport {
     let mut report = ClientReport::default();
     let setup = profiles().and_then(|p| Ok((p, asterisk.phone(&format!("{}", 4000 + index))?)));
+    let connect_by = Instant::now() + Duration::from_secs(60);
     let (profiles, mut phone) = match setup {
-        Ok(setup) => setup,
+        Ok((profiles, mut phone)) => {
+            while let Err(error) = phone.read() {
+                report.connect_failures += 1;
+                report.connect_error.get_or_insert_with(|| error.to_string());
+                if Instant::now() > connect_by {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            shared.ready.wait();
+            (profiles, phone)
+        }
         Err(error) => {
             report.first_error = Some(error.to_string());
+            shared.ready.wait();
             return report;
         }
     };
+    let (stop, restarted) = (&shared.stop, &shared.restarted);
     let mut last_ok = None;
     let mut turn = 0;
     while !stop.load(Ordering::Relaxed) {
@@ -290,31 +315,38 @@ fn client_loop(
 
 /// Part 2 and 3: `clients` clients for `seconds`, optionally restarting Asterisk half-way.
 fn load(asterisk: &Asterisk, clients: usize, seconds: u64, restart: bool) -> Res<()> {
-    let stop = AtomicBool::new(false);
-    let restarted = std::sync::OnceLock::new();
-    let began = Instant::now();
+    let shared = Shared {
+        ready: Barrier::new(clients + 1),
+        stop: AtomicBool::new(false),
+        restarted: OnceLock::new(),
+    };
+    let spawned = Instant::now();
+    let mut began = spawned;
     let reports: Vec<ClientReport> = std::thread::scope(|scope| -> Res<Vec<ClientReport>> {
         let handles: Vec<_> = (0..clients)
             .map(|index| {
-                let (stop, restarted) = (&stop, &restarted);
+                let shared = &shared;
                 std::thread::Builder::new()
                     .stack_size(256 * 1024)
-                    .spawn_scoped(scope, move || client_loop(asterisk, index, stop, restarted))
+                    .spawn_scoped(scope, move || client_loop(asterisk, index, shared))
             })
             .collect::<Result<_, _>>()?;
+        shared.ready.wait();
+        began = Instant::now();
         if restart {
             std::thread::sleep(Duration::from_secs(seconds / 2));
             let mut admin = AmiClient::new(asterisk.target(ADMIN_USER)?);
             admin.command(&AmiValue::new("command", "core restart now")?).ok();
-            restarted.set(Instant::now()).ok();
+            shared.restarted.set(Instant::now()).ok();
             std::thread::sleep(Duration::from_secs(seconds - seconds / 2));
         } else {
             std::thread::sleep(Duration::from_secs(seconds));
         }
-        stop.store(true, Ordering::Relaxed);
+        shared.stop.store(true, Ordering::Relaxed);
         Ok(handles.into_iter().map(|h| h.join().unwrap_or_default()).collect())
     })?;
     let elapsed = began.elapsed().as_secs_f64();
+    let connect_failures: usize = reports.iter().map(|r| r.connect_failures).sum();
     let switches: usize = reports.iter().map(|r| r.latencies.len()).sum();
     let failures: usize = reports.iter().map(|r| r.failures).sum();
     let idle_clients = reports.iter().filter(|r| r.latencies.is_empty()).count();
@@ -325,9 +357,11 @@ fn load(asterisk: &Asterisk, clients: usize, seconds: u64, restart: bool) -> Res
         "steady"
     };
     println!(
-        "\nLoad, {title}: {clients} clients (own connection and extension) for {seconds} s: {switches} verified switches \
+        "\nLoad, {title}: {clients} clients (own connection and extension; all connected in {:.1} s, {connect_failures} \
+         failed connection attempts first) switching for {seconds} s: {switches} verified switches \
          ({:.0}/s), {failures} failed attempts, {idle_clients} clients without a switch, {inconsistent} clients whose final \
          state differs from their last verified switch",
+        (began - spawned).as_secs_f64(),
         switches as f64 / elapsed
     );
     header();
@@ -335,17 +369,22 @@ fn load(asterisk: &Asterisk, clients: usize, seconds: u64, restart: bool) -> Res
         "{}",
         Summary::of(reports.iter().flat_map(|r| r.latencies.iter().copied()).collect()).row("every verified switch")
     );
-    if let Some(error) = reports.iter().find_map(|r| r.first_error.as_deref()) {
-        println!("first error seen: {error}");
+    if let Some(error) = reports.iter().find_map(|r| r.connect_error.as_deref()) {
+        println!("first connection error: {error}");
     }
-    if let Some(at) = restarted.get() {
+    if let Some(error) = reports.iter().find_map(|r| r.first_error.as_deref()) {
+        println!("first switch error: {error}");
+    }
+    if let Some(at) = shared.restarted.get() {
         let recovered: Vec<Duration> = reports.iter().filter_map(|r| r.recovered_at.map(|t| t - *at)).collect();
         let summary = Summary::of(recovered.clone());
         println!(
-            "restart: {}/{clients} clients recovered (verified switch after the restart); time to recover p50 {:.0} ms, \
-             max {:.0} ms",
+            "restart: {}/{clients} clients recovered (verified switch after the restart); time to recover: first \
+             {:.0} ms, p50 {:.0} ms, p90 {:.0} ms, max {:.0} ms",
             recovered.len(),
+            recovered.iter().min().map_or(f64::NAN, |d| d.as_secs_f64() * 1e3),
             summary.p50,
+            summary.p90,
             summary.max
         );
         if recovered.len() < clients {
