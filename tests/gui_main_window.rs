@@ -6,7 +6,7 @@ use callprofiles::gui::command::{Dialog, Leave, Selection};
 use callprofiles::gui::i18n::Language;
 use callprofiles_core::{BuiltIn, Callprofiles, Routing};
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::NodeT;
+use egui_kittest::kittest::{NodeT, Queryable};
 use gui_support::{
     TestResult, button, click, disabled, fresh_window, has_button, row, select, shows, type_into, window,
 };
@@ -333,4 +333,61 @@ fn root_commands(
         .get(&egui::ViewportId::ROOT)
         .map(|output| output.commands.clone())
         .unwrap_or_default()
+}
+
+/// Clicks the primary button at `pos` (e.g. on the dimmed window around a dialog) and lets the window settle.
+fn click_at(harness: &mut egui_kittest::Harness<'static, callprofiles::gui::main_window::MainApp>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+#[test]
+fn a_click_outside_a_dialog_keeps_it_and_what_was_typed_esc_closes_it() -> TestResult {
+    let home = tempfile::tempdir()?;
+    Callprofiles::open(home.path())?.create("Car", None)?;
+    let mut harness = window(home.path(), Language::English);
+    let outside = egui::pos2(8.0, 740.0);
+
+    click(&mut harness, "Add profile");
+    type_into(&mut harness, "Name", "Garage");
+    click_at(&mut harness, outside);
+    assert_eq!(
+        harness.state().dialog(),
+        Some(&Dialog::Add {
+            name: "Garage".to_owned()
+        })
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().dialog().is_none());
+
+    select(&mut harness, "Car");
+    click(&mut harness, "Rename…");
+    type_into(&mut harness, "Name", "Van");
+    click_at(&mut harness, outside);
+    assert!(matches!(harness.state().dialog(), Some(Dialog::Rename { name, .. }) if name == "Van"));
+    click(&mut harness, "Cancel");
+    assert!(harness.state().dialog().is_none());
+    assert!(has_button(&harness, "Car"));
+
+    // The phone-system form keeps a typed host too.
+    click(&mut harness, "Phone system");
+    harness.get_by_label("Asterisk or FreePBX (over AMI)").click();
+    harness.run();
+    type_into(&mut harness, "Host", "pbx.example.com");
+    click_at(&mut harness, outside);
+    let host = harness.state().connection_form().map(|form| form.fields.host.clone());
+    assert_eq!(host.as_deref(), Some("pbx.example.com"));
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().connection_form().is_none());
+    Ok(())
 }

@@ -1,5 +1,6 @@
 //! The dialogs over the main window: add, rename, delete, Detected's "save as new" and "save into",
-//! unsaved changes, a typed file path and the import confirmation. Esc closes any of them.
+//! unsaved changes, a typed file path and the import confirmation. Esc or Cancel closes any of them; a click
+//! outside does not.
 
 use callprofiles_core::{ProfileBook, ProfileId, ProfileName};
 use fluent_bundle::FluentValue;
@@ -75,7 +76,7 @@ pub fn dialog_ui(
             }
         }
     });
-    let closing = modal.should_close();
+    let closing = super::modal::dismissed(&modal);
     match modal.inner {
         None if closing => Some(UiCommand::CloseDialog),
         command => command,

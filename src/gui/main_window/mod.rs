@@ -7,6 +7,7 @@ mod detected_view;
 mod dialogs;
 mod file_chooser;
 mod form;
+mod modal;
 mod profile_view;
 mod shortcuts;
 mod sidebar;

@@ -49,7 +49,7 @@ pub fn connection_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, form: &mut C
         progress_ui(ui, i18n, form);
         command
     });
-    let closing = modal.should_close();
+    let closing = crate::gui::main_window::modal::dismissed(&modal);
     match modal.inner {
         None if closing => Some(UiCommand::Connection(ConnectionCommand::Close)),
         command => command,
