@@ -17,7 +17,7 @@ window-title-detected = callprofiles — Detected settings
 
 ## Toolbar
 button-add = ➕ Add profile…
-tooltip-add = Add a custom profile, starting from the settings of the profile shown.
+tooltip-add = Add a custom profile, starting from the settings of the profile shown ({ $shortcut }).
 tooltip-add-full = You already have { $max } custom profiles, the most allowed: delete one to add another.
 tooltip-unavailable = Not available until your profiles can be read.
 slots-left = { $count ->
@@ -31,6 +31,8 @@ button-import = Import…
 tooltip-import = Replace every profile with those from an exported file.
 language-label = Language
 language-system = System ({ $language })
+button-more = More
+tooltip-more = Export, import and the phone system
 
 ## Sidebar
 sidebar-builtin = Built-in profiles
@@ -42,6 +44,17 @@ mark-active = active
 mark-differs = differs
 tooltip-row = Click to edit. Double-click or { $shortcut } to activate.
 detected-differs = Differs from { $profile }: { $settings }
+detected-short = Changed elsewhere
+tooltip-detected = The phone system's current settings match none of your profiles: click to see them and keep them.
+summary-desk-phone = Desk phone
+summary-forward = ➡ { $number }
+summary-twinning = Desk + { $number }
+summary-telecommuter = Telecommuter: { $number }
+summary-no-number = no number yet
+summary-spoken-desk-phone = calls ring the desk phone
+summary-spoken-forward = calls are forwarded to { $number }
+summary-spoken-twinning = calls ring the desk phone and { $number }
+summary-spoken-telecommuter = telecommuter, calls go to { $number }
 
 ## Profile view
 button-activate = Activate
@@ -54,6 +67,7 @@ button-save = Save
 button-revert = Revert
 tooltip-save-invalid = Correct the marked field first.
 tooltip-save-nothing = Nothing has changed.
+tooltip-revert = Throw away the changes made since the last save.
 hint-unsaved = Unsaved changes
 hint-active-edit = This profile is active: saving also applies the changes to the phone system.
 
@@ -137,7 +151,8 @@ button-move-aside = Move it aside and start fresh
 ## Status line
 status-starting = Reading the phone system…
 status-phone-unknown = Phone system: not opened
-status-phone-demo = Built-in demo phone system — no PBX is connected; settings are only saved on this computer
+status-phone-demo = Built-in demo phone system — no PBX is connected
+tooltip-phone-demo = Settings are only saved on this computer: no real phone changes. Click to choose the phone system.
 status-phone-asterisk = Phone system: { $summary }
 status-connected = Connected
 status-applying = Applying { $profile }…

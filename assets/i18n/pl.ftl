@@ -19,7 +19,7 @@ window-title-detected = callprofiles — wykryte ustawienia
 
 ## Pasek narzędzi
 button-add = ➕ Dodaj profil…
-tooltip-add = Dodaj własny profil, zaczynając od ustawień pokazanego profilu.
+tooltip-add = Dodaj własny profil, zaczynając od ustawień pokazanego profilu ({ $shortcut }).
 tooltip-add-full = Masz już { $max } własne profile — to maksimum: usuń jeden, aby dodać kolejny.
 tooltip-unavailable = Niedostępne, dopóki nie da się odczytać profili.
 slots-left = { $count ->
@@ -34,6 +34,8 @@ button-import = Importuj…
 tooltip-import = Zastąp wszystkie profile profilami z wyeksportowanego pliku.
 language-label = Język
 language-system = Systemowy ({ $language })
+button-more = Więcej
+tooltip-more = Eksport, import i system telefoniczny
 
 ## Pasek boczny
 sidebar-builtin = Profile wbudowane
@@ -45,6 +47,17 @@ mark-active = aktywny
 mark-differs = różni się
 tooltip-row = Kliknij, aby edytować. Kliknij dwukrotnie lub naciśnij { $shortcut }, aby aktywować.
 detected-differs = Różni się od profilu { $profile }: { $settings }
+detected-short = Zmienione poza aplikacją
+tooltip-detected = Bieżące ustawienia systemu telefonicznego nie pasują do żadnego profilu: kliknij, aby je zobaczyć i zachować.
+summary-desk-phone = Telefon stacjonarny
+summary-forward = ➡ { $number }
+summary-twinning = Stacjonarny + { $number }
+summary-telecommuter = Telepracownik: { $number }
+summary-no-number = brak numeru
+summary-spoken-desk-phone = połączenia dzwonią na telefonie stacjonarnym
+summary-spoken-forward = połączenia są przekierowane na { $number }
+summary-spoken-twinning = połączenia dzwonią jednocześnie na telefonie stacjonarnym i pod numerem { $number }
+summary-spoken-telecommuter = telepracownik, połączenia trafiają pod numer { $number }
 
 ## Widok profilu
 button-activate = Aktywuj
@@ -57,6 +70,7 @@ button-save = Zapisz
 button-revert = Cofnij zmiany
 tooltip-save-invalid = Najpierw popraw zaznaczone pole.
 tooltip-save-nothing = Nic się nie zmieniło.
+tooltip-revert = Odrzuć zmiany wprowadzone od ostatniego zapisu.
 hint-unsaved = Niezapisane zmiany
 hint-active-edit = Ten profil jest aktywny: zapisanie od razu zastosuje zmiany w systemie telefonicznym.
 
@@ -140,7 +154,8 @@ button-move-aside = Odsuń plik na bok i zacznij od nowa
 ## Pasek stanu
 status-starting = Odczytywanie systemu telefonicznego…
 status-phone-unknown = System telefoniczny: nie otwarto
-status-phone-demo = Wbudowany demonstracyjny system telefoniczny — nie połączono z żadną centralą (PBX); ustawienia są zapisywane tylko na tym komputerze
+status-phone-demo = Wbudowany demonstracyjny system telefoniczny — bez centrali (PBX)
+tooltip-phone-demo = Ustawienia są zapisywane tylko na tym komputerze: żaden prawdziwy telefon się nie zmienia. Kliknij, aby wybrać system telefoniczny.
 status-phone-asterisk = System telefoniczny: { $summary }
 status-connected = Połączono
 status-applying = Stosowanie profilu { $profile }…

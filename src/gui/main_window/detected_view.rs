@@ -54,8 +54,10 @@ pub fn detected_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model) -> Option<UiCo
     let differences = nearest.map(|(_, differences)| differences).unwrap_or_default();
     // A read-only form; the id is only a placeholder, nothing is saved from it.
     let mut shown = Draft::new(ProfileId::custom(0), &detected);
-    ui.push_id("detected-form", |ui| {
+    ui.add_space(2.0);
+    super::scrolled::scrolled_ui(ui, "detected_form", |ui| {
         super::form::settings_form_ui(ui, i18n, &mut shown, false, &differences);
+        ui.add_space(6.0);
     });
     command
 }

@@ -18,11 +18,20 @@ pub fn settings_form_ui(ui: &mut egui::Ui, i18n: &I18n, draft: &mut Draft, edita
             ui.colored_label(ui.visuals().warn_fg_color, format!("≠ {}", i18n.tr("mark-differs")));
         }
     };
+    // A setting that differs gets its mark at its right; the others stay in the column, where long labels wrap.
+    let marked = |ui: &mut egui::Ui, key: Option<SettingKey>, add: &mut dyn FnMut(&mut egui::Ui)| match key {
+        Some(key) if differs.contains(&key) => {
+            ui.horizontal_wrapped(|ui| {
+                add(ui);
+                mark(ui, key);
+            });
+        }
+        _ => add(ui),
+    };
     section_ui(ui, &i18n.tr("group-call-pickup"), |ui| {
         ui.add_enabled_ui(editable, |ui| {
-            ui.horizontal(|ui| {
+            marked(ui, Some(SettingKey::CallPickup), &mut |ui| {
                 ui.checkbox(&mut draft.call_pickup, i18n.tr("field-call-pickup"));
-                mark(ui, SettingKey::CallPickup);
             });
             ui.weak(i18n.tr("hint-call-pickup"));
         });
@@ -30,11 +39,9 @@ pub fn settings_form_ui(ui: &mut egui::Ui, i18n: &I18n, draft: &mut Draft, edita
     section_ui(ui, &i18n.tr("group-mobility"), |ui| {
         ui.add_enabled_ui(editable, |ui| {
             for mode in RoutingMode::ALL {
-                ui.horizontal(|ui| {
+                let key = (draft.mode == mode).then_some(SettingKey::Routing);
+                marked(ui, key, &mut |ui| {
                     ui.radio_value(&mut draft.mode, mode, mode_label(i18n, mode));
-                    if draft.mode == mode {
-                        mark(ui, SettingKey::Routing);
-                    }
                 });
             }
         });
@@ -45,17 +52,14 @@ pub fn settings_form_ui(ui: &mut egui::Ui, i18n: &I18n, draft: &mut Draft, edita
     });
     section_ui(ui, &i18n.tr("group-voicemail"), |ui| {
         ui.add_enabled_ui(editable, |ui| {
-            ui.horizontal(|ui| {
+            marked(ui, Some(SettingKey::Voicemail), &mut |ui| {
                 ui.checkbox(&mut draft.voicemail.enabled, i18n.tr("field-voicemail"));
-                mark(ui, SettingKey::Voicemail);
             });
-            ui.horizontal(|ui| {
+            marked(ui, Some(SettingKey::Ringback), &mut |ui| {
                 ui.checkbox(&mut draft.voicemail.ringback, i18n.tr("field-ringback"));
-                mark(ui, SettingKey::Ringback);
             });
-            ui.horizontal(|ui| {
+            marked(ui, Some(SettingKey::Notification), &mut |ui| {
                 ui.checkbox(&mut draft.voicemail.notification, i18n.tr("field-notification"));
-                mark(ui, SettingKey::Notification);
             });
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
@@ -65,7 +69,9 @@ pub fn settings_form_ui(ui: &mut egui::Ui, i18n: &I18n, draft: &mut Draft, edita
                 }
                 mark(ui, SettingKey::Playback);
             });
-            ui.horizontal(|ui| {
+            // Wrapped rows: in a narrow (or zoomed) window the menu or the field moves under its label rather
+            // than widening the form beyond the window.
+            ui.horizontal_wrapped(|ui| {
                 let label = ui.label(i18n.tr("field-greeting"));
                 egui::ComboBox::from_id_salt("greeting")
                     .selected_text(greeting_label(i18n, draft.voicemail.greeting))
@@ -88,13 +94,13 @@ pub fn settings_form_ui(ui: &mut egui::Ui, i18n: &I18n, draft: &mut Draft, edita
 
 /// The number field of the modes that take one, with the reason when the number is not valid.
 fn number_field_ui(ui: &mut egui::Ui, i18n: &I18n, draft: &mut Draft, editable: bool) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(number_label(i18n, draft.mode));
         ui.add_enabled(
             editable,
             egui::TextEdit::singleline(&mut draft.number)
                 .hint_text(i18n.tr("hint-number"))
-                .desired_width(NUMBER_WIDTH),
+                .desired_width(NUMBER_WIDTH.min(ui.available_width())),
         )
         .labelled_by(label.id);
     });
@@ -111,9 +117,11 @@ fn number_field_ui(ui: &mut egui::Ui, i18n: &I18n, draft: &mut Draft, editable: 
         Ok(None) => {
             ui.colored_label(ui.visuals().warn_fg_color, i18n.tr("hint-number-missing"));
         }
-        Ok(Some(number)) => {
+        // Only worth saying when the number is written differently from what was typed.
+        Ok(Some(number)) if number.as_str() != draft.number.trim() => {
             ui.weak(i18n.tr_args("hint-number-saved-as", &[("number", number.as_str().to_owned().into())]));
         }
+        Ok(Some(_)) => {}
     }
 }
 

@@ -9,8 +9,10 @@ mod file_chooser;
 mod form;
 mod modal;
 mod profile_view;
+mod scrolled;
 mod shortcuts;
 mod sidebar;
+mod sidebar_row;
 mod status;
 mod toolbar;
 
@@ -201,20 +203,19 @@ impl MainApp {
             .show(ui, |ui| {
                 commands.extend(sidebar::sidebar_ui(ui, &self.i18n, &self.model, &self.selection));
             });
+        // Each view scrolls its own form, keeping its heading and buttons in sight.
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-                let command = match &self.selection {
-                    Selection::Detected => detected_view::detected_ui(ui, &self.i18n, &self.model),
-                    Selection::Profile(_) => match self.draft.as_mut() {
-                        Some(draft) => profile_view::profile_ui(ui, &self.i18n, &self.model, draft),
-                        None => {
-                            ui.label(self.i18n.tr("status-starting"));
-                            None
-                        }
-                    },
-                };
-                commands.extend(command);
-            });
+            let command = match &self.selection {
+                Selection::Detected => detected_view::detected_ui(ui, &self.i18n, &self.model),
+                Selection::Profile(_) => match self.draft.as_mut() {
+                    Some(draft) => profile_view::profile_ui(ui, &self.i18n, &self.model, draft),
+                    None => {
+                        ui.label(self.i18n.tr("status-starting"));
+                        None
+                    }
+                },
+            };
+            commands.extend(command);
         });
         commands
     }

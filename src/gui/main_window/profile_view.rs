@@ -66,8 +66,27 @@ pub fn profile_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: &mut Dra
     if active && draft.dirty() {
         ui.weak(i18n.tr("hint-active-edit"));
     }
-    super::form::settings_form_ui(ui, i18n, draft, true, &[]);
-    ui.add_space(8.0);
+    // Save and Revert stay at the bottom, always reachable; the form scrolls above them.
+    ui.with_layout(egui::Layout::bottom_up(egui::Align::LEFT), |ui| {
+        ui.add_space(2.0);
+        if let Some(clicked) = save_bar_ui(ui, i18n, model, draft) {
+            command = Some(clicked);
+        }
+        ui.separator();
+        ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+            super::scrolled::scrolled_ui(ui, "form", |ui| {
+                super::form::settings_form_ui(ui, i18n, draft, true, &[]);
+                ui.add_space(6.0);
+            });
+        });
+    });
+    command
+}
+
+/// Save (Ctrl+S) and Revert (Esc), each saying why when disabled, and whether there are unsaved changes.
+#[must_use]
+fn save_bar_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: &Draft) -> Option<UiCommand> {
+    let mut command = None;
     ui.horizontal(|ui| {
         let save = ui
             .add_enabled(
@@ -77,6 +96,8 @@ pub fn profile_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: &mut Dra
             )
             .on_disabled_hover_text(if draft.settings().is_err() {
                 i18n.tr("tooltip-save-invalid")
+            } else if model.busy() && draft.dirty() {
+                i18n.tr("tooltip-busy")
             } else {
                 i18n.tr("tooltip-save-nothing")
             });
@@ -88,6 +109,8 @@ pub fn profile_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: &mut Dra
                 draft.dirty(),
                 egui::Button::new(i18n.tr("button-revert")).shortcut_text("Esc"),
             )
+            .on_hover_text(i18n.tr("tooltip-revert"))
+            .on_disabled_hover_text(i18n.tr("tooltip-save-nothing"))
             .clicked()
         {
             command = Some(UiCommand::Revert);

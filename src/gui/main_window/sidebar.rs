@@ -1,48 +1,64 @@
 //! The profile sidebar: built-ins (marked, never deletable), the custom profiles, and Detected when the live
-//! settings match none of them. Click selects; double-click activates.
+//! settings match none of them. Each entry says in a second line where its calls go. Click selects;
+//! double-click activates.
 
 use callprofiles_core::{Profile, ProfileKind};
 use fluent_bundle::FluentValue;
 
+use super::sidebar_row::{RowLook, row_ui};
 use crate::gui::command::{Selection, UiCommand};
 use crate::gui::i18n::I18n;
-use crate::gui::labels::settings_list;
+use crate::gui::labels::{routing_summary, settings_list};
 use crate::gui::model::Model;
 
 /// A profile and its position (for Ctrl+1…7).
 type Row<'a> = (usize, &'a Profile);
 
-/// Height of one sidebar row.
-const ROW_HEIGHT: f32 = 30.0;
-
-/// Draws the sidebar.
+/// Draws the sidebar (scrolling when its entries do not fit).
 #[must_use]
 pub fn sidebar_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, selection: &Selection) -> Option<UiCommand> {
+    super::scrolled::scrolled_ui(ui, "sidebar", |ui| entries_ui(ui, i18n, model, selection))
+}
+
+/// The headings and entries.
+#[must_use]
+fn entries_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, selection: &Selection) -> Option<UiCommand> {
     let mut command = None;
     let profiles = model.profiles();
     let active = model.active_id();
     let (builtins, customs): (Vec<Row<'_>>, Vec<Row<'_>>) =
         profiles.iter().enumerate().partition(|(_, p)| p.is_builtin());
     let custom_heading = i18n.tr_args("sidebar-custom", &[("count", FluentValue::from(customs.len()))]);
-    for (heading, rows) in [(i18n.tr("sidebar-builtin"), builtins), (custom_heading, customs)] {
+    for (heading, rows, custom) in [
+        (i18n.tr("sidebar-builtin"), builtins, false),
+        (custom_heading, customs, true),
+    ] {
         ui.add_space(6.0);
         ui.strong(heading);
-        if rows.is_empty() {
+        if custom && rows.is_empty() {
             ui.weak(i18n.tr("sidebar-custom-empty"));
         }
         for (index, profile) in rows {
             let is_active = active.as_ref() == Some(&profile.id);
             command = command.or(profile_row_ui(ui, i18n, profile, index, selection, is_active));
         }
+        if custom && let Some(book) = model.book() {
+            let slots = match book.custom_slots_left() {
+                0 => i18n.tr("slots-none"),
+                left => i18n.tr_args("slots-left", &[("count", FluentValue::from(left))]),
+            };
+            ui.add(egui::Label::new(egui::RichText::new(slots).weak()).wrap());
+        }
     }
     if model.detected().is_some() {
-        ui.add_space(8.0);
+        ui.add_space(10.0);
         command = command.or(detected_row_ui(ui, i18n, model, selection));
     }
+    ui.add_space(4.0);
     command
 }
 
-/// One saved profile's row.
+/// One saved profile's entry: its name, marks, and where its calls go.
 #[must_use]
 fn profile_row_ui(
     ui: &mut egui::Ui,
@@ -55,33 +71,31 @@ fn profile_row_ui(
     let selected = selection == &Selection::Profile(profile.id.clone());
     let name = i18n.profile_name(profile);
     let builtin = matches!(profile.kind, ProfileKind::BuiltIn(_));
-    let mut atoms = egui::Atoms::default();
-    if active {
-        atoms.push_right(egui::RichText::new("✔").color(super::status::ok_color(ui)).strong());
-    }
-    atoms.push_right(if active {
-        egui::RichText::new(&name).strong()
-    } else {
-        egui::RichText::new(&name)
-    });
-    let mut button = egui::Button::selectable(selected, atoms).min_size(egui::vec2(ui.available_width(), ROW_HEIGHT));
-    if builtin {
-        button = button.right_text(egui::RichText::new(i18n.tr("mark-builtin")).weak().small());
-    }
-    let response = ui.add(button).on_hover_text(i18n.tr_args(
-        "tooltip-row",
-        &[("shortcut", FluentValue::from(format!("Ctrl+{}", index + 1)))],
-    ));
-    // Screen readers (and tests) get "Office, built-in, active" rather than the symbols.
-    let mut spoken = vec![name];
+    let summary = routing_summary(i18n, &profile.settings.routing);
+    // Screen readers (and tests) get "Office, built-in, active, calls ring the desk phone" rather than symbols.
+    let mut spoken = vec![name.clone()];
     if builtin {
         spoken.push(i18n.tr("mark-builtin"));
     }
     if active {
         spoken.push(i18n.tr("mark-active"));
     }
-    response
-        .widget_info(|| egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, spoken.join(", ")));
+    spoken.push(summary.spoken);
+    let look = RowLook {
+        name,
+        name_color: None,
+        active,
+        mark: builtin.then(|| i18n.tr("mark-builtin")),
+        detail: summary.short,
+        wrap_detail: false,
+        selected,
+        outline: None,
+        spoken: spoken.join(", "),
+    };
+    let response = row_ui(ui, &look).on_hover_text(i18n.tr_args(
+        "tooltip-row",
+        &[("shortcut", FluentValue::from(format!("Ctrl+{}", index + 1)))],
+    ));
     if response.double_clicked() {
         Some(UiCommand::SelectAndActivate(profile.id.clone()))
     } else if response.clicked() {
@@ -91,43 +105,32 @@ fn profile_row_ui(
     }
 }
 
-/// The Detected row: distinct, with what differs from the nearest saved profile.
+/// The Detected entry: outlined in the warning colour, with what differs from the nearest saved profile.
 #[must_use]
 fn detected_row_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, selection: &Selection) -> Option<UiCommand> {
     let warn = ui.visuals().warn_fg_color;
-    let frame = egui::Frame::group(ui.style()).stroke(egui::Stroke::new(1.5, warn));
-    frame
-        .show(ui, |ui| {
-            let selected = selection == &Selection::Detected;
-            // On the selection's fill the warning colour is hard to read: use the strong text colour there.
-            let color = if selected {
-                ui.visuals().strong_text_color()
-            } else {
-                warn
-            };
-            let title = egui::RichText::new(format!("⚠ {}", i18n.tr("profile-detected")))
-                .color(color)
-                .strong();
-            let response = ui
-                .add(egui::Button::selectable(selected, title).min_size(egui::vec2(ui.available_width(), ROW_HEIGHT)));
-            let spoken = i18n.tr("profile-detected");
-            response.widget_info(|| egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &spoken));
-            if let Some((nearest, differences)) = model.nearest_to_detected() {
-                ui.add(
-                    egui::Label::new(
-                        egui::RichText::new(i18n.tr_args(
-                            "detected-differs",
-                            &[
-                                ("profile", FluentValue::from(i18n.profile_name(&nearest))),
-                                ("settings", FluentValue::from(settings_list(i18n, &differences))),
-                            ],
-                        ))
-                        .small(),
-                    )
-                    .wrap(),
-                );
-            }
-            response.clicked().then_some(UiCommand::Select(Selection::Detected))
-        })
-        .inner
+    let name = i18n.tr("profile-detected");
+    let detail = match model.nearest_to_detected() {
+        Some((nearest, differences)) => i18n.tr_args(
+            "detected-differs",
+            &[
+                ("profile", FluentValue::from(i18n.profile_name(&nearest))),
+                ("settings", FluentValue::from(settings_list(i18n, &differences))),
+            ],
+        ),
+        None => i18n.tr("detected-short"),
+    };
+    let look = RowLook {
+        name: format!("⚠ {name}"),
+        name_color: Some(warn),
+        active: false,
+        mark: None,
+        spoken: format!("{name}, {detail}"),
+        detail,
+        wrap_detail: true,
+        selected: selection == &Selection::Detected,
+        outline: Some(warn),
+    };
+    let response = row_ui(ui, &look).on_hover_text(i18n.tr("tooltip-detected"));
+    response.clicked().then_some(UiCommand::Select(Selection::Detected))
 }

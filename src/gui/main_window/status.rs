@@ -29,22 +29,24 @@ pub fn status_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, notice: Option<&
         ui.separator();
     }
     ui.horizontal_wrapped(|ui| {
-        let phone_system = ui
-            .link(phone_system_text(i18n, model))
-            .on_hover_text(i18n.tr("tooltip-phone-system"));
+        let demo = model.phone_system().is_some_and(|p| p.kind == PhoneSystemKind::Demo) && model.asterisk().is_none();
+        let tooltip = i18n.tr(if demo {
+            "tooltip-phone-demo"
+        } else {
+            "tooltip-phone-system"
+        });
+        let phone_system = ui.link(phone_system_text(i18n, model)).on_hover_text(tooltip);
         if phone_system.clicked() {
             command = Some(UiCommand::Connection(ConnectionCommand::Open));
         }
-        ui.separator();
-        state_ui(ui, i18n, model);
+        segment_ui(ui, state_pieces(ui, i18n, model));
         let last_read = model.last_read_secs();
         if last_read > 0 {
-            ui.separator();
             let text = i18n.tr_args(
                 "status-last-read",
                 &[("time", FluentValue::from(clock_time(last_read)))],
             );
-            whole(ui, egui::RichText::new(text).weak());
+            segment_ui(ui, vec![Piece::Whole(egui::RichText::new(text).weak().into())]);
         }
     });
     ui.add_space(2.0);
@@ -75,61 +77,104 @@ pub fn phone_system_text(i18n: &I18n, model: &Model) -> String {
     }
 }
 
+/// One part of the status line.
+enum Piece {
+    /// A spinner (something is in progress).
+    Spinner,
+    /// A short text that moves to the next line as a whole rather than breaking between its words.
+    Whole(egui::WidgetText),
+    /// A long text that wraps.
+    Wrapped(egui::WidgetText),
+}
+
 /// Connected, applying or the error.
-fn state_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model) {
+fn state_pieces(ui: &egui::Ui, i18n: &I18n, model: &Model) -> Vec<Piece> {
+    let whole = |text: String| Piece::Whole(text.into());
     match model.phone_state() {
-        PhoneState::Starting => {
-            ui.spinner();
-            ui.label(i18n.tr("status-starting"));
-        }
+        PhoneState::Starting => vec![Piece::Spinner, whole(i18n.tr("status-starting"))],
         PhoneState::Connected => {
             // The demo has nothing to connect to: it says it works, not that it is connected.
             let demo = model.phone_system().is_some_and(|p| p.kind == PhoneSystemKind::Demo);
             let text = i18n.tr(if demo { "status-demo-ready" } else { "status-connected" });
-            whole(ui, egui::RichText::new(format!("✔ {text}")).color(ok_color(ui)));
+            vec![Piece::Whole(
+                egui::RichText::new(format!("✔ {text}")).color(ok_color(ui)).into(),
+            )]
         }
-        PhoneState::Busy(Busy::Applying(name)) => {
-            ui.spinner();
-            whole(
-                ui,
-                i18n.tr_args("status-applying", &[("profile", FluentValue::from(name.clone()))]),
-            );
-        }
-        PhoneState::Busy(Busy::Saving) => {
-            ui.spinner();
-            whole(ui, i18n.tr("status-saving"));
-        }
-        PhoneState::Busy(Busy::Connecting(address)) => {
-            ui.spinner();
-            whole(
-                ui,
-                i18n.tr_args("status-connecting", &[("address", FluentValue::from(address.clone()))]),
-            );
-        }
-        PhoneState::Reconnecting(error) => {
-            // No spinner: the worker retries at every poll, and an idle window must not keep repainting.
-            whole(
-                ui,
-                egui::RichText::new(format!("⚠ {}", i18n.tr("status-reconnecting"))).color(ui.visuals().warn_fg_color),
-            );
-            ui.add(egui::Label::new(error_text(i18n, error)).wrap());
-        }
+        PhoneState::Busy(Busy::Applying(name)) => vec![
+            Piece::Spinner,
+            whole(i18n.tr_args("status-applying", &[("profile", FluentValue::from(name.clone()))])),
+        ],
+        PhoneState::Busy(Busy::Saving) => vec![Piece::Spinner, whole(i18n.tr("status-saving"))],
+        PhoneState::Busy(Busy::Connecting(address)) => vec![
+            Piece::Spinner,
+            whole(i18n.tr_args("status-connecting", &[("address", FluentValue::from(address.clone()))])),
+        ],
+        // No spinner: the worker retries at every poll, and an idle window must not keep repainting.
+        PhoneState::Reconnecting(error) => vec![
+            Piece::Whole(
+                egui::RichText::new(format!("⚠ {}", i18n.tr("status-reconnecting")))
+                    .color(ui.visuals().warn_fg_color)
+                    .into(),
+            ),
+            Piece::Wrapped(error_text(i18n, error).into()),
+        ],
         PhoneState::Failed(error) => {
-            whole(
-                ui,
-                egui::RichText::new(format!("✖ {}", i18n.tr("status-error"))).color(ui.visuals().error_fg_color),
-            );
-            ui.add(
-                egui::Label::new(egui::RichText::new(error_text(i18n, error)).color(ui.visuals().error_fg_color))
-                    .wrap(),
-            );
+            let color = ui.visuals().error_fg_color;
+            vec![
+                Piece::Whole(
+                    egui::RichText::new(format!("✖ {}", i18n.tr("status-error")))
+                        .color(color)
+                        .into(),
+                ),
+                Piece::Wrapped(egui::RichText::new(error_text(i18n, error)).color(color).into()),
+            ]
         }
     }
 }
 
-/// A short label that moves to the next line as a whole rather than breaking between its words.
-fn whole(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) {
-    ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
+/// A part of the status line after a separator; when its start does not fit on the current line it begins
+/// the next line instead, so no separator is left hanging at the end of a line.
+fn segment_ui(ui: &mut egui::Ui, pieces: Vec<Piece>) {
+    let spacing = ui.spacing().item_spacing.x;
+    let separator = 2.0 * spacing + 1.0;
+    let mut start = 0.0;
+    for piece in &pieces {
+        match piece {
+            Piece::Spinner => start += ui.spacing().interact_size.y + spacing,
+            Piece::Whole(text) => {
+                start += text
+                    .clone()
+                    .into_galley(
+                        ui,
+                        Some(egui::TextWrapMode::Extend),
+                        f32::INFINITY,
+                        egui::TextStyle::Body,
+                    )
+                    .size()
+                    .x
+                    + spacing;
+            }
+            Piece::Wrapped(_) => break,
+        }
+    }
+    if separator + start <= ui.available_size_before_wrap().x {
+        ui.separator();
+    } else {
+        ui.end_row();
+    }
+    for piece in pieces {
+        match piece {
+            Piece::Spinner => {
+                ui.spinner();
+            }
+            Piece::Whole(text) => {
+                ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
+            }
+            Piece::Wrapped(text) => {
+                ui.add(egui::Label::new(text).wrap());
+            }
+        }
+    }
 }
 
 /// The green of "connected" and "active", readable in light and dark themes.
