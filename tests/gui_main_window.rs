@@ -3,9 +3,13 @@
 mod gui_support;
 
 use callprofiles::gui::command::{Dialog, Leave, Selection};
-use callprofiles::gui::i18n::Language;
+use callprofiles::gui::i18n::{I18n, Language};
+use callprofiles::gui::inline_main_app;
+use callprofiles::gui::main_window::MainApp;
 use callprofiles_core::{BuiltIn, Callprofiles, Routing};
+use egui::accesskit::Role;
 use egui::{Key, Modifiers};
+use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use gui_support::{
     TestResult, button, click, disabled, fresh_window, has_button, row, select, shows, type_into, window,
@@ -50,9 +54,7 @@ fn select_and_activate_a_profile() -> TestResult {
 
 #[test]
 fn double_click_activates() -> TestResult {
-    let home = tempfile::tempdir()?;
-    Callprofiles::open(home.path())?.create("Car", None)?;
-    Callprofiles::open(home.path())?.set("Car", &["call_pickup=off"])?;
+    let home = home_with_car("call_pickup=off")?;
     let mut harness = window(home.path(), Language::English);
     row(&harness, "Car").click();
     row(&harness, "Car").click();
@@ -336,7 +338,7 @@ fn root_commands(
 }
 
 /// Clicks the primary button at `pos` (e.g. on the dimmed window around a dialog) and lets the window settle.
-fn click_at(harness: &mut egui_kittest::Harness<'static, callprofiles::gui::main_window::MainApp>, pos: egui::Pos2) {
+fn click_at(harness: &mut Harness<'static, MainApp>, pos: egui::Pos2) {
     harness.hover_at(pos);
     for pressed in [true, false] {
         harness.event(egui::Event::PointerButton {
@@ -389,5 +391,153 @@ fn a_click_outside_a_dialog_keeps_it_and_what_was_typed_esc_closes_it() -> TestR
     harness.key_press(Key::Escape);
     harness.run();
     assert!(harness.state().connection_form().is_none());
+    Ok(())
+}
+
+/// A home with a custom profile Car, changed by one `KEY=VALUE` setting.
+fn home_with_car(setting: &str) -> Result<tempfile::TempDir, Box<dyn std::error::Error>> {
+    let home = tempfile::tempdir()?;
+    let mut service = Callprofiles::open(home.path())?;
+    service.create("Car", None)?;
+    service.set("Car", &[setting])?;
+    Ok(home)
+}
+
+/// The main window over `home` at `size` (the window's minimum is 720×480).
+fn window_at(home: &std::path::Path, language: Language, size: [f32; 2]) -> Harness<'static, MainApp> {
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(
+            |ui, app: &mut MainApp| app.frame_ui(ui),
+            inline_main_app(home, language),
+        );
+    harness.run();
+    harness
+}
+
+/// The language menu (the topmost menu of the window).
+fn language_menu<'a>(harness: &'a Harness<'static, MainApp>) -> egui_kittest::Node<'a> {
+    harness
+        .query_all_by_role(Role::ComboBox)
+        .min_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
+        .unwrap_or_else(|| harness.get_by_role(Role::ComboBox))
+}
+
+/// The rectangles of the toolbar's widgets (everything that can be read or clicked in its strip).
+fn toolbar_rects(harness: &Harness<'static, MainApp>) -> Vec<(String, egui::Rect)> {
+    let roles = [Role::Button, Role::ComboBox, Role::Label];
+    let toolbar_bottom = language_menu(harness).rect().max.y;
+    harness
+        .query_all_by(|node| roles.contains(&node.role()))
+        .map(|node| {
+            let name = node.accesskit_node().label().or(node.value()).unwrap_or_default();
+            (name, node.rect())
+        })
+        .filter(|(_, rect)| rect.max.y <= toolbar_bottom + 1.0)
+        .collect()
+}
+
+#[test]
+fn at_the_minimum_size_the_toolbar_never_overlaps_in_either_language() -> TestResult {
+    for language in [Language::English, Language::Polish] {
+        let i18n = I18n::new(language);
+        let home = tempfile::tempdir()?;
+        let harness = window_at(home.path(), language, [720.0, 480.0]);
+        let rects = toolbar_rects(&harness);
+        for id in [
+            "button-add",
+            "button-export",
+            "button-import",
+            "button-phone-system",
+            "language-label",
+        ] {
+            let text = i18n.tr(id);
+            assert!(
+                rects.iter().any(|(name, _)| name == &text),
+                "{language:?}: no {text} in {rects:?}"
+            );
+        }
+        for (index, (name, rect)) in rects.iter().enumerate() {
+            assert!(
+                rect.min.x >= 0.0 && rect.max.x <= 720.0,
+                "{language:?}: {name} is outside the window"
+            );
+            for (other, other_rect) in rects.iter().skip(index + 1) {
+                let overlap = rect.intersect(*other_rect);
+                assert!(
+                    overlap.width() <= 0.5 || overlap.height() <= 0.5,
+                    "{language:?}: {name} {rect:?} overlaps {other} {other_rect:?}"
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn a_narrower_toolbar_moves_its_buttons_into_a_more_menu() -> TestResult {
+    let home = tempfile::tempdir()?;
+    // As narrow as the minimum window zoomed in (Ctrl++) to 130 %.
+    let mut harness = window_at(home.path(), Language::Polish, [550.0, 480.0]);
+    let rects = toolbar_rects(&harness);
+    assert!(!rects.iter().any(|(name, _)| name == "Eksportuj…"), "{rects:?}");
+    // The label before the language menu made way; the menu keeps its name for screen readers.
+    assert_eq!(rects.iter().filter(|(name, _)| name == "Język").count(), 1, "{rects:?}");
+    assert_eq!(
+        language_menu(&harness).accesskit_node().label().as_deref(),
+        Some("Język")
+    );
+    click(&mut harness, "Więcej");
+    click(&mut harness, "Eksportuj…");
+    assert!(matches!(harness.state().dialog(), Some(Dialog::Path { .. })));
+    Ok(())
+}
+
+#[test]
+fn at_the_minimum_size_save_stays_in_sight_below_the_scrolling_form() -> TestResult {
+    let home = home_with_car("routing=forward:600100200")?;
+    let mut harness = window_at(home.path(), Language::Polish, [720.0, 480.0]);
+    select(&mut harness, "Car");
+    type_into(&mut harness, "Przekieruj na numer", "600100300");
+    let save = button(&harness, "Zapisz").rect();
+    let status = harness.get_by_label_contains("Wbudowany demonstracyjny").rect();
+    assert!(
+        save.max.y <= status.min.y,
+        "Save {save:?} is under the status line {status:?}"
+    );
+    // The form is taller than the space above Save: it scrolls.
+    let greeting = harness.get_by_label("Aktywne powitanie poczty głosowej:").rect();
+    assert!(greeting.min.y > save.min.y, "{greeting:?}");
+    click(&mut harness, "Zapisz");
+    assert!(!harness.state().has_unsaved_changes());
+    Ok(())
+}
+
+#[test]
+fn each_sidebar_entry_says_where_its_calls_go() -> TestResult {
+    let home = home_with_car("routing=forward:+48600100200")?;
+    let mut harness = window(home.path(), Language::English);
+    let spoken = |harness: &Harness<'static, MainApp>, name: &str| row(harness, name).accesskit_node().label();
+    assert_eq!(
+        spoken(&harness, "Office").as_deref(),
+        Some("Office, built-in, active, calls ring the desk phone")
+    );
+    assert_eq!(
+        spoken(&harness, "Car").as_deref(),
+        Some("Car, calls are forwarded to +48600100200")
+    );
+    assert_eq!(
+        spoken(&harness, "Mobile").as_deref(),
+        Some("Mobile, built-in, Simultaneous ringing on mobile phones, no number yet")
+    );
+    // The summary follows a saved change.
+    select(&mut harness, "Mobile");
+    type_into(&mut harness, "Also ring", "600 100 200");
+    click(&mut harness, "Save");
+    assert_eq!(
+        spoken(&harness, "Mobile").as_deref(),
+        Some("Mobile, built-in, calls ring the desk phone and 600100200")
+    );
     Ok(())
 }
