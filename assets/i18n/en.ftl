@@ -114,6 +114,7 @@ button-save-detected-into = Save into…
 field-name = Name
 dialog-add-title = Add a profile
 dialog-add-text = The new profile starts with the settings of { $profile }.
+dialog-add-text-default = The new profile starts with the default settings: calls ring the desk phone.
 button-add-confirm = Add
 dialog-rename-title = Rename the profile
 button-rename-confirm = Rename

@@ -116,6 +116,7 @@ button-save-detected-into = Zapisz w profilu…
 ## Okna dialogowe
 field-name = Nazwa
 dialog-add-title = Dodaj profil
+dialog-add-text-default = Nowy profil zacznie z ustawieniami domyślnymi: połączenia dzwonią na telefonie stacjonarnym.
 dialog-add-text = Nowy profil zacznie z ustawieniami profilu { $profile }.
 button-add-confirm = Dodaj
 dialog-rename-title = Zmień nazwę profilu

@@ -27,12 +27,13 @@ pub fn dialog_ui(
         ui.set_width(DIALOG_WIDTH);
         match dialog {
             Dialog::Add { name } => {
-                let from = draft
-                    .and_then(|d| model.profile(&d.id))
-                    .map(|p| i18n.profile_name(&p))
-                    .unwrap_or_default();
+                // The worker copies the profile shown; with none shown (Detected), core starts from defaults.
+                let from = draft.and_then(|d| model.profile(&d.id)).map(|p| i18n.profile_name(&p));
                 ui.heading(i18n.tr("dialog-add-title"));
-                ui.label(i18n.tr_args("dialog-add-text", &[("profile", FluentValue::from(from))]));
+                ui.label(match from {
+                    Some(from) => i18n.tr_args("dialog-add-text", &[("profile", FluentValue::from(from))]),
+                    None => i18n.tr("dialog-add-text-default"),
+                });
                 name_form_ui(ui, i18n, model.book(), name, None, &i18n.tr("button-add-confirm")).map(UiCommand::Create)
             }
             Dialog::Rename { id, name } => {

@@ -10,9 +10,15 @@ use crate::gui::labels::{greeting_label, mode_label, number_label, playback_labe
 
 /// Width of the number field.
 const NUMBER_WIDTH: f32 = 220.0;
+/// Opacity of the read-only form's values (egui dims disabled widgets to 0.5, too faint to read easily).
+const READ_ONLY_ALPHA: f32 = 0.8;
 
 /// Draws the form over `draft`; read-only unless `editable`; marks the settings in `differs`.
 pub fn settings_form_ui(ui: &mut egui::Ui, i18n: &I18n, draft: &mut Draft, editable: bool, differs: &[SettingKey]) {
+    if !editable {
+        // Read-only values are there to be read (Detected's live settings): dim them less than egui does.
+        ui.visuals_mut().disabled_alpha = READ_ONLY_ALPHA;
+    }
     let mark = |ui: &mut egui::Ui, key: SettingKey| {
         if differs.contains(&key) {
             ui.colored_label(ui.visuals().warn_fg_color, format!("≠ {}", i18n.tr("mark-differs")));
