@@ -1,4 +1,5 @@
-//! Shared helpers of the crash-safety tests: the CLI binary, a seeded random generator, file snapshots.
+//! Shared helpers of the crash-safety and hostile-input tests: the CLI binary, a seeded random generator,
+//! file snapshots.
 
 #![allow(dead_code)]
 
