@@ -541,3 +541,30 @@ fn each_sidebar_entry_says_where_its_calls_go() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn adding_while_detected_is_shown_says_the_new_profile_starts_from_the_defaults() -> TestResult {
+    let (home, mut harness) = fresh_window(Language::English)?;
+    Callprofiles::open(home.path())?.pbx_set(&["call_pickup=off"])?;
+    harness.state_mut().refresh();
+    harness.run();
+    select(&mut harness, "Detected");
+    click(&mut harness, "Add profile");
+    assert!(shows(&harness, "The new profile starts with the default settings"));
+    click_behind_the_dialog_changes_nothing(&mut harness);
+    harness.key_press(Key::Escape);
+    harness.run();
+    select(&mut harness, "Mobile");
+    click(&mut harness, "Add profile");
+    assert!(shows(&harness, "The new profile starts with the settings of Mobile."));
+    Ok(())
+}
+
+/// A click on a sidebar entry behind an open dialog neither closes the dialog nor selects the entry.
+fn click_behind_the_dialog_changes_nothing(harness: &mut Harness<'static, MainApp>) {
+    let before = harness.state().selection().clone();
+    let office = row(harness, "Office").rect().center();
+    click_at(harness, office);
+    assert!(harness.state().dialog().is_some());
+    assert_eq!(harness.state().selection(), &before);
+}

@@ -77,7 +77,7 @@ hint-active-edit = Ten profil jest aktywny: zapisanie od razu zastosuje zmiany w
 ## Formularz ustawień
 group-call-pickup = Przejmowanie połączeń
 field-call-pickup = Przejmowanie połączeń włączone
-hint-call-pickup = Współpracownicy mogą odbierać Twoje dzwoniące połączenia.
+hint-call-pickup = Współpracownicy mogą odebrać połączenie, które dzwoni na Twoim telefonie.
 group-mobility = Mobilność
 mode-desk-phone = Domyślny telefon stacjonarny
 mode-forward = Przekierowanie połączeń
@@ -88,7 +88,7 @@ number-twinning = Dzwoń też na numer
 number-telecommuter = Numer telepracownika
 hint-number = np. +48 600 100 200
 hint-number-missing = Numer nie jest jeszcze ustawiony: profil można zapisać, ale nie można go aktywować.
-hint-number-saved-as = Zostanie zapisany jako { $number }
+hint-number-saved-as = Numer zostanie zapisany jako { $number }
 group-voicemail = Poczta głosowa
 field-voicemail = Poczta głosowa włączona
 field-ringback = Oddzwanianie poczty głosowej włączone
