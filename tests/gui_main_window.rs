@@ -159,10 +159,7 @@ fn an_outside_change_shows_detected_and_saving_it_makes_it_disappear() -> TestRe
     let (home, mut harness) = fresh_window(Language::English)?;
     assert!(!has_button(&harness, "Detected"));
 
-    // Changed elsewhere, as `callprofiles pbx set` would.
-    Callprofiles::open(home.path())?.pbx_set(&["voicemail.greeting=3"])?;
-    harness.state_mut().refresh();
-    harness.run();
+    change_elsewhere(&mut harness, home.path(), "voicemail.greeting=3")?;
     assert!(has_button(&harness, "Detected"));
     assert!(shows(&harness, "Differs from Office: Active voicemail greeting"));
 
@@ -185,9 +182,7 @@ fn an_outside_change_shows_detected_and_saving_it_makes_it_disappear() -> TestRe
 #[test]
 fn detected_can_be_saved_into_an_existing_profile() -> TestResult {
     let (home, mut harness) = fresh_window(Language::English)?;
-    Callprofiles::open(home.path())?.pbx_set(&["call_pickup=off"])?;
-    harness.state_mut().refresh();
-    harness.run();
+    change_elsewhere(&mut harness, home.path(), "call_pickup=off")?;
     select(&mut harness, "Detected");
     click(&mut harness, "Save into");
     // The nearest profile (Office) is offered first.
@@ -394,6 +389,14 @@ fn a_click_outside_a_dialog_keeps_it_and_what_was_typed_esc_closes_it() -> TestR
     Ok(())
 }
 
+/// Changes one setting on the phone system as `callprofiles pbx set` would, and lets the window re-read it.
+fn change_elsewhere(harness: &mut Harness<'static, MainApp>, home: &std::path::Path, setting: &str) -> TestResult {
+    Callprofiles::open(home)?.pbx_set(&[setting])?;
+    harness.state_mut().refresh();
+    harness.run();
+    Ok(())
+}
+
 /// A home with a custom profile Car, changed by one `KEY=VALUE` setting.
 fn home_with_car(setting: &str) -> Result<tempfile::TempDir, Box<dyn std::error::Error>> {
     let home = tempfile::tempdir()?;
@@ -545,9 +548,7 @@ fn each_sidebar_entry_says_where_its_calls_go() -> TestResult {
 #[test]
 fn adding_while_detected_is_shown_says_the_new_profile_starts_from_the_defaults() -> TestResult {
     let (home, mut harness) = fresh_window(Language::English)?;
-    Callprofiles::open(home.path())?.pbx_set(&["call_pickup=off"])?;
-    harness.state_mut().refresh();
-    harness.run();
+    change_elsewhere(&mut harness, home.path(), "call_pickup=off")?;
     select(&mut harness, "Detected");
     click(&mut harness, "Add profile");
     assert!(shows(&harness, "The new profile starts with the default settings"));
