@@ -209,6 +209,10 @@ error-phone-timeout = The phone system did not answer within { $seconds ->
 }
 error-phone-refused = The phone system refused the request: { $reason }.
 error-phone-not-verified = The phone system did not keep the new settings; someone may have changed them at the same time.
+error-phone-save = The demo phone system cannot save its settings in { $path }: { $reason }.
+io-disk-full = the disk is full
+io-read-only = the folder is on a read-only disk
+io-permission = you are not allowed to change it
 error-phone-state = The phone system's state is unusable: { $reason }.
 error-phone-config = The phone system is not configured correctly: { $reason }.
 error-phone-unsafe = The { $what } cannot be sent to the phone system: { $reason }.

@@ -214,6 +214,10 @@ error-phone-timeout = System telefoniczny nie odpowiedział w ciągu { $seconds 
 }
 error-phone-refused = System telefoniczny odrzucił żądanie: { $reason }.
 error-phone-not-verified = System telefoniczny nie zachował nowych ustawień; ktoś mógł je zmienić w tym samym czasie.
+error-phone-save = Demonstracyjny system telefoniczny nie może zapisać ustawień w { $path }: { $reason }.
+io-disk-full = dysk jest pełny
+io-read-only = folder znajduje się na dysku tylko do odczytu
+io-permission = nie masz uprawnień, by go zmienić
 error-phone-state = Stan systemu telefonicznego jest nieużywalny: { $reason }.
 error-phone-config = System telefoniczny jest źle skonfigurowany: { $reason }.
 error-phone-unsafe = Wartości „{ $what }” nie można wysłać do systemu telefonicznego: { $reason }.

@@ -10,7 +10,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let mut temp = tempfile::Builder::new().prefix(".tmp-").tempfile_in(dir)?;
+    let mut temp = tempfile::Builder::new().prefix(TEMP_PREFIX).tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
@@ -33,4 +33,78 @@ pub fn read_limited(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>>
         ));
     }
     Ok(Some(bytes))
+}
+
+/// Prefix of the temporary files [`write`] creates.
+const TEMP_PREFIX: &str = ".tmp-";
+
+/// Removes temporary files left in `dir` by writes that were killed mid-way, if older than `age`
+/// (a younger one may belong to a write in progress). Returns how many were removed.
+pub fn remove_stale_temps(dir: &Path, age: std::time::Duration) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    entries
+        .flatten()
+        .filter(|entry| entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX))
+        .filter(|entry| {
+            let modified = entry.metadata().and_then(|m| m.modified());
+            modified.is_ok_and(|time| now.duration_since(time).is_ok_and(|elapsed| elapsed > age))
+        })
+        .filter(|entry| std::fs::remove_file(entry.path()).is_ok())
+        .count()
+}
+
+/// A plain description of an I/O error for a sentence: what went wrong in words a user knows, without
+/// the temporary file's path that `tempfile` appends.
+pub fn describe(error: &std::io::Error) -> String {
+    let os_text = error.to_string();
+    let os_text = os_text.split(" at path ").next().unwrap_or_default().to_owned();
+    match error.kind() {
+        std::io::ErrorKind::StorageFull => format!("the disk is full ({os_text})"),
+        std::io::ErrorKind::ReadOnlyFilesystem => format!("the folder is on a read-only disk ({os_text})"),
+        std::io::ErrorKind::PermissionDenied => format!("you are not allowed to change it ({os_text})"),
+        _ => os_text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn describe_drops_temp_paths_and_names_the_cause() {
+        let full = std::io::Error::new(
+            std::io::ErrorKind::StorageFull,
+            "No space left on device at path \"/h/.tmp-x\"",
+        );
+        assert_eq!(describe(&full), "the disk is full (No space left on device)");
+        let other = std::io::Error::other("odd");
+        assert_eq!(describe(&other), "odd");
+    }
+
+    #[test]
+    fn stale_temps_are_removed_and_fresh_ones_kept() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        std::fs::write(dir.path().join(".tmp-old"), b"x")?;
+        std::fs::write(dir.path().join("profiles.json"), b"{}")?;
+        assert_eq!(remove_stale_temps(dir.path(), std::time::Duration::from_secs(3600)), 0);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert_eq!(remove_stale_temps(dir.path(), std::time::Duration::from_millis(1)), 1);
+        assert!(dir.path().join("profiles.json").exists());
+        assert!(!dir.path().join(".tmp-old").exists());
+        Ok(())
+    }
+
+    #[test]
+    fn round_trip_and_limit() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("sub").join("f.json");
+        assert!(read_limited(&path, 10)?.is_none());
+        write(&path, b"hello")?;
+        assert_eq!(read_limited(&path, 10)?, Some(b"hello".to_vec()));
+        assert!(read_limited(&path, 3).is_err());
+        Ok(())
+    }
 }

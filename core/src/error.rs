@@ -158,7 +158,7 @@ pub enum StoreError {
     #[error("Cannot find a configuration directory: set CALLPROFILES_HOME or pass --home DIR.")]
     NoHome,
     /// An I/O failure.
-    #[error("Cannot {action} {path}: {source}.")]
+    #[error("Cannot {action} {path}: {}.", crate::atomic_file::describe(source))]
     Io {
         /// What was being done, e.g. "write".
         action: &'static str,
@@ -260,6 +260,14 @@ pub enum PhoneError {
     NotVerified {
         /// A summary of what was read back.
         found: String,
+    },
+    /// The built-in demo cannot save its settings.
+    #[error("The demo phone system cannot save its settings in {path}: {reason}.")]
+    SaveFailed {
+        /// Its state file.
+        path: String,
+        /// Why, in plain words.
+        reason: String,
     },
     /// Its stored state is unusable.
     #[error("The phone system's state is unusable: {reason}.")]

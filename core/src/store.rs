@@ -24,6 +24,9 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// How long a writer waits for another one before giving up.
 pub const LOCK_WAIT: Duration = Duration::from_secs(3);
 
+/// Age after which a temporary file in the home is known to be left by a killed save.
+const STALE_TEMP_AGE: Duration = Duration::from_secs(600);
+
 /// Everything saved in `profiles.json`.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct StoreState {
@@ -108,6 +111,10 @@ impl Store {
     /// saves it atomically if `change` succeeded and changed something. On error nothing is written.
     pub fn update<T>(&self, change: impl FnOnce(&mut StoreState) -> Result<T, CoreError>) -> Result<T, CoreError> {
         let _lock = self.lock()?;
+        let removed = atomic_file::remove_stale_temps(&self.home, STALE_TEMP_AGE);
+        if removed > 0 {
+            tracing::info!("removed {removed} temporary files left by interrupted saves");
+        }
         let before = self.load()?;
         let mut state = before.clone();
         let result = change(&mut state)?;

@@ -62,7 +62,10 @@ pub fn store_error_text(i18n: &I18n, error: &StoreError) -> String {
         StoreError::NoHome => i18n.tr("error-no-home"),
         StoreError::Io { path: file, source, .. } => i18n.tr_args(
             "error-file",
-            &[("path", path(file)), ("reason", FluentValue::from(source.to_string()))],
+            &[
+                ("path", path(file)),
+                ("reason", FluentValue::from(io_reason(i18n, source))),
+            ],
         ),
         StoreError::Corrupt { path: file, reason } => i18n.tr_args(
             "error-store-corrupt",
@@ -72,6 +75,16 @@ pub fn store_error_text(i18n: &I18n, error: &StoreError) -> String {
         StoreError::Busy { .. } => i18n.tr("error-store-busy"),
         StoreError::TooLarge { path: file, .. } => i18n.tr_args("error-too-large", &[("path", path(file))]),
         StoreError::OwnFile { path: file } => i18n.tr_args("error-own-file", &[("path", path(file))]),
+    }
+}
+
+/// Why a file operation failed, in the user's language where the cause is a common one.
+fn io_reason(i18n: &I18n, error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::StorageFull => i18n.tr("io-disk-full"),
+        std::io::ErrorKind::ReadOnlyFilesystem => i18n.tr("io-read-only"),
+        std::io::ErrorKind::PermissionDenied => i18n.tr("io-permission"),
+        _ => callprofiles_core::atomic_file::describe(error),
     }
 }
 
@@ -87,6 +100,9 @@ pub fn phone_error_text(i18n: &I18n, error: &PhoneError) -> String {
         PhoneError::Timeout { seconds } => i18n.tr_args("error-phone-timeout", &[("seconds", (*seconds).into())]),
         PhoneError::Refused { message } => i18n.tr_args("error-phone-refused", &[("reason", text(message))]),
         PhoneError::NotVerified { .. } => i18n.tr("error-phone-not-verified"),
+        PhoneError::SaveFailed { path, reason } => {
+            i18n.tr_args("error-phone-save", &[("path", text(path)), ("reason", text(reason))])
+        }
         PhoneError::BadState { reason } => i18n.tr_args("error-phone-state", &[("reason", text(reason))]),
         PhoneError::Config { reason } => i18n.tr_args("error-phone-config", &[("reason", text(reason))]),
         PhoneError::UnsafeValue { what, reason } => {

@@ -73,7 +73,10 @@ impl PhoneSystem for DemoPhoneSystem {
         };
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| PhoneError::BadState { reason: e.to_string() })?;
         bytes.push(b'\n');
-        atomic_file::write(&self.path, &bytes).map_err(|e| PhoneError::BadState { reason: e.to_string() })
+        atomic_file::write(&self.path, &bytes).map_err(|e| PhoneError::SaveFailed {
+            path: self.path.display().to_string(),
+            reason: atomic_file::describe(&e),
+        })
     }
 }
 
