@@ -91,11 +91,12 @@ fn profile_row_ui(
         selected,
         outline: None,
         spoken: spoken.join(", "),
+        tooltip: i18n.tr_args(
+            "tooltip-row",
+            &[("shortcut", FluentValue::from(format!("Ctrl+{}", index + 1)))],
+        ),
     };
-    let response = row_ui(ui, &look).on_hover_text(i18n.tr_args(
-        "tooltip-row",
-        &[("shortcut", FluentValue::from(format!("Ctrl+{}", index + 1)))],
-    ));
+    let response = row_ui(ui, &look);
     if response.double_clicked() {
         Some(UiCommand::SelectAndActivate(profile.id.clone()))
     } else if response.clicked() {
@@ -130,7 +131,8 @@ fn detected_row_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, selection: &Se
         wrap_detail: true,
         selected: selection == &Selection::Detected,
         outline: Some(warn),
+        tooltip: i18n.tr("tooltip-detected"),
     };
-    let response = row_ui(ui, &look).on_hover_text(i18n.tr("tooltip-detected"));
+    let response = row_ui(ui, &look);
     response.clicked().then_some(UiCommand::Select(Selection::Detected))
 }

@@ -21,6 +21,8 @@ pub struct RowLook {
     pub outline: Option<egui::Color32>,
     /// What a screen reader says for the entry.
     pub spoken: String,
+    /// The entry's tooltip (it starts with the whole name and detail when either had to be cut).
+    pub tooltip: String,
 }
 
 /// Space between the entry's border and its text.
@@ -30,7 +32,7 @@ const LINE_GAP: f32 = 1.0;
 /// Size of the detail's font relative to the body font.
 const DETAIL_SCALE: f32 = 0.88;
 
-/// Draws the entry and returns its response (click, double-click, hover).
+/// Draws the entry and returns its response (click, double-click, hover; its tooltip is attached).
 pub fn row_ui(ui: &mut egui::Ui, look: &RowLook) -> egui::Response {
     let width = ui.available_width();
     let inner = (width - 2.0 * PADDING.x).max(1.0);
@@ -53,7 +55,12 @@ pub fn row_ui(ui: &mut egui::Ui, look: &RowLook) -> egui::Response {
     let detail_text = egui::RichText::new(&look.detail).size(detail_size(ui));
     let detail = galley(ui, detail_text, detail_mode, inner);
     let height = 2.0 * PADDING.y + name.size().y + LINE_GAP + detail.size().y;
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
+    let (rect, mut response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
+    response = if name.elided || detail.elided {
+        response.on_hover_text(format!("{}\n{}\n\n{}", look.name, look.detail, look.tooltip))
+    } else {
+        response.on_hover_text(&look.tooltip)
+    };
     response
         .widget_info(|| egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, look.selected, &look.spoken));
     if !ui.is_rect_visible(rect) {
