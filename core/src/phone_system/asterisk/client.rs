@@ -18,6 +18,16 @@ pub const FIRST_BACKOFF: Duration = Duration::from_millis(100);
 /// Longest pause between reconnection attempts.
 pub const MAX_BACKOFF: Duration = Duration::from_secs(1);
 
+/// A pause drawn at random between half of `backoff` and all of it, so that many clients losing
+/// their connection at once (Asterisk restarted) do not all come back at the same instants.
+pub fn jittered(backoff: Duration) -> Duration {
+    use std::hash::{BuildHasher, Hasher};
+    // `RandomState` is seeded randomly per thread and varies per instance: enough for a jitter.
+    let hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    let fraction = (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64;
+    backoff.mul_f64(0.5 + fraction / 2.0)
+}
+
 /// A synchronous AMI client over one TCP connection.
 #[derive(Debug)]
 pub struct AmiClient {
@@ -77,30 +87,43 @@ impl AmiClient {
     /// Sends an action and returns its reply (whatever its `Response:`); reconnects with backoff
     /// when the connection is lost, re-sending only actions that are safe to repeat.
     pub fn send(&mut self, action: &Action) -> Result<Reply, PhoneError> {
+        self.send_all(std::slice::from_ref(action))?
+            .pop()
+            .ok_or_else(|| PhoneError::BadState {
+                reason: format!("{} got no reply", action.name()),
+            })
+    }
+
+    /// Sends every action without waiting in between (pipelined), then collects their replies,
+    /// matched by ActionID whatever their order; the replies come in the order of `actions`. When
+    /// the connection is lost, the whole batch is sent again after a reconnection only if every
+    /// action in it is safe to repeat.
+    pub fn send_all(&mut self, actions: &[Action]) -> Result<Vec<Reply>, PhoneError> {
         let deadline = Instant::now() + self.timeout;
         let mut backoff = FIRST_BACKOFF;
         loop {
-            let failure = match self.try_send(action, deadline) {
-                Ok(reply) => return Ok(reply),
+            let failure = match self.try_send(actions, deadline) {
+                Ok(replies) => return Ok(replies),
                 Err(failure) => failure,
             };
             self.connection = None;
             let retry = match &failure {
-                Failure::Lost { sent, .. } => !sent || action.repeatable(),
+                Failure::Lost { sent, .. } => !sent || actions.iter().all(Action::repeatable),
                 Failure::Timeout | Failure::Authentication | Failure::Protocol(_) => false,
             };
-            let pause_ends = Instant::now() + backoff;
-            if !retry || pause_ends >= deadline {
+            let pause = jittered(backoff);
+            if !retry || Instant::now() + pause >= deadline {
                 return Err(self.error(failure));
             }
-            tracing::info!(address = %self.address(), action = action.name(), "AMI connection lost; reconnecting");
-            std::thread::sleep(backoff);
+            let action = actions.first().map_or("nothing", Action::name);
+            tracing::info!(address = %self.address(), action, count = actions.len(), "AMI connection lost; reconnecting");
+            std::thread::sleep(pause);
             backoff = (backoff * 2).min(MAX_BACKOFF);
         }
     }
 
     /// One attempt: connect if needed, then send.
-    fn try_send(&mut self, action: &Action, deadline: Instant) -> Result<Reply, Failure> {
+    fn try_send(&mut self, actions: &[Action], deadline: Instant) -> Result<Vec<Reply>, Failure> {
         let connection = match &mut self.connection {
             Some(connection) => connection,
             None => {
@@ -112,7 +135,7 @@ impl AmiClient {
                 self.connection.insert(opened)
             }
         };
-        connection.request(action, deadline)
+        connection.pipeline(actions, deadline)
     }
 
     /// The user-facing error for a failure.
@@ -138,21 +161,45 @@ impl AmiClient {
     /// Sends an action that must succeed; `Response: Error` becomes [`PhoneError::Refused`].
     pub fn expect_success(&mut self, action: &Action) -> Result<Reply, PhoneError> {
         let reply = self.send(action)?;
-        match reply.response.response() {
-            Some("Success") => Ok(reply),
-            _ => Err(refused(action, &reply.response)),
-        }
+        Expect::Success.check(action, reply)
+    }
+
+    /// Sends every action at once (see [`AmiClient::send_all`]) and checks each reply against what
+    /// it expects. The outer error is a failed exchange; the inner ones are refusals of single actions.
+    pub fn send_checked(&mut self, actions: &[(Action, Expect)]) -> Result<Vec<Result<Reply, PhoneError>>, PhoneError> {
+        let sent: Vec<Action> = actions.iter().map(|(action, _)| action.clone()).collect();
+        let replies = self.send_all(&sent)?;
+        Ok(actions
+            .iter()
+            .zip(replies)
+            .map(|((action, expect), reply)| expect.check(action, reply))
+            .collect())
     }
 
     /// Every key below `family/key` with its value, keyed by the full path (`/CF/201`).
     pub fn db_get_tree(&mut self, family: &AmiValue, key: &AmiValue) -> Result<BTreeMap<String, String>, PhoneError> {
-        let reply = self.expect_success(&Action::db_get_tree(family, key))?;
-        Ok(reply
-            .list
+        self.db_get_trees(&[(family.clone(), key.clone())])
+    }
+
+    /// Every key below each `(family, key)`, all read at once (pipelined), in one map by full path.
+    pub fn db_get_trees(&mut self, trees: &[(AmiValue, AmiValue)]) -> Result<BTreeMap<String, String>, PhoneError> {
+        let actions: Vec<(Action, Expect)> = trees
             .iter()
-            .filter(|event| event.event() == Some("DBGetTreeResponse"))
-            .filter_map(|event| Some((event.get("Key")?.to_owned(), event.get("Val").unwrap_or("").to_owned())))
-            .collect())
+            .map(|(family, key)| (Action::db_get_tree(family, key), Expect::Success))
+            .collect();
+        let mut entries = BTreeMap::new();
+        for reply in self.send_checked(&actions)? {
+            entries.extend(
+                reply?
+                    .list
+                    .iter()
+                    .filter(|event| event.event() == Some("DBGetTreeResponse"))
+                    .filter_map(|event| {
+                        Some((event.get("Key")?.to_owned(), event.get("Val").unwrap_or("").to_owned()))
+                    }),
+            );
+        }
+        Ok(entries)
     }
 
     /// One key's value; `None` when it does not exist.
@@ -188,15 +235,10 @@ impl AmiClient {
         self.delete(&Action::db_del_tree(family, key))
     }
 
-    /// Sends a deletion, accepting Asterisk's answers for what does not exist ("Database entry could
-    /// not be deleted" from `DBDel`, "Database entry not found" from `DBDelTree`).
+    /// Sends a deletion (see [`Expect::Deleted`]).
     fn delete(&mut self, action: &Action) -> Result<(), PhoneError> {
         let reply = self.send(action)?;
-        match (reply.response.response(), reply.response.get("Message")) {
-            (Some("Success"), _) => Ok(()),
-            (_, Some(message)) if message.contains("could not be deleted") || message.contains("not found") => Ok(()),
-            _ => Err(refused(action, &reply.response)),
-        }
+        Expect::Deleted.check(action, reply).map(|_| ())
     }
 
     /// Sets a global variable or function, e.g. `DEVICE_STATE(Custom:CF201)`.
@@ -260,6 +302,29 @@ impl AmiClient {
     }
 }
 
+/// What a reply must say for its action to count as done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expect {
+    /// `Response: Success`.
+    Success,
+    /// `Success`, or Asterisk's answers for a key or tree that does not exist ("Database entry
+    /// could not be deleted" from `DBDel`, "Database entry not found" from `DBDelTree`): either way
+    /// it is gone, which is what a deletion wants.
+    Deleted,
+}
+
+impl Expect {
+    /// The reply if it says what is expected, else [`PhoneError::Refused`].
+    pub fn check(self, action: &Action, reply: Reply) -> Result<Reply, PhoneError> {
+        let gone = |message: &str| message.contains("could not be deleted") || message.contains("not found");
+        match (self, reply.response.response(), reply.response.get("Message")) {
+            (_, Some("Success"), _) => Ok(reply),
+            (Self::Deleted, _, Some(message)) if gone(message) => Ok(reply),
+            _ => Err(refused(action, &reply.response)),
+        }
+    }
+}
+
 /// The error for a `Response: Error` to `action`.
 fn refused(action: &Action, response: &Message) -> PhoneError {
     let message = response.get("Message").unwrap_or("no reason given");
@@ -295,6 +360,18 @@ mod tests {
             let mut peer = Self { reader, writer: stream };
             peer.send("Asterisk Call Manager/11.0.0\r\n")?;
             Ok(peer)
+        }
+
+        /// Accepts a connection and answers its Login.
+        fn logged_in(listener: &TcpListener) -> Result<Self, String> {
+            let mut peer = Self::accept(listener)?;
+            peer.login()?;
+            Ok(peer)
+        }
+
+        /// Answers `Response: Success` to the action `id`.
+        fn success(&mut self, id: &str) -> Result<(), String> {
+            self.send(&format!("Response: Success\r\nActionID: {id}\r\n\r\n"))
         }
 
         fn send(&mut self, text: &str) -> Result<(), String> {
@@ -343,8 +420,7 @@ mod tests {
     #[test]
     fn lists_survive_any_header_order_and_unrelated_events() -> TestResult {
         let (mut client, server) = serve(|listener| {
-            let mut peer = Peer::accept(listener)?;
-            peer.login()?;
+            let mut peer = Peer::logged_in(listener)?;
             let (name, id) = peer.action()?;
             peer.send("Event: TestEvent\r\nPrivilege: reporting,all\r\n\r\n")?;
             peer.send(&format!(
@@ -370,8 +446,7 @@ mod tests {
         let (mut client, server) = serve(|listener| {
             let mut seen = Vec::new();
             // First connection: log in, answer one DBGet, then die while a DBPut is pending.
-            let mut peer = Peer::accept(listener)?;
-            peer.login()?;
+            let mut peer = Peer::logged_in(listener)?;
             let (name, id) = peer.action()?;
             seen.push(name);
             peer.send(&format!(
@@ -381,11 +456,10 @@ mod tests {
             seen.push(name);
             drop(peer);
             // Second connection: the DBPut is sent again and answered; then an Originate kills it.
-            let mut peer = Peer::accept(listener)?;
-            peer.login()?;
+            let mut peer = Peer::logged_in(listener)?;
             let (name, id) = peer.action()?;
             seen.push(name);
-            peer.send(&format!("ActionID: {id}\r\nResponse: Success\r\n\r\n"))?;
+            peer.success(&id)?;
             let (name, _) = peer.action()?;
             seen.push(name);
             drop(peer);
@@ -417,6 +491,107 @@ mod tests {
             ["DBGet", "DBPut", "DBPut", "Originate"]
         );
         Ok(())
+    }
+
+    #[test]
+    fn pipelined_replies_are_matched_in_any_order_among_events() -> TestResult {
+        let (mut client, server) = serve(|listener| {
+            let mut peer = Peer::logged_in(listener)?;
+            // All four actions arrive before any reply is sent.
+            let actions = (0..4).map(|_| peer.action()).collect::<Result<Vec<_>, _>>()?;
+            let names = actions.iter().map(|(name, _)| name.clone()).collect();
+            let [(_, put), (_, del), (_, tree), (_, set)] =
+                <[(String, String); 4]>::try_from(actions).map_err(|_| "four actions")?;
+            // Replies last to first, the tree's list interleaved with other replies and events.
+            peer.send(&format!(
+                concat!(
+                    "ActionID: {set}\r\nResponse: Error\r\nMessage: No such function\r\n\r\n",
+                    "EventList: start\r\nResponse: Success\r\nActionID: {tree}\r\n\r\n",
+                    "Event: TestEvent\r\nActionID: 1000\r\n\r\n",
+                    "Event: DBGetTreeResponse\r\nKey: /CF/201\r\nVal: 600\r\nActionID: {tree}\r\n\r\n",
+                    "Response: Error\r\nMessage: Database entry could not be deleted\r\nActionID: {del}\r\n\r\n",
+                    "Response: Success\r\nActionID: 999\r\n\r\n",
+                    "ActionID: {tree}\r\nEvent: DBGetTreeResponse\r\nVal: x\r\nKey: /CF/201/b\r\n\r\n",
+                    "Event: DBGetTreeComplete\r\nEventList: Complete\r\nActionID: {tree}\r\n\r\n",
+                    "Response: Success\r\nActionID: {put}\r\n\r\n",
+                ),
+                set = set,
+                tree = tree,
+                del = del,
+                put = put
+            ))?;
+            Ok(names)
+        })?;
+        let (family, key) = (value("CF")?, value("201")?);
+        let variable = value("DEVICE_STATE(Custom:CF201)")?;
+        let results = client.send_checked(&[
+            (Action::db_put(&family, &key, &value("600")?), Expect::Success),
+            (Action::db_del(&family, &value("201/a")?), Expect::Deleted),
+            (Action::db_get_tree(&family, &key), Expect::Success),
+            (Action::setvar(&variable, &value("BUSY")?), Expect::Success),
+        ])?;
+        let [put, del, tree, set] = <[Result<Reply, PhoneError>; 4]>::try_from(results).map_err(|_| "four replies")?;
+        assert!(put.is_ok() && del.is_ok(), "{put:?} {del:?}");
+        let keys: Vec<Option<String>> = tree?.list.iter().map(|e| e.get("Key").map(str::to_owned)).collect();
+        assert_eq!(keys, [Some("/CF/201".to_owned()), Some("/CF/201/b".to_owned())]);
+        let refusal = set.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(refusal.contains("Setvar failed: No such function"), "{refusal}");
+        assert_eq!(
+            server.join().map_err(|_| "server panicked")??,
+            ["DBPut", "DBDel", "DBGetTree", "Setvar"]
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_lost_batch_of_repeatable_actions_is_sent_again_whole() -> TestResult {
+        let (mut client, server) = serve(|listener| {
+            let mut seen = Vec::new();
+            let mut peer = Peer::logged_in(listener)?;
+            // Answers the first of two actions, then dies.
+            let (name, id) = peer.action()?;
+            seen.push(name);
+            seen.push(peer.action()?.0);
+            peer.success(&id)?;
+            drop(peer);
+            let mut peer = Peer::logged_in(listener)?;
+            let ids = [peer.action()?, peer.action()?];
+            for (name, id) in ids.iter().rev() {
+                seen.push(name.clone());
+                peer.success(id)?;
+            }
+            Ok(seen)
+        })?;
+        let (family, key) = (value("CF")?, value("201")?);
+        let replies = client.send_all(&[
+            Action::db_put(&family, &key, &value("600")?),
+            Action::db_del(&family, &key),
+        ])?;
+        assert_eq!(replies.len(), 2);
+        assert!(replies.iter().all(|r| r.response.response() == Some("Success")));
+        assert_eq!(client.reconnects(), 1);
+        assert_eq!(
+            server.join().map_err(|_| "server panicked")??,
+            ["DBPut", "DBDel", "DBDel", "DBPut"]
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn backoff_pauses_are_jittered_within_half_to_whole() {
+        let pauses: Vec<Duration> = (0..200).map(|_| jittered(Duration::from_millis(400))).collect();
+        assert!(
+            pauses
+                .iter()
+                .all(|p| (Duration::from_millis(200)..=Duration::from_millis(400)).contains(p))
+        );
+        let distinct: std::collections::BTreeSet<Duration> = pauses.iter().copied().collect();
+        assert!(distinct.len() > 150, "only {} distinct pauses of 200", distinct.len());
+        let mean = pauses.iter().sum::<Duration>() / 200;
+        assert!(
+            (Duration::from_millis(270)..Duration::from_millis(330)).contains(&mean),
+            "{mean:?}"
+        );
     }
 
     #[test]

@@ -12,6 +12,8 @@ use super::target::AmiTarget;
 
 /// Most unrelated events kept for [`Connection::next_event`]; older ones are dropped.
 const MAX_KEPT_EVENTS: usize = 2048;
+/// Most actions written before their replies are read, so neither side's buffers fill up.
+pub(crate) const MAX_IN_FLIGHT: usize = 32;
 
 /// Why an exchange failed.
 #[derive(Debug)]
@@ -38,6 +40,68 @@ pub struct Reply {
     pub response: Message,
     /// The list's events, without the closing `…Complete` event.
     pub list: Vec<Message>,
+}
+
+/// What has arrived so far for one action sent in a batch.
+#[derive(Debug, Default)]
+struct Pending {
+    response: Option<Message>,
+    list: Vec<Message>,
+    done: bool,
+}
+
+/// What [`Pending::take`] did with a message carrying the action's id.
+enum Taken {
+    /// The reply is complete.
+    Done,
+    /// Nothing more to do: stored in the reply (a list's response or event), or a repeat dropped.
+    Kept,
+    /// An event that is not part of the reply (e.g. `OriginateResponse`), for the event queue.
+    Aside(Message),
+}
+
+impl Pending {
+    /// Adds a message carrying this action's id.
+    fn take(&mut self, message: Message) -> Taken {
+        if self.done {
+            return match message.event() {
+                Some(_) => Taken::Aside(message),
+                None => Taken::Kept,
+            };
+        }
+        match (self.response.is_some(), message.event().is_some()) {
+            (false, false) => {
+                let list = message.starts_list();
+                self.response = Some(message);
+                self.finish_unless(list)
+            }
+            (true, true) if message.completes_list() => self.finish_unless(false),
+            (true, true) => {
+                self.list.push(message);
+                Taken::Kept
+            }
+            // An event with our id before the response (e.g. OriginateResponse): keep it aside.
+            (false, true) => Taken::Aside(message),
+            (true, false) => Taken::Kept,
+        }
+    }
+
+    /// Marks the reply complete unless `waiting` for more.
+    fn finish_unless(&mut self, waiting: bool) -> Taken {
+        if waiting {
+            return Taken::Kept;
+        }
+        self.done = true;
+        Taken::Done
+    }
+
+    /// The finished reply.
+    fn into_reply(self) -> Reply {
+        Reply {
+            response: self.response.unwrap_or_default(),
+            list: self.list,
+        }
+    }
 }
 
 /// A logged-in session.
@@ -107,45 +171,56 @@ impl Connection {
 
     /// Sends `action` and waits for its response (and its whole event list) until `deadline`.
     pub(crate) fn request(&mut self, action: &Action, deadline: Instant) -> Result<Reply, Failure> {
-        let action_id = self.next_action_id;
-        self.next_action_id += 1;
-        let id_text = action_id.to_string();
+        self.pipeline(std::slice::from_ref(action), deadline)?
+            .pop()
+            .ok_or_else(|| Failure::Protocol("no reply was collected".to_owned()))
+    }
+
+    /// Sends every action at once (at most [`MAX_IN_FLIGHT`] before reading), then collects their
+    /// replies, matched by ActionID in whatever order they come, until `deadline`. The replies are
+    /// in the order of `actions`.
+    pub(crate) fn pipeline(&mut self, actions: &[Action], deadline: Instant) -> Result<Vec<Reply>, Failure> {
+        let mut replies = Vec::with_capacity(actions.len());
+        for batch in actions.chunks(MAX_IN_FLIGHT) {
+            replies.extend(self.exchange(batch, deadline)?);
+        }
+        Ok(replies)
+    }
+
+    /// Writes one batch of actions, then reads until each has its reply.
+    fn exchange(&mut self, actions: &[Action], deadline: Instant) -> Result<Vec<Reply>, Failure> {
+        let first_id = self.next_action_id;
+        let mut wire = Vec::new();
+        for action in actions {
+            wire.extend(action.encode(self.next_action_id));
+            self.next_action_id += 1;
+        }
         self.writer
             .set_write_timeout(Some(remaining(deadline).ok_or(Failure::Timeout)?))
             .map_err(|e| read_failure(e, false))?;
-        self.writer
-            .write_all(&action.encode(action_id))
-            .map_err(|e| read_failure(e, true))?;
-        let mut response = None;
-        let mut list = Vec::new();
-        loop {
+        self.writer.write_all(&wire).map_err(|e| read_failure(e, true))?;
+        let mut pending: Vec<Pending> = actions.iter().map(|_| Pending::default()).collect();
+        let mut open = pending.len();
+        while open > 0 {
             let message = self.read_message(deadline, true)?;
-            if message.action_id() != Some(id_text.as_str()) {
-                if message.event().is_some() {
-                    self.keep_event(message);
-                }
-                continue;
-            }
-            match (&response, message.event()) {
-                (None, None) => {
-                    if !message.starts_list() {
-                        return Ok(Reply {
-                            response: message,
-                            list,
-                        });
-                    }
-                    response = Some(message);
-                }
-                (Some(_), Some(_)) if message.completes_list() => {
-                    let response = response.unwrap_or_default();
-                    return Ok(Reply { response, list });
-                }
-                (Some(_), Some(_)) => list.push(message),
-                // An event with our id before the response (e.g. OriginateResponse): keep it aside.
-                (_, Some(_)) => self.keep_event(message),
-                (Some(_), None) => {}
+            let slot = message
+                .action_id()
+                .and_then(|id| id.parse::<u64>().ok())
+                .and_then(|id| id.checked_sub(first_id))
+                .and_then(|index| usize::try_from(index).ok())
+                .and_then(|index| pending.get_mut(index));
+            match slot {
+                Some(slot) => match slot.take(message) {
+                    Taken::Done => open -= 1,
+                    Taken::Kept => {}
+                    Taken::Aside(event) => self.keep_event(event),
+                },
+                // Not ours (or a late reply to an abandoned request): keep events, drop the rest.
+                None if message.event().is_some() => self.keep_event(message),
+                None => {}
             }
         }
+        Ok(pending.into_iter().map(Pending::into_reply).collect())
     }
 
     /// The next event received outside any request, waiting until `deadline`; `None` on timeout.

@@ -58,6 +58,22 @@ pub enum Change {
     DeviceState(String, &'static str),
 }
 
+/// `entries` as Asterisk holds them after `changes` succeeded (device states live elsewhere).
+pub fn applied(mut entries: Entries, changes: &[Change]) -> Entries {
+    for change in changes {
+        match change {
+            Change::Put(key, value) => {
+                entries.insert(key.path(), value.clone());
+            }
+            Change::Delete(key) => {
+                entries.remove(&key.path());
+            }
+            Change::DeviceState(..) => {}
+        }
+    }
+    entries
+}
+
 /// What to do with one key.
 enum Wanted {
     Value(String),
@@ -271,22 +287,6 @@ mod tests {
 
     fn entries(pairs: &[(&str, &str)]) -> Entries {
         pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
-    }
-
-    /// Applies changes to entries the way Asterisk would.
-    fn applied(mut entries: Entries, changes: &[Change]) -> Entries {
-        for change in changes {
-            match change {
-                Change::Put(key, value) => {
-                    entries.insert(key.path(), value.clone());
-                }
-                Change::Delete(key) => {
-                    entries.remove(&key.path());
-                }
-                Change::DeviceState(..) => {}
-            }
-        }
-        entries
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub mod target;
 pub mod value;
 
 pub use action::{Action, Originate};
-pub use client::AmiClient;
+pub use client::{AmiClient, Expect};
 pub use config::AsteriskConfig;
 pub use connection::Reply;
 pub use extension::Extension;

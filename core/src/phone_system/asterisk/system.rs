@@ -1,16 +1,18 @@
 //! `AsteriskPhoneSystem`: the profiles' settings in a real Asterisk/FreePBX, over one AMI connection.
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
-use super::client::AmiClient;
+use super::action::Action;
+use super::client::{AmiClient, Expect};
 use super::config::AsteriskConfig;
-use super::layout::{Change, Entries, Layout};
+use super::layout::{Change, Entries, Layout, applied};
 use super::secret::AmiSecret;
 use super::target::AmiTarget;
 use super::value::AmiValue;
 use crate::applicable::ApplicableSettings;
 use crate::error::PhoneError;
-use crate::phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind};
+use crate::phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind, summarize};
 use crate::settings::Settings;
 
 /// Where the secret comes from.
@@ -22,14 +24,33 @@ enum SecretSource {
     Given(AmiSecret),
 }
 
+/// How long the entries last read stay good enough to compute a switch's writes from, instead of
+/// reading them first. Staleness is caught anyway (see [`AsteriskPhoneSystem`]'s `apply`); this only
+/// bounds how often it can cost a second round of writes.
+pub const KNOWN_ENTRIES_FRESH_FOR: Duration = Duration::from_secs(10);
+
+/// The extension's entries as last read from Asterisk.
+#[derive(Clone, Debug)]
+struct Known {
+    entries: Entries,
+    read_at: Instant,
+}
+
 /// An Asterisk phone system. It connects on first use and keeps one connection, reopened after
 /// Asterisk restarts.
+///
+/// `apply` computes its writes from the entries last read (when younger than
+/// [`KNOWN_ENTRIES_FRESH_FOR`]), sends them pipelined, and always reads the three trees back to verify.
+/// If the read-back differs from what those writes would have made of the known entries, someone
+/// else changed them: the writes are computed again from what was just read, sent, and read back.
 #[derive(Debug)]
 pub struct AsteriskPhoneSystem {
     config: AsteriskConfig,
     secret: SecretSource,
     layout: Layout,
     client: Option<AmiClient>,
+    known: Option<Known>,
+    known_fresh_for: Duration,
 }
 
 impl AsteriskPhoneSystem {
@@ -51,7 +72,16 @@ impl AsteriskPhoneSystem {
             config,
             secret,
             client: None,
+            known: None,
+            known_fresh_for: KNOWN_ENTRIES_FRESH_FOR,
         }
+    }
+
+    /// Sets how long entries last read are reused by `apply` instead of reading first
+    /// ([`KNOWN_ENTRIES_FRESH_FOR`] by default; zero reads first every time).
+    pub fn reusing_reads_for(mut self, fresh_for: Duration) -> Self {
+        self.known_fresh_for = fresh_for;
+        self
     }
 
     /// Connects and logs in now, then reads the live settings: what "test the connection" means.
@@ -87,17 +117,69 @@ impl AsteriskPhoneSystem {
         Ok(self.client.insert(AmiClient::new(target)))
     }
 
-    /// Every live entry of the extension's three AstDB trees.
+    /// Every live entry of the extension's three AstDB trees, read at once; remembered as known.
     fn entries(&mut self) -> Result<Entries, PhoneError> {
-        let trees = self.layout.trees();
-        let client = self.client()?;
-        let mut entries = Entries::new();
-        for tree in trees {
-            let (family, key) = tree.values()?;
-            entries.extend(client.db_get_tree(&family, &key)?);
-        }
+        self.known = None;
+        let trees = self
+            .layout
+            .trees()
+            .iter()
+            .map(|tree| tree.values())
+            .collect::<Result<Vec<_>, _>>()?;
+        let entries = self.client()?.db_get_trees(&trees)?;
+        self.known = Some(Known {
+            entries: entries.clone(),
+            read_at: Instant::now(),
+        });
         Ok(entries)
     }
+
+    /// The entries known from a recent read, forgetting them (a failed write leaves them unknown).
+    fn take_fresh_known(&mut self) -> Option<Entries> {
+        self.known
+            .take()
+            .filter(|known| known.read_at.elapsed() < self.known_fresh_for)
+            .map(|known| known.entries)
+    }
+
+    /// Sends `changes` all at once. A refused AstDB write is an error; a refused device state (phone
+    /// lamp) only a warning: a PBX without func_devstate still gets its settings.
+    fn send_changes(&mut self, changes: &[Change]) -> Result<(), PhoneError> {
+        let actions = changes.iter().map(change_action).collect::<Result<Vec<_>, _>>()?;
+        let results = self.client()?.send_checked(&actions)?;
+        for (change, result) in changes.iter().zip(results) {
+            match (change, result) {
+                (_, Ok(_)) => {}
+                (Change::DeviceState(device, _), Err(error)) => {
+                    tracing::warn!(%error, device, "phone lamp not updated");
+                }
+                (Change::Put(..) | Change::Delete(_), Err(error)) => return Err(error),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The action for one change, and what its reply must say.
+fn change_action(change: &Change) -> Result<(Action, Expect), PhoneError> {
+    Ok(match change {
+        Change::Put(key, value) => {
+            let (family, key) = key.values()?;
+            let action = Action::db_put(&family, &key, &AmiValue::new("AstDB value", value.clone())?);
+            (action, Expect::Success)
+        }
+        Change::Delete(key) => {
+            let (family, key) = key.values()?;
+            (Action::db_del(&family, &key), Expect::Deleted)
+        }
+        Change::DeviceState(device, state) => {
+            let variable = AmiValue::new("device state name", format!("DEVICE_STATE({device})"))?;
+            (
+                Action::setvar(&variable, &AmiValue::new("device state", *state)?),
+                Expect::Success,
+            )
+        }
+    })
 }
 
 impl PhoneSystem for AsteriskPhoneSystem {
@@ -121,26 +203,30 @@ impl PhoneSystem for AsteriskPhoneSystem {
     fn write(&mut self, settings: &ApplicableSettings) -> Result<(), PhoneError> {
         let entries = self.entries()?;
         let changes = self.layout.changes(&entries, settings);
-        let client = self.client()?;
-        for change in changes {
-            match change {
-                Change::Put(key, value) => {
-                    let (family, key) = key.values()?;
-                    client.db_put(&family, &key, &AmiValue::new("AstDB value", value)?)?;
-                }
-                Change::Delete(key) => {
-                    let (family, key) = key.values()?;
-                    client.db_del(&family, &key)?;
-                }
-                Change::DeviceState(device, state) => {
-                    // A lamp is a courtesy: a PBX without func_devstate still gets its settings.
-                    let variable = AmiValue::new("device state name", format!("DEVICE_STATE({device})"))?;
-                    if let Err(error) = client.setvar(&variable, &AmiValue::new("device state", state)?) {
-                        tracing::warn!(%error, device, "phone lamp not updated");
-                    }
-                }
-            }
+        self.send_changes(&changes)
+    }
+
+    fn apply(&mut self, settings: &ApplicableSettings) -> Result<Settings, PhoneError> {
+        let (before, known) = match self.take_fresh_known() {
+            Some(entries) => (entries, true),
+            None => (self.entries()?, false),
+        };
+        let changes = self.layout.changes(&before, settings);
+        self.send_changes(&changes)?;
+        let mut entries = self.entries()?;
+        if known && entries != applied(before, &changes) {
+            tracing::debug!(extension = %self.config.extension, "AstDB changed since last read; writing again");
+            let changes = self.layout.changes(&entries, settings);
+            self.send_changes(&changes)?;
+            entries = self.entries()?;
         }
-        Ok(())
+        let live = self.layout.settings_from(&entries);
+        if live == settings.to_settings() {
+            Ok(live)
+        } else {
+            Err(PhoneError::NotVerified {
+                found: summarize(&live),
+            })
+        }
     }
 }
