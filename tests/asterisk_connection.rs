@@ -1,12 +1,15 @@
 //! Connecting to a real Asterisk through the CLI (`connect`, `status`, `activate`): a tested connection
 //! is saved, a wrong secret or a loose secret file is a clear one-line error that saves nothing, and
-//! a change made by another AMI client turns the status into Detected.
+//! a change made by another AMI client turns the status into Detected, also when the app computes a
+//! switch from entries it read before that change.
 
 mod asterisk_support;
 
 use std::path::Path;
 
 use asterisk_support::{Res, TestResult, reset_extension, value, with_asterisk};
+use callprofiles_core::phone_system::asterisk::{AmiClient, AmiSecret, AsteriskPhoneSystem};
+use callprofiles_core::{ApplicableSettings, PhoneSystem, SettingChange, Settings};
 
 /// `callprofiles --home HOME ARGS…` with a clean environment.
 fn cli(home: &Path, args: &[&str]) -> assert_cmd::Command {
@@ -158,6 +161,49 @@ fn change_by_another_ami_client_shows_as_detected() -> TestResult {
         ok(home.path(), &["activate", "Home"])?;
         let status: serde_json::Value = serde_json::from_str(&ok(home.path(), &["status", "--json"])?)?;
         assert_eq!(status["active"], "home");
+        Ok(())
+    })
+}
+
+/// A custom device state (phone lamp), e.g. `Custom:CF236`.
+fn lamp(admin: &mut AmiClient, device: &str) -> Res<String> {
+    Ok(admin.getvar(&value(format!("DEVICE_STATE({device})"))?)?)
+}
+
+#[test]
+fn a_switch_from_stale_known_entries_still_reaches_the_profile() -> TestResult {
+    with_asterisk("stale_known_entries", |asterisk| {
+        let mut admin = asterisk.admin()?;
+        reset_extension(&mut admin, "236")?;
+        let secret = AmiSecret::new(&asterisk.secret)?;
+        let mut phone = AsteriskPhoneSystem::with_secret(asterisk.config("236", None)?, secret);
+        let away = SettingChange::apply_all(
+            &SettingChange::parse_all(&["routing=forward:600100200", "call_pickup=off"])?,
+            &Settings::office_default(),
+        );
+        phone.apply(&ApplicableSettings::check("Away", &away)?)?;
+        assert_eq!(lamp(&mut admin, "Custom:CF236")?, "BUSY");
+
+        // Behind the app's back (its known entries still say Away): the forward is gone (so the app's
+        // DBDel finds nothing), pickup is on already, a telecommuter number and a second phone appear.
+        let (own, user) = (value("CALLPROFILES")?, value("AMPUSER")?);
+        admin.db_del(&value("CF")?, &value("236")?)?;
+        admin.db_put(&own, &value("236/pickup")?, &value("on")?)?;
+        admin.db_put(&own, &value("236/telecommuter")?, &value("0222")?)?;
+        admin.db_put(&user, &value("236/device")?, &value("236&236b")?)?;
+        admin.setvar(&value("DEVICE_STATE(Custom:FOLLOWME236b)")?, &value("INUSE")?)?;
+
+        let office = Settings::office_default();
+        assert_eq!(phone.apply(&ApplicableSettings::check("Office", &office)?)?, office);
+        assert_eq!(admin.db_get(&value("CF")?, &value("236")?)?, None);
+        assert_eq!(admin.db_get(&own, &value("236/telecommuter")?)?, None);
+        assert_eq!(admin.db_get(&own, &value("236/pickup")?)?.as_deref(), Some("on"));
+        assert_eq!(lamp(&mut admin, "Custom:CF236")?, "NOT_INUSE");
+        assert_eq!(lamp(&mut admin, "Custom:FOLLOWME236b")?, "NOT_INUSE");
+        let mut fresh =
+            AsteriskPhoneSystem::with_secret(asterisk.config("236", None)?, AmiSecret::new(&asterisk.secret)?);
+        assert_eq!(fresh.read()?, office);
+        assert_eq!(phone.reconnects(), 0);
         Ok(())
     })
 }
