@@ -93,7 +93,11 @@ pub fn run_main_window(options: GuiOptions) -> anyhow::Result<()> {
 
 /// Opens the small quick-access window (always on top, no decorations, centred) and runs until it closes.
 pub fn run_quick_window(options: GuiOptions) -> anyhow::Result<()> {
-    let language = options.forced_language()?.unwrap_or_else(Language::from_system);
+    let saved = || State::read_saved(&options.home.join(MAIN_WINDOW_STATE_FILE)).map(|state| state.language);
+    let language = match options.forced_language()? {
+        Some(language) => language,
+        None => saved().unwrap_or_default().resolve(),
+    };
     let home = options.home;
     let i18n = I18n::new(language);
     create_home(&home, &i18n)?;

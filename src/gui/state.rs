@@ -23,8 +23,41 @@ impl State {
             .unwrap_or_default()
     }
 
+    /// Reads the state the main window saved in `file` (eframe's RON key-value file) without opening
+    /// eframe's storage, so the quick window can follow the language chosen in the main window.
+    /// `None` when the file is missing or unreadable.
+    pub fn read_saved(file: &std::path::Path) -> Option<Self> {
+        let reader = std::io::BufReader::new(std::fs::File::open(file).ok()?);
+        let values: std::collections::HashMap<String, String> = ron::de::from_reader(reader).ok()?;
+        ron::from_str(values.get(STATE_KEY)?).ok()
+    }
+
     /// Stores the state.
     pub fn save(&self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STATE_KEY, self);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gui::i18n::Language;
+
+    #[test]
+    fn reads_what_eframe_storage_wrote() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let file = dir.path().join("gui-main.ron");
+        let state = State {
+            language: LanguageChoice::Fixed(Language::Polish),
+        };
+        let mut values = std::collections::HashMap::new();
+        values.insert(STATE_KEY.to_owned(), ron::to_string(&state)?);
+        values.insert("egui".to_owned(), "()".to_owned());
+        std::fs::write(&file, ron::to_string(&values)?)?;
+        assert_eq!(State::read_saved(&file), Some(state));
+        assert_eq!(State::read_saved(&dir.path().join("missing.ron")), None);
+        std::fs::write(&file, "not ron at all (")?;
+        assert_eq!(State::read_saved(&file), None);
+        Ok(())
     }
 }
