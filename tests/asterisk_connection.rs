@@ -18,6 +18,8 @@ fn cli(home: &Path, args: &[&str]) -> assert_cmd::Command {
         .env_remove("CALLPROFILES_HOME")
         .env_remove("CALLPROFILES_AMI_SECRET")
         .env_remove("RUST_LOG")
+        .env("LC_ALL", "C")
+        .env_remove("LANGUAGE")
         .arg("--home")
         .arg(home)
         .args(args);

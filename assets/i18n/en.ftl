@@ -286,3 +286,98 @@ status-reconnecting = Connection lost: reconnecting…
 status-demo-ready = Ready
 error-applied-unrecorded = { $profile } is now in use on the phone system, but callprofiles could not note it: { $reason }
 error-own-file = Cannot export to { $path }: it is one of callprofiles' own files; choose another file.
+error-unknown-routing = “{ $input }” is not a call routing: use desk_phone, forward:NUMBER, twinning:NUMBER or telecommuter:NUMBER.
+error-routing-no-number = The desk phone routing takes no number.
+error-unknown-playback = “{ $input }” is not a way to play messages: use phone or computer.
+error-unknown-greeting = “{ $input }” is not a voicemail greeting: use default or a number from 1 to 9.
+error-not-on-off = “{ $input }” for { $key } is not on or off.
+error-not-key-value = “{ $input }” is not a setting: write KEY=VALUE, e.g. call_pickup=on.
+error-routing-needs-number = The phone system needs a number for the { $mode } routing: write routing={ $mode }:NUMBER.
+error-unknown-key = “{ $key }” is not a setting: use call_pickup, routing, voicemail, voicemail.ringback, voicemail.notification, voicemail.playback or voicemail.greeting.
+
+## Command line (callprofiles list, status, …): the English text is what scripts have always seen
+cli-on = on
+cli-off = off
+cli-summary = { $routing }; voicemail { $voicemail ->
+    [on] on
+   *[off] off
+}; call pickup { $pickup ->
+    [on] on
+   *[off] off
+}
+cli-routing-desk-phone = ring the desk phone
+cli-routing-forward = forward calls to { $number }
+cli-routing-twinning = ring the desk phone and { $number } together
+cli-routing-telecommuter = telecommuter at { $number }
+cli-routing-forward-unset = forward calls (number not set yet)
+cli-routing-twinning-unset = ring the desk phone and a mobile together (number not set yet)
+cli-routing-telecommuter-unset = telecommuter (number not set yet)
+cli-label-call-pickup = Call pickup
+cli-label-routing = Mobility
+cli-label-voicemail = Voicemail
+cli-label-ringback = Voicemail ringback
+cli-label-notification = Voicemail notification
+cli-label-playback = Listen to messages
+cli-label-greeting = Greeting
+cli-playback-phone = on the phone
+cli-playback-computer = on the computer
+cli-greeting-default = the default greeting
+cli-greeting-recorded = recorded greeting { $number }
+cli-kind-builtin = built-in
+cli-kind-custom = custom
+cli-phone-demo = Phone system: Built-in demo phone system (no PBX connected): settings are saved on this computer only — it is not a PBX, so no real phone changes.
+cli-phone-asterisk = Phone system: Asterisk at { $address }, extension { $extension } (AMI user { $user }).
+cli-phone-other = Phone system: { $summary }.
+cli-live-settings = Live settings:
+cli-list-heading = Profiles (* = active):
+cli-list-detected = Detected: the phone system's settings match no saved profile; keep them with: callprofiles save-detected NAME
+cli-warn-active-unknown = Cannot tell which profile is active: { $reason }
+cli-warn-active-unknown-one = Cannot tell whether it is active: { $reason }
+cli-show-heading = { $name } ({ $kind ->
+    [builtin] built-in
+   *[custom] custom
+} profile, id { $id }{ $active ->
+    [yes] , active now
+   *[no] {""}
+})
+cli-show-change = Change it with: callprofiles set { $id } KEY=VALUE...
+cli-status-active = Active profile: { $name }
+cli-status-detected = Active profile: Detected (the phone system's settings match no saved profile)
+cli-status-nearest = Closest saved profile: { $name } (differs in { $keys })
+cli-status-keep = Keep these settings with: callprofiles save-detected NAME
+cli-activated = Activated "{ $name }": { $summary }.
+cli-created = Created profile "{ $name }" (id { $id }) with { $origin }; { $used } of { $max } custom profiles used.
+cli-origin-from = the settings of "{ $name }"
+cli-origin-default = the Office defaults
+cli-renamed = Renamed "{ $old }" to "{ $new }".
+cli-deleted = Deleted profile "{ $name }".
+cli-set-saved = Saved profile "{ $name }": { $summary }.
+cli-set-hint = The phone system changes when you activate it: callprofiles activate { $id }
+cli-saved-detected-new = Saved the detected settings as the new profile "{ $name }"; it is now the active profile.
+cli-saved-detected-into = Saved the detected settings into the profile "{ $name }"; it is now the active profile.
+cli-pbx-changed-profile = Changed the phone system. They match profile "{ $name }".
+cli-pbx-changed-detected = Changed the phone system. They match no saved profile: Detected.
+cli-exported = Exported { $count ->
+    [one] 1 profile
+   *[other] { $count } profiles
+} to { $path }.
+cli-imported = Imported { $builtin ->
+    [one] 1 built-in profile
+   *[other] { $builtin } built-in profiles
+} and { $custom ->
+    [one] 1 custom profile
+   *[other] { $custom } custom profiles
+}{ $reset ->
+    [0] {""}
+    [one] ; 1 built-in profile missing from the file went back to the defaults
+   *[other] ; { $reset } built-in profiles missing from the file went back to the defaults
+}{ $replaced ->
+    [0] .
+    [one] ; the 1 custom profile you had before was replaced.
+   *[other] ; the { $replaced } custom profiles you had before were replaced.
+}
+cli-connect-builtin = Switched to the built-in demo phone system (no PBX connected).
+cli-connect-asterisk = Connected to Asterisk at { $address } as { $user }; saved in { $path }.
+cli-connect-live = Live settings of extension:
+cli-error-secret-file = Cannot use the secret file { $path }: { $reason }.
+cli-error-output = Cannot write the output: { $reason }.

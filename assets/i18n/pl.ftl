@@ -292,3 +292,103 @@ status-reconnecting = Utracono połączenie: ponowne łączenie…
 status-demo-ready = Gotowy
 error-applied-unrecorded = Profil { $profile } jest już używany w systemie telefonicznym, ale callprofiles nie mógł tego zapisać: { $reason }
 error-own-file = Nie można eksportować do { $path }: to jeden z plików samego callprofiles; wybierz inny plik.
+error-unknown-routing = „{ $input }” nie jest sposobem przekazywania połączeń: użyj desk_phone, forward:NUMER, twinning:NUMER lub telecommuter:NUMER.
+error-routing-no-number = Dzwonienie na telefon biurkowy nie przyjmuje numeru.
+error-unknown-playback = „{ $input }” nie jest sposobem odsłuchiwania wiadomości: użyj phone lub computer.
+error-unknown-greeting = „{ $input }” nie jest powitaniem poczty głosowej: użyj default lub liczby od 1 do 9.
+error-not-on-off = „{ $input }” dla { $key } nie jest wartością on ani off.
+error-not-key-value = „{ $input }” nie jest ustawieniem: napisz KLUCZ=WARTOŚĆ, np. call_pickup=on.
+error-routing-needs-number = System telefoniczny potrzebuje numeru dla trybu { $mode }: napisz routing={ $mode }:NUMER.
+error-unknown-key = „{ $key }” nie jest ustawieniem: użyj call_pickup, routing, voicemail, voicemail.ringback, voicemail.notification, voicemail.playback lub voicemail.greeting.
+
+## Wiersz poleceń (callprofiles list, status, …)
+cli-on = wł.
+cli-off = wył.
+cli-summary = { $routing }; poczta głosowa { $voicemail ->
+    [on] włączona
+   *[off] wyłączona
+}; przejmowanie połączeń { $pickup ->
+    [on] włączone
+   *[off] wyłączone
+}
+cli-routing-desk-phone = dzwoni telefon biurkowy
+cli-routing-forward = przekazywanie połączeń na { $number }
+cli-routing-twinning = dzwonią jednocześnie telefon biurkowy i { $number }
+cli-routing-telecommuter = telepraca pod numerem { $number }
+cli-routing-forward-unset = przekazywanie połączeń (numer jeszcze nieustawiony)
+cli-routing-twinning-unset = dzwonią jednocześnie telefon biurkowy i komórka (numer jeszcze nieustawiony)
+cli-routing-telecommuter-unset = telepraca (numer jeszcze nieustawiony)
+cli-label-call-pickup = Przejmowanie połączeń
+cli-label-routing = Mobilność
+cli-label-voicemail = Poczta głosowa
+cli-label-ringback = Oddzwanianie poczty
+cli-label-notification = Powiadamianie o poczcie
+cli-label-playback = Odsłuchiwanie wiadomości
+cli-label-greeting = Powitanie
+cli-playback-phone = na telefonie
+cli-playback-computer = na komputerze
+cli-greeting-default = powitanie domyślne
+cli-greeting-recorded = nagrane powitanie { $number }
+cli-kind-builtin = wbudowany
+cli-kind-custom = własny
+cli-phone-demo = System telefoniczny: wbudowany system demonstracyjny (bez centrali PBX): ustawienia są zapisywane tylko na tym komputerze, więc żaden prawdziwy telefon się nie zmienia.
+cli-phone-asterisk = System telefoniczny: Asterisk pod adresem { $address }, numer wewnętrzny { $extension } (użytkownik AMI { $user }).
+cli-phone-other = System telefoniczny: { $summary }.
+cli-live-settings = Bieżące ustawienia:
+cli-list-heading = Profile (* = aktywny):
+cli-list-detected = Wykryte: ustawienia systemu telefonicznego nie odpowiadają żadnemu zapisanemu profilowi; zachowaj je poleceniem: callprofiles save-detected NAZWA
+cli-warn-active-unknown = Nie można ustalić, który profil jest aktywny: { $reason }
+cli-warn-active-unknown-one = Nie można ustalić, czy ten profil jest aktywny: { $reason }
+cli-show-heading = { $name } (profil { $kind ->
+    [builtin] wbudowany
+   *[custom] własny
+}, id { $id }{ $active ->
+    [yes] , aktywny teraz
+   *[no] {""}
+})
+cli-show-change = Zmień go poleceniem: callprofiles set { $id } KLUCZ=WARTOŚĆ...
+cli-status-active = Aktywny profil: { $name }
+cli-status-detected = Aktywny profil: Wykryte (ustawienia systemu telefonicznego nie odpowiadają żadnemu zapisanemu profilowi)
+cli-status-nearest = Najbliższy zapisany profil: { $name } (różni się: { $keys })
+cli-status-keep = Zachowaj te ustawienia poleceniem: callprofiles save-detected NAZWA
+cli-activated = Aktywowano „{ $name }”: { $summary }.
+cli-created = Utworzono profil „{ $name }” (id { $id }) z { $origin }; użyto { $used } z { $max } profili własnych.
+cli-origin-from = ustawieniami profilu „{ $name }”
+cli-origin-default = domyślnymi ustawieniami profilu Biurowy
+cli-renamed = Zmieniono nazwę „{ $old }” na „{ $new }”.
+cli-deleted = Usunięto profil „{ $name }”.
+cli-set-saved = Zapisano profil „{ $name }”: { $summary }.
+cli-set-hint = System telefoniczny zmieni się, gdy go aktywujesz: callprofiles activate { $id }
+cli-saved-detected-new = Zapisano wykryte ustawienia jako nowy profil „{ $name }”; jest on teraz aktywny.
+cli-saved-detected-into = Zapisano wykryte ustawienia w profilu „{ $name }”; jest on teraz aktywny.
+cli-pbx-changed-profile = Zmieniono system telefoniczny. Ustawienia odpowiadają profilowi „{ $name }”.
+cli-pbx-changed-detected = Zmieniono system telefoniczny. Ustawienia nie odpowiadają żadnemu zapisanemu profilowi: Wykryte.
+cli-exported = Wyeksportowano { $count ->
+    [one] 1 profil
+    [few] { $count } profile
+   *[many] { $count } profili
+} do { $path }.
+cli-imported = Zaimportowano { $builtin ->
+    [one] 1 profil wbudowany
+    [few] { $builtin } profile wbudowane
+   *[many] { $builtin } profili wbudowanych
+} i { $custom ->
+    [one] 1 profil własny
+    [few] { $custom } profile własne
+   *[many] { $custom } profili własnych
+}{ $reset ->
+    [0] {""}
+    [one] ; 1 profil wbudowany, którego brakowało w pliku, wrócił do ustawień domyślnych
+    [few] ; { $reset } profile wbudowane, których brakowało w pliku, wróciły do ustawień domyślnych
+   *[many] ; { $reset } profili wbudowanych, których brakowało w pliku, wróciło do ustawień domyślnych
+}{ $replaced ->
+    [0] .
+    [one] ; 1 profil własny, który był wcześniej, został zastąpiony.
+    [few] ; { $replaced } profile własne, które były wcześniej, zostały zastąpione.
+   *[many] ; { $replaced } profili własnych, które były wcześniej, zostało zastąpionych.
+}
+cli-connect-builtin = Przełączono na wbudowany demonstracyjny system telefoniczny (bez centrali PBX).
+cli-connect-asterisk = Połączono z Asteriskiem pod adresem { $address } jako { $user }; zapisano w { $path }.
+cli-connect-live = Bieżące ustawienia numeru wewnętrznego:
+cli-error-secret-file = Nie można użyć pliku z hasłem { $path }: { $reason }.
+cli-error-output = Nie można wypisać wyniku: { $reason }.

@@ -1,5 +1,7 @@
 //! `activate NAME`: apply a profile to the phone system.
 
+use fluent_bundle::FluentValue;
+
 use crate::cli::{Context, human, output};
 
 /// Arguments of `activate`.
@@ -14,11 +16,19 @@ impl ActivateArgs {
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
         let mut app = context.open()?;
         let profile = app.activate(&self.name)?;
+        let activated = context.tr_args(
+            "cli-activated",
+            &[
+                ("name", FluentValue::from(context.name_of(&profile))),
+                (
+                    "summary",
+                    FluentValue::from(human::summary(&context.i18n, &profile.settings)),
+                ),
+            ],
+        );
         output::print(&format!(
-            "Activated \"{}\": {}.\n{}",
-            context.name_of(&profile),
-            human::summary(&profile.settings),
-            human::phone_system(&app.phone_system())
+            "{activated}\n{}",
+            human::phone_system(context, &app.phone_system())
         ))
     }
 }

@@ -7,6 +7,8 @@ use callprofiles_core::phone_system::asterisk::{
     AmiHost, AmiUsername, AsteriskConfig, Extension, SECRET_ENV, connect_and_save, use_builtin,
 };
 
+use fluent_bundle::FluentValue;
+
 use crate::cli::{Context, human, output};
 
 /// The `connect` commands.
@@ -44,7 +46,7 @@ impl ConnectCommand {
         match self {
             Self::Builtin => {
                 use_builtin(&context.home)?;
-                output::print("Switched to the built-in demo phone system (no PBX connected).")
+                output::print(&context.tr("cli-connect-builtin"))
             }
             Self::Asterisk {
                 host,
@@ -53,7 +55,7 @@ impl ConnectCommand {
                 extension,
                 secret_file,
             } => {
-                let secret_file = secret_file.map(|file| absolute(&file)).transpose()?;
+                let secret_file = secret_file.map(|file| absolute(context, &file)).transpose()?;
                 let config = AsteriskConfig {
                     host,
                     port,
@@ -61,16 +63,28 @@ impl ConnectCommand {
                     extension,
                     secret_file,
                 };
-                let summary = format!(
-                    "Connected to Asterisk at {} as {}; saved in {}.",
-                    config.address(),
-                    config.username.as_str(),
-                    context.home.join(callprofiles_core::config::CONFIG_FILE).display()
+                let summary = context.tr_args(
+                    "cli-connect-asterisk",
+                    &[
+                        ("address", FluentValue::from(config.address())),
+                        ("user", FluentValue::from(config.username.as_str().to_owned())),
+                        (
+                            "path",
+                            FluentValue::from(
+                                context
+                                    .home
+                                    .join(callprofiles_core::config::CONFIG_FILE)
+                                    .display()
+                                    .to_string(),
+                            ),
+                        ),
+                    ],
                 );
                 let live = connect_and_save(&context.home, config, None)?;
                 output::print(&format!(
-                    "{summary}\nLive settings of extension:\n{}",
-                    human::settings_block(&live)
+                    "{summary}\n{}\n{}",
+                    context.tr("cli-connect-live"),
+                    human::settings_block(&context.i18n, &live)
                 ))
             }
         }
@@ -78,8 +92,16 @@ impl ConnectCommand {
 }
 
 /// The secret file as an absolute path, so the saved configuration works from any directory.
-fn absolute(file: &std::path::Path) -> anyhow::Result<PathBuf> {
-    std::path::absolute(file).map_err(|e| anyhow::anyhow!("Cannot use the secret file {}: {e}.", file.display()))
+fn absolute(context: &Context, file: &std::path::Path) -> anyhow::Result<PathBuf> {
+    std::path::absolute(file).map_err(|e| {
+        anyhow::anyhow!(context.tr_args(
+            "cli-error-secret-file",
+            &[
+                ("path", FluentValue::from(file.display().to_string())),
+                ("reason", FluentValue::from(e.to_string())),
+            ],
+        ))
+    })
 }
 
 /// `--host`.

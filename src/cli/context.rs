@@ -1,12 +1,14 @@
-//! What every command needs: the resolved home and the chosen language.
+//! What every command needs: the resolved home and the language of its output.
 
 use std::path::PathBuf;
 
 use callprofiles_core::{Callprofiles, CoreError, Profile};
+use fluent_bundle::FluentValue;
 
 use crate::gui::GuiOptions;
+use crate::gui::i18n::{I18n, Language};
 
-/// The language of built-in profile names in human output (`--lang`).
+/// The language asked for with `--lang` (without it: the system locale).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
     /// English: Office, Mobile, Home.
@@ -23,34 +25,60 @@ impl Lang {
             Self::Pl => "pl",
         }
     }
+
+    /// The language it names.
+    pub fn language(self) -> Language {
+        match self {
+            Self::En => Language::English,
+            Self::Pl => Language::Polish,
+        }
+    }
+}
+
+/// The language of the output: `--lang` when given, else the system locale (as the windows do).
+pub fn output_language(lang: Option<Lang>) -> Language {
+    lang.map_or_else(Language::from_system, Lang::language)
 }
 
 /// The resolved global options.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Context {
     /// The callprofiles home directory.
     pub home: PathBuf,
     /// The language asked for, if any.
     pub lang: Option<Lang>,
+    /// The translations human-readable output is written in.
+    pub i18n: I18n,
 }
 
 impl Context {
+    /// The context of a command run in `home` with `--lang` (or the system locale).
+    pub fn new(home: PathBuf, lang: Option<Lang>) -> Self {
+        Self {
+            home,
+            lang,
+            i18n: I18n::new(output_language(lang)),
+        }
+    }
+
     /// Opens the home's profiles and phone system.
     pub fn open(&self) -> Result<Callprofiles, CoreError> {
         Callprofiles::open(&self.home)
     }
 
-    /// A profile's name in the chosen language (built-ins are localized; English by default).
-    pub fn name_of<'a>(&self, profile: &'a Profile) -> &'a str {
-        profile.name_in(self.lang == Some(Lang::Pl))
+    /// A profile's name in the output's language (built-ins are localized, custom names are the user's).
+    pub fn name_of(&self, profile: &Profile) -> String {
+        self.i18n.profile_name(profile)
     }
 
-    /// The Detected profile's name in the chosen language.
-    pub fn detected_name(&self) -> &'static str {
-        match self.lang {
-            Some(Lang::Pl) => "Wykryte",
-            _ => "Detected",
-        }
+    /// The text of message `id`.
+    pub fn tr(&self, id: &str) -> String {
+        self.i18n.tr(id)
+    }
+
+    /// The text of message `id` with arguments.
+    pub fn tr_args(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        self.i18n.tr_args(id, args)
     }
 
     /// The options the GUI starts with.

@@ -1,5 +1,7 @@
 //! `delete NAME`: delete a custom profile.
 
+use fluent_bundle::FluentValue;
+
 use crate::cli::{Context, output};
 
 /// Arguments of `delete`.
@@ -13,6 +15,6 @@ impl DeleteArgs {
     /// Runs `delete`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
         let profile = context.open()?.delete(&self.name)?;
-        output::print(&format!("Deleted profile \"{}\".", profile.name))
+        output::print(&context.tr_args("cli-deleted", &[("name", FluentValue::from(profile.name))]))
     }
 }

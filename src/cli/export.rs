@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use fluent_bundle::FluentValue;
+
 use crate::cli::{Context, output};
 
 /// Arguments of `export`.
@@ -15,6 +17,12 @@ impl ExportArgs {
     /// Runs `export`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
         let count = context.open()?.export(&self.file)?;
-        output::print(&format!("Exported {count} profiles to {}.", self.file.display()))
+        output::print(&context.tr_args(
+            "cli-exported",
+            &[
+                ("count", FluentValue::from(count)),
+                ("path", FluentValue::from(self.file.display().to_string())),
+            ],
+        ))
     }
 }

@@ -7,6 +7,7 @@ mod activate;
 mod connect;
 mod context;
 mod delete;
+mod error_line;
 mod export;
 mod human;
 mod import;
@@ -25,7 +26,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-pub use context::{Context, Lang};
+pub use context::{Context, Lang, output_language};
+
+use crate::gui::i18n::I18n;
 
 /// Switch where your phone calls go: profiles of phone-system settings (call pickup, mobility,
 /// voicemail). With no command, opens the main window.
@@ -36,7 +39,7 @@ pub struct Cli {
     /// [default: $CALLPROFILES_HOME, else ~/.config/callprofiles].
     #[arg(long, global = true, value_name = "DIR", value_parser = non_empty_path)]
     pub home: Option<PathBuf>,
-    /// Language of built-in profile names (and of the windows).
+    /// Language of the output and the windows [default: the system locale].
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
     /// What to do (none: open the main window).
@@ -126,7 +129,7 @@ impl Cli {
     /// Resolves the home and runs the command, or the main window when there is none.
     pub fn run(self) -> anyhow::Result<()> {
         let home = callprofiles_core::home::resolve_home(self.home)?;
-        let context = Context { home, lang: self.lang };
+        let context = Context::new(home, self.lang);
         match self.command {
             Some(command) => command.run(&context),
             None => crate::gui::run_main_window(context.gui_options()),
@@ -148,10 +151,12 @@ pub fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
     };
+    let lang = cli.lang;
     match cli.run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {}", output::one_line(&error.to_string()));
+            let i18n = I18n::new(output_language(lang));
+            eprintln!("error: {}", error_line::error_line(&i18n, &error));
             ExitCode::FAILURE
         }
     }

@@ -1,6 +1,7 @@
 //! `new NAME [--from NAME]`: create a custom profile.
 
 use callprofiles_core::MAX_CUSTOM;
+use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, output};
 
@@ -21,13 +22,22 @@ impl NewArgs {
         let mut app = context.open()?;
         let profile = app.create(&self.name, self.from.as_deref())?;
         let origin = match &self.from {
-            Some(from) => format!("the settings of \"{}\"", output::one_line(from)),
-            None => "the Office defaults".to_owned(),
+            Some(from) => context.tr_args(
+                "cli-origin-from",
+                &[("name", FluentValue::from(output::one_line(from)))],
+            ),
+            None => context.tr("cli-origin-default"),
         };
         let used = app.store().load()?.book.custom_count();
-        output::print(&format!(
-            "Created profile \"{}\" (id {}) with {origin}; {used} of {MAX_CUSTOM} custom profiles used.",
-            profile.name, profile.id
+        output::print(&context.tr_args(
+            "cli-created",
+            &[
+                ("name", FluentValue::from(profile.name)),
+                ("id", FluentValue::from(profile.id.to_string())),
+                ("origin", FluentValue::from(origin)),
+                ("used", FluentValue::from(used)),
+                ("max", FluentValue::from(MAX_CUSTOM)),
+            ],
         ))
     }
 }

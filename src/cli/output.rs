@@ -2,13 +2,23 @@
 
 use std::io::Write;
 
+/// Writing to stdout failed (other than the reader going away).
+#[derive(Debug)]
+pub struct OutputError(pub std::io::Error);
+
+impl std::fmt::Display for OutputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Cannot write the output: {}.", self.0)
+    }
+}
+
+impl std::error::Error for OutputError {}
+
 /// Prints `text` (plus a final newline) to stdout; a reader that went away (`| head`) is not an error.
 pub fn print(text: &str) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
     match writeln!(stdout, "{}", text.trim_end()).and_then(|()| stdout.flush()) {
-        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(anyhow::anyhow!("Cannot write the output: {error}."))
-        }
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(OutputError(error).into()),
         _ => Ok(()),
     }
 }

@@ -1,5 +1,7 @@
 //! `pbx show [--json]` and `pbx set KEY=VALUE...`: the phone system itself, bypassing profiles.
 
+use fluent_bundle::FluentValue;
+
 use crate::cli::set::SETTING_KEYS;
 use crate::cli::{Context, human, output};
 
@@ -32,18 +34,22 @@ impl PbxCommand {
             Self::Set { pairs } => {
                 app.pbx_set(&pairs)?;
                 let status = app.status()?;
-                let matching = match status.active_profile() {
-                    Some(profile) => format!("They match profile \"{}\".", context.name_of(&profile)),
-                    None => "They match no saved profile: Detected.".to_owned(),
+                let changed = match status.active_profile() {
+                    Some(profile) => context.tr_args(
+                        "cli-pbx-changed-profile",
+                        &[("name", FluentValue::from(context.name_of(&profile)))],
+                    ),
+                    None => context.tr("cli-pbx-changed-detected"),
                 };
-                output::print(&format!("Changed the phone system. {matching}"))?;
+                output::print(&changed)?;
                 status.live
             }
         };
         output::print(&format!(
-            "{}\nLive settings:\n{}",
-            human::phone_system(&app.phone_system()),
-            human::settings_block(&live)
+            "{}\n{}\n{}",
+            human::phone_system(context, &app.phone_system()),
+            context.tr("cli-live-settings"),
+            human::settings_block(&context.i18n, &live)
         ))
     }
 }

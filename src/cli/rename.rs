@@ -1,5 +1,7 @@
 //! `rename NAME NEW`: rename a custom profile.
 
+use fluent_bundle::FluentValue;
+
 use crate::cli::{Context, output};
 
 /// Arguments of `rename`.
@@ -15,6 +17,12 @@ impl RenameArgs {
     /// Runs `rename`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
         let (old, profile) = context.open()?.rename(&self.name, &self.new_name)?;
-        output::print(&format!("Renamed \"{old}\" to \"{}\".", profile.name))
+        output::print(&context.tr_args(
+            "cli-renamed",
+            &[
+                ("old", FluentValue::from(old)),
+                ("new", FluentValue::from(profile.name)),
+            ],
+        ))
     }
 }

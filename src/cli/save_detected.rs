@@ -1,5 +1,7 @@
 //! `save-detected NAME`: keep the Detected settings as a new profile, or in an existing one.
 
+use fluent_bundle::FluentValue;
+
 use crate::cli::{Context, output};
 
 /// Arguments of `save-detected`.
@@ -13,14 +15,11 @@ impl SaveDetectedArgs {
     /// Runs `save-detected`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
         let saved = context.open()?.save_detected(&self.name)?;
-        let how = if saved.created {
-            "as the new profile"
+        let message = if saved.created {
+            "cli-saved-detected-new"
         } else {
-            "into the profile"
+            "cli-saved-detected-into"
         };
-        output::print(&format!(
-            "Saved the detected settings {how} \"{}\"; it is now the active profile.",
-            context.name_of(&saved.profile)
-        ))
+        output::print(&context.tr_args(message, &[("name", FluentValue::from(context.name_of(&saved.profile)))]))
     }
 }

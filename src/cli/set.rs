@@ -1,5 +1,7 @@
 //! `set NAME KEY=VALUE...`: change a saved profile's settings, every pair checked before anything is written.
 
+use fluent_bundle::FluentValue;
+
 use crate::cli::{Context, human, output};
 
 /// Arguments of `set`.
@@ -28,11 +30,17 @@ impl SetArgs {
     /// Runs `set`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
         let profile = context.open()?.set(&self.name, &self.pairs)?;
-        output::print(&format!(
-            "Saved profile \"{}\": {}.\nThe phone system changes when you activate it: callprofiles activate {}",
-            context.name_of(&profile),
-            human::summary(&profile.settings),
-            profile.id
-        ))
+        let saved = context.tr_args(
+            "cli-set-saved",
+            &[
+                ("name", FluentValue::from(context.name_of(&profile))),
+                (
+                    "summary",
+                    FluentValue::from(human::summary(&context.i18n, &profile.settings)),
+                ),
+            ],
+        );
+        let hint = context.tr_args("cli-set-hint", &[("id", FluentValue::from(profile.id.to_string()))]);
+        output::print(&format!("{saved}\n{hint}"))
     }
 }

@@ -1,8 +1,9 @@
 //! `show NAME [--json]`: one profile's settings.
 
 use callprofiles_core::ProfileView;
+use fluent_bundle::FluentValue;
 
-use crate::cli::{Context, human, output};
+use crate::cli::{Context, error_line, human, output};
 
 /// Arguments of `show`.
 #[derive(Debug, clap::Args)]
@@ -20,19 +21,29 @@ impl ShowArgs {
         let (profile, overview) = context.open()?.show(&self.name)?;
         let active = overview.is_active(&profile);
         if let Err(error) = &overview.activity {
-            output::warn(&format!("Cannot tell whether it is active: {error}"));
+            let reason = error_line::phone_error_line(&context.i18n, error);
+            output::warn(&context.tr_args("cli-warn-active-unknown-one", &[("reason", FluentValue::from(reason))]));
         }
         if self.json {
             return output::print_json(&ProfileView::new(&profile, active));
         }
-        let state = if active { ", active now" } else { "" };
+        let id = || FluentValue::from(profile.id.to_string());
+        let heading = context.tr_args(
+            "cli-show-heading",
+            &[
+                ("name", FluentValue::from(context.name_of(&profile))),
+                (
+                    "kind",
+                    FluentValue::from(if profile.is_builtin() { "builtin" } else { "custom" }),
+                ),
+                ("id", id()),
+                ("active", FluentValue::from(if active { "yes" } else { "no" })),
+            ],
+        );
         output::print(&format!(
-            "{} ({} profile, id {}{state})\n{}\nChange it with: callprofiles set {} KEY=VALUE...",
-            context.name_of(&profile),
-            human::kind(&profile),
-            profile.id,
-            human::settings_block(&profile.settings),
-            profile.id
+            "{heading}\n{}\n{}",
+            human::settings_block(&context.i18n, &profile.settings),
+            context.tr_args("cli-show-change", &[("id", id())])
         ))
     }
 }

@@ -1,6 +1,7 @@
 //! `status [--json]`: the active profile (or Detected), the live settings and the phone system.
 
 use callprofiles_core::SettingKey;
+use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, human, output};
 
@@ -21,26 +22,28 @@ impl StatusArgs {
         }
         let mut lines = Vec::new();
         match (status.active_profile(), status.nearest()) {
-            (Some(profile), _) => lines.push(format!("Active profile: {}", context.name_of(&profile))),
+            (Some(profile), _) => lines.push(context.tr_args(
+                "cli-status-active",
+                &[("name", FluentValue::from(context.name_of(&profile)))],
+            )),
             (None, nearest) => {
-                lines.push(format!(
-                    "Active profile: {} (the phone system's settings match no saved profile)",
-                    context.detected_name()
-                ));
+                lines.push(context.tr("cli-status-detected"));
                 if let Some((profile, differing)) = nearest {
                     let keys: Vec<&str> = differing.iter().map(|key| SettingKey::key(*key)).collect();
-                    lines.push(format!(
-                        "Closest saved profile: {} (differs in {})",
-                        context.name_of(&profile),
-                        keys.join(", ")
+                    lines.push(context.tr_args(
+                        "cli-status-nearest",
+                        &[
+                            ("name", FluentValue::from(context.name_of(&profile))),
+                            ("keys", FluentValue::from(keys.join(", "))),
+                        ],
                     ));
                 }
-                lines.push("Keep these settings with: callprofiles save-detected NAME".to_owned());
+                lines.push(context.tr("cli-status-keep"));
             }
         }
-        lines.push(human::phone_system(&status.phone_system));
-        lines.push("Live settings:".to_owned());
-        lines.push(human::settings_block(&status.live));
+        lines.push(human::phone_system(context, &status.phone_system));
+        lines.push(context.tr("cli-live-settings"));
+        lines.push(human::settings_block(&context.i18n, &status.live));
         output::print(&lines.join("\n"))
     }
 }

@@ -25,6 +25,7 @@ pub fn error_text(i18n: &I18n, error: &CoreError) -> String {
 
 /// The sentence for a name or number the user typed.
 pub fn input_error_text(i18n: &I18n, error: &InputError) -> String {
+    let text = |value: &str| FluentValue::from(value.to_owned());
     match error {
         InputError::NumberCharacter { character, .. } => i18n.tr_args(
             "error-number-character",
@@ -35,8 +36,16 @@ pub fn input_error_text(i18n: &I18n, error: &InputError) -> String {
         InputError::NameEmpty => i18n.tr("error-name-empty"),
         InputError::NameTooLong { .. } => i18n.tr("error-name-too-long"),
         InputError::NameControlCharacter => i18n.tr("error-name-control"),
-        // The remaining ones come from command-line text, which the window never parses.
-        other => other.to_string(),
+        InputError::UnknownRouting { input } => i18n.tr_args("error-unknown-routing", &[("input", text(input))]),
+        InputError::RoutingTakesNoNumber => i18n.tr("error-routing-no-number"),
+        InputError::UnknownPlayback { input } => i18n.tr_args("error-unknown-playback", &[("input", text(input))]),
+        InputError::UnknownGreeting { input } => i18n.tr_args("error-unknown-greeting", &[("input", text(input))]),
+        InputError::NotOnOff { key, input } => {
+            i18n.tr_args("error-not-on-off", &[("key", text(key)), ("input", text(input))])
+        }
+        InputError::NotKeyValue { input } => i18n.tr_args("error-not-key-value", &[("input", text(input))]),
+        InputError::RoutingNeedsNumber { mode } => i18n.tr_args("error-routing-needs-number", &[("mode", text(mode))]),
+        InputError::UnknownKey { key } => i18n.tr_args("error-unknown-key", &[("key", text(key))]),
     }
 }
 

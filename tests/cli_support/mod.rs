@@ -20,11 +20,21 @@ pub struct Home {
     dir: tempfile::TempDir,
 }
 
-/// The `callprofiles` binary with a clean environment.
+/// The `callprofiles` binary with a clean environment and the C locale, so it speaks English.
 pub fn bare_command() -> assert_cmd::Command {
     let mut command = assert_cmd::Command::new(env!("CARGO_BIN_EXE_callprofiles"));
     command.env_remove("CALLPROFILES_HOME").env_remove("RUST_LOG");
+    in_locale(&mut command, "C");
     command
+}
+
+/// Sets the child's locale to `locale` alone (every variable a locale lookup reads).
+pub fn in_locale(command: &mut assert_cmd::Command, locale: &str) {
+    command
+        .env_remove("LANGUAGE")
+        .env_remove("LC_MESSAGES")
+        .env("LC_ALL", locale)
+        .env("LANG", locale);
 }
 
 impl Home {

@@ -21,7 +21,9 @@ pub fn cli(home: &Path, args: &[String]) -> Command {
         .args(args)
         .env_remove("CALLPROFILES_HOME")
         .env_remove("RUST_LOG")
-        .env("LANG", "C");
+        .env("LANG", "C")
+        .env("LC_ALL", "C")
+        .env_remove("LANGUAGE");
     command
 }
 
