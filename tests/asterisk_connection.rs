@@ -183,8 +183,12 @@ fn a_switch_from_stale_known_entries_still_reaches_the_profile() -> TestResult {
             &SettingChange::parse_all(&["routing=forward:600100200", "call_pickup=off"])?,
             &Settings::office_default(),
         );
-        phone.apply(&ApplicableSettings::check("Away", &away)?)?;
+        let away = ApplicableSettings::check("Away", &away)?;
+        phone.apply(&away)?;
         assert_eq!(lamp(&mut admin, "Custom:CF236")?, "BUSY");
+        // Again, from the entries just read back: nobody changed them, so one round of writes.
+        phone.apply(&away)?;
+        assert_eq!(phone.rewrites(), 0);
 
         // Behind the app's back (its known entries still say Away): the forward is gone (so the app's
         // DBDel finds nothing), pickup is on already, a telecommuter number and a second phone appear.
@@ -197,6 +201,11 @@ fn a_switch_from_stale_known_entries_still_reaches_the_profile() -> TestResult {
 
         let office = Settings::office_default();
         assert_eq!(phone.apply(&ApplicableSettings::check("Office", &office)?)?, office);
+        assert_eq!(
+            phone.rewrites(),
+            1,
+            "the stale entries were noticed and the writes made again"
+        );
         assert_eq!(admin.db_get(&value("CF")?, &value("236")?)?, None);
         assert_eq!(admin.db_get(&own, &value("236/telecommuter")?)?, None);
         assert_eq!(admin.db_get(&own, &value("236/pickup")?)?.as_deref(), Some("on"));

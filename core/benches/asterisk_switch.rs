@@ -222,6 +222,7 @@ fn latency(asterisk: &Asterisk, switches: usize) -> Res<()> {
         }
     }
     let [app_times, reading_times, naive_times] = times;
+    let rewrites = app.rewrites();
     let writes = plans.iter().map(Vec::len).collect::<Vec<_>>();
     let (app, reading, naive) = (
         Summary::of(app_times),
@@ -236,6 +237,7 @@ fn latency(asterisk: &Asterisk, switches: usize) -> Res<()> {
     println!("{}", app.row("app (known entries, pipelined)"));
     println!("{}", reading.row("app reading first (pipelined)"));
     println!("{}", naive.row("naive (same writes, read back)"));
+    println!("app switches that found AstDB changed since their last read and wrote again: {rewrites}");
     println!(
         "app / naive: p50 {:.2}×, p99 {:.2}×; reading first / naive: p50 {:.2}×, p99 {:.2}× (target ≤ 1.0×; p99 < 10 ms)",
         app.p50 / naive.p50,

@@ -51,6 +51,7 @@ pub struct AsteriskPhoneSystem {
     client: Option<AmiClient>,
     known: Option<Known>,
     known_fresh_for: Duration,
+    rewrites: u64,
 }
 
 impl AsteriskPhoneSystem {
@@ -74,6 +75,7 @@ impl AsteriskPhoneSystem {
             client: None,
             known: None,
             known_fresh_for: KNOWN_ENTRIES_FRESH_FOR,
+            rewrites: 0,
         }
     }
 
@@ -97,6 +99,11 @@ impl AsteriskPhoneSystem {
     /// How many times the connection was reopened after being lost.
     pub fn reconnects(&self) -> u64 {
         self.client.as_ref().map_or(0, AmiClient::reconnects)
+    }
+
+    /// How many switches found AstDB changed since it was last read, and so wrote a second time.
+    pub fn rewrites(&self) -> u64 {
+        self.rewrites
     }
 
     /// The AMI client, created (secret resolved) on first use.
@@ -216,6 +223,7 @@ impl PhoneSystem for AsteriskPhoneSystem {
         let mut entries = self.entries()?;
         if known && entries != applied(before, &changes) {
             tracing::debug!(extension = %self.config.extension, "AstDB changed since last read; writing again");
+            self.rewrites += 1;
             let changes = self.layout.changes(&entries, settings);
             self.send_changes(&changes)?;
             entries = self.entries()?;
