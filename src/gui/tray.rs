@@ -389,6 +389,10 @@ impl eframe::App for MainWithTray {
         self.tray.show(TrayMenu::new(&self.app.model, &self.i18n));
     }
 
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        self.app.clear_color(visuals)
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.app.save(storage);
     }

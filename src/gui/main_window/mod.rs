@@ -20,6 +20,7 @@ use std::collections::HashMap;
 
 use callprofiles_core::{BuiltIn, ProfileId};
 
+use crate::gui::backdrop;
 use crate::gui::command::{Dialog, Leave, Selection, UiCommand};
 use crate::gui::draft::Draft;
 use crate::gui::i18n::{I18n, Language};
@@ -178,25 +179,32 @@ impl MainApp {
     /// The panels: toolbar, status line, sidebar and the central form.
     fn panels_ui(&mut self, ui: &mut egui::Ui) -> Vec<UiCommand> {
         let mut commands = Vec::new();
-        egui::Panel::top("toolbar").show(ui, |ui| {
-            commands.extend(toolbar::toolbar_ui(
-                ui,
-                &self.i18n,
-                &self.model,
-                &self.state,
-                self.forced_language,
-            ));
-        });
-        egui::Panel::bottom("status").show(ui, |ui| {
-            commands.extend(status::status_ui(ui, &self.i18n, &self.model, self.notice.as_ref()));
-        });
-        if let Some(problem) = self.model.store_problem() {
-            egui::CentralPanel::default().show(ui, |ui| {
-                commands.extend(damaged::damaged_ui(ui, &self.i18n, problem));
+        egui::Panel::top("toolbar")
+            .frame(backdrop::side_panel_frame(ui.style()))
+            .show(ui, |ui| {
+                commands.extend(toolbar::toolbar_ui(
+                    ui,
+                    &self.i18n,
+                    &self.model,
+                    &self.state,
+                    self.forced_language,
+                ));
             });
+        egui::Panel::bottom("status")
+            .frame(backdrop::side_panel_frame(ui.style()))
+            .show(ui, |ui| {
+                commands.extend(status::status_ui(ui, &self.i18n, &self.model, self.notice.as_ref()));
+            });
+        if let Some(problem) = self.model.store_problem() {
+            egui::CentralPanel::default()
+                .frame(backdrop::central_panel_frame(ui.style()))
+                .show(ui, |ui| {
+                    commands.extend(damaged::damaged_ui(ui, &self.i18n, problem));
+                });
             return commands;
         }
         egui::Panel::left("profiles")
+            .frame(backdrop::side_panel_frame(ui.style()))
             .resizable(true)
             .default_size(230.0)
             .size_range(190.0..=360.0)
@@ -204,19 +212,21 @@ impl MainApp {
                 commands.extend(sidebar::sidebar_ui(ui, &self.i18n, &self.model, &self.selection));
             });
         // Each view scrolls its own form, keeping its heading and buttons in sight.
-        egui::CentralPanel::default().show(ui, |ui| {
-            let command = match &self.selection {
-                Selection::Detected => detected_view::detected_ui(ui, &self.i18n, &self.model),
-                Selection::Profile(_) => match self.draft.as_mut() {
-                    Some(draft) => profile_view::profile_ui(ui, &self.i18n, &self.model, draft),
-                    None => {
-                        ui.label(self.i18n.tr("status-starting"));
-                        None
-                    }
-                },
-            };
-            commands.extend(command);
-        });
+        egui::CentralPanel::default()
+            .frame(backdrop::central_panel_frame(ui.style()))
+            .show(ui, |ui| {
+                let command = match &self.selection {
+                    Selection::Detected => detected_view::detected_ui(ui, &self.i18n, &self.model),
+                    Selection::Profile(_) => match self.draft.as_mut() {
+                        Some(draft) => profile_view::profile_ui(ui, &self.i18n, &self.model, draft),
+                        None => {
+                            ui.label(self.i18n.tr("status-starting"));
+                            None
+                        }
+                    },
+                };
+                commands.extend(command);
+            });
         commands
     }
 
@@ -325,6 +335,10 @@ impl eframe::App for MainApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let _bench_frame = crate::gui::bench_report::frame();
         self.frame_ui(ui);
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        backdrop::clear_color(visuals)
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

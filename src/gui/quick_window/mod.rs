@@ -104,7 +104,7 @@ impl QuickApp {
         self.watch_focus(ui.ctx());
         let busy = self.applying.is_some() || self.closing;
         let mut commands = keys::keys_ui(ui, busy);
-        let frame = egui::Frame::central_panel(ui.style())
+        let frame = crate::gui::backdrop::central_panel_frame(ui.style())
             .inner_margin(MARGIN)
             .stroke(ui.visuals().window_stroke());
         let margins = frame.total_margin().sum().y;
@@ -220,6 +220,10 @@ impl eframe::App for QuickApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let _bench_frame = crate::gui::bench_report::frame();
         self.frame_ui(ui);
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        crate::gui::backdrop::clear_color(visuals)
     }
 
     fn persist_egui_memory(&self) -> bool {
