@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use callprofiles::gui::model::Model;
-use callprofiles::gui::worker::{PhoneWorker, WorkerCore};
+use callprofiles::gui::worker::{POLL_INTERVAL, PhoneWorker, WATCHED_POLL_INTERVAL, WorkerCore};
 use callprofiles_core::{BuiltIn, Callprofiles};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -54,6 +54,31 @@ fn the_worker_thread_reports_changes_only() -> TestResult {
     }
     assert_eq!(reports, 1, "the change is reported once");
     assert!(model.last_read_secs() > 0);
+    Ok(())
+}
+
+#[test]
+fn a_watched_home_shows_outside_changes_at_once_without_polling() -> TestResult {
+    let home = tempfile::tempdir()?;
+    let worker = PhoneWorker::spawn(WorkerCore::open(home.path()), egui::Context::default())?;
+    assert!(worker.watching());
+    let mut model = Model::new(worker);
+    assert!(wait_until(&mut model, |m| m.active_id().is_some()));
+
+    // The demo phone system lives in the home, so the worker does not poll it every few seconds: these
+    // changes (as `callprofiles pbx set` and `callprofiles new` make them) arrive through the watch.
+    assert!(WATCHED_POLL_INTERVAL >= Duration::from_secs(10 * 2));
+    let mut outside = Callprofiles::open(home.path())?;
+    let started = Instant::now();
+    outside.pbx_set(&["call_pickup=off"])?;
+    assert!(wait_until(&mut model, |m| m.detected().is_some()));
+    outside.create("Car", None)?;
+    assert!(wait_until(&mut model, |m| m.profiles().len() == 4));
+    assert!(
+        started.elapsed() < POLL_INTERVAL,
+        "seen at once: {:?}",
+        started.elapsed()
+    );
     Ok(())
 }
 

@@ -5,6 +5,7 @@ pub mod bench_report;
 pub mod command;
 pub mod draft;
 pub mod error_text;
+pub mod home_watch;
 pub mod i18n;
 pub mod icon;
 pub mod labels;

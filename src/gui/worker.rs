@@ -9,16 +9,25 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, SystemTime};
 
 use callprofiles_core::config::{Config, PhoneSystemConfig};
+
 use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig, connect_and_save, use_builtin};
 use callprofiles_core::{
     ApplicableSettings, Callprofiles, CoreError, ImportReport, PhoneError, PhoneSystem, PhoneSystemDescription,
-    ProfileId, SettingKey, Settings, Store, StoreError, StoreState,
+    PhoneSystemKind, ProfileId, SettingKey, Settings, Store, StoreError, StoreState,
 };
 
-/// How often the worker re-reads the phone system and `profiles.json` on its own.
+/// How often the worker re-reads the phone system and `profiles.json` on its own, when the phone system
+/// must be asked (a PBX) or the home cannot be watched.
 pub const POLL_INTERVAL: Duration = Duration::from_secs(3);
 
+/// How often the worker re-reads when everything it reads is a file in the watched home (the demo phone
+/// system): the watch reports changes at once, so this only catches what it cannot see (e.g. another
+/// machine writing to a home on a network file system). While idle the worker then does not wake.
+pub const WATCHED_POLL_INTERVAL: Duration = Duration::from_secs(30);
+
 pub use callprofiles_core::config::SECRET_FILE;
+
+use crate::gui::home_watch::HomeWatch;
 
 /// Identifies one request, so the app can tell which one finished.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -340,6 +349,14 @@ impl WorkerCore {
         }
     }
 
+    /// Whether everything this core reads lives in files of its home (the demo phone system), so that
+    /// watching the home sees every change.
+    pub fn reads_only_home_files(&self) -> bool {
+        self.service
+            .as_ref()
+            .is_ok_and(|service| service.phone_system().kind == PhoneSystemKind::Demo)
+    }
+
     /// Re-reads the store and the phone system; returns a snapshot only when something changed.
     pub fn refresh(&mut self) -> Option<Snapshot> {
         self.follow_config();
@@ -416,23 +433,37 @@ pub struct PhoneWorker {
     mode: Mode,
     next_ticket: u64,
     last_read: Arc<AtomicU64>,
+    /// The watch on the home, when it runs; it stops with the worker.
+    watch: Option<HomeWatch>,
 }
 
+/// The ticket of the re-reads the home watch asks for (no answer is sent for it).
+const SILENT: Ticket = Ticket(0);
+
 impl PhoneWorker {
-    /// Starts the worker thread over `core`, re-reading every [`POLL_INTERVAL`]; it wakes the UI with
+    /// Starts the worker thread over `core`, watching its home: it re-reads at once when a file there
+    /// changes, and every [`POLL_INTERVAL`] only when the phone system must be asked (a PBX) or the home
+    /// cannot be watched (else every [`WATCHED_POLL_INTERVAL`]). It wakes the UI with
     /// `ctx.request_repaint()` after each report.
     pub fn spawn(core: WorkerCore, ctx: egui::Context) -> std::io::Result<Self> {
-        Self::spawn_every(core, ctx, POLL_INTERVAL)
+        Self::start(core, ctx, POLL_INTERVAL, true)
     }
 
-    /// Starts the worker thread, re-reading every `interval`.
+    /// Starts the worker thread without a watch, re-reading every `interval`.
     pub fn spawn_every(core: WorkerCore, ctx: egui::Context, interval: Duration) -> std::io::Result<Self> {
+        Self::start(core, ctx, interval, false)
+    }
+
+    /// Starts the worker thread, re-reading every `interval` (see [`Self::spawn`] for `watch_home`).
+    fn start(core: WorkerCore, ctx: egui::Context, interval: Duration, watch_home: bool) -> std::io::Result<Self> {
         let last_read = core.last_read();
         let (request_tx, request_rx) = mpsc::channel::<(Ticket, WorkerRequest)>();
         let (event_tx, event_rx) = mpsc::channel();
+        let watch = watch_home.then(|| watch(&core.home, request_tx.clone())).flatten();
+        let watched = watch.is_some();
         std::thread::Builder::new()
             .name("phone-worker".to_owned())
-            .spawn(move || run_thread(core, interval, &request_rx, &event_tx, &ctx))?;
+            .spawn(move || run_thread(core, interval, watched, &request_rx, &event_tx, &ctx))?;
         Ok(Self {
             mode: Mode::Thread {
                 requests: request_tx,
@@ -440,7 +471,13 @@ impl PhoneWorker {
             },
             next_ticket: 1,
             last_read,
+            watch,
         })
+    }
+
+    /// Whether the home is watched (changes there are seen at once).
+    pub fn watching(&self) -> bool {
+        self.watch.is_some()
     }
 
     /// A worker that runs every request synchronously when it is sent (no thread, no timer).
@@ -458,6 +495,7 @@ impl PhoneWorker {
             },
             next_ticket: 1,
             last_read,
+            watch: None,
         }
     }
 
@@ -496,10 +534,28 @@ impl PhoneWorker {
     }
 }
 
-/// The worker thread's loop: requests as they come, a refresh every `interval`, stop when the app is gone.
+/// Watches `home`, asking the worker for a silent re-read on each change; `None` (and a warning in the log)
+/// when the home cannot be watched.
+fn watch(home: &Path, requests: Sender<(Ticket, WorkerRequest)>) -> Option<HomeWatch> {
+    HomeWatch::start(home, move || {
+        requests.send((SILENT, WorkerRequest::Refresh)).ok();
+    })
+    .inspect_err(|error| {
+        tracing::warn!(
+            "changes in {} will be seen within {} s rather than at once: {error}",
+            home.display(),
+            POLL_INTERVAL.as_secs()
+        );
+    })
+    .ok()
+}
+
+/// The worker thread's loop: requests as they come, a refresh every `interval` (every
+/// [`WATCHED_POLL_INTERVAL`] while the watched home holds all it reads), stop when the app is gone.
 fn run_thread(
     mut core: WorkerCore,
     interval: Duration,
+    watched: bool,
     requests: &Receiver<(Ticket, WorkerRequest)>,
     events: &Sender<WorkerEvent>,
     ctx: &egui::Context,
@@ -511,7 +567,12 @@ fn run_thread(
         ctx.request_repaint();
     }
     loop {
-        let finished = match requests.recv_timeout(interval) {
+        let timeout = if watched && core.reads_only_home_files() {
+            WATCHED_POLL_INTERVAL
+        } else {
+            interval
+        };
+        let finished = match requests.recv_timeout(timeout) {
             Ok((ticket, request)) => Some((ticket, core.handle(request))),
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => return,
@@ -523,7 +584,7 @@ fn run_thread(
             }
             woke = true;
         }
-        if let Some((ticket, result)) = finished.filter(|(ticket, _)| ticket.0 != 0) {
+        if let Some((ticket, result)) = finished.filter(|(ticket, _)| *ticket != SILENT) {
             if !report(WorkerEvent::Finished { ticket, result }) {
                 return;
             }

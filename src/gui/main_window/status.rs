@@ -40,8 +40,9 @@ pub fn status_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, notice: Option<&
             command = Some(UiCommand::Connection(ConnectionCommand::Open));
         }
         segment_ui(ui, state_pieces(ui, i18n, model));
+        // The demo's file is watched, so it is always up to date: only a PBX's last read says something.
         let last_read = model.last_read_secs();
-        if last_read > 0 {
+        if last_read > 0 && !demo {
             let text = i18n.tr_args(
                 "status-last-read",
                 &[("time", FluentValue::from(clock_time(last_read)))],
