@@ -9,12 +9,13 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, SystemTime};
 
 use callprofiles_core::config::{Config, PhoneSystemConfig};
-
 use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig, connect_and_save, use_builtin};
 use callprofiles_core::{
     ApplicableSettings, Callprofiles, CoreError, ImportReport, PhoneError, PhoneSystem, PhoneSystemDescription,
     PhoneSystemKind, ProfileId, SettingKey, Settings, Store, StoreError, StoreState,
 };
+
+use crate::gui::home_watch::HomeWatch;
 
 /// How often the worker re-reads the phone system and `profiles.json` on its own, when the phone system
 /// must be asked (a PBX) or the home cannot be watched.
@@ -26,8 +27,6 @@ pub const POLL_INTERVAL: Duration = Duration::from_secs(3);
 pub const WATCHED_POLL_INTERVAL: Duration = Duration::from_secs(30);
 
 pub use callprofiles_core::config::SECRET_FILE;
-
-use crate::gui::home_watch::HomeWatch;
 
 /// Identifies one request, so the app can tell which one finished.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
