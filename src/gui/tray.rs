@@ -405,10 +405,6 @@ impl eframe::App for MainWithTray {
         self.app.auto_save_interval()
     }
 
-    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
-        self.app.clear_color(visuals)
-    }
-
     fn persist_egui_memory(&self) -> bool {
         self.app.persist_egui_memory()
     }
