@@ -167,6 +167,35 @@ fn median_run_time(home: &Path) -> Result<Duration, Box<dyn std::error::Error>> 
     Ok(times.get(times.len() / 2).copied().unwrap_or(Duration::from_millis(10)))
 }
 
+/// How the kills of one batch of saves landed, to aim the next batch's window.
+#[derive(Default)]
+struct KillBatch {
+    /// Killed before the new state was in place.
+    early: u32,
+    /// Killed after it, or finished.
+    late: u32,
+}
+
+impl KillBatch {
+    /// Saves per batch.
+    const SIZE: usize = 50;
+
+    /// The next window: wider when under a quarter of the changing saves got their new state in place,
+    /// narrower when under a quarter were interrupted before it; unchanged otherwise.
+    fn aimed(&self, window: u64) -> u64 {
+        let total = self.early + self.late;
+        if total == 0 {
+            window
+        } else if self.late * 4 < total {
+            window.saturating_mul(3) / 2
+        } else if self.early * 4 < total {
+            (window.saturating_mul(2) / 3).max(1)
+        } else {
+            window
+        }
+    }
+}
+
 /// The bytes of [`FILES`] in `home`.
 type Files = Vec<Option<Vec<u8>>>;
 
@@ -208,11 +237,18 @@ fn sigkill_during_saves_leaves_the_state_before_or_after() -> TestResult {
     let scratch = fast.path().to_owned();
     let imports = write_imports(dir.path())?;
     let life = median_run_time(&home)?;
-    let max_delay = life.as_micros() as u64;
-    eprintln!("a finished save takes {life:?}; kills land 0..{max_delay} µs after spawn");
+    let mut max_delay = (life.as_micros() as u64).max(1);
+    eprintln!("a finished save takes {life:?}; kills land 0..{max_delay} µs after spawn at first");
 
     let (mut killed_before, mut killed_after, mut finished, mut unchanged) = (0, 0, 0, 0);
+    // The kill window follows the machine's speed: a process can take far longer under load than while
+    // calibrating, so every batch re-aims the window at the moment the new state is put in place.
+    let mut batch = KillBatch::default();
     for save in 0..SAVES {
+        if save > 0 && save % KillBatch::SIZE == 0 {
+            max_delay = batch.aimed(max_delay);
+            batch = KillBatch::default();
+        }
         let (op, before, after) = plan(&mut rng, &home, &scratch, &imports)?;
 
         let mut child = cli(&home, &op.args())
@@ -237,11 +273,21 @@ fn sigkill_during_saves_leaves_the_state_before_or_after() -> TestResult {
         let now = snapshot(&home.join(FILES[0]))?;
         match (status.signal() == Some(9), before == after, now == before[0]) {
             (_, true, _) => unchanged += 1,
-            (true, false, true) => killed_before += 1,
-            (true, false, false) => killed_after += 1,
-            (false, false, _) => finished += 1,
+            (true, false, true) => {
+                killed_before += 1;
+                batch.early += 1;
+            }
+            (true, false, false) => {
+                killed_after += 1;
+                batch.late += 1;
+            }
+            (false, false, _) => {
+                finished += 1;
+                batch.late += 1;
+            }
         }
     }
+    eprintln!("the kill window ended at 0..{max_delay} µs");
     let leftovers = std::fs::read_dir(&home)?
         .filter_map(Result::ok)
         .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp-"))

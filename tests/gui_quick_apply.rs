@@ -8,7 +8,8 @@ use std::time::Duration;
 
 use callprofiles_core::phone_system::demo::DemoPhoneSystem;
 use callprofiles_core::{
-    ApplicableSettings, BuiltIn, Callprofiles, PhoneError, PhoneSystem, PhoneSystemDescription, Routing, Settings,
+    ApplicableSettings, BuiltIn, Callprofiles, LinkProblem, PhoneError, PhoneSystem, PhoneSystemDescription, Routing,
+    Settings,
 };
 use egui::Key;
 use egui::accesskit::Toggled;
@@ -56,7 +57,10 @@ fn unplugged(home: &std::path::Path) -> Scripted {
         before_write: Box::new(|| {
             Err(PhoneError::Unreachable {
                 address: "192.0.2.10:5038".into(),
-                reason: "connection refused".into(),
+                problem: LinkProblem::Network {
+                    kind: std::io::ErrorKind::ConnectionRefused,
+                    detail: "Connection refused (os error 111)".into(),
+                },
             })
         }),
     }
@@ -101,7 +105,8 @@ fn a_failing_apply_shows_the_error_in_place_and_stays_open() -> TestResult {
     assert!(step_until(&mut harness, |h| h.state().model.active_id().is_some()));
 
     entry(&harness, "Home").click();
-    let message = "Cannot reach the phone system at 192.0.2.10:5038: connection refused.";
+    let message = "Cannot reach the phone system at 192.0.2.10:5038: nothing accepts connections there, so check \
+                   that Asterisk is running and that AMI is enabled on that port.";
     assert!(step_until(&mut harness, |h| shows(h, message)));
     assert_eq!(harness.state().error(), Some(message));
     assert_eq!(harness.state().applying(), None);

@@ -207,6 +207,17 @@ error-store-newer = Plik profili { $path } został zapisany przez nowszą wersj�
 error-store-busy = Inne okno lub polecenie callprofiles właśnie zmienia Twoje profile; spróbuj ponownie za chwilę.
 error-too-large = Plik { $path } jest za duży, by był eksportem callprofiles.
 error-phone-unreachable = Nie można połączyć się z systemem telefonicznym pod adresem { $address }: { $reason }.
+link-unknown-host = nazwa serwera { $host } jest nieznana, więc ją sprawdź
+link-no-address = nazwa serwera { $host } nie ma adresu
+link-refused = nic nie przyjmuje tam połączeń, więc sprawdź, czy Asterisk działa i czy AMI jest włączone na tym porcie
+link-unreachable = sieć nie może do niego dotrzeć
+link-network-down = sieć nie działa
+link-broken = połączenie zostało przerwane
+link-closed-at-once = od razu zamknął połączenie
+link-closed = Asterisk zamknął połączenie
+link-wrong-banner = na tym porcie odpowiada coś innego niż AMI Asteriska (przywitało się tekstem „{ $banner }”)
+link-not-ami = to, co przysłał, nie jest protokołem AMI
+link-other = błąd sieci ({ $detail })
 error-phone-login = System telefoniczny odrzucił logowanie użytkownika „{ $user }”: sprawdź nazwę użytkownika i hasło.
 error-phone-timeout = System telefoniczny nie odpowiedział w ciągu { $seconds ->
     [one] 1 sekundy.
@@ -222,6 +233,25 @@ error-phone-state = Stan systemu telefonicznego jest nieużywalny: { $reason }.
 error-phone-config = System telefoniczny jest źle skonfigurowany: { $reason }.
 error-phone-unsafe = Wartości „{ $what }” nie można wysłać do systemu telefonicznego: { $reason }.
 error-import = Nie można zaimportować pliku { $path }: { $reason }. Niczego nie zmieniono.
+import-not-json = to nie jest poprawny plik JSON (błąd w wierszu { $line }, w kolumnie { $column })
+import-not-export = to nie jest eksport callprofiles
+import-newer = został zapisany przez nowszą wersję callprofiles (wersja { $found }; ta wersja odczytuje najwyżej { $supported }), więc zaktualizuj callprofiles
+import-bad-version = brakuje w nim numeru wersji albo jest on nieprawidłowy
+import-damaged = jest uszkodzony ({ $detail })
+import-entry-damaged = profil nr { $position } jest w nim uszkodzony ({ $detail })
+import-entry-input = profil nr { $position }: { $reason }
+import-bad-id = profil nr { $position } ma nieprawidłowy identyfikator („{ $id }”)
+import-unknown-builtin = profil nr { $position } jest oznaczony jako wbudowany, ale jego identyfikator „{ $id }” to nie office, mobile ani home
+import-builtin-renamed = profil nr { $position } to wbudowany profil { $builtin }, ale nazywa się „{ $name }” (nazw profili wbudowanych nie można zmieniać)
+import-builtin-twice = wbudowany profil { $builtin } występuje w nim dwa razy
+import-custom-builtin-id = profil nr { $position } jest profilem własnym z identyfikatorem profilu wbudowanego („{ $id }”)
+import-id-twice = dwa profile mają identyfikator „{ $id }”
+import-too-many-custom = { $count ->
+    [few] zawiera { $count } profile własne
+   *[many] zawiera { $count } profili własnych
+}, a dozwolone są najwyżej { $limit }
+import-name-twice = dwa profile nazywają się „{ $name }” (nazwy muszą się różnić bez względu na wielkość liter)
+import-name-reserved = profil własny „{ $name }” ma nazwę zarezerwowaną dla profilu wbudowanego lub Wykrytego
 error-unknown-language = „{ $code }” nie jest językiem callprofiles: użyj en lub pl.
 error-window = Nie można otworzyć okna: { $reason }.
 error-no-display = Nie można otworzyć okna: nie znaleziono ekranu graficznego (nie ustawiono ani DISPLAY, ani WAYLAND_DISPLAY). Uruchom callprofiles w sesji pulpitu albo użyj jego poleceń (callprofiles --help).

@@ -20,7 +20,7 @@ pub mod view;
 
 pub use applicable::{ApplicableSettings, CompleteRouting};
 pub use detection::{Activity, detect, differences, nearest};
-pub use error::{CoreError, ImportError, InputError, PhoneError, RuleError, StoreError};
+pub use error::{CoreError, ImportError, ImportProblem, InputError, LinkProblem, PhoneError, RuleError, StoreError};
 pub use phone_number::PhoneNumber;
 pub use phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind};
 pub use profile::{BuiltIn, Profile, ProfileId, ProfileKind, ProfileName};

@@ -8,10 +8,11 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::atomic_file;
-use crate::error::{CoreError, ImportError, InputError, RuleError, StoreError};
+use crate::error::{CoreError, ImportError, ImportProblem, InputError, RuleError, StoreError};
+use crate::phone_number::{PhoneNumber, shorten};
 use crate::profile::{BuiltIn, ProfileId, ProfileName};
 use crate::profile_book::{CustomProfile, MAX_CUSTOM, ProfileBook};
-use crate::settings::Settings;
+use crate::settings::{Greeting, Settings};
 use crate::view::KindView;
 
 /// The `format` every export file declares.
@@ -182,59 +183,72 @@ pub fn read(path: &Path) -> Result<Imported, CoreError> {
 
 /// Validates the bytes of an export file (`path` is only named in errors).
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<Imported, ImportError> {
-    let invalid = |reason: String| ImportError {
+    let invalid = |problem: ImportProblem| ImportError {
         path: path.to_owned(),
-        reason,
+        problem,
     };
-    let probe: Probe = serde_json::from_slice(bytes).map_err(|e| invalid(format!("it is not valid JSON ({e})")))?;
+    let probe: Probe = serde_json::from_slice(bytes).map_err(|e| {
+        invalid(ImportProblem::NotJson {
+            line: e.line(),
+            column: e.column(),
+            detail: e.to_string(),
+        })
+    })?;
     if probe.format.as_deref() != Some(FORMAT) {
-        return Err(invalid(format!(
-            "it is not a callprofiles export (it lacks \"format\": \"{FORMAT}\")"
-        )));
+        return Err(invalid(ImportProblem::NotAnExport));
     }
     match probe.version {
-        Some(version) if version > VERSION => {
-            return Err(invalid(format!(
-                "it was written by a newer version of callprofiles (version {version}; this one reads up to {VERSION}), so update callprofiles"
-            )));
+        Some(found) if found > VERSION => {
+            return Err(invalid(ImportProblem::Newer {
+                found,
+                supported: VERSION,
+            }));
         }
         Some(1..) => {}
-        _ => return Err(invalid("its \"version\" is missing or not valid".to_owned())),
+        _ => return Err(invalid(ImportProblem::BadVersion)),
     }
     let file: ExportFile<serde_json::Value> =
-        serde_json::from_slice(bytes).map_err(|e| invalid(format!("it is damaged ({e})")))?;
+        serde_json::from_slice(bytes).map_err(|e| invalid(ImportProblem::Damaged { detail: e.to_string() }))?;
     collect(file.profiles).map_err(invalid)
 }
 
-/// Checks every profile entry and builds the book; an error is the reason, naming the entry.
-fn collect(entries: Vec<serde_json::Value>) -> Result<Imported, String> {
+/// Checks every profile entry and builds the book; an error names the entry.
+fn collect(entries: Vec<serde_json::Value>) -> Result<Imported, ImportProblem> {
     let mut builtin: [Option<Settings>; 3] = [None, None, None];
     let mut custom: Vec<CustomProfile> = Vec::new();
     for (index, value) in entries.into_iter().enumerate() {
         let position = index.saturating_add(1);
-        let entry: ExportedProfile =
-            serde_json::from_value(value).map_err(|e| format!("profile {position} is not valid ({e})"))?;
+        let entry: ExportedProfile = match serde_json::from_value(value.clone()) {
+            Ok(entry) => entry,
+            Err(error) => {
+                return Err(match input_cause(&value) {
+                    Some(source) => ImportProblem::EntryInput { position, source },
+                    None => ImportProblem::EntryDamaged {
+                        position,
+                        detail: error.to_string(),
+                    },
+                });
+            }
+        };
         match entry.kind {
             KindView::Builtin => {
                 let (slot, which) = BuiltIn::ALL
                     .into_iter()
                     .enumerate()
                     .find(|(_, b)| b.id_str() == entry.id)
-                    .ok_or_else(|| {
-                        format!(
-                            "profile {position} is marked built-in but its id \"{}\" is not office, mobile or home",
-                            crate::phone_number::shorten(&entry.id)
-                        )
+                    .ok_or_else(|| ImportProblem::UnknownBuiltin {
+                        position,
+                        id: shorten(&entry.id),
                     })?;
                 if !which.answers_to(&entry.name) {
-                    return Err(format!(
-                        "profile {position} is the built-in \"{}\" but is named \"{}\" (built-in names cannot change)",
-                        which.id_str(),
-                        crate::phone_number::shorten(&entry.name)
-                    ));
+                    return Err(ImportProblem::BuiltinRenamed {
+                        position,
+                        builtin: which,
+                        name: shorten(&entry.name),
+                    });
                 }
                 match builtin.get_mut(slot) {
-                    Some(Some(_)) => return Err(format!("the built-in profile \"{}\" appears twice", which.id_str())),
+                    Some(Some(_)) => return Err(ImportProblem::BuiltinTwice { builtin: which }),
                     Some(place) => *place = Some(entry.settings),
                     None => {}
                 }
@@ -243,39 +257,42 @@ fn collect(entries: Vec<serde_json::Value>) -> Result<Imported, String> {
         }
     }
     if custom.len() > MAX_CUSTOM {
-        return Err(format!(
-            "it holds {} custom profiles, but at most {MAX_CUSTOM} are allowed",
-            custom.len()
-        ));
+        return Err(ImportProblem::TooManyCustom {
+            count: custom.len(),
+            limit: MAX_CUSTOM,
+        });
     }
     let builtin_present = builtin.iter().filter(|s| s.is_some()).count();
     let mut slots = builtin.into_iter();
     let settings = BuiltIn::ALL.map(|b| slots.next().flatten().unwrap_or_else(|| b.default_settings()));
     let book = ProfileBook::from_parts(settings, custom, 1).map_err(|error| match error {
-        RuleError::NameTaken { name } => {
-            format!("two profiles are named \"{name}\" (names must differ, ignoring case)")
-        }
-        RuleError::NameReserved { name } => {
-            format!("the custom profile \"{name}\" has a name reserved for a built-in profile or Detected")
-        }
-        other => sentence_part(&other.to_string()),
+        RuleError::NameTaken { name } => ImportProblem::NameTwice { name },
+        RuleError::NameReserved { name } => ImportProblem::NameReserved { name },
+        source => ImportProblem::Rule { source },
     })?;
     Ok(Imported { book, builtin_present })
 }
 
 /// Checks one custom entry's id and name (`earlier` are the custom entries before it).
-fn custom_entry(position: usize, entry: ExportedProfile, earlier: &[CustomProfile]) -> Result<CustomProfile, String> {
-    let id = ProfileId::parse(&entry.id).map_err(|e| format!("profile {position}: {e}"))?;
+fn custom_entry(
+    position: usize,
+    entry: ExportedProfile,
+    earlier: &[CustomProfile],
+) -> Result<CustomProfile, ImportProblem> {
+    let id = ProfileId::parse(&entry.id).map_err(|_| ImportProblem::BadId {
+        position,
+        id: shorten(&entry.id),
+    })?;
     if BuiltIn::from_id(&id).is_some() {
-        return Err(format!(
-            "profile {position} is marked custom but has the built-in id \"{id}\""
-        ));
+        return Err(ImportProblem::CustomWithBuiltinId {
+            position,
+            id: id.to_string(),
+        });
     }
     if earlier.iter().any(|c| c.id == id) {
-        return Err(format!("two profiles have the id \"{id}\""));
+        return Err(ImportProblem::IdTwice { id: id.to_string() });
     }
-    let name = ProfileName::parse(&entry.name)
-        .map_err(|e: InputError| format!("profile {position}: {}", sentence_part(&e.to_string())))?;
+    let name = ProfileName::parse(&entry.name).map_err(|source| ImportProblem::EntryInput { position, source })?;
     Ok(CustomProfile {
         id,
         name,
@@ -283,14 +300,25 @@ fn custom_entry(position: usize, entry: ExportedProfile, earlier: &[CustomProfil
     })
 }
 
-/// A sentence made fit to follow a colon: no final period, first letter lower case.
-fn sentence_part(sentence: &str) -> String {
-    let trimmed = sentence.trim_end_matches('.');
-    let mut chars = trimmed.chars();
-    chars
-        .next()
-        .map(|first| first.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
+/// The typed reason an entry that failed to deserialize was refused, when it is a value that does not
+/// parse (a phone number or a greeting) rather than the entry's shape.
+fn input_cause(entry: &serde_json::Value) -> Option<InputError> {
+    let settings = entry.get("settings")?;
+    let number = settings
+        .get("routing")
+        .and_then(|routing| routing.get("number"))
+        .and_then(serde_json::Value::as_str)
+        .and_then(|number| PhoneNumber::parse(number).err());
+    let greeting = || {
+        let greeting = settings.get("voicemail")?.get("greeting")?;
+        let text = match greeting {
+            serde_json::Value::String(text) => text.clone(),
+            serde_json::Value::Number(number) => number.to_string(),
+            _ => return None,
+        };
+        Greeting::parse(&text).err()
+    };
+    number.or_else(greeting)
 }
 
 #[cfg(test)]
@@ -303,7 +331,7 @@ mod tests {
     fn reason(bytes: &str) -> String {
         decode(Path::new("in.json"), bytes.as_bytes())
             .err()
-            .map(|e| e.reason)
+            .map(|e| e.problem.to_string())
             .unwrap_or_default()
     }
 
@@ -423,6 +451,44 @@ mod tests {
         assert!(reason(&wrap(&[office.clone(), office.clone()].join(","))).contains("appears twice"));
         assert!(reason(&wrap(&office.replace("\"Office\"", "\"Work\""))).contains("cannot change"));
         assert!(reason(&wrap(&office.replace("\"office\"", "\"desk\""))).contains("not office, mobile or home"));
+    }
+
+    #[test]
+    fn problems_are_typed_so_windows_can_translate_them() {
+        let problem = |bytes: &str| decode(Path::new("in.json"), bytes.as_bytes()).err().map(|e| e.problem);
+        assert!(matches!(
+            problem("{\n  [1,"),
+            Some(ImportProblem::NotJson { line: 2, column: 3, .. })
+        ));
+        let bad_number =
+            wrap(&custom("custom-1", "Car").replace(r#"{"mode":"desk_phone"}"#, r#"{"mode":"twinning","number":"1"}"#));
+        assert_eq!(
+            problem(&bad_number),
+            Some(ImportProblem::EntryInput {
+                position: 1,
+                source: InputError::NumberTooShort { input: "1".into() },
+            })
+        );
+        let bad_greeting = wrap(&custom("custom-1", "Car").replace(r#""greeting":"default""#, r#""greeting":12"#));
+        assert!(matches!(
+            problem(&bad_greeting),
+            Some(ImportProblem::EntryInput {
+                position: 1,
+                source: InputError::UnknownGreeting { .. },
+            })
+        ));
+        let extra_field = wrap(&custom("custom-1", "Car").replace(r#""kind""#, r#""colour":1,"kind""#));
+        assert!(matches!(
+            problem(&extra_field),
+            Some(ImportProblem::EntryDamaged { position: 1, .. })
+        ));
+        let office = format!(r#"{{"id":"office","name":"Office","kind":"builtin","settings":{OFFICE}}}"#);
+        assert_eq!(
+            problem(&wrap(&[office.clone(), office].join(","))),
+            Some(ImportProblem::BuiltinTwice {
+                builtin: BuiltIn::Office
+            })
+        );
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! Core errors as one sentence in the user's language.
 
-use callprofiles_core::{BuiltIn, CoreError, ImportError, InputError, PhoneError, RuleError, StoreError};
+use callprofiles_core::error::clause;
+use callprofiles_core::{
+    BuiltIn, CoreError, ImportError, ImportProblem, InputError, LinkProblem, PhoneError, RuleError, StoreError,
+};
 use fluent_bundle::FluentValue;
 
 use crate::gui::i18n::I18n;
@@ -101,9 +104,12 @@ fn io_reason(i18n: &I18n, error: &std::io::Error) -> String {
 pub fn phone_error_text(i18n: &I18n, error: &PhoneError) -> String {
     let text = |value: &str| FluentValue::from(value.to_owned());
     match error {
-        PhoneError::Unreachable { address, reason } => i18n.tr_args(
+        PhoneError::Unreachable { address, problem } => i18n.tr_args(
             "error-phone-unreachable",
-            &[("address", text(address)), ("reason", text(reason))],
+            &[
+                ("address", text(address)),
+                ("reason", text(&link_problem_text(i18n, problem))),
+            ],
         ),
         PhoneError::AuthenticationFailed { username } => i18n.tr_args("error-phone-login", &[("user", text(username))]),
         PhoneError::Timeout { seconds } => i18n.tr_args("error-phone-timeout", &[("seconds", (*seconds).into())]),
@@ -120,15 +126,104 @@ pub fn phone_error_text(i18n: &I18n, error: &PhoneError) -> String {
     }
 }
 
+/// Why the phone system could not be reached, as a clause that follows a colon.
+fn link_problem_text(i18n: &I18n, problem: &LinkProblem) -> String {
+    let text = |value: &str| FluentValue::from(value.to_owned());
+    match problem {
+        LinkProblem::UnknownHost { host, .. } => i18n.tr_args("link-unknown-host", &[("host", text(host))]),
+        LinkProblem::NoAddress { host } => i18n.tr_args("link-no-address", &[("host", text(host))]),
+        LinkProblem::Network { kind, detail } => match kind {
+            std::io::ErrorKind::ConnectionRefused => i18n.tr("link-refused"),
+            std::io::ErrorKind::HostUnreachable | std::io::ErrorKind::NetworkUnreachable => i18n.tr("link-unreachable"),
+            std::io::ErrorKind::NetworkDown => i18n.tr("link-network-down"),
+            std::io::ErrorKind::ConnectionReset
+            | std::io::ErrorKind::ConnectionAborted
+            | std::io::ErrorKind::BrokenPipe
+            | std::io::ErrorKind::UnexpectedEof => i18n.tr("link-broken"),
+            _ => i18n.tr_args("link-other", &[("detail", text(detail))]),
+        },
+        LinkProblem::ClosedAtOnce => i18n.tr("link-closed-at-once"),
+        LinkProblem::Closed => i18n.tr("link-closed"),
+        LinkProblem::WrongBanner { banner } => i18n.tr_args("link-wrong-banner", &[("banner", text(banner))]),
+        LinkProblem::NotAmi { .. } => i18n.tr("link-not-ami"),
+    }
+}
+
 /// The sentence for a file that cannot be imported.
 pub fn import_error_text(i18n: &I18n, error: &ImportError) -> String {
     i18n.tr_args(
         "error-import",
         &[
             ("path", FluentValue::from(error.path.display().to_string())),
-            ("reason", FluentValue::from(error.reason.clone())),
+            ("reason", FluentValue::from(import_problem_text(i18n, &error.problem))),
         ],
     )
+}
+
+/// What is wrong with a file to import, as a clause that follows a colon.
+fn import_problem_text(i18n: &I18n, problem: &ImportProblem) -> String {
+    let text = |value: &str| FluentValue::from(value.to_owned());
+    let at = |position: &usize| ("position", FluentValue::from(*position));
+    match problem {
+        ImportProblem::NotJson { line, column, .. } => i18n.tr_args(
+            "import-not-json",
+            &[
+                ("line", FluentValue::from(*line)),
+                ("column", FluentValue::from(*column)),
+            ],
+        ),
+        ImportProblem::NotAnExport => i18n.tr("import-not-export"),
+        ImportProblem::Newer { found, supported } => i18n.tr_args(
+            "import-newer",
+            &[
+                ("found", FluentValue::from(*found)),
+                ("supported", FluentValue::from(*supported)),
+            ],
+        ),
+        ImportProblem::BadVersion => i18n.tr("import-bad-version"),
+        ImportProblem::Damaged { detail } => i18n.tr_args("import-damaged", &[("detail", text(detail))]),
+        ImportProblem::EntryDamaged { position, detail } => {
+            i18n.tr_args("import-entry-damaged", &[at(position), ("detail", text(detail))])
+        }
+        ImportProblem::EntryInput { position, source } => i18n.tr_args(
+            "import-entry-input",
+            &[at(position), ("reason", text(&clause(&input_error_text(i18n, source))))],
+        ),
+        ImportProblem::BadId { position, id } => i18n.tr_args("import-bad-id", &[at(position), ("id", text(id))]),
+        ImportProblem::UnknownBuiltin { position, id } => {
+            i18n.tr_args("import-unknown-builtin", &[at(position), ("id", text(id))])
+        }
+        ImportProblem::BuiltinRenamed {
+            position,
+            builtin,
+            name,
+        } => i18n.tr_args(
+            "import-builtin-renamed",
+            &[
+                at(position),
+                ("builtin", text(&i18n.builtin_name(*builtin))),
+                ("name", text(name)),
+            ],
+        ),
+        ImportProblem::BuiltinTwice { builtin } => i18n.tr_args(
+            "import-builtin-twice",
+            &[("builtin", text(&i18n.builtin_name(*builtin)))],
+        ),
+        ImportProblem::CustomWithBuiltinId { position, id } => {
+            i18n.tr_args("import-custom-builtin-id", &[at(position), ("id", text(id))])
+        }
+        ImportProblem::IdTwice { id } => i18n.tr_args("import-id-twice", &[("id", text(id))]),
+        ImportProblem::TooManyCustom { count, limit } => i18n.tr_args(
+            "import-too-many-custom",
+            &[
+                ("count", FluentValue::from(*count)),
+                ("limit", FluentValue::from(*limit)),
+            ],
+        ),
+        ImportProblem::NameTwice { name } => i18n.tr_args("import-name-twice", &[("name", text(name))]),
+        ImportProblem::NameReserved { name } => i18n.tr_args("import-name-reserved", &[("name", text(name))]),
+        ImportProblem::Rule { source } => clause(&rule_error_text(i18n, source)),
+    }
 }
 
 /// A profile name from a core message, with built-ins' English names translated.
@@ -157,5 +252,180 @@ mod tests {
             },
         );
         assert!(number.contains("„a”"), "{number}");
+    }
+
+    /// One of each import problem.
+    fn every_import_problem() -> Vec<ImportProblem> {
+        vec![
+            ImportProblem::NotJson {
+                line: 3,
+                column: 7,
+                detail: "expected value at line 3 column 7".into(),
+            },
+            ImportProblem::NotAnExport,
+            ImportProblem::Newer { found: 2, supported: 1 },
+            ImportProblem::BadVersion,
+            ImportProblem::Damaged {
+                detail: "missing field `profiles`".into(),
+            },
+            ImportProblem::EntryDamaged {
+                position: 2,
+                detail: "unknown field `x`".into(),
+            },
+            ImportProblem::EntryInput {
+                position: 2,
+                source: InputError::NumberTooShort { input: "1".into() },
+            },
+            ImportProblem::BadId {
+                position: 1,
+                id: "bad id".into(),
+            },
+            ImportProblem::UnknownBuiltin {
+                position: 1,
+                id: "desk".into(),
+            },
+            ImportProblem::BuiltinRenamed {
+                position: 1,
+                builtin: BuiltIn::Office,
+                name: "Work".into(),
+            },
+            ImportProblem::BuiltinTwice { builtin: BuiltIn::Home },
+            ImportProblem::CustomWithBuiltinId {
+                position: 4,
+                id: "office".into(),
+            },
+            ImportProblem::IdTwice { id: "car_1".into() },
+            ImportProblem::TooManyCustom { count: 5, limit: 4 },
+            ImportProblem::NameTwice { name: "Car".into() },
+            ImportProblem::NameReserved { name: "Wykryte".into() },
+            ImportProblem::Rule {
+                source: RuleError::TooManyCustom { name: "E".into() },
+            },
+        ]
+    }
+
+    #[test]
+    fn every_import_problem_reads_in_polish_without_english() {
+        let pl = I18n::new(Language::Polish);
+        for problem in every_import_problem() {
+            let english = problem.to_string();
+            let quotes_the_parser = matches!(
+                problem,
+                ImportProblem::Damaged { .. } | ImportProblem::EntryDamaged { .. }
+            );
+            let error = ImportError {
+                path: "eksport.json".into(),
+                problem,
+            };
+            let polish = import_error_text(&pl, &error);
+            assert!(
+                polish.starts_with("Nie można zaimportować pliku eksport.json: "),
+                "{polish}"
+            );
+            assert!(polish.ends_with("Niczego nie zmieniono."), "{polish}");
+            assert!(!polish.contains('{') && !polish.contains(&english), "{polish}");
+            for word in ["it is", "is not", "cannot", "the ", "named", "appears", "marked"] {
+                assert!(quotes_the_parser || !polish.contains(word), "{word:?} in {polish}");
+            }
+        }
+        let text = |problem: ImportProblem| {
+            import_error_text(
+                &pl,
+                &ImportError {
+                    path: "x".into(),
+                    problem,
+                },
+            )
+        };
+        let five = text(ImportProblem::TooManyCustom { count: 5, limit: 4 });
+        assert!(
+            five.contains("zawiera 5 profili własnych, a dozwolone są najwyżej 4"),
+            "{five}"
+        );
+        let twenty_two = text(ImportProblem::TooManyCustom { count: 22, limit: 4 });
+        assert!(twenty_two.contains("zawiera 22 profile własne"), "{twenty_two}");
+        let twice = text(ImportProblem::BuiltinTwice { builtin: BuiltIn::Home });
+        assert!(twice.contains("wbudowany profil Domowy występuje"), "{twice}");
+        let number = text(ImportProblem::EntryInput {
+            position: 2,
+            source: InputError::NumberTooShort { input: "1".into() },
+        });
+        assert!(number.contains(": profil nr 2: numer jest za krótki"), "{number}");
+        let json = text(ImportProblem::NotJson {
+            line: 3,
+            column: 7,
+            detail: "expected value".into(),
+        });
+        assert!(
+            json.contains("w wierszu 3, w kolumnie 7") && !json.contains("expected"),
+            "{json}"
+        );
+    }
+    #[test]
+    fn unreachable_phone_systems_say_why_in_polish() {
+        let pl = I18n::new(Language::Polish);
+        let network = |kind: std::io::ErrorKind| LinkProblem::Network {
+            kind,
+            detail: "Connection refused (os error 111)".into(),
+        };
+        let problems = [
+            LinkProblem::UnknownHost {
+                host: "pbx.example".into(),
+                detail: "failed to lookup address information".into(),
+            },
+            LinkProblem::NoAddress {
+                host: "pbx.example".into(),
+            },
+            network(std::io::ErrorKind::ConnectionRefused),
+            network(std::io::ErrorKind::HostUnreachable),
+            network(std::io::ErrorKind::NetworkDown),
+            network(std::io::ErrorKind::ConnectionReset),
+            LinkProblem::ClosedAtOnce,
+            LinkProblem::Closed,
+            LinkProblem::WrongBanner {
+                banner: "SSH-2.0".into(),
+            },
+            LinkProblem::NotAmi {
+                detail: "a line longer than 8192 bytes".into(),
+            },
+        ];
+        for problem in problems {
+            let english = problem.to_string();
+            let error = PhoneError::Unreachable {
+                address: "10.0.0.5:5038".into(),
+                problem,
+            };
+            let polish = phone_error_text(&pl, &error);
+            assert!(
+                polish.starts_with("Nie można połączyć się z systemem telefonicznym pod adresem 10.0.0.5:5038: "),
+                "{polish}"
+            );
+            assert!(!polish.contains(&english) && !polish.contains("os error"), "{polish}");
+            for word in ["the ", "it ", "closed", "lookup", "longer"] {
+                assert!(!polish.contains(word), "{word:?} in {polish}");
+            }
+        }
+        let refused = phone_error_text(
+            &pl,
+            &PhoneError::Unreachable {
+                address: "10.0.0.5:5038".into(),
+                problem: network(std::io::ErrorKind::ConnectionRefused),
+            },
+        );
+        assert!(
+            refused.contains(": nic nie przyjmuje tam połączeń, więc sprawdź, czy Asterisk działa"),
+            "{refused}"
+        );
+        let other = phone_error_text(
+            &pl,
+            &PhoneError::Unreachable {
+                address: "10.0.0.5:5038".into(),
+                problem: network(std::io::ErrorKind::Other),
+            },
+        );
+        assert!(
+            other.contains(": błąd sieci (Connection refused (os error 111))."),
+            "{other}"
+        );
     }
 }

@@ -141,19 +141,15 @@ impl AmiClient {
     /// The user-facing error for a failure.
     fn error(&self, failure: Failure) -> PhoneError {
         match failure {
-            Failure::Lost { reason, .. } => PhoneError::Unreachable {
+            Failure::Lost { problem, .. } | Failure::Protocol(problem) => PhoneError::Unreachable {
                 address: self.address(),
-                reason,
+                problem,
             },
             Failure::Timeout => PhoneError::Timeout {
                 seconds: self.timeout.as_secs().max(1),
             },
             Failure::Authentication => PhoneError::AuthenticationFailed {
                 username: self.target.username.as_str().to_owned(),
-            },
-            Failure::Protocol(reason) => PhoneError::Unreachable {
-                address: self.address(),
-                reason: format!("it does not speak AMI: {reason}"),
             },
         }
     }
@@ -340,6 +336,7 @@ mod tests {
     use std::thread::JoinHandle;
 
     use super::*;
+    use crate::error::LinkProblem;
     use crate::phone_system::asterisk::message::MessageReader;
     use crate::phone_system::asterisk::secret::AmiSecret;
     use crate::phone_system::asterisk::target::{AmiHost, AmiUsername};
@@ -615,6 +612,45 @@ mod tests {
         client = client.with_timeout(Duration::from_millis(500));
         assert!(matches!(client.connect(), Err(PhoneError::Timeout { .. })));
         server.join().map_err(|_| "server panicked")??;
+        Ok(())
+    }
+    #[test]
+    fn a_foreign_server_and_a_closed_port_are_typed_reasons() -> TestResult {
+        let (client, server) = serve(|listener| {
+            let (mut stream, _) = listener.accept().map_err(|e| e.to_string())?;
+            stream
+                .write_all(b"SSH-2.0-OpenSSH_9.2\r\n")
+                .map_err(|e| e.to_string())?;
+            Ok(Vec::new())
+        })?;
+        let mut client = client.with_timeout(Duration::from_millis(800));
+        match client.connect() {
+            Err(PhoneError::Unreachable {
+                problem: LinkProblem::WrongBanner { banner },
+                ..
+            }) => assert_eq!(banner, "SSH-2.0-OpenSSH_9.2"),
+            other => return Err(format!("{other:?}").into()),
+        }
+        server.join().map_err(|_| "server panicked")??;
+
+        let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let target = AmiTarget::new(
+            AmiHost::parse("127.0.0.1")?,
+            port,
+            &AmiUsername::parse("u")?,
+            AmiSecret::new("s")?,
+        );
+        let mut closed = AmiClient::new(target).with_timeout(Duration::from_millis(300));
+        match closed.connect() {
+            Err(PhoneError::Unreachable {
+                problem: LinkProblem::Network { kind, .. },
+                address,
+            }) => {
+                assert_eq!(kind, std::io::ErrorKind::ConnectionRefused);
+                assert_eq!(address, format!("127.0.0.1:{port}"));
+            }
+            other => return Err(format!("{other:?}").into()),
+        }
         Ok(())
     }
 }

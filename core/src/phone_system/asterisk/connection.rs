@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use super::action::Action;
 use super::message::{Message, MessageReader};
 use super::target::AmiTarget;
+use crate::error::LinkProblem;
 
 /// Most unrelated events kept for [`Connection::next_event`]; older ones are dropped.
 const MAX_KEPT_EVENTS: usize = 2048;
@@ -23,14 +24,14 @@ pub(crate) enum Failure {
         /// Whether the action may already have reached Asterisk.
         sent: bool,
         /// What happened.
-        reason: String,
+        problem: LinkProblem,
     },
     /// No answer before the deadline.
     Timeout,
     /// Asterisk rejected the login.
     Authentication,
     /// Asterisk answered something that is not AMI.
-    Protocol(String),
+    Protocol(LinkProblem),
 }
 
 /// A response and, for list actions, the events of its list.
@@ -116,11 +117,16 @@ pub(crate) struct Connection {
 impl Connection {
     /// Connects, checks the banner and logs in, all before `deadline`.
     pub(crate) fn open(target: &AmiTarget, events: bool, deadline: Instant) -> Result<Self, Failure> {
-        let lost = |reason: String| Failure::Lost { sent: false, reason };
-        let addresses = (target.host.as_str(), target.port)
-            .to_socket_addrs()
-            .map_err(|e| lost(format!("cannot resolve {}: {e}", target.host)))?;
-        let mut last_error = format!("{} has no address", target.host);
+        let lost = |problem: LinkProblem| Failure::Lost { sent: false, problem };
+        let addresses = (target.host.as_str(), target.port).to_socket_addrs().map_err(|e| {
+            lost(LinkProblem::UnknownHost {
+                host: target.host.to_string(),
+                detail: e.to_string(),
+            })
+        })?;
+        let mut last_error = LinkProblem::NoAddress {
+            host: target.host.to_string(),
+        };
         let mut stream = None;
         for address in addresses {
             let Some(remaining) = remaining(deadline) else {
@@ -132,12 +138,12 @@ impl Connection {
                     break;
                 }
                 Err(error) if error.kind() == io::ErrorKind::TimedOut => return Err(Failure::Timeout),
-                Err(error) => last_error = error.to_string(),
+                Err(error) => last_error = network(&error),
             }
         }
         let stream = stream.ok_or_else(|| lost(last_error))?;
         stream.set_nodelay(true).ok();
-        let reader_stream = stream.try_clone().map_err(|e| lost(e.to_string()))?;
+        let reader_stream = stream.try_clone().map_err(|e| lost(network(&e)))?;
         let mut connection = Self {
             writer: stream,
             reader: MessageReader::new(BufReader::new(reader_stream)),
@@ -157,13 +163,12 @@ impl Connection {
         self.set_read_deadline(deadline)?;
         match self.reader.read_line() {
             Ok(Some(line)) if line.starts_with("Asterisk Call Manager/") => Ok(()),
-            Ok(Some(line)) => Err(Failure::Protocol(format!(
-                "it greeted with \"{}\" instead of the Asterisk Call Manager banner",
-                crate::phone_number::shorten(&line)
-            ))),
+            Ok(Some(line)) => Err(Failure::Protocol(LinkProblem::WrongBanner {
+                banner: crate::phone_number::shorten(&line),
+            })),
             Ok(None) => Err(Failure::Lost {
                 sent: false,
-                reason: "it closed the connection at once".to_owned(),
+                problem: LinkProblem::ClosedAtOnce,
             }),
             Err(error) => Err(read_failure(error, false)),
         }
@@ -173,7 +178,11 @@ impl Connection {
     pub(crate) fn request(&mut self, action: &Action, deadline: Instant) -> Result<Reply, Failure> {
         self.pipeline(std::slice::from_ref(action), deadline)?
             .pop()
-            .ok_or_else(|| Failure::Protocol("no reply was collected".to_owned()))
+            .ok_or_else(|| {
+                Failure::Protocol(LinkProblem::NotAmi {
+                    detail: "no reply was collected".to_owned(),
+                })
+            })
     }
 
     /// Sends every action at once (at most [`MAX_IN_FLIGHT`] before reading), then collects their
@@ -245,7 +254,7 @@ impl Connection {
             Ok(Some(message)) => Ok(message),
             Ok(None) => Err(Failure::Lost {
                 sent,
-                reason: "Asterisk closed the connection".to_owned(),
+                problem: LinkProblem::Closed,
             }),
             Err(error) => Err(read_failure(error, sent)),
         }
@@ -281,10 +290,20 @@ fn remaining(deadline: Instant) -> Option<Duration> {
 fn read_failure(error: io::Error, sent: bool) -> Failure {
     match error.kind() {
         io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => Failure::Timeout,
-        io::ErrorKind::InvalidData => Failure::Protocol(error.to_string()),
+        io::ErrorKind::InvalidData => Failure::Protocol(LinkProblem::NotAmi {
+            detail: error.to_string(),
+        }),
         _ => Failure::Lost {
             sent,
-            reason: error.to_string(),
+            problem: network(&error),
         },
+    }
+}
+
+/// A network failure, typed so that the windows can say it in the user's language.
+fn network(error: &io::Error) -> LinkProblem {
+    LinkProblem::Network {
+        kind: error.kind(),
+        detail: error.to_string(),
     }
 }
