@@ -153,7 +153,10 @@ fn use_builtin_demo_switches_back_from_an_unreachable_asterisk() -> TestResult {
     assert!(shows(&harness, &format!("Asterisk 127.0.0.1:{port}, extension 201")));
     assert!(harness.query_by_label("✖ Error").is_some());
     // No secret is configured anywhere: the error says so in one sentence.
-    assert!(shows(&harness, "no AMI secret: set CALLPROFILES_AMI_SECRET"));
+    assert!(shows(
+        &harness,
+        "there is no AMI secret: enter it in the connection settings, or set CALLPROFILES_AMI_SECRET."
+    ));
     assert!(harness.state().model.active_id().is_none());
 
     click(&mut harness, "Phone system…");

@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::atomic_file;
-use crate::error::{CoreError, StoreError};
+use crate::error::{CoreError, Damage, StoreError};
 use crate::phone_system::PhoneSystem;
 use crate::phone_system::asterisk::{AsteriskConfig, AsteriskPhoneSystem};
 use crate::phone_system::demo::DemoPhoneSystem;
@@ -51,7 +51,7 @@ impl Config {
             None => Ok(Self::default()),
             Some(bytes) => serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
                 path,
-                reason: e.to_string(),
+                reason: Damage::syntax(&e),
             }),
         }
     }

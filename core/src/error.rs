@@ -176,7 +176,7 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
         /// What is wrong with it.
-        reason: String,
+        reason: Damage,
     },
     /// Written by a newer callprofiles.
     #[error(
@@ -212,6 +212,80 @@ pub enum StoreError {
         /// The refused target.
         path: PathBuf,
     },
+}
+
+impl Clone for StoreError {
+    /// A copy; an I/O error keeps its kind and its words (its OS error code when it has one).
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoHome => Self::NoHome,
+            Self::Io { action, path, source } => Self::Io {
+                action,
+                path: path.clone(),
+                source: source.raw_os_error().map_or_else(
+                    || std::io::Error::new(source.kind(), source.to_string()),
+                    std::io::Error::from_raw_os_error,
+                ),
+            },
+            Self::Corrupt { path, reason } => Self::Corrupt {
+                path: path.clone(),
+                reason: reason.clone(),
+            },
+            Self::Newer { path, found, supported } => Self::Newer {
+                path: path.clone(),
+                found: *found,
+                supported: *supported,
+            },
+            Self::Busy { path } => Self::Busy { path: path.clone() },
+            Self::TooLarge { path, size, limit } => Self::TooLarge {
+                path: path.clone(),
+                size: *size,
+                limit: *limit,
+            },
+            Self::OwnFile { path } => Self::OwnFile { path: path.clone() },
+        }
+    }
+}
+
+/// What is wrong with a damaged file of the callprofiles home.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Damage {
+    /// It does not parse, or a field is missing or of the wrong type.
+    #[error("{detail}")]
+    Syntax {
+        /// Line of the first error (1-based; 0 when unknown).
+        line: usize,
+        /// Column of the first error (1-based; 0 when unknown).
+        column: usize,
+        /// The JSON parser's own words.
+        detail: String,
+    },
+    /// Larger than any file callprofiles writes.
+    #[error("it is larger than {limit} bytes")]
+    TooLarge {
+        /// The most callprofiles reads.
+        limit: u64,
+    },
+    /// `schema_version` 0.
+    #[error("schema_version 0 is not valid")]
+    BadVersion,
+    /// Its profiles break a rule of the product.
+    #[error("{source}")]
+    Rule {
+        /// The broken rule.
+        source: RuleError,
+    },
+}
+
+impl Damage {
+    /// A JSON parse failure.
+    pub fn syntax(error: &serde_json::Error) -> Self {
+        Self::Syntax {
+            line: error.line(),
+            column: error.column(),
+            detail: error.to_string(),
+        }
+    }
 }
 
 /// A file given to `import` that is not a valid callprofiles export; nothing was imported.
@@ -404,6 +478,8 @@ pub enum PhoneError {
     SaveFailed {
         /// Its state file.
         path: String,
+        /// What kind of failure, for a translated sentence.
+        kind: std::io::ErrorKind,
         /// Why, in plain words.
         reason: String,
     },
@@ -417,7 +493,7 @@ pub enum PhoneError {
     #[error("The phone system is not configured correctly: {reason}.")]
     Config {
         /// What is wrong.
-        reason: String,
+        reason: ConfigProblem,
     },
     /// A value that must never reach the phone system (a line break, a control character, too long).
     #[error("The {what} cannot be sent to the phone system: {reason}.")]
@@ -425,7 +501,141 @@ pub enum PhoneError {
         /// What the value is, e.g. "AMI user name".
         what: String,
         /// Why it is refused.
-        reason: String,
+        reason: UnsafeReason,
+    },
+}
+
+/// Why a value may not be sent to the phone system (displayed as a clause).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum UnsafeReason {
+    /// A CR or LF, which would end the AMI header.
+    #[error("it contains a line break")]
+    LineBreak,
+    /// Another control character.
+    #[error("it contains the control character {character:?}")]
+    ControlCharacter {
+        /// The character.
+        character: char,
+    },
+    /// Longer than one AMI line may safely carry.
+    #[error("it is {bytes} bytes long, more than the {limit} allowed")]
+    TooLong {
+        /// Its length in bytes.
+        bytes: usize,
+        /// The most allowed.
+        limit: usize,
+    },
+}
+
+/// What is wrong with the connection settings of a phone system (displayed as a clause).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ConfigProblem {
+    /// No host given.
+    #[error("\"\" is not a host name or IP address (it is empty)")]
+    HostEmpty,
+    /// A host name over 253 characters.
+    #[error("\"{host}\" is not a host name or IP address (it is too long)")]
+    HostTooLong {
+        /// The host as typed (shortened).
+        host: String,
+    },
+    /// A host name with characters a host name cannot have.
+    #[error("\"{host}\" is not a host name or IP address (use letters, digits, dots and dashes, or an IP address)")]
+    HostCharacters {
+        /// The host as typed (shortened).
+        host: String,
+    },
+    /// No AMI user name.
+    #[error("the AMI user name is empty")]
+    UserEmpty,
+    /// An AMI user name over its limit.
+    #[error("the AMI user name is longer than {limit} characters")]
+    UserTooLong {
+        /// The most characters allowed.
+        limit: usize,
+    },
+    /// An AMI user name with a space.
+    #[error("the AMI user name contains a space")]
+    UserSpace,
+    /// An extension that is not 2–20 digits.
+    #[error("\"{extension}\" is not an extension number: use {min}–{max} digits")]
+    BadExtension {
+        /// The extension as typed (shortened).
+        extension: String,
+        /// Fewest digits.
+        min: usize,
+        /// Most digits.
+        max: usize,
+    },
+    /// An empty secret.
+    #[error("the AMI secret is empty")]
+    SecretEmpty,
+    /// The secret variable holds bytes that are not UTF-8.
+    #[error("{variable} is not valid UTF-8")]
+    SecretVariableNotUtf8 {
+        /// The variable's name.
+        variable: &'static str,
+    },
+    /// Neither the variable nor a secret file.
+    #[error("no AMI secret: set {variable} or configure a secret file (--secret-file FILE)")]
+    NoSecret {
+        /// The variable's name.
+        variable: &'static str,
+    },
+    /// Something is wrong with the secret file.
+    #[error("the secret file {} {problem}", path.display())]
+    SecretFile {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        problem: SecretFileProblem,
+    },
+}
+
+/// What is wrong with the AMI secret file (displayed after the file's name).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SecretFileProblem {
+    /// It cannot be opened or read.
+    #[error("cannot be read ({detail})")]
+    Unreadable {
+        /// What kind of failure, for a translated sentence.
+        kind: std::io::ErrorKind,
+        /// The operating system's words.
+        detail: String,
+    },
+    /// A directory or a device.
+    #[error("is not a regular file")]
+    NotAFile,
+    /// Group or others may read it.
+    #[error("has permissions {mode:04o}; it must be readable by its owner only (run: chmod 600 {})", path.display())]
+    Open {
+        /// Its mode bits.
+        mode: u32,
+        /// The file, for the command to run.
+        path: PathBuf,
+    },
+    /// Larger than a secret can be.
+    #[error("is larger than {limit} bytes")]
+    TooLarge {
+        /// The most read.
+        limit: u64,
+    },
+    /// It holds a value that may not be sent.
+    #[error("holds an unusable secret: {reason}")]
+    Unusable {
+        /// Why.
+        reason: UnsafeReason,
+    },
+    /// It is empty.
+    #[error("is empty")]
+    Empty,
+    /// It cannot be written.
+    #[error("cannot be written ({detail})")]
+    Unwritable {
+        /// What kind of failure, for a translated sentence.
+        kind: std::io::ErrorKind,
+        /// The operating system's words.
+        detail: String,
     },
 }
 
@@ -475,7 +685,7 @@ pub enum LinkProblem {
 }
 
 /// Any error of the core.
-#[derive(Debug, Error)]
+#[derive(Debug, Clone, Error)]
 pub enum CoreError {
     /// Bad input.
     #[error(transparent)]
@@ -500,4 +710,30 @@ pub enum CoreError {
         /// Why noting it failed.
         source: Box<CoreError>,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_copied_io_error_keeps_its_kind_and_words() {
+        let full = StoreError::Io {
+            action: "write",
+            path: "/h/profiles.json".into(),
+            source: std::io::Error::from_raw_os_error(28),
+        };
+        let copy = full.clone();
+        assert_eq!(copy.to_string(), full.to_string());
+        assert!(matches!(
+            copy,
+            StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::StorageFull
+        ));
+        let custom = StoreError::Io {
+            action: "read",
+            path: "/h/config.json".into(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, "is larger than 10 bytes"),
+        };
+        assert_eq!(custom.clone().to_string(), custom.to_string());
+    }
 }

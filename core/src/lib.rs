@@ -20,7 +20,10 @@ pub mod view;
 
 pub use applicable::{ApplicableSettings, CompleteRouting};
 pub use detection::{Activity, detect, differences, nearest};
-pub use error::{CoreError, ImportError, ImportProblem, InputError, LinkProblem, PhoneError, RuleError, StoreError};
+pub use error::{
+    ConfigProblem, CoreError, Damage, ImportError, ImportProblem, InputError, LinkProblem, PhoneError, RuleError,
+    SecretFileProblem, StoreError, UnsafeReason,
+};
 pub use phone_number::PhoneNumber;
 pub use phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind};
 pub use profile::{BuiltIn, Profile, ProfileId, ProfileKind, ProfileName};

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use crate::atomic_file;
-use crate::error::{CoreError, StoreError};
+use crate::error::{CoreError, Damage, StoreError};
 use crate::profile::{BuiltIn, ProfileId};
 use crate::profile_book::{CustomProfile, ProfileBook};
 use crate::settings::Settings;
@@ -91,7 +91,7 @@ impl Store {
             if source.kind() == std::io::ErrorKind::InvalidData {
                 StoreError::Corrupt {
                     path: path.clone(),
-                    reason: source.to_string(),
+                    reason: Damage::TooLarge { limit: MAX_FILE_BYTES },
                 }
             } else {
                 StoreError::Io {
@@ -221,11 +221,11 @@ fn encode(state: &StoreState) -> Vec<u8> {
 
 /// Parses the file's bytes, checking the version and every rule.
 fn decode(path: &Path, bytes: &[u8]) -> Result<StoreState, StoreError> {
-    let corrupt = |reason: String| StoreError::Corrupt {
+    let corrupt = |reason: Damage| StoreError::Corrupt {
         path: path.to_owned(),
         reason,
     };
-    let probe: VersionProbe = serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?;
+    let probe: VersionProbe = serde_json::from_slice(bytes).map_err(|e| corrupt(Damage::syntax(&e)))?;
     if probe.schema_version > SCHEMA_VERSION {
         return Err(StoreError::Newer {
             path: path.to_owned(),
@@ -234,11 +234,12 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<StoreState, StoreError> {
         });
     }
     if probe.schema_version == 0 {
-        return Err(corrupt("schema_version 0 is not valid".to_owned()));
+        return Err(corrupt(Damage::BadVersion));
     }
-    let file: StoreFile = serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?;
+    let file: StoreFile = serde_json::from_slice(bytes).map_err(|e| corrupt(Damage::syntax(&e)))?;
     let builtin = [file.builtin.office, file.builtin.mobile, file.builtin.home];
-    let book = ProfileBook::from_parts(builtin, file.custom, file.next_custom).map_err(|e| corrupt(e.to_string()))?;
+    let book = ProfileBook::from_parts(builtin, file.custom, file.next_custom)
+        .map_err(|source| corrupt(Damage::Rule { source }))?;
     let last_applied = file
         .last_applied
         .filter(|id| BuiltIn::from_id(id).is_some() || book.get(id).is_some());

@@ -2,7 +2,8 @@
 
 use callprofiles_core::error::clause;
 use callprofiles_core::{
-    BuiltIn, CoreError, ImportError, ImportProblem, InputError, LinkProblem, PhoneError, RuleError, StoreError,
+    BuiltIn, ConfigProblem, CoreError, Damage, ImportError, ImportProblem, InputError, LinkProblem, PhoneError,
+    RuleError, SecretFileProblem, StoreError, UnsafeReason,
 };
 use fluent_bundle::FluentValue;
 
@@ -81,7 +82,10 @@ pub fn store_error_text(i18n: &I18n, error: &StoreError) -> String {
         ),
         StoreError::Corrupt { path: file, reason } => i18n.tr_args(
             "error-store-corrupt",
-            &[("path", path(file)), ("reason", FluentValue::from(reason.clone()))],
+            &[
+                ("path", path(file)),
+                ("reason", FluentValue::from(damage_text(i18n, reason))),
+            ],
         ),
         StoreError::Newer { path: file, .. } => i18n.tr_args("error-store-newer", &[("path", path(file))]),
         StoreError::Busy { .. } => i18n.tr("error-store-busy"),
@@ -90,13 +94,35 @@ pub fn store_error_text(i18n: &I18n, error: &StoreError) -> String {
     }
 }
 
+/// What is wrong with a damaged file, as a clause.
+fn damage_text(i18n: &I18n, damage: &Damage) -> String {
+    match damage {
+        Damage::Syntax { line, column, .. } => i18n.tr_args(
+            "damage-syntax",
+            &[
+                ("line", FluentValue::from(*line)),
+                ("column", FluentValue::from(*column)),
+            ],
+        ),
+        Damage::TooLarge { limit } => i18n.tr_args("damage-too-large", &[("limit", FluentValue::from(*limit))]),
+        Damage::BadVersion => i18n.tr("damage-bad-version"),
+        Damage::Rule { source } => clause(&rule_error_text(i18n, source)),
+    }
+}
+
 /// Why a file operation failed, in the user's language where the cause is a common one.
 fn io_reason(i18n: &I18n, error: &std::io::Error) -> String {
-    match error.kind() {
+    io_kind_reason(i18n, error.kind(), &callprofiles_core::atomic_file::describe(error))
+}
+
+/// Why a file operation of this kind failed; `described` (the core's words) for an uncommon cause.
+fn io_kind_reason(i18n: &I18n, kind: std::io::ErrorKind, described: &str) -> String {
+    match kind {
         std::io::ErrorKind::StorageFull => i18n.tr("io-disk-full"),
         std::io::ErrorKind::ReadOnlyFilesystem => i18n.tr("io-read-only"),
         std::io::ErrorKind::PermissionDenied => i18n.tr("io-permission"),
-        _ => callprofiles_core::atomic_file::describe(error),
+        std::io::ErrorKind::NotFound => i18n.tr("io-not-found"),
+        _ => described.to_owned(),
     }
 }
 
@@ -115,14 +141,115 @@ pub fn phone_error_text(i18n: &I18n, error: &PhoneError) -> String {
         PhoneError::Timeout { seconds } => i18n.tr_args("error-phone-timeout", &[("seconds", (*seconds).into())]),
         PhoneError::Refused { message } => i18n.tr_args("error-phone-refused", &[("reason", text(message))]),
         PhoneError::NotVerified { .. } => i18n.tr("error-phone-not-verified"),
-        PhoneError::SaveFailed { path, reason } => {
-            i18n.tr_args("error-phone-save", &[("path", text(path)), ("reason", text(reason))])
-        }
+        PhoneError::SaveFailed { path, kind, reason } => i18n.tr_args(
+            "error-phone-save",
+            &[
+                ("path", text(path)),
+                ("reason", text(&io_kind_reason(i18n, *kind, reason))),
+            ],
+        ),
         PhoneError::BadState { reason } => i18n.tr_args("error-phone-state", &[("reason", text(reason))]),
-        PhoneError::Config { reason } => i18n.tr_args("error-phone-config", &[("reason", text(reason))]),
-        PhoneError::UnsafeValue { what, reason } => {
-            i18n.tr_args("error-phone-unsafe", &[("what", text(what)), ("reason", text(reason))])
+        PhoneError::Config { reason } => i18n.tr_args(
+            "error-phone-config",
+            &[("reason", text(&config_problem_text(i18n, reason)))],
+        ),
+        PhoneError::UnsafeValue { what, reason } => i18n.tr_args(
+            "error-phone-unsafe",
+            &[
+                ("what", text(&value_name(i18n, what))),
+                ("reason", text(&unsafe_reason_text(i18n, reason))),
+            ],
+        ),
+    }
+}
+
+/// What is wrong with the connection settings, as a clause.
+fn config_problem_text(i18n: &I18n, problem: &ConfigProblem) -> String {
+    let text = |value: &str| FluentValue::from(value.to_owned());
+    match problem {
+        ConfigProblem::HostEmpty => i18n.tr("config-host-empty"),
+        ConfigProblem::HostTooLong { host } => i18n.tr_args("config-host-too-long", &[("host", text(host))]),
+        ConfigProblem::HostCharacters { host } => i18n.tr_args("config-host-characters", &[("host", text(host))]),
+        ConfigProblem::UserEmpty => i18n.tr("config-user-empty"),
+        ConfigProblem::UserTooLong { limit } => {
+            i18n.tr_args("config-user-too-long", &[("limit", FluentValue::from(*limit))])
         }
+        ConfigProblem::UserSpace => i18n.tr("config-user-space"),
+        ConfigProblem::BadExtension { extension, min, max } => i18n.tr_args(
+            "config-bad-extension",
+            &[
+                ("extension", text(extension)),
+                ("min", FluentValue::from(*min)),
+                ("max", FluentValue::from(*max)),
+            ],
+        ),
+        ConfigProblem::SecretEmpty => i18n.tr("config-secret-empty"),
+        ConfigProblem::SecretVariableNotUtf8 { variable } => {
+            i18n.tr_args("config-secret-variable", &[("variable", text(variable))])
+        }
+        ConfigProblem::NoSecret { variable } => i18n.tr_args("config-no-secret", &[("variable", text(variable))]),
+        ConfigProblem::SecretFile { path, problem } => i18n.tr_args(
+            "config-secret-file",
+            &[
+                ("path", text(&path.display().to_string())),
+                ("problem", text(&secret_file_problem_text(i18n, problem))),
+            ],
+        ),
+    }
+}
+
+/// What is wrong with the secret file, as the words after its name.
+fn secret_file_problem_text(i18n: &I18n, problem: &SecretFileProblem) -> String {
+    let text = |value: &str| FluentValue::from(value.to_owned());
+    match problem {
+        SecretFileProblem::Unreadable { kind, detail } => i18n.tr_args(
+            "secret-unreadable",
+            &[("reason", text(&io_kind_reason(i18n, *kind, detail)))],
+        ),
+        SecretFileProblem::NotAFile => i18n.tr("secret-not-a-file"),
+        SecretFileProblem::Open { mode, path } => i18n.tr_args(
+            "secret-open",
+            &[
+                ("mode", text(&format!("{mode:04o}"))),
+                ("path", text(&path.display().to_string())),
+            ],
+        ),
+        SecretFileProblem::TooLarge { limit } => {
+            i18n.tr_args("secret-too-large", &[("limit", FluentValue::from(*limit))])
+        }
+        SecretFileProblem::Unusable { reason } => i18n.tr_args(
+            "secret-unusable",
+            &[("reason", text(&unsafe_reason_text(i18n, reason)))],
+        ),
+        SecretFileProblem::Empty => i18n.tr("secret-empty"),
+        SecretFileProblem::Unwritable { kind, detail } => i18n.tr_args(
+            "secret-unwritable",
+            &[("reason", text(&io_kind_reason(i18n, *kind, detail)))],
+        ),
+    }
+}
+
+/// Why a value may not be sent, as a clause.
+fn unsafe_reason_text(i18n: &I18n, reason: &UnsafeReason) -> String {
+    match reason {
+        UnsafeReason::LineBreak => i18n.tr("unsafe-line-break"),
+        UnsafeReason::ControlCharacter { .. } => i18n.tr("unsafe-control"),
+        UnsafeReason::TooLong { bytes, limit } => i18n.tr_args(
+            "unsafe-too-long",
+            &[
+                ("bytes", FluentValue::from(*bytes)),
+                ("limit", FluentValue::from(*limit)),
+            ],
+        ),
+    }
+}
+
+/// The name of a value the user gave, in their language (internal values keep their technical name).
+fn value_name(i18n: &I18n, what: &str) -> String {
+    match what {
+        "AMI user name" => i18n.tr("value-ami-user"),
+        "AMI secret" => i18n.tr("value-ami-secret"),
+        other => other.to_owned(),
     }
 }
 
@@ -426,6 +553,114 @@ mod tests {
         assert!(
             other.contains(": błąd sieci (Connection refused (os error 111))."),
             "{other}"
+        );
+    }
+    #[test]
+    fn damaged_files_say_where_in_polish() {
+        let pl = I18n::new(Language::Polish);
+        let damaged = |reason: Damage| {
+            store_error_text(
+                &pl,
+                &StoreError::Corrupt {
+                    path: "/h/profiles.json".into(),
+                    reason,
+                },
+            )
+        };
+        let syntax = damaged(Damage::Syntax {
+            line: 4,
+            column: 2,
+            detail: "expected `,` or `}` at line 4 column 2".into(),
+        });
+        assert!(
+            syntax.contains("(jest w nim błąd w wierszu 4, w kolumnie 2)"),
+            "{syntax}"
+        );
+        assert!(!syntax.contains("expected"), "{syntax}");
+        let large = damaged(Damage::TooLarge { limit: 1_048_576 });
+        assert!(large.contains("(jest większy niż 1048576 bajtów)"), "{large}");
+        let rule = damaged(Damage::Rule {
+            source: RuleError::NameTaken { name: "Car".into() },
+        });
+        assert!(rule.contains("(nazwa „Car”") || rule.contains("(„Car”"), "{rule}");
+        assert!(!rule.contains("already"), "{rule}");
+    }
+    #[test]
+    fn connection_settings_problems_read_in_polish() {
+        let pl = I18n::new(Language::Polish);
+        let file = |problem: SecretFileProblem| ConfigProblem::SecretFile {
+            path: "/h/haslo".into(),
+            problem,
+        };
+        let problems = [
+            ConfigProblem::HostEmpty,
+            ConfigProblem::HostTooLong { host: "a.b".into() },
+            ConfigProblem::HostCharacters { host: "a b".into() },
+            ConfigProblem::UserEmpty,
+            ConfigProblem::UserTooLong { limit: 80 },
+            ConfigProblem::UserSpace,
+            ConfigProblem::BadExtension {
+                extension: "x1".into(),
+                min: 2,
+                max: 20,
+            },
+            ConfigProblem::SecretEmpty,
+            ConfigProblem::SecretVariableNotUtf8 {
+                variable: "CALLPROFILES_AMI_SECRET",
+            },
+            ConfigProblem::NoSecret {
+                variable: "CALLPROFILES_AMI_SECRET",
+            },
+            file(SecretFileProblem::Unreadable {
+                kind: std::io::ErrorKind::NotFound,
+                detail: "No such file or directory (os error 2)".into(),
+            }),
+            file(SecretFileProblem::NotAFile),
+            file(SecretFileProblem::Open {
+                mode: 0o644,
+                path: "/h/haslo".into(),
+            }),
+            file(SecretFileProblem::TooLarge { limit: 4096 }),
+            file(SecretFileProblem::Unusable {
+                reason: UnsafeReason::LineBreak,
+            }),
+            file(SecretFileProblem::Empty),
+            file(SecretFileProblem::Unwritable {
+                kind: std::io::ErrorKind::PermissionDenied,
+                detail: "Permission denied (os error 13)".into(),
+            }),
+        ];
+        for reason in problems {
+            let english = reason.to_string();
+            let polish = phone_error_text(&pl, &PhoneError::Config { reason });
+            assert!(polish.starts_with("System telefoniczny jest źle skonfigurowany: "), "{polish}");
+            assert!(!polish.contains(&english) && !polish.contains("os error"), "{polish}");
+            for word in ["the ", "is ", "cannot", "secret ", "name"] {
+                assert!(!polish.contains(word), "{word:?} in {polish}");
+            }
+        }
+        let open = phone_error_text(
+            &pl,
+            &PhoneError::Config {
+                reason: file(SecretFileProblem::Open {
+                    mode: 0o644,
+                    path: "/h/haslo".into(),
+                }),
+            },
+        );
+        assert!(open.contains("plik z hasłem /h/haslo mogą czytać inni użytkownicy (uprawnienia 0644)"), "{open}");
+        assert!(open.contains("(uruchom: chmod 600 /h/haslo)"), "{open}");
+        let unsafe_user = phone_error_text(
+            &pl,
+            &PhoneError::UnsafeValue {
+                what: "AMI user name".into(),
+                reason: UnsafeReason::TooLong { bytes: 600, limit: 512 },
+            },
+        );
+        assert_eq!(
+            unsafe_user,
+            "Tej wartości (nazwa użytkownika AMI) nie można wysłać do systemu telefonicznego: ma 600 bajtów, więcej \
+             niż dozwolone 512."
         );
     }
 }

@@ -11,8 +11,8 @@ use std::time::{Duration, SystemTime};
 use callprofiles_core::config::{Config, PhoneSystemConfig};
 use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig, connect_and_save, use_builtin};
 use callprofiles_core::{
-    ApplicableSettings, Callprofiles, CoreError, ImportReport, PhoneError, PhoneSystem, PhoneSystemDescription,
-    PhoneSystemKind, ProfileId, SettingKey, Settings, Store, StoreError, StoreState,
+    ApplicableSettings, Callprofiles, CoreError, ImportReport, PhoneSystem, PhoneSystemDescription, PhoneSystemKind,
+    ProfileId, SettingKey, Settings, Store, StoreError, StoreState,
 };
 
 use crate::gui::home_watch::HomeWatch;
@@ -293,7 +293,7 @@ impl WorkerCore {
 
     /// The service, or a copy of the error that kept it from opening.
     fn service(&mut self) -> Result<&mut Callprofiles, CoreError> {
-        self.service.as_mut().map_err(|error| copy_error(error))
+        self.service.as_mut().map_err(|error| error.clone())
     }
 
     /// Runs one request through the core service (profiles are named by id).
@@ -381,22 +381,6 @@ impl WorkerCore {
         }
         self.last_digest = Some(digest);
         Some(snapshot)
-    }
-}
-
-/// A copy of the error that kept the service from opening (it is reported on every use).
-fn copy_error(error: &CoreError) -> CoreError {
-    match error {
-        CoreError::Input(e) => CoreError::Input(e.clone()),
-        CoreError::Rule(e) => CoreError::Rule(e.clone()),
-        CoreError::Phone(e) => CoreError::Phone(e.clone()),
-        CoreError::Import(e) => CoreError::Import(e.clone()),
-        // An I/O error cannot be cloned; keep its sentence.
-        CoreError::Store(e) => CoreError::Phone(PhoneError::Config { reason: e.to_string() }),
-        CoreError::AppliedButUnrecorded { profile, source } => CoreError::AppliedButUnrecorded {
-            profile: profile.clone(),
-            source: Box::new(copy_error(source)),
-        },
     }
 }
 

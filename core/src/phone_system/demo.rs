@@ -75,6 +75,7 @@ impl PhoneSystem for DemoPhoneSystem {
         bytes.push(b'\n');
         atomic_file::write(&self.path, &bytes).map_err(|e| PhoneError::SaveFailed {
             path: self.path.display().to_string(),
+            kind: e.kind(),
             reason: atomic_file::describe(&e),
         })
     }

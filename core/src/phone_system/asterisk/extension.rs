@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::PhoneError;
+use crate::error::{ConfigProblem, PhoneError};
 
 /// An extension number: 2–20 ASCII digits (the dialplan's `_X.` pattern needs at least two).
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -25,12 +25,11 @@ impl Extension {
             Ok(Self(text.to_owned()))
         } else {
             Err(PhoneError::Config {
-                reason: format!(
-                    "\"{}\" is not an extension number: use {}–{} digits",
-                    crate::phone_number::shorten(text),
-                    Self::MIN_DIGITS,
-                    Self::MAX_DIGITS
-                ),
+                reason: ConfigProblem::BadExtension {
+                    extension: crate::phone_number::shorten(text),
+                    min: Self::MIN_DIGITS,
+                    max: Self::MAX_DIGITS,
+                },
             })
         }
     }

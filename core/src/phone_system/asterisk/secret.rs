@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::value::AmiValue;
-use crate::error::PhoneError;
+use crate::error::{ConfigProblem, PhoneError, SecretFileProblem};
 
 /// The environment variable holding the AMI secret; it wins over a configured secret file.
 pub const SECRET_ENV: &str = "CALLPROFILES_AMI_SECRET";
@@ -23,7 +23,7 @@ impl AmiSecret {
     pub fn new(text: &str) -> Result<Self, PhoneError> {
         if text.is_empty() {
             return Err(PhoneError::Config {
-                reason: "the AMI secret is empty".to_owned(),
+                reason: ConfigProblem::SecretEmpty,
             });
         }
         Ok(Self(AmiValue::new("AMI secret", text)?))
@@ -38,14 +38,14 @@ impl AmiSecret {
     pub fn resolve(secret_file: Option<&Path>) -> Result<Self, PhoneError> {
         if let Some(text) = std::env::var_os(SECRET_ENV).filter(|v| !v.is_empty()) {
             let text = text.into_string().map_err(|_| PhoneError::Config {
-                reason: format!("{SECRET_ENV} is not valid UTF-8"),
+                reason: ConfigProblem::SecretVariableNotUtf8 { variable: SECRET_ENV },
             })?;
             return Self::new(&text);
         }
         match secret_file {
             Some(path) => Self::from_file(path),
             None => Err(PhoneError::Config {
-                reason: format!("no AMI secret: set {SECRET_ENV} or configure a secret file (--secret-file FILE)"),
+                reason: ConfigProblem::NoSecret { variable: SECRET_ENV },
             }),
         }
     }
@@ -53,28 +53,39 @@ impl AmiSecret {
     /// Reads a secret file: it must be readable by its owner only (mode 0600 or 0400); one trailing
     /// line break is dropped.
     pub fn from_file(path: &Path) -> Result<Self, PhoneError> {
-        let refuse = |reason: String| PhoneError::Config {
-            reason: format!("the secret file {} {reason}", path.display()),
+        let refuse = |problem: SecretFileProblem| PhoneError::Config {
+            reason: ConfigProblem::SecretFile {
+                path: path.to_owned(),
+                problem,
+            },
         };
-        let metadata = std::fs::metadata(path).map_err(|e| refuse(format!("cannot be read ({e})")))?;
+        let unreadable = |e: std::io::Error| {
+            refuse(SecretFileProblem::Unreadable {
+                kind: e.kind(),
+                detail: e.to_string(),
+            })
+        };
+        let metadata = std::fs::metadata(path).map_err(unreadable)?;
         if !metadata.is_file() {
-            return Err(refuse("is not a regular file".to_owned()));
+            return Err(refuse(SecretFileProblem::NotAFile));
         }
         check_owner_only(&metadata).map_err(|mode| {
-            refuse(format!(
-                "has permissions {mode:04o}; it must be readable by its owner only (run: chmod 600 {})",
-                path.display()
-            ))
+            refuse(SecretFileProblem::Open {
+                mode,
+                path: path.to_owned(),
+            })
         })?;
         if metadata.len() > MAX_SECRET_FILE_BYTES {
-            return Err(refuse(format!("is larger than {MAX_SECRET_FILE_BYTES} bytes")));
+            return Err(refuse(SecretFileProblem::TooLarge {
+                limit: MAX_SECRET_FILE_BYTES,
+            }));
         }
-        let text = std::fs::read_to_string(path).map_err(|e| refuse(format!("cannot be read ({e})")))?;
+        let text = std::fs::read_to_string(path).map_err(unreadable)?;
         let text = text.strip_suffix('\n').unwrap_or(&text);
         let text = text.strip_suffix('\r').unwrap_or(text);
         Self::new(text).map_err(|error| match error {
-            PhoneError::UnsafeValue { reason, .. } => refuse(format!("holds an unusable secret: {reason}")),
-            PhoneError::Config { .. } => refuse("is empty".to_owned()),
+            PhoneError::UnsafeValue { reason, .. } => refuse(SecretFileProblem::Unusable { reason }),
+            PhoneError::Config { .. } => refuse(SecretFileProblem::Empty),
             other => other,
         })
     }
@@ -82,7 +93,13 @@ impl AmiSecret {
     /// Writes the secret to a new owner-only (0600) file, e.g. when the GUI's form saves it.
     pub fn save_to_file(&self, path: &Path) -> Result<(), PhoneError> {
         let fail = |e: std::io::Error| PhoneError::Config {
-            reason: format!("cannot write the secret file {} ({e})", path.display()),
+            reason: ConfigProblem::SecretFile {
+                path: path.to_owned(),
+                problem: SecretFileProblem::Unwritable {
+                    kind: e.kind(),
+                    detail: e.to_string(),
+                },
+            },
         };
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create(true).truncate(true);

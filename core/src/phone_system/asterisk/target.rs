@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::secret::AmiSecret;
 use super::value::AmiValue;
-use crate::error::PhoneError;
+use crate::error::{ConfigProblem, PhoneError};
 
 /// A host name (letters, digits, `-`, `.`; labels of 1–63 characters) or an IP address.
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -21,20 +21,16 @@ impl AmiHost {
     /// Checks a host name or IP address.
     pub fn parse(text: &str) -> Result<Self, PhoneError> {
         let text = text.trim();
-        let refuse = |why: &str| PhoneError::Config {
-            reason: format!(
-                "\"{}\" is not a host name or IP address ({why})",
-                crate::phone_number::shorten(text)
-            ),
-        };
+        let host = || crate::phone_number::shorten(text);
+        let refuse = |reason: ConfigProblem| PhoneError::Config { reason };
         if text.parse::<IpAddr>().is_ok() {
             return Ok(Self(text.to_owned()));
         }
         if text.is_empty() {
-            return Err(refuse("it is empty"));
+            return Err(refuse(ConfigProblem::HostEmpty));
         }
         if text.len() > Self::MAX_LEN {
-            return Err(refuse("it is too long"));
+            return Err(refuse(ConfigProblem::HostTooLong { host: host() }));
         }
         let label_ok = |label: &str| {
             (1..=63).contains(&label.len())
@@ -45,7 +41,7 @@ impl AmiHost {
         if text.trim_end_matches('.').split('.').all(label_ok) {
             Ok(Self(text.to_owned()))
         } else {
-            Err(refuse("use letters, digits, dots and dashes, or an IP address"))
+            Err(refuse(ConfigProblem::HostCharacters { host: host() }))
         }
     }
 
@@ -102,17 +98,15 @@ impl AmiUsername {
     /// Checks a user name.
     pub fn parse(text: &str) -> Result<Self, PhoneError> {
         let value = AmiValue::new("AMI user name", text)?;
-        let refuse = |why: &str| PhoneError::Config {
-            reason: format!("the AMI user name {why}"),
-        };
+        let refuse = |reason: ConfigProblem| PhoneError::Config { reason };
         if text.is_empty() {
-            return Err(refuse("is empty"));
+            return Err(refuse(ConfigProblem::UserEmpty));
         }
         if text.chars().count() > Self::MAX_LEN {
-            return Err(refuse("is longer than 80 characters"));
+            return Err(refuse(ConfigProblem::UserTooLong { limit: Self::MAX_LEN }));
         }
         if text.chars().any(char::is_whitespace) {
-            return Err(refuse("contains a space"));
+            return Err(refuse(ConfigProblem::UserSpace));
         }
         Ok(Self(value))
     }

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::error::PhoneError;
+use crate::error::{PhoneError, UnsafeReason};
 
 /// Longest value sent, in bytes (Asterisk reads each AMI line into a 1 KiB buffer).
 pub const MAX_VALUE_BYTES: usize = 512;
@@ -16,21 +16,21 @@ impl AmiValue {
     /// Checks `text`; `what` names it in the error, e.g. "AMI user name".
     pub fn new(what: &str, text: impl Into<String>) -> Result<Self, PhoneError> {
         let text = text.into();
-        let refuse = |reason: String| PhoneError::UnsafeValue {
+        let refuse = |reason: UnsafeReason| PhoneError::UnsafeValue {
             what: what.to_owned(),
             reason,
         };
         if text.contains(['\r', '\n']) {
-            return Err(refuse("it contains a line break".to_owned()));
+            return Err(refuse(UnsafeReason::LineBreak));
         }
-        if let Some(control) = text.chars().find(|c| c.is_control()) {
-            return Err(refuse(format!("it contains the control character {control:?}")));
+        if let Some(character) = text.chars().find(|c| c.is_control()) {
+            return Err(refuse(UnsafeReason::ControlCharacter { character }));
         }
         if text.len() > MAX_VALUE_BYTES {
-            return Err(refuse(format!(
-                "it is {} bytes long, more than the {MAX_VALUE_BYTES} allowed",
-                text.len()
-            )));
+            return Err(refuse(UnsafeReason::TooLong {
+                bytes: text.len(),
+                limit: MAX_VALUE_BYTES,
+            }));
         }
         Ok(Self(text))
     }
