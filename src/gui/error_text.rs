@@ -633,7 +633,10 @@ mod tests {
         for reason in problems {
             let english = reason.to_string();
             let polish = phone_error_text(&pl, &PhoneError::Config { reason });
-            assert!(polish.starts_with("System telefoniczny jest źle skonfigurowany: "), "{polish}");
+            assert!(
+                polish.starts_with("System telefoniczny jest źle skonfigurowany: "),
+                "{polish}"
+            );
             assert!(!polish.contains(&english) && !polish.contains("os error"), "{polish}");
             for word in ["the ", "is ", "cannot", "secret ", "name"] {
                 assert!(!polish.contains(word), "{word:?} in {polish}");
@@ -648,7 +651,10 @@ mod tests {
                 }),
             },
         );
-        assert!(open.contains("plik z hasłem /h/haslo mogą czytać inni użytkownicy (uprawnienia 0644)"), "{open}");
+        assert!(
+            open.contains("plik z hasłem /h/haslo mogą czytać inni użytkownicy (uprawnienia 0644)"),
+            "{open}"
+        );
         assert!(open.contains("(uruchom: chmod 600 /h/haslo)"), "{open}");
         let unsafe_user = phone_error_text(
             &pl,

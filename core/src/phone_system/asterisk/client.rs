@@ -17,6 +17,10 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
 pub const FIRST_BACKOFF: Duration = Duration::from_millis(100);
 /// Longest pause between reconnection attempts.
 pub const MAX_BACKOFF: Duration = Duration::from_secs(1);
+/// While Asterisk seems down (the previous request could not reach it), a request makes one connection
+/// attempt of at most this long instead of retrying for the whole timeout, so a poll or a click fails
+/// fast instead of holding everything behind it; the first request after a drop still retries in full.
+pub const PROBE_TIMEOUT: Duration = Duration::from_secs(1);
 
 /// A pause drawn at random between half of `backoff` and all of it, so that many clients losing
 /// their connection at once (Asterisk restarted) do not all come back at the same instants.
@@ -37,6 +41,10 @@ pub struct AmiClient {
     connection: Option<Connection>,
     ever_connected: bool,
     reconnects: u64,
+    /// The previous request ended without reaching Asterisk (lost, refused or silent).
+    seems_down: bool,
+    /// Connections tried, successful or not.
+    attempts: u64,
 }
 
 impl AmiClient {
@@ -49,6 +57,8 @@ impl AmiClient {
             connection: None,
             ever_connected: false,
             reconnects: 0,
+            seems_down: false,
+            attempts: 0,
         }
     }
 
@@ -79,6 +89,16 @@ impl AmiClient {
         self.reconnects
     }
 
+    /// How many connections were tried, successful or not.
+    pub fn attempts(&self) -> u64 {
+        self.attempts
+    }
+
+    /// Whether the previous request could not reach Asterisk (the next one then probes once, briefly).
+    pub fn seems_down(&self) -> bool {
+        self.seems_down
+    }
+
     /// Connects and logs in now, if not connected yet.
     pub fn connect(&mut self) -> Result<(), PhoneError> {
         self.send(&Action::ping()).map(|_| ())
@@ -99,21 +119,33 @@ impl AmiClient {
     /// the connection is lost, the whole batch is sent again after a reconnection only if every
     /// action in it is safe to repeat.
     pub fn send_all(&mut self, actions: &[Action]) -> Result<Vec<Reply>, PhoneError> {
-        let deadline = Instant::now() + self.timeout;
+        let started = Instant::now();
+        let deadline = started + self.timeout;
+        let probing = self.seems_down && self.connection.is_none();
+        let open_deadline = if probing {
+            deadline.min(started + PROBE_TIMEOUT)
+        } else {
+            deadline
+        };
         let mut backoff = FIRST_BACKOFF;
         loop {
-            let failure = match self.try_send(actions, deadline) {
-                Ok(replies) => return Ok(replies),
+            let failure = match self.try_send(actions, open_deadline, deadline) {
+                Ok(replies) => {
+                    self.seems_down = false;
+                    return Ok(replies);
+                }
                 Err(failure) => failure,
             };
             self.connection = None;
-            let retry = match &failure {
-                Failure::Lost { sent, .. } => !sent || actions.iter().all(Action::repeatable),
-                Failure::Timeout | Failure::Authentication | Failure::Protocol(_) => false,
-            };
+            let retry = !probing
+                && match &failure {
+                    Failure::Lost { sent, .. } => !sent || actions.iter().all(Action::repeatable),
+                    Failure::Timeout | Failure::Authentication | Failure::Protocol(_) => false,
+                };
             let pause = jittered(backoff);
             if !retry || Instant::now() + pause >= deadline {
-                return Err(self.error(failure));
+                self.seems_down = matches!(failure, Failure::Lost { .. } | Failure::Timeout);
+                return Err(self.error(failure, started.elapsed()));
             }
             let action = actions.first().map_or("nothing", Action::name);
             tracing::info!(address = %self.address(), action, count = actions.len(), "AMI connection lost; reconnecting");
@@ -122,12 +154,18 @@ impl AmiClient {
         }
     }
 
-    /// One attempt: connect if needed, then send.
-    fn try_send(&mut self, actions: &[Action], deadline: Instant) -> Result<Vec<Reply>, Failure> {
+    /// One attempt: connect (before `open_deadline`) if needed, then send (before `deadline`).
+    fn try_send(
+        &mut self,
+        actions: &[Action],
+        open_deadline: Instant,
+        deadline: Instant,
+    ) -> Result<Vec<Reply>, Failure> {
         let connection = match &mut self.connection {
             Some(connection) => connection,
             None => {
-                let opened = Connection::open(&self.target, self.events, deadline)?;
+                self.attempts += 1;
+                let opened = Connection::open(&self.target, self.events, open_deadline)?;
                 if self.ever_connected {
                     self.reconnects += 1;
                 }
@@ -138,15 +176,15 @@ impl AmiClient {
         connection.pipeline(actions, deadline)
     }
 
-    /// The user-facing error for a failure.
-    fn error(&self, failure: Failure) -> PhoneError {
+    /// The user-facing error for a failure after `waited`.
+    fn error(&self, failure: Failure, waited: Duration) -> PhoneError {
         match failure {
             Failure::Lost { problem, .. } | Failure::Protocol(problem) => PhoneError::Unreachable {
                 address: self.address(),
                 problem,
             },
             Failure::Timeout => PhoneError::Timeout {
-                seconds: self.timeout.as_secs().max(1),
+                seconds: waited.as_secs_f64().round().max(1.0) as u64,
             },
             Failure::Authentication => PhoneError::AuthenticationFailed {
                 username: self.target.username.as_str().to_owned(),
@@ -284,7 +322,7 @@ impl AmiClient {
         };
         result.map_err(|failure| {
             self.connection = None;
-            self.error(failure)
+            self.error(failure, wait)
         })
     }
 
@@ -353,6 +391,11 @@ mod tests {
     impl Peer {
         fn accept(listener: &TcpListener) -> Result<Self, String> {
             let (stream, _) = listener.accept().map_err(|e| e.to_string())?;
+            Self::greet(stream)
+        }
+
+        /// Greets an accepted connection with the banner.
+        fn greet(stream: TcpStream) -> Result<Self, String> {
             let reader = MessageReader::new(BufReader::new(stream.try_clone().map_err(|e| e.to_string())?));
             let mut peer = Self { reader, writer: stream };
             peer.send("Asterisk Call Manager/11.0.0\r\n")?;
@@ -651,6 +694,50 @@ mod tests {
             }
             other => return Err(format!("{other:?}").into()),
         }
+        Ok(())
+    }
+    #[test]
+    fn while_asterisk_seems_down_a_request_probes_once_instead_of_retrying() -> TestResult {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        let accepted = Arc::new(AtomicUsize::new(0));
+        let healthy = Arc::new(AtomicBool::new(false));
+        let (server_accepted, server_healthy) = (Arc::clone(&accepted), Arc::clone(&healthy));
+        let (client, server) = serve(move |listener| {
+            loop {
+                let (stream, _) = listener.accept().map_err(|e| e.to_string())?;
+                server_accepted.fetch_add(1, Ordering::SeqCst);
+                if !server_healthy.load(Ordering::SeqCst) {
+                    // Accepted and closed at once, like an Asterisk that is shutting down.
+                    drop(stream);
+                    continue;
+                }
+                let mut peer = Peer::greet(stream)?;
+                peer.login()?;
+                let (_, id) = peer.action()?;
+                peer.success(&id)?;
+                return Ok(Vec::new());
+            }
+        })?;
+        let mut client = client.with_timeout(Duration::from_millis(1500));
+
+        // Lost at once: the first request retries with backoff for its whole timeout.
+        assert!(client.connect().is_err());
+        let first = client.attempts();
+        assert!(first >= 3, "{first} attempts");
+        assert!(client.seems_down());
+        // Still down: the next requests try once each.
+        assert!(client.connect().is_err());
+        assert!(client.connect().is_err());
+        assert_eq!(client.attempts(), first + 2);
+        assert_eq!(accepted.load(Ordering::SeqCst) as u64, first + 2);
+
+        // Back: one probe finds it.
+        healthy.store(true, Ordering::SeqCst);
+        client.connect()?;
+        assert_eq!(client.attempts(), first + 3);
+        assert!(!client.seems_down());
+        server.join().map_err(|_| "server panicked")??;
         Ok(())
     }
 }
