@@ -197,7 +197,10 @@ impl Layout {
             ),
             (
                 self.user("followme/grplist"),
-                twin.map_or(Wanted::Untouched, |n| Wanted::Value(format!("{ext}-{n}#"))),
+                twin.map_or(Wanted::Untouched, |n| {
+                    let current = entries.get(&self.user("followme/grplist").path());
+                    Wanted::Value(twin_list(current.map(String::as_str), ext, n.as_str()))
+                }),
             ),
             (
                 self.user("followme/grptime"),
@@ -263,6 +266,27 @@ impl Layout {
             listed
         }
     }
+}
+
+/// The Follow Me list that rings the desk phone `ext` and `number` at once, keeping whatever else an
+/// administrator put in it (FreePBX rings every member): the first external number (`…#`) becomes
+/// `number` (or `number` is added), and `ext` is put first when it is missing.
+fn twin_list(current: Option<&str>, ext: &str, number: &str) -> String {
+    let mut items: Vec<String> = current
+        .unwrap_or_default()
+        .split('-')
+        .filter(|item| !item.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let twin = format!("{number}#");
+    match items.iter_mut().find(|item| item.ends_with('#')) {
+        Some(first_external) => *first_external = twin,
+        None => items.push(twin),
+    }
+    if !items.iter().any(|item| item == ext) {
+        items.insert(0, ext.to_owned());
+    }
+    items.join("-")
 }
 
 /// The first item of a Follow Me list that is an external number (ends in `#`), without the `#`.
@@ -409,6 +433,37 @@ mod tests {
                 Change::DeviceState("Custom:FOLLOWME201b".to_owned(), "NOT_INUSE"),
             ]
         );
+        Ok(())
+    }
+    #[test]
+    fn twinning_keeps_the_other_members_of_an_administrators_follow_me_list() -> TestResult {
+        let layout = layout()?;
+        let list_after = |grplist: &str, number: &str| -> Result<Option<String>, Box<dyn std::error::Error>> {
+            let settings = Settings {
+                routing: Routing::parse(&format!("twinning:{number}"))?,
+                ..Settings::office_default()
+            };
+            let wanted = ApplicableSettings::check("t", &settings)?;
+            let start = entries(&[
+                ("/AMPUSER/201/followme/ddial", "EXTENSION"),
+                ("/AMPUSER/201/followme/grplist", grplist),
+            ]);
+            let after = applied(start.clone(), &layout.changes(&start, &wanted));
+            Ok(after.get("/AMPUSER/201/followme/grplist").cloned())
+        };
+        // Same first number: the list is left exactly as it is (the second number still rings).
+        assert_eq!(
+            list_after("201-555111#-555222#", "555111")?.as_deref(),
+            Some("201-555111#-555222#")
+        );
+        // Another number replaces only the first external one; colleagues' extensions stay.
+        assert_eq!(
+            list_after("201-202-555111#-555222#", "600")?.as_deref(),
+            Some("201-202-600#-555222#")
+        );
+        // No external number yet: it is added; the desk phone is put first when missing.
+        assert_eq!(list_after("202", "600")?.as_deref(), Some("201-202-600#"));
+        assert_eq!(list_after("", "600")?.as_deref(), Some("201-600#"));
         Ok(())
     }
 }
