@@ -260,6 +260,12 @@ pub enum Damage {
         /// The JSON parser's own words.
         detail: String,
     },
+    /// The JSON stops in the middle, as if the file was cut short.
+    #[error("it ends too early, as if it was cut short ({detail})")]
+    Truncated {
+        /// The JSON parser's own words.
+        detail: String,
+    },
     /// Larger than any file callprofiles writes.
     #[error("it is larger than {limit} bytes")]
     TooLarge {
@@ -280,6 +286,11 @@ pub enum Damage {
 impl Damage {
     /// A JSON parse failure.
     pub fn syntax(error: &serde_json::Error) -> Self {
+        if error.is_eof() {
+            return Self::Truncated {
+                detail: error.to_string(),
+            };
+        }
         Self::Syntax {
             line: error.line(),
             column: error.column(),
@@ -309,6 +320,12 @@ pub enum ImportProblem {
         /// Column of the first error (1-based; 0 when unknown).
         column: usize,
         /// The JSON parser's own words, for the command line.
+        detail: String,
+    },
+    /// The JSON stops in the middle, as if the file was cut short.
+    #[error("it ends too early, as if it was cut short ({detail})")]
+    Truncated {
+        /// The JSON parser's own words.
         detail: String,
     },
     /// JSON, but without `"format": "callprofiles-profiles"`.

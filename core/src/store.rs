@@ -271,7 +271,22 @@ mod tests {
         let dir = tempfile::tempdir()?;
         let store = Store::new(dir.path());
         std::fs::write(store.path(), b"{\"schema_version\":1, garbage")?;
-        assert!(matches!(store.load(), Err(StoreError::Corrupt { .. })));
+        assert!(matches!(
+            store.load(),
+            Err(StoreError::Corrupt {
+                reason: Damage::Syntax { line: 1, .. },
+                ..
+            })
+        ));
+        std::fs::write(store.path(), b"{\"schema_version\":1, \"builtin\": {")?;
+        assert!(matches!(
+            store.load(),
+            Err(StoreError::Corrupt {
+                reason: Damage::Truncated { .. },
+                ..
+            })
+        ));
+        std::fs::write(store.path(), b"{\"schema_version\":1, garbage")?;
         let failed = store.update(|state| state.book.create("Car", Settings::office_default()));
         assert!(failed.is_err());
         assert!(store.save(&StoreState::default()).is_err());

@@ -188,10 +188,14 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Imported, ImportError> {
         problem,
     };
     let probe: Probe = serde_json::from_slice(bytes).map_err(|e| {
-        invalid(ImportProblem::NotJson {
-            line: e.line(),
-            column: e.column(),
-            detail: e.to_string(),
+        invalid(if e.is_eof() {
+            ImportProblem::Truncated { detail: e.to_string() }
+        } else {
+            ImportProblem::NotJson {
+                line: e.line(),
+                column: e.column(),
+                detail: e.to_string(),
+            }
         })
     })?;
     if probe.format.as_deref() != Some(FORMAT) {
@@ -459,6 +463,10 @@ mod tests {
         assert!(matches!(
             problem("{\n  [1,"),
             Some(ImportProblem::NotJson { line: 2, column: 3, .. })
+        ));
+        assert!(matches!(
+            problem("{\"format\": \"callprofiles-pro"),
+            Some(ImportProblem::Truncated { .. })
         ));
         let bad_number =
             wrap(&custom("custom-1", "Car").replace(r#"{"mode":"desk_phone"}"#, r#"{"mode":"twinning","number":"1"}"#));

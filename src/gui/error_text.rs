@@ -104,6 +104,7 @@ fn damage_text(i18n: &I18n, damage: &Damage) -> String {
                 ("column", FluentValue::from(*column)),
             ],
         ),
+        Damage::Truncated { .. } => i18n.tr("damage-truncated"),
         Damage::TooLarge { limit } => i18n.tr_args("damage-too-large", &[("limit", FluentValue::from(*limit))]),
         Damage::BadVersion => i18n.tr("damage-bad-version"),
         Damage::Rule { source } => clause(&rule_error_text(i18n, source)),
@@ -299,6 +300,7 @@ fn import_problem_text(i18n: &I18n, problem: &ImportProblem) -> String {
                 ("column", FluentValue::from(*column)),
             ],
         ),
+        ImportProblem::Truncated { .. } => i18n.tr("import-truncated"),
         ImportProblem::NotAnExport => i18n.tr("import-not-export"),
         ImportProblem::Newer { found, supported } => i18n.tr_args(
             "import-newer",
@@ -388,6 +390,9 @@ mod tests {
                 line: 3,
                 column: 7,
                 detail: "expected value at line 3 column 7".into(),
+            },
+            ImportProblem::Truncated {
+                detail: "EOF while parsing a string at line 1 column 30".into(),
             },
             ImportProblem::NotAnExport,
             ImportProblem::Newer { found: 2, supported: 1 },
