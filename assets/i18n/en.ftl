@@ -221,13 +221,16 @@ error-phone-timeout = The phone system did not answer within { $seconds ->
     [one] 1 second.
    *[other] { $seconds } seconds.
 }
-error-phone-refused = The phone system refused the request: { $reason }.
+error-phone-refused = The phone system refused the { $action } request: “{ $reason }”.
+error-phone-refused-silently = The phone system refused the { $action } request without giving a reason.
 error-phone-not-verified = The phone system did not keep the new settings; someone may have changed them at the same time.
 error-phone-save = The demo phone system cannot save its settings in { $path }: { $reason }.
 io-disk-full = the disk is full
 io-read-only = the folder is on a read-only disk
 io-permission = you are not allowed to change it
 error-phone-state = The phone system's state is unusable: { $reason }.
+error-demo-damaged = The demo phone system's file { $path } is damaged ({ $reason }); move it aside or delete it to start from Office's settings.
+error-demo-unreadable = The demo phone system cannot read its settings from { $path }: { $reason }.
 error-phone-config = The phone system is not configured correctly: { $reason }.
 error-phone-unsafe = The { $what } cannot be sent to the phone system: { $reason }.
 config-host-empty = no host name or IP address is given

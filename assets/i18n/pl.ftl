@@ -226,13 +226,16 @@ error-phone-timeout = System telefoniczny nie odpowiedział w ciągu { $seconds 
     [one] 1 sekundy.
    *[other] { $seconds } sekund.
 }
-error-phone-refused = System telefoniczny odrzucił żądanie: { $reason }.
+error-phone-refused = System telefoniczny odrzucił żądanie { $action }: „{ $reason }”.
+error-phone-refused-silently = System telefoniczny odrzucił żądanie { $action } bez podania przyczyny.
 error-phone-not-verified = System telefoniczny nie zachował nowych ustawień; ktoś mógł je zmienić w tym samym czasie.
 error-phone-save = Demonstracyjny system telefoniczny nie może zapisać ustawień w { $path }: { $reason }.
 io-disk-full = dysk jest pełny
 io-read-only = folder znajduje się na dysku tylko do odczytu
 io-permission = nie masz uprawnień, by go zmienić
 error-phone-state = Stan systemu telefonicznego jest nieużywalny: { $reason }.
+error-demo-damaged = Plik demonstracyjnego systemu telefonicznego { $path } jest uszkodzony ({ $reason }); przenieś go w inne miejsce lub usuń, aby zacząć od ustawień profilu Biurowy.
+error-demo-unreadable = Demonstracyjny system telefoniczny nie może odczytać ustawień z { $path }: { $reason }.
 error-phone-config = System telefoniczny jest źle skonfigurowany: { $reason }.
 error-phone-unsafe = Tej wartości ({ $what }) nie można wysłać do systemu telefonicznego: { $reason }.
 config-host-empty = nie podano nazwy serwera ani adresu IP

@@ -477,10 +477,12 @@ pub enum PhoneError {
         seconds: u64,
     },
     /// Refused a request.
-    #[error("The phone system refused the request: {message}.")]
+    #[error("The phone system refused the request: {action} failed: {}.", message.as_deref().unwrap_or("no reason given"))]
     Refused {
-        /// Its message.
-        message: String,
+        /// The AMI action it refused, e.g. `DBPut`.
+        action: String,
+        /// Its own words (shortened), when it gave any.
+        message: Option<String>,
     },
     /// Read-back after apply differs from what was written.
     #[error(
@@ -504,6 +506,26 @@ pub enum PhoneError {
     #[error("The phone system's state is unusable: {reason}.")]
     BadState {
         /// What is wrong.
+        reason: String,
+    },
+    /// The built-in demo's state file is damaged.
+    #[error(
+        "The demo phone system's file {path} is damaged ({damage}); move it aside or delete it to start from Office's settings."
+    )]
+    DemoDamaged {
+        /// Its state file.
+        path: String,
+        /// What is wrong with it.
+        damage: Damage,
+    },
+    /// The built-in demo's state file cannot be read.
+    #[error("The demo phone system cannot read its settings from {path}: {reason}.")]
+    DemoUnreadable {
+        /// Its state file.
+        path: String,
+        /// What kind of failure, for a translated sentence.
+        kind: std::io::ErrorKind,
+        /// Why, in plain words.
         reason: String,
     },
     /// Misconfigured connection.

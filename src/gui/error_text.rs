@@ -140,7 +140,13 @@ pub fn phone_error_text(i18n: &I18n, error: &PhoneError) -> String {
         ),
         PhoneError::AuthenticationFailed { username } => i18n.tr_args("error-phone-login", &[("user", text(username))]),
         PhoneError::Timeout { seconds } => i18n.tr_args("error-phone-timeout", &[("seconds", (*seconds).into())]),
-        PhoneError::Refused { message } => i18n.tr_args("error-phone-refused", &[("reason", text(message))]),
+        PhoneError::Refused { action, message } => match message {
+            Some(message) => i18n.tr_args(
+                "error-phone-refused",
+                &[("action", text(action)), ("reason", text(message))],
+            ),
+            None => i18n.tr_args("error-phone-refused-silently", &[("action", text(action))]),
+        },
         PhoneError::NotVerified { .. } => i18n.tr("error-phone-not-verified"),
         PhoneError::SaveFailed { path, kind, reason } => i18n.tr_args(
             "error-phone-save",
@@ -150,6 +156,17 @@ pub fn phone_error_text(i18n: &I18n, error: &PhoneError) -> String {
             ],
         ),
         PhoneError::BadState { reason } => i18n.tr_args("error-phone-state", &[("reason", text(reason))]),
+        PhoneError::DemoDamaged { path, damage } => i18n.tr_args(
+            "error-demo-damaged",
+            &[("path", text(path)), ("reason", text(&damage_text(i18n, damage)))],
+        ),
+        PhoneError::DemoUnreadable { path, kind, reason } => i18n.tr_args(
+            "error-demo-unreadable",
+            &[
+                ("path", text(path)),
+                ("reason", text(&io_kind_reason(i18n, *kind, reason))),
+            ],
+        ),
         PhoneError::Config { reason } => i18n.tr_args(
             "error-phone-config",
             &[("reason", text(&config_problem_text(i18n, reason)))],
@@ -673,5 +690,48 @@ mod tests {
             "Tej wartości (nazwa użytkownika AMI) nie można wysłać do systemu telefonicznego: ma 600 bajtów, więcej \
              niż dozwolone 512."
         );
+    }
+    #[test]
+    fn refusals_and_a_damaged_demo_read_in_polish() {
+        let pl = I18n::new(Language::Polish);
+        let refused = phone_error_text(
+            &pl,
+            &PhoneError::Refused {
+                action: "DBPut".into(),
+                message: Some("Failed to update entry".into()),
+            },
+        );
+        assert_eq!(
+            refused,
+            "System telefoniczny odrzucił żądanie DBPut: „Failed to update entry”."
+        );
+        let silent = phone_error_text(
+            &pl,
+            &PhoneError::Refused {
+                action: "DBPut".into(),
+                message: None,
+            },
+        );
+        assert_eq!(
+            silent,
+            "System telefoniczny odrzucił żądanie DBPut bez podania przyczyny."
+        );
+        let damaged = phone_error_text(
+            &pl,
+            &PhoneError::DemoDamaged {
+                path: "/h/phone-system.json".into(),
+                damage: Damage::Truncated {
+                    detail: "EOF while parsing".into(),
+                },
+            },
+        );
+        assert!(
+            damaged.starts_with(
+                "Plik demonstracyjnego systemu telefonicznego /h/phone-system.json jest uszkodzony (kończy się za \
+                 wcześnie"
+            ),
+            "{damaged}"
+        );
+        assert!(!damaged.contains("EOF"), "{damaged}");
     }
 }

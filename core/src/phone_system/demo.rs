@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::applicable::ApplicableSettings;
 use crate::atomic_file;
-use crate::error::PhoneError;
+use crate::error::{Damage, PhoneError};
 use crate::phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind};
 use crate::settings::Settings;
 
@@ -54,15 +54,25 @@ impl PhoneSystem for DemoPhoneSystem {
     }
 
     fn read(&mut self) -> Result<Settings, PhoneError> {
-        let bad = |reason: String| PhoneError::BadState {
-            reason: format!("{} {reason}", self.path.display()),
-        };
+        let path = || self.path.display().to_string();
+        let damaged = |damage: Damage| PhoneError::DemoDamaged { path: path(), damage };
         let bytes = match atomic_file::read_limited(&self.path, MAX_DEMO_FILE_BYTES) {
             Ok(Some(bytes)) => bytes,
             Ok(None) => return Ok(Settings::office_default()),
-            Err(error) => return Err(bad(error.to_string())),
+            Err(error) if error.kind() == std::io::ErrorKind::InvalidData => {
+                return Err(damaged(Damage::TooLarge {
+                    limit: MAX_DEMO_FILE_BYTES,
+                }));
+            }
+            Err(error) => {
+                return Err(PhoneError::DemoUnreadable {
+                    path: path(),
+                    kind: error.kind(),
+                    reason: atomic_file::describe(&error),
+                });
+            }
         };
-        let file: DemoFile = serde_json::from_slice(&bytes).map_err(|e| bad(format!("is damaged: {e}")))?;
+        let file: DemoFile = serde_json::from_slice(&bytes).map_err(|e| damaged(Damage::syntax(&e)))?;
         Ok(file.settings)
     }
 
@@ -108,6 +118,21 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(error.contains("damaged"), "{error}");
+        assert!(matches!(
+            DemoPhoneSystem::new(dir.path()).read(),
+            Err(PhoneError::DemoDamaged {
+                damage: Damage::Syntax { line: 1, column: 2, .. },
+                ..
+            })
+        ));
+        std::fs::write(dir.path().join(DEMO_FILE), vec![b' '; 2 * MAX_DEMO_FILE_BYTES as usize])?;
+        assert!(matches!(
+            DemoPhoneSystem::new(dir.path()).read(),
+            Err(PhoneError::DemoDamaged {
+                damage: Damage::TooLarge { .. },
+                ..
+            })
+        ));
         Ok(())
     }
 }

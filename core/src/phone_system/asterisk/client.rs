@@ -361,9 +361,9 @@ impl Expect {
 
 /// The error for a `Response: Error` to `action`.
 fn refused(action: &Action, response: &Message) -> PhoneError {
-    let message = response.get("Message").unwrap_or("no reason given");
     PhoneError::Refused {
-        message: format!("{} failed: {}", action.name(), crate::phone_number::shorten(message)),
+        action: action.name().to_owned(),
+        message: response.get("Message").map(crate::phone_number::shorten),
     }
 }
 
