@@ -185,6 +185,74 @@ fn telecommuter_rings_the_remote_number_then_voicemail() -> TestResult {
 }
 
 #[test]
+fn a_telecommuters_call_rings_the_remote_phone_then_dials_the_number_as_the_extension() -> TestResult {
+    with_asterisk("telecommuter_call", |asterisk| {
+        let mut fx = Fixture::new(asterisk, "219")?;
+        let (remote, target) = ("0222333555", "0600700800");
+        set_answers(&mut fx.admin, remote, true)?;
+        let mut app = asterisk.app(fx.home.path())?;
+        // Not a telecommuter yet: refused before anything is sent.
+        fx.activate(asterisk, "Office", &[])?;
+        assert!(matches!(
+            app.call(target),
+            Err(callprofiles_core::CoreError::Rule(
+                callprofiles_core::RuleError::CallNeedsTelecommuter
+            ))
+        ));
+
+        fx.activate(asterisk, "Remote", &[&format!("routing=telecommuter:{remote}")])?;
+        let mut watcher = asterisk.watcher()?;
+        let placed = app.call("0600 700 800")?;
+        assert_eq!((placed.remote.as_str(), placed.target.as_str()), (remote, target));
+        let callback = watcher.wait_user_event("CallprofilesTelecommuterCallback", "219", secs(3))?;
+        assert_eq!(callback.get("Number"), Some(remote));
+        watcher.wait_rang(remote, secs(3))?;
+        let call = watcher.wait_user_event("CallprofilesTelecommuterCall", "219", secs(5))?;
+        assert_eq!(call.get("Target"), Some(target));
+        let rang = watcher.wait_rang(target, secs(3))?;
+        assert_eq!(rang.get("From"), Some("219"), "the number sees the extension calling");
+        assert!(
+            !watcher.saw_ring("219"),
+            "the desk phone rang: {}",
+            watcher.user_events()
+        );
+
+        // Someone switched the routing meanwhile: the dialplan itself refuses the call.
+        fx.activate(asterisk, "Office", &[])?;
+        fx.admin
+            .originate(&callprofiles_core::phone_system::asterisk::Originate {
+                channel: value("Local/219@callprofiles-telecommuter-remote")?,
+                context: value("callprofiles-telecommuter-call")?,
+                exten: value("219")?,
+                timeout: secs(5),
+                channel_id: None,
+                other_channel_id: None,
+                variables: vec![value(format!("CP_CALL_TARGET={target}"))?],
+            })?;
+        let refused = watcher.wait_user_event("CallprofilesCallRefused", "219", secs(3))?;
+        assert_eq!(refused.get("Reason"), Some("routing desk"));
+
+        // An AMI user without the originate permission: one sentence saying what to grant.
+        fx.activate(asterisk, "Remote", &[])?;
+        let mut config = asterisk.config("219", None)?;
+        config.username = callprofiles_core::phone_system::asterisk::AmiUsername::parse("callprofiles-nocalls")?;
+        let phone = callprofiles_core::phone_system::asterisk::AsteriskPhoneSystem::with_secret(
+            config,
+            callprofiles_core::phone_system::asterisk::AmiSecret::new(&asterisk.secret)?,
+        );
+        let mut limited = callprofiles_core::Callprofiles::with_phone_system(fx.home.path(), Box::new(phone));
+        let error = limited.call(target).err().map(|e| e.to_string()).unwrap_or_default();
+        assert_eq!(
+            error,
+            "The phone system is not configured correctly: the AMI user \"callprofiles-nocalls\" may not place \
+             calls: add originate to its write permissions in manager.conf (write = system,call,originate)."
+        );
+        set_answers(&mut fx.admin, remote, false)?;
+        Ok(())
+    })
+}
+
+#[test]
 fn voicemail_off_leaves_no_message() -> TestResult {
     with_asterisk("voicemail_off", |asterisk| {
         let mut fx = Fixture::new(asterisk, "214")?;

@@ -195,6 +195,8 @@ error-builtin-rename = { $name } is a built-in profile: its name cannot be chang
 error-unknown-profile = There is no profile called “{ $name }” (it may have been deleted elsewhere).
 error-missing-number = { $name } needs a phone number for its call routing: set it in the profile, save, then activate.
 error-nothing-detected = There is nothing detected to save: the phone system's settings match { $name }.
+error-call-needs-telecommuter = Calls from callprofiles ring your telecommuter phone first, so they need the Telecommuter routing with a number: activate such a profile first.
+error-calls-unsupported = The built-in demo phone system cannot place calls: connect callprofiles to your Asterisk or FreePBX (Phone system…).
 error-no-home = Cannot find a folder for callprofiles' files: set CALLPROFILES_HOME or pass --home DIR.
 error-file = Cannot use the file { $path }: { $reason }.
 error-store-corrupt = The profiles file { $path } is damaged ({ $reason }); it was left untouched.
@@ -240,6 +242,7 @@ config-user-empty = no AMI user name is given
 config-user-too-long = the AMI user name is longer than { $limit } characters
 config-user-space = the AMI user name contains a space
 config-bad-extension = “{ $extension }” is not an extension number: use { $min }–{ $max } digits
+config-originate-not-allowed = the AMI user “{ $user }” may not place calls: ask your PBX administrator to add originate to its write permissions (manager.conf: write = system,call,originate)
 config-secret-empty = the AMI secret is empty
 config-secret-variable = { $variable } is not valid UTF-8
 config-no-secret = there is no AMI secret: enter it in the connection settings, or set { $variable }

@@ -200,6 +200,8 @@ error-builtin-rename = { $name } to profil wbudowany: nie można zmienić jego n
 error-unknown-profile = Nie ma profilu o nazwie „{ $name }” (mógł zostać usunięty gdzie indziej).
 error-missing-number = Profil { $name } potrzebuje numeru telefonu dla przekazywania połączeń: ustaw go w profilu, zapisz i dopiero wtedy aktywuj.
 error-nothing-detected = Nie ma wykrytych ustawień do zapisania: ustawienia systemu telefonicznego odpowiadają profilowi { $name }.
+error-call-needs-telecommuter = Połączenia z callprofiles najpierw dzwonią na Twój telefon telepracownika, więc wymagają mobilności Telepracownik z numerem: najpierw aktywuj taki profil.
+error-calls-unsupported = Demonstracyjny system telefoniczny nie może nawiązywać połączeń: połącz callprofiles ze swoim Asteriskiem lub FreePBX (System telefoniczny…).
 error-no-home = Nie można znaleźć folderu na pliki callprofiles: ustaw CALLPROFILES_HOME lub podaj --home KATALOG.
 error-file = Nie można użyć pliku { $path }: { $reason }.
 error-store-corrupt = Plik profili { $path } jest uszkodzony ({ $reason }); pozostawiono go nietkniętym.
@@ -245,6 +247,7 @@ config-user-empty = nie podano nazwy użytkownika AMI
 config-user-too-long = nazwa użytkownika AMI ma więcej niż { $limit } znaków
 config-user-space = nazwa użytkownika AMI zawiera spację
 config-bad-extension = „{ $extension }” nie jest numerem wewnętrznym: użyj od { $min } do { $max } cyfr
+config-originate-not-allowed = użytkownik AMI „{ $user }” nie może nawiązywać połączeń: poproś administratora centrali o dodanie uprawnienia originate do jego uprawnień zapisu (manager.conf: write = system,call,originate)
 config-secret-empty = hasło AMI jest puste
 config-secret-variable = zmienna { $variable } nie jest poprawnym tekstem UTF-8
 config-no-secret = brak hasła AMI: wpisz je w ustawieniach połączenia albo ustaw zmienną { $variable }

@@ -143,6 +143,11 @@ pub enum RuleError {
         /// Which number is missing, e.g. "forwarding number".
         number_kind: &'static str,
     },
+    /// A call from the app while the phone system does not route calls to a telecommuter number.
+    #[error(
+        "Calls from callprofiles ring your telecommuter phone first, so they need the Telecommuter routing with a number: activate such a profile first."
+    )]
+    CallNeedsTelecommuter,
     /// `save-detected` when the live settings match a profile.
     #[error("There is nothing detected to save: the phone system's settings match profile \"{profile}\".")]
     NothingDetected {
@@ -502,6 +507,11 @@ pub enum PhoneError {
         /// Why, in plain words.
         reason: String,
     },
+    /// The phone system cannot place calls (the built-in demo).
+    #[error(
+        "The built-in demo phone system cannot place calls: connect callprofiles to your Asterisk or FreePBX (callprofiles connect asterisk)."
+    )]
+    CallsUnsupported,
     /// Its stored state is unusable.
     #[error("The phone system's state is unusable: {reason}.")]
     BadState {
@@ -605,6 +615,14 @@ pub enum ConfigProblem {
         min: usize,
         /// Most digits.
         max: usize,
+    },
+    /// The AMI user may not originate calls.
+    #[error(
+        "the AMI user \"{username}\" may not place calls: add originate to its write permissions in manager.conf (write = system,call,originate)"
+    )]
+    OriginateNotAllowed {
+        /// The AMI user.
+        username: String,
     },
     /// An empty secret.
     #[error("the AMI secret is empty")]

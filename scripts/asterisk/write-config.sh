@@ -90,8 +90,16 @@ displayconnects = no
 authtimeout = 5
 authlimit = 20
 
-; The app's user: AstDB and device states only (write=system,call), no events needed.
+; The app's user: AstDB and device states (write=system,call) and telecommuter calls (originate).
 [callprofiles]
+secret = $secret
+deny = 0.0.0.0/0.0.0.0
+permit = 127.0.0.1/255.255.255.255
+read = system,call,user
+write = system,call,originate
+
+; An app user as set up before telecommuter calls existed: no originate.
+[callprofiles-nocalls]
 secret = $secret
 deny = 0.0.0.0/0.0.0.0
 permit = 127.0.0.1/255.255.255.255
@@ -149,7 +157,7 @@ CALLPROFILES_RINGBACK_POLL_SECONDS = 1
 ; A test phone: reports that it rang, then answers when the AstDB key CPTEST/<target> is "answer", or
 ; "answer-after-N" and it has rung more than N times; otherwise it keeps ringing.
 [callprofiles-test-phones]
-exten => _[0-9+].,1,UserEvent(CallprofilesTestRang,Target: ${EXTEN})
+exten => _[0-9+].,1,UserEvent(CallprofilesTestRang,Target: ${EXTEN},From: ${CALLERID(num)})
  same => n,Set(CPTEST_RINGS=$[0${DB(CPTEST/${EXTEN}/rings)} + 1])
  same => n,Set(DB(CPTEST/${EXTEN}/rings)=${CPTEST_RINGS})
  same => n,Set(CPTEST_MODE=${DB(CPTEST/${EXTEN})})

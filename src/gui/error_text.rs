@@ -65,6 +65,7 @@ pub fn rule_error_text(i18n: &I18n, error: &RuleError) -> String {
         RuleError::UnknownProfile { name } => named("error-unknown-profile", name),
         RuleError::MissingNumber { profile, .. } => named("error-missing-number", profile),
         RuleError::NothingDetected { profile } => named("error-nothing-detected", profile),
+        RuleError::CallNeedsTelecommuter => i18n.tr("error-call-needs-telecommuter"),
     }
 }
 
@@ -155,6 +156,7 @@ pub fn phone_error_text(i18n: &I18n, error: &PhoneError) -> String {
                 ("reason", text(&io_kind_reason(i18n, *kind, reason))),
             ],
         ),
+        PhoneError::CallsUnsupported => i18n.tr("error-calls-unsupported"),
         PhoneError::BadState { reason } => i18n.tr_args("error-phone-state", &[("reason", text(reason))]),
         PhoneError::DemoDamaged { path, damage } => i18n.tr_args(
             "error-demo-damaged",
@@ -201,6 +203,9 @@ fn config_problem_text(i18n: &I18n, problem: &ConfigProblem) -> String {
                 ("max", FluentValue::from(*max)),
             ],
         ),
+        ConfigProblem::OriginateNotAllowed { username } => {
+            i18n.tr_args("config-originate-not-allowed", &[("user", text(username))])
+        }
         ConfigProblem::SecretEmpty => i18n.tr("config-secret-empty"),
         ConfigProblem::SecretVariableNotUtf8 { variable } => {
             i18n.tr_args("config-secret-variable", &[("variable", text(variable))])
@@ -625,6 +630,9 @@ mod tests {
                 extension: "x1".into(),
                 min: 2,
                 max: 20,
+            },
+            ConfigProblem::OriginateNotAllowed {
+                username: "callprofiles".into(),
             },
             ConfigProblem::SecretEmpty,
             ConfigProblem::SecretVariableNotUtf8 {

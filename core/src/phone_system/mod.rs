@@ -5,6 +5,7 @@ pub mod demo;
 
 use crate::applicable::ApplicableSettings;
 use crate::error::PhoneError;
+use crate::phone_number::PhoneNumber;
 use crate::settings::Settings;
 
 /// What kind of phone system is connected.
@@ -36,6 +37,17 @@ pub trait PhoneSystem: Send {
 
     /// Writes settings without verifying them.
     fn write(&mut self, settings: &ApplicableSettings) -> Result<(), PhoneError>;
+
+    /// Places a telecommuter's outgoing call: rings the telecommuter number in the live settings first
+    /// and, once it is answered, dials `target` showing the user's extension. The built-in demo cannot.
+    fn place_call(&mut self, _target: &PhoneNumber) -> Result<(), PhoneError> {
+        Err(PhoneError::CallsUnsupported)
+    }
+
+    /// Whether [`PhoneSystem::place_call`] can work here (a PBX, not the built-in demo).
+    fn places_calls(&self) -> bool {
+        false
+    }
 
     /// Writes settings, reads them back and checks they took effect; returns what was read back.
     fn apply(&mut self, settings: &ApplicableSettings) -> Result<Settings, PhoneError> {

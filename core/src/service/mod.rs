@@ -21,6 +21,7 @@ use crate::store::{Store, StoreState};
 use crate::view::{ProfileView, StatusView};
 
 pub use editing::SavedDetected;
+pub use phone::PlacedCall;
 
 /// The user's profiles in one home and the phone system they drive.
 pub struct Callprofiles {

@@ -1,10 +1,20 @@
 //! Talking to the phone system: activate a profile, or read and change it directly (bypassing profiles).
 
 use crate::applicable::ApplicableSettings;
-use crate::error::{CoreError, InputError};
+use crate::error::{CoreError, InputError, PhoneError, RuleError};
+use crate::phone_number::PhoneNumber;
 use crate::profile::Profile;
 use crate::setting_change::SettingChange;
-use crate::settings::Settings;
+use crate::settings::{Routing, Settings};
+
+/// A telecommuter's outgoing call that the phone system has started.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlacedCall {
+    /// The telecommuter number, which rings first.
+    pub remote: PhoneNumber,
+    /// The number dialed once the telecommuter answers.
+    pub target: PhoneNumber,
+}
 
 use super::Callprofiles;
 
@@ -32,6 +42,21 @@ impl Callprofiles {
                 source: Box::new(error),
             })?;
         Ok(profile)
+    }
+
+    /// Places a telecommuter's outgoing call to `target` (as typed): the phone system rings the
+    /// telecommuter number first and, once it is answered, dials `target` showing the user's extension.
+    /// Refused before anything is sent on the demo, or unless the live routing is Telecommuter with a number.
+    pub fn call(&mut self, target: &str) -> Result<PlacedCall, CoreError> {
+        let target = PhoneNumber::parse(target)?;
+        if !self.phone.places_calls() {
+            return Err(PhoneError::CallsUnsupported.into());
+        }
+        let Routing::Telecommuter { number: Some(remote) } = self.phone.read()?.routing else {
+            return Err(RuleError::CallNeedsTelecommuter.into());
+        };
+        self.phone.place_call(&target)?;
+        Ok(PlacedCall { remote, target })
     }
 
     /// The phone system's live settings.

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use super::action::Action;
+use super::action::{Action, Originate};
 use super::client::{AmiClient, Expect};
 use super::config::AsteriskConfig;
 use super::layout::{Change, Entries, Layout, applied};
@@ -11,7 +11,8 @@ use super::secret::AmiSecret;
 use super::target::AmiTarget;
 use super::value::AmiValue;
 use crate::applicable::ApplicableSettings;
-use crate::error::PhoneError;
+use crate::error::{ConfigProblem, PhoneError};
+use crate::phone_number::PhoneNumber;
 use crate::phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind, summarize};
 use crate::settings::Settings;
 
@@ -23,6 +24,13 @@ enum SecretSource {
     /// Given directly (e.g. typed into a form).
     Given(AmiSecret),
 }
+
+/// The shipped dialplan's context that rings a telecommuter's remote phone (first leg of a call).
+pub const TELECOMMUTER_REMOTE: &str = "callprofiles-telecommuter-remote";
+/// The shipped dialplan's context that dials the target once the telecommuter answered.
+pub const TELECOMMUTER_CALL: &str = "callprofiles-telecommuter-call";
+/// How long a telecommuter's phone rings for an outgoing call before the call is given up.
+pub const CALL_ANSWER_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// How long the entries last read stay good enough to compute a switch's writes from, instead of
 /// reading them first. Staleness is caught anyway (see [`AsteriskPhoneSystem`]'s `apply`); this only
@@ -205,6 +213,39 @@ impl PhoneSystem for AsteriskPhoneSystem {
     fn read(&mut self) -> Result<Settings, PhoneError> {
         let entries = self.entries()?;
         Ok(self.layout.settings_from(&entries))
+    }
+
+    fn place_call(&mut self, target: &PhoneNumber) -> Result<(), PhoneError> {
+        let extension = self.config.extension.as_str().to_owned();
+        let originate = Originate {
+            channel: AmiValue::new(
+                "telecommuter channel",
+                format!("Local/{extension}@{TELECOMMUTER_REMOTE}"),
+            )?,
+            context: AmiValue::fixed(TELECOMMUTER_CALL),
+            exten: AmiValue::new("extension", extension)?,
+            timeout: CALL_ANSWER_TIMEOUT,
+            channel_id: None,
+            other_channel_id: None,
+            variables: vec![AmiValue::new(
+                "call target",
+                format!("CP_CALL_TARGET={}", target.as_str()),
+            )?],
+        };
+        match self.client()?.originate(&originate) {
+            Err(PhoneError::Refused {
+                message: Some(message), ..
+            }) if message == "Permission denied" => Err(PhoneError::Config {
+                reason: ConfigProblem::OriginateNotAllowed {
+                    username: self.config.username.as_str().to_owned(),
+                },
+            }),
+            result => result,
+        }
+    }
+
+    fn places_calls(&self) -> bool {
+        true
     }
 
     fn write(&mut self, settings: &ApplicableSettings) -> Result<(), PhoneError> {
