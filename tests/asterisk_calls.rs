@@ -217,6 +217,29 @@ fn a_telecommuters_call_rings_the_remote_phone_then_dials_the_number_as_the_exte
             watcher.user_events()
         );
 
+        // The same from the command line, in one line the user can act on.
+        let output = assert_cmd::Command::new(env!("CARGO_BIN_EXE_callprofiles"))
+            .args([
+                "--home",
+                &fx.home.path().display().to_string(),
+                "--lang",
+                "en",
+                "call",
+                "0700 111 222",
+            ])
+            .env_remove("CALLPROFILES_AMI_SECRET")
+            .output()?;
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert_eq!(
+            String::from_utf8(output.stdout)?,
+            format!(
+                "Your telecommuter phone ({remote}) rings now: answer it to be connected to 0700111222, who sees \
+                 your extension calling.\n"
+            )
+        );
+        let rang = watcher.wait_rang("0700111222", secs(8))?;
+        assert_eq!(rang.get("From"), Some("219"));
+
         // Someone switched the routing meanwhile: the dialplan itself refuses the call.
         fx.activate(asterisk, "Office", &[])?;
         fx.admin

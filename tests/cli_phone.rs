@@ -208,3 +208,24 @@ fn damaged_phone_system_state_is_one_clear_error() -> TestResult {
     assert_eq!(home.json(&["status", "--json"])?["active"], "office");
     Ok(())
 }
+
+#[test]
+fn call_on_the_demo_or_with_a_bad_number_is_one_clear_line_and_changes_nothing() -> TestResult {
+    let home = Home::new()?;
+    home.ok(&["pbx", "set", "routing=telecommuter:0222333444"])?;
+    let before = home.snapshot()?;
+    assert_eq!(
+        home.fail(&["call", "+48 22 123 45 67"])?,
+        "The built-in demo phone system cannot place calls: connect callprofiles to your Asterisk or FreePBX \
+         (callprofiles connect asterisk)."
+    );
+    let bad = home.fail(&["call", "22 12x"])?;
+    assert!(bad.starts_with("The phone number \"22 12x\" contains 'x'"), "{bad}");
+    let polish = home.fail(&["--lang", "pl", "call", "600"])?;
+    assert!(
+        polish.starts_with("Demonstracyjny system telefoniczny nie może nawiązywać połączeń"),
+        "{polish}"
+    );
+    assert_eq!(home.snapshot()?, before);
+    Ok(())
+}

@@ -4,6 +4,7 @@
 //! one: add the file, a `mod` line, a variant to [`Command`] and its arm in [`Command::run`].
 
 mod activate;
+mod call;
 mod connect;
 mod context;
 mod delete;
@@ -58,6 +59,8 @@ pub enum Command {
     Status(status::StatusArgs),
     /// Apply a profile to the phone system.
     Activate(activate::ActivateArgs),
+    /// Call a number as a telecommuter: your telecommuter phone rings first; answer it to be connected.
+    Call(call::CallArgs),
     /// Create a custom profile (at most 4).
     New(new::NewArgs),
     /// Rename a custom profile.
@@ -90,6 +93,7 @@ impl Command {
             Self::Show(args) => args.run(context),
             Self::Status(args) => args.run(context),
             Self::Activate(args) => args.run(context),
+            Self::Call(args) => args.run(context),
             Self::New(args) => args.run(context),
             Self::Rename(args) => args.run(context),
             Self::Delete(args) => args.run(context),

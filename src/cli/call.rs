@@ -1,0 +1,27 @@
+//! `call NUMBER`: a telecommuter's outgoing call (the telecommuter phone rings first, then the number).
+
+use fluent_bundle::FluentValue;
+
+use crate::cli::{Context, output};
+
+/// Arguments of `call`.
+#[derive(Debug, clap::Args)]
+pub struct CallArgs {
+    /// The number to call, e.g. "+48 22 123 45 67" (spaces, dashes, dots and brackets are ignored).
+    number: String,
+}
+
+impl CallArgs {
+    /// Runs `call`.
+    pub fn run(self, context: &Context) -> anyhow::Result<()> {
+        let mut app = context.open()?;
+        let placed = app.call(&self.number)?;
+        output::print(&context.tr_args(
+            "cli-call-placed",
+            &[
+                ("remote", FluentValue::from(placed.remote.as_str().to_owned())),
+                ("target", FluentValue::from(placed.target.as_str().to_owned())),
+            ],
+        ))
+    }
+}
