@@ -85,6 +85,11 @@ pub enum Dialog {
         /// The file.
         path: PathBuf,
     },
+    /// Type the number of a telecommuter's call.
+    Call {
+        /// The number typed so far.
+        number: String,
+    },
 }
 
 /// What the phone-system connection form asks for.
@@ -153,6 +158,8 @@ pub enum UiCommand {
     DismissNotice,
     /// Open, use or close the phone-system connection form.
     Connection(ConnectionCommand),
+    /// Place a telecommuter's call to this number (checked as typed).
+    Call(String),
     /// Close the window (asks first when the edit has unsaved changes).
     Quit,
 }

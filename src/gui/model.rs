@@ -18,6 +18,8 @@ pub enum Busy {
     Saving,
     /// Testing a connection to the Asterisk at this `host:port`.
     Connecting(String),
+    /// Asking the phone system to place a call to this number.
+    Calling(String),
 }
 
 /// A request that finished, for the window to react to (select a new profile, show a message).

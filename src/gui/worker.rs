@@ -12,7 +12,7 @@ use callprofiles_core::config::{Config, PhoneSystemConfig};
 use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig, connect_and_save, use_builtin};
 use callprofiles_core::{
     ApplicableSettings, Callprofiles, CoreError, ImportReport, PhoneSystem, PhoneSystemDescription, PhoneSystemKind,
-    ProfileId, SettingKey, Settings, Store, StoreError, StoreState,
+    PlacedCall, ProfileId, SettingKey, Settings, Store, StoreError, StoreState,
 };
 
 use crate::gui::home_watch::HomeWatch;
@@ -102,6 +102,11 @@ pub enum WorkerRequest {
     },
     /// Switch back to the built-in demo phone system.
     UseBuiltin,
+    /// Place a telecommuter's call to this number (as typed): the telecommuter phone rings first.
+    Call {
+        /// The number to call.
+        number: String,
+    },
 }
 
 /// What a finished request achieved.
@@ -146,6 +151,8 @@ pub enum Outcome {
     Connected(AsteriskConfig),
     /// The built-in demo phone system is now the phone system.
     UsingBuiltin,
+    /// The phone system rings the telecommuter phone for this call.
+    CallPlaced(PlacedCall),
 }
 
 /// The worker's view of the world: the saved profiles and the live settings.
@@ -345,6 +352,7 @@ impl WorkerCore {
                 .map_err(CoreError::from),
             WorkerRequest::Export { path } => service.export(&path).map(|count| Outcome::Exported { path, count }),
             WorkerRequest::Import { path } => service.import(&path).map(|report| Outcome::Imported { path, report }),
+            WorkerRequest::Call { number } => service.call(&number).map(Outcome::CallPlaced),
         }
     }
 

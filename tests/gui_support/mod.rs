@@ -17,7 +17,11 @@ pub type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 /// The main window over `home`, in `language`, after its first frames.
 pub fn window(home: &Path, language: Language) -> Harness<'static, MainApp> {
-    let app = inline_main_app(home, language);
+    harness_of(inline_main_app(home, language))
+}
+
+/// A harness running `app` (the main window), after its first frames.
+pub fn harness_of(app: MainApp) -> Harness<'static, MainApp> {
     let mut harness = Harness::builder()
         .with_size([1000.0, 760.0])
         // Real-time-like frames, so that two clicks in a row make a double-click.

@@ -87,6 +87,13 @@ impl MainApp {
             UiCommand::SetLanguage(choice) => self.set_language(choice),
             UiCommand::DismissNotice => self.notice = None,
             UiCommand::Connection(command) => self.connection_command(command),
+            UiCommand::Call(number) => {
+                self.dialog = None;
+                self.model.request(
+                    WorkerRequest::Call { number: number.clone() },
+                    Some(Busy::Calling(number)),
+                );
+            }
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -173,6 +180,13 @@ impl MainApp {
         let text = match &outcome {
             Outcome::Refreshed => None,
             Outcome::Connected(_) | Outcome::UsingBuiltin => super::connection::outcome_text(i18n, &outcome),
+            Outcome::CallPlaced(placed) => Some(i18n.tr_args(
+                "done-call-placed",
+                &[
+                    ("remote", placed.remote.as_str().to_owned().into()),
+                    ("target", placed.target.as_str().to_owned().into()),
+                ],
+            )),
             Outcome::Activated(id) => Some(i18n.tr_args("done-activated", &[("profile", name_of(id))])),
             Outcome::Saved { id, applied } => Some(i18n.tr_args(
                 if *applied { "done-saved-applied" } else { "done-saved" },

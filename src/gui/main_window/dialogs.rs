@@ -1,5 +1,5 @@
 //! The dialogs over the main window: add, rename, delete, Detected's "save as new" and "save into",
-//! unsaved changes, a typed file path and the import confirmation. Esc or Cancel closes any of them; a click
+//! unsaved changes, a typed file path, the import confirmation and a telecommuter's call. Esc or Cancel closes any of them; a click
 //! outside does not.
 
 use callprofiles_core::{ProfileBook, ProfileId, ProfileName};
@@ -75,6 +75,7 @@ pub fn dialog_ui(
                 buttons_ui(ui, i18n, &i18n.tr("button-import-confirm"), true)
                     .then(|| UiCommand::ImportFrom(path.clone()))
             }
+            Dialog::Call { number } => super::call::call_dialog_ui(ui, i18n, model, number),
         }
     });
     let closing = super::modal::dismissed(&modal);
@@ -243,7 +244,7 @@ fn path_ui(
 }
 
 /// The confirm and Cancel buttons; returns whether confirm was clicked (Cancel closes the modal).
-fn buttons_ui(ui: &mut egui::Ui, i18n: &I18n, confirm: &str, enabled: bool) -> bool {
+pub(super) fn buttons_ui(ui: &mut egui::Ui, i18n: &I18n, confirm: &str, enabled: bool) -> bool {
     ui.add_space(8.0);
     let mut confirmed = false;
     ui.horizontal(|ui| {

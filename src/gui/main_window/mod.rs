@@ -1,6 +1,7 @@
 //! The main window: profile sidebar, settings form, Detected, dialogs and status line.
 
 mod actions;
+mod call;
 mod connection;
 mod damaged;
 mod detected_view;

@@ -40,6 +40,12 @@ pub fn status_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, notice: Option<&
             command = Some(UiCommand::Connection(ConnectionCommand::Open));
         }
         segment_ui(ui, state_pieces(ui, i18n, model));
+        if super::call::telecommuter_number(model).is_some() {
+            ui.separator();
+            if let Some(call) = super::call::call_button_ui(ui, i18n, model) {
+                command = Some(call);
+            }
+        }
         // The demo's file is watched, so it is always up to date: only a PBX's last read says something.
         let last_read = model.last_read_secs();
         if last_read > 0 && !demo {
@@ -106,6 +112,10 @@ fn state_pieces(ui: &egui::Ui, i18n: &I18n, model: &Model) -> Vec<Piece> {
             whole(i18n.tr_args("status-applying", &[("profile", FluentValue::from(name.clone()))])),
         ],
         PhoneState::Busy(Busy::Saving) => vec![Piece::Spinner, whole(i18n.tr("status-saving"))],
+        PhoneState::Busy(Busy::Calling(number)) => vec![
+            Piece::Spinner,
+            whole(i18n.tr_args("status-calling", &[("number", FluentValue::from(number.clone()))])),
+        ],
         PhoneState::Busy(Busy::Connecting(address)) => vec![
             Piece::Spinner,
             whole(i18n.tr_args("status-connecting", &[("address", FluentValue::from(address.clone()))])),

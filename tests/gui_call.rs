@@ -1,0 +1,151 @@
+//! GUI tests of a telecommuter's call from the main window: the status line's "Call…" button appears only
+//! while calls go to a telecommuter number, is disabled on the demo (saying why), and its dialog checks the
+//! number as typed and asks the phone system to place the call.
+
+mod gui_support;
+
+use std::sync::{Arc, Mutex};
+
+use callprofiles::gui::i18n::Language;
+use callprofiles::gui::main_window::{FileChooser, MainApp};
+use callprofiles::gui::model::Model;
+use callprofiles::gui::state::State;
+use callprofiles::gui::worker::{PhoneWorker, WorkerCore};
+use callprofiles_core::phone_system::demo::DemoPhoneSystem;
+use callprofiles_core::{
+    ApplicableSettings, Callprofiles, PhoneError, PhoneNumber, PhoneSystem, PhoneSystemDescription, PhoneSystemKind,
+    Settings,
+};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use gui_support::{TestResult, button, click, disabled, harness_of, has_button, shows, type_into, window};
+
+/// A PBX stand-in: settings kept like the demo's, calls recorded instead of placed.
+struct RecordingPbx {
+    demo: DemoPhoneSystem,
+    calls: Arc<Mutex<Vec<String>>>,
+}
+
+impl PhoneSystem for RecordingPbx {
+    fn description(&self) -> PhoneSystemDescription {
+        PhoneSystemDescription {
+            kind: PhoneSystemKind::Asterisk,
+            summary: "Test PBX".to_owned(),
+        }
+    }
+
+    fn read(&mut self) -> Result<Settings, PhoneError> {
+        self.demo.read()
+    }
+
+    fn write(&mut self, settings: &ApplicableSettings) -> Result<(), PhoneError> {
+        self.demo.write(settings)
+    }
+
+    fn place_call(&mut self, target: &PhoneNumber) -> Result<(), PhoneError> {
+        self.calls
+            .lock()
+            .map_err(|_| PhoneError::BadState {
+                reason: "poisoned".to_owned(),
+            })?
+            .push(target.as_str().to_owned());
+        Ok(())
+    }
+
+    fn places_calls(&self) -> bool {
+        true
+    }
+}
+
+/// A home whose live settings route calls to `routing`.
+fn home_routing(routing: &str) -> Result<tempfile::TempDir, Box<dyn std::error::Error>> {
+    let home = tempfile::tempdir()?;
+    Callprofiles::open(home.path())?.pbx_set(&[format!("routing={routing}")])?;
+    Ok(home)
+}
+
+/// The main window over `home` and the recording PBX, its worker answering each request at once.
+fn pbx_window(home: &std::path::Path, calls: &Arc<Mutex<Vec<String>>>) -> Harness<'static, MainApp> {
+    let pbx = RecordingPbx {
+        demo: DemoPhoneSystem::new(home),
+        calls: Arc::clone(calls),
+    };
+    let worker = PhoneWorker::inline(WorkerCore::with_phone_system(home, Box::new(pbx)));
+    harness_of(MainApp::new(
+        Model::new(worker),
+        State::default(),
+        Some(Language::English),
+        FileChooser::typed_path(),
+    ))
+}
+
+#[test]
+fn a_telecommuter_calls_a_number_checked_as_typed() -> TestResult {
+    let home = home_routing("telecommuter:0222 333 444")?;
+    let calls = Arc::new(Mutex::new(Vec::new()));
+    let mut harness = pbx_window(home.path(), &calls);
+
+    click(&mut harness, "📞 Call…");
+    assert!(shows(&harness, "Call as a telecommuter"));
+    assert!(shows(&harness, "Your telecommuter phone (0222333444) rings first."));
+    // Nothing typed yet, then a number with a letter: Call stays disabled, the reason is shown.
+    assert!(disabled(&button(&harness, "Call")));
+    type_into(&mut harness, "Number to call", "0600 12x");
+    assert!(shows(&harness, "The number contains “x”, which is not allowed"));
+    assert!(disabled(&button(&harness, "Call")));
+
+    type_into(&mut harness, "Number to call", "0600 700 800");
+    assert!(!disabled(&button(&harness, "Call")));
+    click(&mut harness, "Call");
+    assert_eq!(*calls.lock().map_err(|_| "poisoned")?, vec!["0600700800".to_owned()]);
+    assert!(shows(
+        &harness,
+        "Your telecommuter phone (0222333444) rings now: answer it to be connected to 0600700800."
+    ));
+    assert!(!shows(&harness, "Call as a telecommuter"), "the dialog closed");
+    Ok(())
+}
+
+#[test]
+fn the_call_button_appears_only_for_a_telecommuter_and_says_why_the_demo_cannot() -> TestResult {
+    // At the desk: no call button.
+    let desk = tempfile::tempdir()?;
+    let harness = window(desk.path(), Language::English);
+    assert!(!has_button(&harness, "Call…"));
+
+    // A telecommuter on the demo: shown, but disabled with the reason on hover.
+    let home = home_routing("telecommuter:0222333444")?;
+    let mut harness = window(home.path(), Language::English);
+    assert!(disabled(&button(&harness, "📞 Call…")));
+    button(&harness, "📞 Call…").hover();
+    // Past the tooltip delay (0.5 s at 60 frames a second).
+    for _ in 0..60 {
+        harness.step();
+    }
+    assert!(shows(&harness, "The built-in demo phone system cannot place calls"));
+
+    // On a PBX, but Office applied: the button goes away with the telecommuter routing.
+    let calls = Arc::new(Mutex::new(Vec::new()));
+    let mut harness = pbx_window(home.path(), &calls);
+    assert!(!disabled(&button(&harness, "📞 Call…")));
+    Callprofiles::open(home.path())?.activate("Office")?;
+    harness.state_mut().model.refresh();
+    harness.run();
+    assert!(!has_button(&harness, "Call…"));
+    assert!(calls.lock().map_err(|_| "poisoned")?.is_empty());
+    Ok(())
+}
+
+#[test]
+fn a_dialog_opened_by_a_click_puts_the_cursor_in_its_field() -> TestResult {
+    let home = home_routing("telecommuter:0222333444")?;
+    let calls = Arc::new(Mutex::new(Vec::new()));
+    let mut harness = pbx_window(home.path(), &calls);
+    click(&mut harness, "📞 Call…");
+    assert!(harness.get_by_label("Number to call").is_focused());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    click(&mut harness, "Add profile");
+    assert!(harness.get_by_label("Name").is_focused());
+    Ok(())
+}
