@@ -127,6 +127,8 @@ fn hostile_values_never_reach_the_wire() -> TestResult {
         vec!["pbx", "set", &format!("call_pickup=on{injection}")],
         vec!["set", "office", &format!("routing=telecommuter:{injection}")],
         vec!["new", &format!("Evil{injection}")],
+        vec!["call", injection],
+        vec!["call", &long],
     ]
     .into_iter()
     .map(|args| (args.into_iter().map(str::to_owned).collect(), SECRET))
