@@ -230,6 +230,7 @@ error-phone-save = The demo phone system cannot save its settings in { $path }: 
 io-disk-full = the disk is full
 io-read-only = the folder is on a read-only disk
 io-permission = you are not allowed to change it
+error-phone-incomplete = The phone system answered the { $action } request incompletely; try again, and if it keeps happening, tell your PBX administrator.
 error-phone-state = The phone system's state is unusable: { $reason }.
 error-demo-damaged = The demo phone system's file { $path } is damaged ({ $reason }); move it aside or delete it to start from Office's settings.
 error-demo-unreadable = The demo phone system cannot read its settings from { $path }: { $reason }.

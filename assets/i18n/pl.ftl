@@ -235,6 +235,7 @@ error-phone-save = Demonstracyjny system telefoniczny nie może zapisać ustawie
 io-disk-full = dysk jest pełny
 io-read-only = folder znajduje się na dysku tylko do odczytu
 io-permission = nie masz uprawnień, by go zmienić
+error-phone-incomplete = System telefoniczny odpowiedział na żądanie { $action } niepełnie; spróbuj ponownie, a jeśli to się powtarza, powiadom administratora centrali.
 error-phone-state = Stan systemu telefonicznego jest nieużywalny: { $reason }.
 error-demo-damaged = Plik demonstracyjnego systemu telefonicznego { $path } jest uszkodzony ({ $reason }); przenieś go w inne miejsce lub usuń, aby zacząć od ustawień profilu Biurowy.
 error-demo-unreadable = Demonstracyjny system telefoniczny nie może odczytać ustawień z { $path }: { $reason }.

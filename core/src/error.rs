@@ -512,6 +512,14 @@ pub enum PhoneError {
         "The built-in demo phone system cannot place calls: connect callprofiles to your Asterisk or FreePBX (callprofiles connect asterisk)."
     )]
     CallsUnsupported,
+    /// It answered an action without what the answer must hold.
+    #[error("The phone system's answer to {action} is incomplete: {missing}.")]
+    IncompleteAnswer {
+        /// The AMI action, e.g. `MailboxCount`.
+        action: String,
+        /// What is missing, in words.
+        missing: &'static str,
+    },
     /// Its stored state is unusable.
     #[error("The phone system's state is unusable: {reason}.")]
     BadState {

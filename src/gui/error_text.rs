@@ -157,6 +157,9 @@ pub fn phone_error_text(i18n: &I18n, error: &PhoneError) -> String {
             ],
         ),
         PhoneError::CallsUnsupported => i18n.tr("error-calls-unsupported"),
+        PhoneError::IncompleteAnswer { action, .. } => {
+            i18n.tr_args("error-phone-incomplete", &[("action", text(action))])
+        }
         PhoneError::BadState { reason } => i18n.tr_args("error-phone-state", &[("reason", text(reason))]),
         PhoneError::DemoDamaged { path, damage } => i18n.tr_args(
             "error-demo-damaged",

@@ -109,8 +109,9 @@ impl AmiClient {
     pub fn send(&mut self, action: &Action) -> Result<Reply, PhoneError> {
         self.send_all(std::slice::from_ref(action))?
             .pop()
-            .ok_or_else(|| PhoneError::BadState {
-                reason: format!("{} got no reply", action.name()),
+            .ok_or_else(|| PhoneError::IncompleteAnswer {
+                action: action.name().to_owned(),
+                missing: "no reply came",
             })
     }
 
@@ -304,8 +305,9 @@ impl AmiClient {
             .response
             .get("NewMessages")
             .and_then(|count| count.trim().parse().ok())
-            .ok_or_else(|| PhoneError::BadState {
-                reason: "MailboxCount answered without a message count".to_owned(),
+            .ok_or_else(|| PhoneError::IncompleteAnswer {
+                action: "MailboxCount".to_owned(),
+                missing: "it holds no message count",
             })
     }
 
