@@ -367,7 +367,7 @@ impl WorkerCore {
     /// Re-reads the store and the phone system; returns a snapshot only when something changed.
     pub fn refresh(&mut self) -> Option<Snapshot> {
         self.follow_config();
-        let live = self.service().and_then(Callprofiles::pbx_show);
+        let live = self.service().and_then(Callprofiles::pbx_poll);
         if live.is_ok() {
             self.reached = true;
             let now = SystemTime::now()

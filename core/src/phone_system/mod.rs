@@ -35,6 +35,12 @@ pub trait PhoneSystem: Send {
     /// Reads the live settings.
     fn read(&mut self) -> Result<Settings, PhoneError>;
 
+    /// Reads the live settings for a background refresh that will come again: it may give up sooner than
+    /// [`PhoneSystem::read`] (one connection attempt), so it never holds a user's request for long.
+    fn poll(&mut self) -> Result<Settings, PhoneError> {
+        self.read()
+    }
+
     /// Writes settings without verifying them.
     fn write(&mut self, settings: &ApplicableSettings) -> Result<(), PhoneError>;
 

@@ -64,6 +64,12 @@ impl Callprofiles {
         Ok(self.phone.read()?)
     }
 
+    /// The live settings for a background refresh: like [`Callprofiles::pbx_show`], but a phone system that
+    /// cannot be reached gives up after one attempt (the next refresh tries again).
+    pub fn pbx_poll(&mut self) -> Result<Settings, CoreError> {
+        Ok(self.phone.poll()?)
+    }
+
     /// Changes the phone system directly from `KEY=VALUE` pairs (all checked first), as a desk-phone
     /// feature code or an administrator would; saved profiles are untouched. Returns the new live
     /// settings.

@@ -43,6 +43,8 @@ pub struct AmiClient {
     reconnects: u64,
     /// The previous request ended without reaching Asterisk (lost, refused or silent).
     seems_down: bool,
+    /// The next request probes once even if Asterisk does not seem down (see [`AmiClient::probe_next`]).
+    probe_requested: bool,
     /// Connections tried, successful or not.
     attempts: u64,
 }
@@ -58,6 +60,7 @@ impl AmiClient {
             ever_connected: false,
             reconnects: 0,
             seems_down: false,
+            probe_requested: false,
             attempts: 0,
         }
     }
@@ -99,6 +102,12 @@ impl AmiClient {
         self.seems_down
     }
 
+    /// Makes the next request, if it must connect, try once (at most [`PROBE_TIMEOUT`]) instead of retrying:
+    /// for background reads that will come again anyway, so they never hold a user's request behind them.
+    pub fn probe_next(&mut self) {
+        self.probe_requested = true;
+    }
+
     /// Connects and logs in now, if not connected yet.
     pub fn connect(&mut self) -> Result<(), PhoneError> {
         self.send(&Action::ping()).map(|_| ())
@@ -122,7 +131,7 @@ impl AmiClient {
     pub fn send_all(&mut self, actions: &[Action]) -> Result<Vec<Reply>, PhoneError> {
         let started = Instant::now();
         let deadline = started + self.timeout;
-        let probing = self.seems_down && self.connection.is_none();
+        let probing = (self.seems_down || std::mem::take(&mut self.probe_requested)) && self.connection.is_none();
         let open_deadline = if probing {
             deadline.min(started + PROBE_TIMEOUT)
         } else {
@@ -740,6 +749,26 @@ mod tests {
         assert_eq!(client.attempts(), first + 3);
         assert!(!client.seems_down());
         server.join().map_err(|_| "server panicked")??;
+        Ok(())
+    }
+    #[test]
+    fn a_requested_probe_tries_once_even_before_any_failure() -> TestResult {
+        let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let target = || -> Result<AmiTarget, PhoneError> {
+            Ok(AmiTarget::new(
+                AmiHost::parse("127.0.0.1")?,
+                port,
+                &AmiUsername::parse("u")?,
+                AmiSecret::new("s")?,
+            ))
+        };
+        let mut probed = AmiClient::new(target()?).with_timeout(Duration::from_millis(600));
+        probed.probe_next();
+        assert!(probed.connect().is_err());
+        assert_eq!(probed.attempts(), 1);
+        let mut patient = AmiClient::new(target()?).with_timeout(Duration::from_millis(600));
+        assert!(patient.connect().is_err());
+        assert!(patient.attempts() >= 3, "{} attempts", patient.attempts());
         Ok(())
     }
 }

@@ -109,6 +109,11 @@ impl AsteriskPhoneSystem {
         self.client.as_ref().map_or(0, AmiClient::reconnects)
     }
 
+    /// How many connections were tried, successful or not.
+    pub fn attempts(&self) -> u64 {
+        self.client.as_ref().map_or(0, AmiClient::attempts)
+    }
+
     /// How many switches found AstDB changed since it was last read, and so wrote a second time.
     pub fn rewrites(&self) -> u64 {
         self.rewrites
@@ -215,6 +220,11 @@ impl PhoneSystem for AsteriskPhoneSystem {
         Ok(self.layout.settings_from(&entries))
     }
 
+    fn poll(&mut self) -> Result<Settings, PhoneError> {
+        self.client()?.probe_next();
+        self.read()
+    }
+
     fn place_call(&mut self, target: &PhoneNumber) -> Result<(), PhoneError> {
         let extension = self.config.extension.as_str().to_owned();
         let originate = Originate {
@@ -277,5 +287,33 @@ impl PhoneSystem for AsteriskPhoneSystem {
                 found: summarize(&live),
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::TcpListener;
+    use std::num::NonZeroU16;
+
+    use super::*;
+    use crate::phone_system::asterisk::extension::Extension;
+    use crate::phone_system::asterisk::target::{AmiHost, AmiUsername};
+
+    #[test]
+    fn a_background_poll_of_an_unreachable_asterisk_tries_once() -> Result<(), Box<dyn std::error::Error>> {
+        let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let config = AsteriskConfig {
+            host: AmiHost::parse("127.0.0.1")?,
+            port: NonZeroU16::new(port).ok_or("port 0")?,
+            username: AmiUsername::parse("u")?,
+            extension: Extension::parse("201")?,
+            secret_file: None,
+        };
+        let mut phone = AsteriskPhoneSystem::with_secret(config, AmiSecret::new("s")?);
+        assert!(matches!(phone.poll(), Err(PhoneError::Unreachable { .. })));
+        assert_eq!(phone.attempts(), 1);
+        assert!(matches!(phone.poll(), Err(PhoneError::Unreachable { .. })));
+        assert_eq!(phone.attempts(), 2);
+        Ok(())
     }
 }
