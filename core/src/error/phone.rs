@@ -1,0 +1,109 @@
+//! Failures of a phone system: reaching it, its answers, the demo's file.
+
+use thiserror::Error;
+
+use super::{ConfigProblem, Damage, LinkProblem, UnsafeReason};
+
+/// A phone system failed to read or apply settings.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PhoneError {
+    /// Cannot reach it.
+    #[error("Cannot reach the phone system at {address}: {problem}.")]
+    Unreachable {
+        /// Where it was looked for.
+        address: String,
+        /// Why it failed.
+        problem: LinkProblem,
+    },
+    /// Rejected our credentials.
+    #[error("The phone system rejected the login for user \"{username}\": check the user name and secret.")]
+    AuthenticationFailed {
+        /// The AMI user.
+        username: String,
+    },
+    /// No answer in time.
+    #[error("The phone system did not answer within {seconds} seconds.")]
+    Timeout {
+        /// How long we waited.
+        seconds: u64,
+    },
+    /// Refused a request.
+    #[error("The phone system refused the request: {action} failed: {}.", message.as_deref().unwrap_or("no reason given"))]
+    Refused {
+        /// The AMI action it refused, e.g. `DBPut`.
+        action: String,
+        /// Its own words (shortened), when it gave any.
+        message: Option<String>,
+    },
+    /// Read-back after apply differs from what was written.
+    #[error(
+        "The phone system did not keep the new settings (it reads back {found}); someone may have changed them at the same time."
+    )]
+    NotVerified {
+        /// A summary of what was read back.
+        found: String,
+    },
+    /// The built-in demo cannot save its settings.
+    #[error("The demo phone system cannot save its settings in {path}: {reason}.")]
+    SaveFailed {
+        /// Its state file.
+        path: String,
+        /// What kind of failure, for a translated sentence.
+        kind: std::io::ErrorKind,
+        /// Why, in plain words.
+        reason: String,
+    },
+    /// The phone system cannot place calls (the built-in demo).
+    #[error(
+        "The built-in demo phone system cannot place calls: connect callprofiles to your Asterisk or FreePBX (callprofiles connect asterisk)."
+    )]
+    CallsUnsupported,
+    /// It answered an action without what the answer must hold.
+    #[error("The phone system's answer to {action} is incomplete: {missing}.")]
+    IncompleteAnswer {
+        /// The AMI action, e.g. `MailboxCount`.
+        action: String,
+        /// What is missing, in words.
+        missing: &'static str,
+    },
+    /// Its stored state is unusable.
+    #[error("The phone system's state is unusable: {reason}.")]
+    BadState {
+        /// What is wrong.
+        reason: String,
+    },
+    /// The built-in demo's state file is damaged.
+    #[error(
+        "The demo phone system's file {path} is damaged ({damage}); move it aside or delete it to start from Office's settings."
+    )]
+    DemoDamaged {
+        /// Its state file.
+        path: String,
+        /// What is wrong with it.
+        damage: Damage,
+    },
+    /// The built-in demo's state file cannot be read.
+    #[error("The demo phone system cannot read its settings from {path}: {reason}.")]
+    DemoUnreadable {
+        /// Its state file.
+        path: String,
+        /// What kind of failure, for a translated sentence.
+        kind: std::io::ErrorKind,
+        /// Why, in plain words.
+        reason: String,
+    },
+    /// Misconfigured connection.
+    #[error("The phone system is not configured correctly: {reason}.")]
+    Config {
+        /// What is wrong.
+        reason: ConfigProblem,
+    },
+    /// A value that must never reach the phone system (a line break, a control character, too long).
+    #[error("The {what} cannot be sent to the phone system: {reason}.")]
+    UnsafeValue {
+        /// What the value is, e.g. "AMI user name".
+        what: String,
+        /// Why it is refused.
+        reason: UnsafeReason,
+    },
+}

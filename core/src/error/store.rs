@@ -1,0 +1,181 @@
+//! Reading and writing the files of the callprofiles home, and what a damaged one has wrong.
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use super::RuleError;
+
+/// Reading or writing the files in the callprofiles home.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// No home directory can be found.
+    #[error("Cannot find a configuration directory: set CALLPROFILES_HOME or pass --home DIR.")]
+    NoHome,
+    /// An I/O failure.
+    #[error("Cannot {action} {path}: {}.", crate::atomic_file::describe(source))]
+    Io {
+        /// What was being done, e.g. "write".
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file does not parse.
+    #[error(
+        "The file {path} is damaged ({reason}); it was left untouched. Move it aside to start fresh (the app offers this; nothing is deleted)."
+    )]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: Damage,
+    },
+    /// Written by a newer callprofiles.
+    #[error(
+        "The file {path} was written by a newer version of callprofiles (format {found}, this version reads up to {supported}); it was left untouched. Update callprofiles."
+    )]
+    Newer {
+        /// The file.
+        path: PathBuf,
+        /// The file's version.
+        found: u64,
+        /// The newest version we read.
+        supported: u64,
+    },
+    /// Another process holds the lock too long.
+    #[error("Another callprofiles process is changing {path} right now; try again in a moment.")]
+    Busy {
+        /// The lock file.
+        path: PathBuf,
+    },
+    /// A file to import is too large.
+    #[error("The file {path} is too large to import ({size} bytes; at most {limit}).")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// Exporting onto one of callprofiles' own files would destroy it.
+    #[error("Cannot export to {path}: it is one of callprofiles' own files; choose another file.")]
+    OwnFile {
+        /// The refused target.
+        path: PathBuf,
+    },
+}
+
+impl Clone for StoreError {
+    /// A copy; an I/O error keeps its kind and its words (its OS error code when it has one).
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoHome => Self::NoHome,
+            Self::Io { action, path, source } => Self::Io {
+                action,
+                path: path.clone(),
+                source: source.raw_os_error().map_or_else(
+                    || std::io::Error::new(source.kind(), source.to_string()),
+                    std::io::Error::from_raw_os_error,
+                ),
+            },
+            Self::Corrupt { path, reason } => Self::Corrupt {
+                path: path.clone(),
+                reason: reason.clone(),
+            },
+            Self::Newer { path, found, supported } => Self::Newer {
+                path: path.clone(),
+                found: *found,
+                supported: *supported,
+            },
+            Self::Busy { path } => Self::Busy { path: path.clone() },
+            Self::TooLarge { path, size, limit } => Self::TooLarge {
+                path: path.clone(),
+                size: *size,
+                limit: *limit,
+            },
+            Self::OwnFile { path } => Self::OwnFile { path: path.clone() },
+        }
+    }
+}
+
+/// What is wrong with a damaged file of the callprofiles home.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Damage {
+    /// It does not parse, or a field is missing or of the wrong type.
+    #[error("{detail}")]
+    Syntax {
+        /// Line of the first error (1-based; 0 when unknown).
+        line: usize,
+        /// Column of the first error (1-based; 0 when unknown).
+        column: usize,
+        /// The JSON parser's own words.
+        detail: String,
+    },
+    /// The JSON stops in the middle, as if the file was cut short.
+    #[error("it ends too early, as if it was cut short ({detail})")]
+    Truncated {
+        /// The JSON parser's own words.
+        detail: String,
+    },
+    /// Larger than any file callprofiles writes.
+    #[error("it is larger than {limit} bytes")]
+    TooLarge {
+        /// The most callprofiles reads.
+        limit: u64,
+    },
+    /// `schema_version` 0.
+    #[error("schema_version 0 is not valid")]
+    BadVersion,
+    /// Its profiles break a rule of the product.
+    #[error("{source}")]
+    Rule {
+        /// The broken rule.
+        source: RuleError,
+    },
+}
+
+impl Damage {
+    /// A JSON parse failure.
+    pub fn syntax(error: &serde_json::Error) -> Self {
+        if error.is_eof() {
+            return Self::Truncated {
+                detail: error.to_string(),
+            };
+        }
+        Self::Syntax {
+            line: error.line(),
+            column: error.column(),
+            detail: error.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_copied_io_error_keeps_its_kind_and_words() {
+        let full = StoreError::Io {
+            action: "write",
+            path: "/h/profiles.json".into(),
+            source: std::io::Error::from_raw_os_error(28),
+        };
+        let copy = full.clone();
+        assert_eq!(copy.to_string(), full.to_string());
+        assert!(matches!(
+            copy,
+            StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::StorageFull
+        ));
+        let custom = StoreError::Io {
+            action: "read",
+            path: "/h/config.json".into(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, "is larger than 10 bytes"),
+        };
+        assert_eq!(custom.clone().to_string(), custom.to_string());
+    }
+}

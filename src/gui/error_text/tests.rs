@@ -1,0 +1,362 @@
+//! The error sentences in Polish: every typed reason is translated, no English is pasted in.
+
+use callprofiles_core::{
+    BuiltIn, ConfigProblem, Damage, ImportError, ImportProblem, InputError, LinkProblem, PhoneError, RuleError,
+    SecretFileProblem, StoreError, UnsafeReason,
+};
+
+use super::*;
+use crate::gui::i18n::Language;
+
+#[test]
+fn errors_read_in_polish() {
+    let pl = I18n::new(Language::Polish);
+    let delete = rule_error_text(&pl, &RuleError::BuiltinDelete { name: "Office".into() });
+    assert!(delete.contains("Biurowy"), "{delete}");
+    let number = input_error_text(
+        &pl,
+        &InputError::NumberCharacter {
+            input: "12a".into(),
+            character: 'a',
+        },
+    );
+    assert!(number.contains("„a”"), "{number}");
+}
+
+/// One of each import problem.
+fn every_import_problem() -> Vec<ImportProblem> {
+    vec![
+        ImportProblem::NotJson {
+            line: 3,
+            column: 7,
+            detail: "expected value at line 3 column 7".into(),
+        },
+        ImportProblem::Truncated {
+            detail: "EOF while parsing a string at line 1 column 30".into(),
+        },
+        ImportProblem::NotAnExport,
+        ImportProblem::Newer { found: 2, supported: 1 },
+        ImportProblem::BadVersion,
+        ImportProblem::Damaged {
+            detail: "missing field `profiles`".into(),
+        },
+        ImportProblem::EntryDamaged {
+            position: 2,
+            detail: "unknown field `x`".into(),
+        },
+        ImportProblem::EntryInput {
+            position: 2,
+            source: InputError::NumberTooShort { input: "1".into() },
+        },
+        ImportProblem::BadId {
+            position: 1,
+            id: "bad id".into(),
+        },
+        ImportProblem::UnknownBuiltin {
+            position: 1,
+            id: "desk".into(),
+        },
+        ImportProblem::BuiltinRenamed {
+            position: 1,
+            builtin: BuiltIn::Office,
+            name: "Work".into(),
+        },
+        ImportProblem::BuiltinTwice { builtin: BuiltIn::Home },
+        ImportProblem::CustomWithBuiltinId {
+            position: 4,
+            id: "office".into(),
+        },
+        ImportProblem::IdTwice { id: "car_1".into() },
+        ImportProblem::TooManyCustom { count: 5, limit: 4 },
+        ImportProblem::NameTwice { name: "Car".into() },
+        ImportProblem::NameReserved { name: "Wykryte".into() },
+        ImportProblem::Rule {
+            source: RuleError::TooManyCustom { name: "E".into() },
+        },
+    ]
+}
+
+#[test]
+fn every_import_problem_reads_in_polish_without_english() {
+    let pl = I18n::new(Language::Polish);
+    for problem in every_import_problem() {
+        let english = problem.to_string();
+        let quotes_the_parser = matches!(
+            problem,
+            ImportProblem::Damaged { .. } | ImportProblem::EntryDamaged { .. }
+        );
+        let error = ImportError {
+            path: "eksport.json".into(),
+            problem,
+        };
+        let polish = import_error_text(&pl, &error);
+        assert!(
+            polish.starts_with("Nie można zaimportować pliku eksport.json: "),
+            "{polish}"
+        );
+        assert!(polish.ends_with("Niczego nie zmieniono."), "{polish}");
+        assert!(!polish.contains('{') && !polish.contains(&english), "{polish}");
+        for word in ["it is", "is not", "cannot", "the ", "named", "appears", "marked"] {
+            assert!(quotes_the_parser || !polish.contains(word), "{word:?} in {polish}");
+        }
+    }
+    let text = |problem: ImportProblem| {
+        import_error_text(
+            &pl,
+            &ImportError {
+                path: "x".into(),
+                problem,
+            },
+        )
+    };
+    let five = text(ImportProblem::TooManyCustom { count: 5, limit: 4 });
+    assert!(
+        five.contains("zawiera 5 profili własnych, a dozwolone są najwyżej 4"),
+        "{five}"
+    );
+    let twenty_two = text(ImportProblem::TooManyCustom { count: 22, limit: 4 });
+    assert!(twenty_two.contains("zawiera 22 profile własne"), "{twenty_two}");
+    let twice = text(ImportProblem::BuiltinTwice { builtin: BuiltIn::Home });
+    assert!(twice.contains("wbudowany profil Domowy występuje"), "{twice}");
+    let number = text(ImportProblem::EntryInput {
+        position: 2,
+        source: InputError::NumberTooShort { input: "1".into() },
+    });
+    assert!(number.contains(": profil nr 2: numer jest za krótki"), "{number}");
+    let json = text(ImportProblem::NotJson {
+        line: 3,
+        column: 7,
+        detail: "expected value".into(),
+    });
+    assert!(
+        json.contains("w wierszu 3, w kolumnie 7") && !json.contains("expected"),
+        "{json}"
+    );
+}
+#[test]
+fn unreachable_phone_systems_say_why_in_polish() {
+    let pl = I18n::new(Language::Polish);
+    let network = |kind: std::io::ErrorKind| LinkProblem::Network {
+        kind,
+        detail: "Connection refused (os error 111)".into(),
+    };
+    let problems = [
+        LinkProblem::UnknownHost {
+            host: "pbx.example".into(),
+            detail: "failed to lookup address information".into(),
+        },
+        LinkProblem::NoAddress {
+            host: "pbx.example".into(),
+        },
+        network(std::io::ErrorKind::ConnectionRefused),
+        network(std::io::ErrorKind::HostUnreachable),
+        network(std::io::ErrorKind::NetworkDown),
+        network(std::io::ErrorKind::ConnectionReset),
+        LinkProblem::ClosedAtOnce,
+        LinkProblem::Closed,
+        LinkProblem::WrongBanner {
+            banner: "SSH-2.0".into(),
+        },
+        LinkProblem::NotAmi {
+            detail: "a line longer than 8192 bytes".into(),
+        },
+    ];
+    for problem in problems {
+        let english = problem.to_string();
+        let error = PhoneError::Unreachable {
+            address: "10.0.0.5:5038".into(),
+            problem,
+        };
+        let polish = phone_error_text(&pl, &error);
+        assert!(
+            polish.starts_with("Nie można połączyć się z systemem telefonicznym pod adresem 10.0.0.5:5038: "),
+            "{polish}"
+        );
+        assert!(!polish.contains(&english) && !polish.contains("os error"), "{polish}");
+        for word in ["the ", "it ", "closed", "lookup", "longer"] {
+            assert!(!polish.contains(word), "{word:?} in {polish}");
+        }
+    }
+    let refused = phone_error_text(
+        &pl,
+        &PhoneError::Unreachable {
+            address: "10.0.0.5:5038".into(),
+            problem: network(std::io::ErrorKind::ConnectionRefused),
+        },
+    );
+    assert!(
+        refused.contains(": nic nie przyjmuje tam połączeń, więc sprawdź, czy Asterisk działa"),
+        "{refused}"
+    );
+    let other = phone_error_text(
+        &pl,
+        &PhoneError::Unreachable {
+            address: "10.0.0.5:5038".into(),
+            problem: network(std::io::ErrorKind::Other),
+        },
+    );
+    assert!(
+        other.contains(": błąd sieci (Connection refused (os error 111))."),
+        "{other}"
+    );
+}
+#[test]
+fn damaged_files_say_where_in_polish() {
+    let pl = I18n::new(Language::Polish);
+    let damaged = |reason: Damage| {
+        store_error_text(
+            &pl,
+            &StoreError::Corrupt {
+                path: "/h/profiles.json".into(),
+                reason,
+            },
+        )
+    };
+    let syntax = damaged(Damage::Syntax {
+        line: 4,
+        column: 2,
+        detail: "expected `,` or `}` at line 4 column 2".into(),
+    });
+    assert!(
+        syntax.contains("(jest w nim błąd w wierszu 4, w kolumnie 2)"),
+        "{syntax}"
+    );
+    assert!(!syntax.contains("expected"), "{syntax}");
+    let large = damaged(Damage::TooLarge { limit: 1_048_576 });
+    assert!(large.contains("(jest większy niż 1048576 bajtów)"), "{large}");
+    let rule = damaged(Damage::Rule {
+        source: RuleError::NameTaken { name: "Car".into() },
+    });
+    assert!(rule.contains("(nazwa „Car”") || rule.contains("(„Car”"), "{rule}");
+    assert!(!rule.contains("already"), "{rule}");
+}
+#[test]
+fn connection_settings_problems_read_in_polish() {
+    let pl = I18n::new(Language::Polish);
+    let file = |problem: SecretFileProblem| ConfigProblem::SecretFile {
+        path: "/h/haslo".into(),
+        problem,
+    };
+    let problems = [
+        ConfigProblem::HostEmpty,
+        ConfigProblem::HostTooLong { host: "a.b".into() },
+        ConfigProblem::HostCharacters { host: "a b".into() },
+        ConfigProblem::UserEmpty,
+        ConfigProblem::UserTooLong { limit: 80 },
+        ConfigProblem::UserSpace,
+        ConfigProblem::BadExtension {
+            extension: "x1".into(),
+            min: 2,
+            max: 20,
+        },
+        ConfigProblem::OriginateNotAllowed {
+            username: "callprofiles".into(),
+        },
+        ConfigProblem::SecretEmpty,
+        ConfigProblem::SecretVariableNotUtf8 {
+            variable: "CALLPROFILES_AMI_SECRET",
+        },
+        ConfigProblem::NoSecret {
+            variable: "CALLPROFILES_AMI_SECRET",
+        },
+        file(SecretFileProblem::Unreadable {
+            kind: std::io::ErrorKind::NotFound,
+            detail: "No such file or directory (os error 2)".into(),
+        }),
+        file(SecretFileProblem::NotAFile),
+        file(SecretFileProblem::Open {
+            mode: 0o644,
+            path: "/h/haslo".into(),
+        }),
+        file(SecretFileProblem::TooLarge { limit: 4096 }),
+        file(SecretFileProblem::Unusable {
+            reason: UnsafeReason::LineBreak,
+        }),
+        file(SecretFileProblem::Empty),
+        file(SecretFileProblem::Unwritable {
+            kind: std::io::ErrorKind::PermissionDenied,
+            detail: "Permission denied (os error 13)".into(),
+        }),
+    ];
+    for reason in problems {
+        let english = reason.to_string();
+        let polish = phone_error_text(&pl, &PhoneError::Config { reason });
+        assert!(
+            polish.starts_with("System telefoniczny jest źle skonfigurowany: "),
+            "{polish}"
+        );
+        assert!(!polish.contains(&english) && !polish.contains("os error"), "{polish}");
+        for word in ["the ", "is ", "cannot", "secret ", "name"] {
+            assert!(!polish.contains(word), "{word:?} in {polish}");
+        }
+    }
+    let open = phone_error_text(
+        &pl,
+        &PhoneError::Config {
+            reason: file(SecretFileProblem::Open {
+                mode: 0o644,
+                path: "/h/haslo".into(),
+            }),
+        },
+    );
+    assert!(
+        open.contains("plik z hasłem /h/haslo mogą czytać inni użytkownicy (uprawnienia 0644)"),
+        "{open}"
+    );
+    assert!(open.contains("(uruchom: chmod 600 /h/haslo)"), "{open}");
+    let unsafe_user = phone_error_text(
+        &pl,
+        &PhoneError::UnsafeValue {
+            what: "AMI user name".into(),
+            reason: UnsafeReason::TooLong { bytes: 600, limit: 512 },
+        },
+    );
+    assert_eq!(
+        unsafe_user,
+        "Tej wartości (nazwa użytkownika AMI) nie można wysłać do systemu telefonicznego: ma 600 bajtów, więcej \
+         niż dozwolone 512."
+    );
+}
+#[test]
+fn refusals_and_a_damaged_demo_read_in_polish() {
+    let pl = I18n::new(Language::Polish);
+    let refused = phone_error_text(
+        &pl,
+        &PhoneError::Refused {
+            action: "DBPut".into(),
+            message: Some("Failed to update entry".into()),
+        },
+    );
+    assert_eq!(
+        refused,
+        "System telefoniczny odrzucił żądanie DBPut: „Failed to update entry”."
+    );
+    let silent = phone_error_text(
+        &pl,
+        &PhoneError::Refused {
+            action: "DBPut".into(),
+            message: None,
+        },
+    );
+    assert_eq!(
+        silent,
+        "System telefoniczny odrzucił żądanie DBPut bez podania przyczyny."
+    );
+    let damaged = phone_error_text(
+        &pl,
+        &PhoneError::DemoDamaged {
+            path: "/h/phone-system.json".into(),
+            damage: Damage::Truncated {
+                detail: "EOF while parsing".into(),
+            },
+        },
+    );
+    assert!(
+        damaged.starts_with(
+            "Plik demonstracyjnego systemu telefonicznego /h/phone-system.json jest uszkodzony (kończy się za \
+             wcześnie"
+        ),
+        "{damaged}"
+    );
+    assert!(!damaged.contains("EOF"), "{damaged}");
+}
