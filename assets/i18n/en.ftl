@@ -263,7 +263,6 @@ value-ami-secret = AMI secret
 io-not-found = it does not exist
 error-import = Cannot import { $path }: { $reason }. Nothing was changed.
 import-not-json = it is not a valid JSON file (the error is at line { $line }, column { $column })
-import-truncated = it ends too early, as if it was cut short
 damage-truncated = it ends too early, as if it was cut short
 import-not-export = it is not a callprofiles export
 import-newer = it was written by a newer version of callprofiles (version { $found }; this version reads up to { $supported }), so update callprofiles

@@ -268,7 +268,6 @@ value-ami-secret = hasło AMI
 io-not-found = nie istnieje
 error-import = Nie można zaimportować pliku { $path }: { $reason }. Niczego nie zmieniono.
 import-not-json = to nie jest poprawny plik JSON (błąd w wierszu { $line }, w kolumnie { $column })
-import-truncated = kończy się za wcześnie, jakby został ucięty
 damage-truncated = kończy się za wcześnie, jakby został ucięty
 import-not-export = to nie jest eksport callprofiles
 import-newer = został zapisany przez nowszą wersję callprofiles (wersja { $found }; ta wersja odczytuje najwyżej { $supported }), więc zaktualizuj callprofiles

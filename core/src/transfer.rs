@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::atomic_file;
-use crate::error::{CoreError, ImportError, ImportProblem, InputError, RuleError, StoreError};
+use crate::error::{CoreError, Damage, ImportError, ImportProblem, InputError, RuleError, StoreError};
 use crate::phone_number::{PhoneNumber, shorten};
 use crate::profile::{BuiltIn, ProfileId, ProfileName};
 use crate::profile_book::{CustomProfile, MAX_CUSTOM, ProfileBook};
@@ -188,14 +188,8 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Imported, ImportError> {
         problem,
     };
     let probe: Probe = serde_json::from_slice(bytes).map_err(|e| {
-        invalid(if e.is_eof() {
-            ImportProblem::Truncated { detail: e.to_string() }
-        } else {
-            ImportProblem::NotJson {
-                line: e.line(),
-                column: e.column(),
-                detail: e.to_string(),
-            }
+        invalid(ImportProblem::NotJson {
+            damage: Damage::syntax(&e),
         })
     })?;
     if probe.format.as_deref() != Some(FORMAT) {
@@ -462,11 +456,15 @@ mod tests {
         let problem = |bytes: &str| decode(Path::new("in.json"), bytes.as_bytes()).err().map(|e| e.problem);
         assert!(matches!(
             problem("{\n  [1,"),
-            Some(ImportProblem::NotJson { line: 2, column: 3, .. })
+            Some(ImportProblem::NotJson {
+                damage: Damage::Syntax { line: 2, column: 3, .. }
+            })
         ));
         assert!(matches!(
             problem("{\"format\": \"callprofiles-pro"),
-            Some(ImportProblem::Truncated { .. })
+            Some(ImportProblem::NotJson {
+                damage: Damage::Truncated { .. }
+            })
         ));
         let bad_number =
             wrap(&custom("custom-1", "Car").replace(r#"{"mode":"desk_phone"}"#, r#"{"mode":"twinning","number":"1"}"#));

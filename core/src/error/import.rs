@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
-use super::{InputError, RuleError, clause};
+use super::{Damage, InputError, RuleError, clause};
 
 /// A file given to `import` that is not a valid callprofiles export; nothing was imported.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -19,21 +19,11 @@ pub struct ImportError {
 /// What is wrong with a file given to `import` (displayed as a clause: no capital, no final period).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ImportProblem {
-    /// The bytes are not JSON (or nest too deeply to read).
-    #[error("it is not valid JSON ({detail})")]
+    /// The bytes are not JSON: a syntax error, a file cut short, too deep a nesting.
+    #[error("{}", json_clause(damage))]
     NotJson {
-        /// Line of the first error (1-based; 0 when unknown).
-        line: usize,
-        /// Column of the first error (1-based; 0 when unknown).
-        column: usize,
-        /// The JSON parser's own words, for the command line.
-        detail: String,
-    },
-    /// The JSON stops in the middle, as if the file was cut short.
-    #[error("it ends too early, as if it was cut short ({detail})")]
-    Truncated {
-        /// The JSON parser's own words.
-        detail: String,
+        /// Where and how the JSON is broken.
+        damage: Damage,
     },
     /// JSON, but without `"format": "callprofiles-profiles"`.
     #[error("it is not a callprofiles export (it lacks \"format\": \"callprofiles-profiles\")")]
@@ -148,4 +138,12 @@ pub enum ImportProblem {
         /// The broken rule.
         source: RuleError,
     },
+}
+
+/// "it is not valid JSON (…)", or what a cut-short file says of itself.
+fn json_clause(damage: &Damage) -> String {
+    match damage {
+        Damage::Truncated { .. } => damage.to_string(),
+        _ => format!("it is not valid JSON ({damage})"),
+    }
 }

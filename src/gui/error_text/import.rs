@@ -1,10 +1,10 @@
 //! A file that cannot be imported, as a sentence naming what is wrong with it.
 
 use callprofiles_core::error::clause;
-use callprofiles_core::{ImportError, ImportProblem};
+use callprofiles_core::{Damage, ImportError, ImportProblem};
 use fluent_bundle::FluentValue;
 
-use super::{input_error_text, rule_error_text};
+use super::{damage_text, input_error_text, rule_error_text};
 use crate::gui::i18n::I18n;
 
 /// The sentence for a file that cannot be imported.
@@ -23,14 +23,16 @@ fn import_problem_text(i18n: &I18n, problem: &ImportProblem) -> String {
     let text = |value: &str| FluentValue::from(value.to_owned());
     let at = |position: &usize| ("position", FluentValue::from(*position));
     match problem {
-        ImportProblem::NotJson { line, column, .. } => i18n.tr_args(
+        ImportProblem::NotJson {
+            damage: Damage::Syntax { line, column, .. },
+        } => i18n.tr_args(
             "import-not-json",
             &[
                 ("line", FluentValue::from(*line)),
                 ("column", FluentValue::from(*column)),
             ],
         ),
-        ImportProblem::Truncated { .. } => i18n.tr("import-truncated"),
+        ImportProblem::NotJson { damage } => damage_text(i18n, damage),
         ImportProblem::NotAnExport => i18n.tr("import-not-export"),
         ImportProblem::Newer { found, supported } => i18n.tr_args(
             "import-newer",

@@ -101,7 +101,7 @@ pub fn store_error_text(i18n: &I18n, error: &StoreError) -> String {
 }
 
 /// What is wrong with a damaged file, as a clause.
-fn damage_text(i18n: &I18n, damage: &Damage) -> String {
+pub(super) fn damage_text(i18n: &I18n, damage: &Damage) -> String {
     match damage {
         Damage::Syntax { line, column, .. } => i18n.tr_args(
             "damage-syntax",

@@ -27,12 +27,16 @@ fn errors_read_in_polish() {
 fn every_import_problem() -> Vec<ImportProblem> {
     vec![
         ImportProblem::NotJson {
-            line: 3,
-            column: 7,
-            detail: "expected value at line 3 column 7".into(),
+            damage: Damage::Syntax {
+                line: 3,
+                column: 7,
+                detail: "expected value at line 3 column 7".into(),
+            },
         },
-        ImportProblem::Truncated {
-            detail: "EOF while parsing a string at line 1 column 30".into(),
+        ImportProblem::NotJson {
+            damage: Damage::Truncated {
+                detail: "EOF while parsing a string at line 1 column 30".into(),
+            },
         },
         ImportProblem::NotAnExport,
         ImportProblem::Newer { found: 2, supported: 1 },
@@ -124,9 +128,11 @@ fn every_import_problem_reads_in_polish_without_english() {
     });
     assert!(number.contains(": profil nr 2: numer jest za krótki"), "{number}");
     let json = text(ImportProblem::NotJson {
-        line: 3,
-        column: 7,
-        detail: "expected value".into(),
+        damage: Damage::Syntax {
+            line: 3,
+            column: 7,
+            detail: "expected value".into(),
+        },
     });
     assert!(
         json.contains("w wierszu 3, w kolumnie 7") && !json.contains("expected"),
