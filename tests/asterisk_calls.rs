@@ -8,6 +8,7 @@ mod asterisk_support;
 use std::time::Duration;
 
 use asterisk_support::{Asterisk, TestResult, new_messages, reset_extension, set_answers, value, with_asterisk};
+use callprofiles_core::phone_system::call::CallOutcome;
 
 /// Seconds as a duration.
 fn secs(seconds: u64) -> Duration {
@@ -202,8 +203,10 @@ fn a_telecommuters_call_rings_the_remote_phone_then_dials_the_number_as_the_exte
 
         fx.activate(asterisk, "Remote", &[&format!("routing=telecommuter:{remote}")])?;
         let mut watcher = asterisk.watcher()?;
-        let placed = app.call("0600 700 800")?;
+        let (placed, watch) = app.call("0600 700 800")?;
         assert_eq!((placed.remote.as_str(), placed.target.as_str()), (remote, target));
+        // Asterisk tells the call's own connection that the telecommuter answered.
+        assert_eq!(watch.wait(), CallOutcome::Answered);
         let callback = watcher.wait_user_event("CallprofilesTelecommuterCallback", "219", secs(3))?;
         assert_eq!(callback.get("Number"), Some(remote));
         watcher.wait_rang(remote, secs(3))?;
@@ -234,11 +237,25 @@ fn a_telecommuters_call_rings_the_remote_phone_then_dials_the_number_as_the_exte
             String::from_utf8(output.stdout)?,
             format!(
                 "Your telecommuter phone ({remote}) rings now: answer it to be connected to 0700111222, who sees \
-                 your extension calling.\n"
+                 your extension calling.\nYou answered: the phone system now calls 0700111222 for you, showing your \
+                 extension.\n"
             )
         );
         let rang = watcher.wait_rang("0700111222", secs(8))?;
         assert_eq!(rang.get("From"), Some("219"));
+
+        // A telecommuter phone nobody answers: the watch says so once the ringing time is up.
+        let silent = "0222333666";
+        fx.activate(asterisk, "Remote", &[&format!("routing=telecommuter:{silent}")])?;
+        let phone = callprofiles_core::phone_system::asterisk::AsteriskPhoneSystem::with_secret(
+            asterisk.config("219", None)?,
+            callprofiles_core::phone_system::asterisk::AmiSecret::new(&asterisk.secret)?,
+        )
+        .with_call_answer_timeout(secs(2));
+        let mut impatient = callprofiles_core::Callprofiles::with_phone_system(fx.home.path(), Box::new(phone));
+        let (_, watch) = impatient.call(target)?;
+        watcher.wait_rang(silent, secs(3))?;
+        assert_eq!(watch.wait(), CallOutcome::NotAnswered);
 
         // Someone switched the routing meanwhile: the dialplan itself refuses the call.
         fx.activate(asterisk, "Office", &[])?;

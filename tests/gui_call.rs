@@ -11,6 +11,7 @@ use callprofiles::gui::main_window::{FileChooser, MainApp};
 use callprofiles::gui::model::Model;
 use callprofiles::gui::state::State;
 use callprofiles::gui::worker::{PhoneWorker, WorkerCore};
+use callprofiles_core::phone_system::call::{CallOutcome, CallWatch, KnownOutcome};
 use callprofiles_core::phone_system::demo::DemoPhoneSystem;
 use callprofiles_core::{
     ApplicableSettings, Callprofiles, PhoneError, PhoneNumber, PhoneSystem, PhoneSystemDescription, PhoneSystemKind,
@@ -24,6 +25,7 @@ use gui_support::{TestResult, button, click, disabled, harness_of, has_button, s
 struct RecordingPbx {
     demo: DemoPhoneSystem,
     calls: Arc<Mutex<Vec<String>>>,
+    outcome: CallOutcome,
 }
 
 impl PhoneSystem for RecordingPbx {
@@ -42,14 +44,14 @@ impl PhoneSystem for RecordingPbx {
         self.demo.write(settings)
     }
 
-    fn place_call(&mut self, target: &PhoneNumber) -> Result<(), PhoneError> {
+    fn place_call(&mut self, target: &PhoneNumber) -> Result<Box<dyn CallWatch>, PhoneError> {
         self.calls
             .lock()
             .map_err(|_| PhoneError::BadState {
                 reason: "poisoned".to_owned(),
             })?
             .push(target.as_str().to_owned());
-        Ok(())
+        Ok(Box::new(KnownOutcome(self.outcome)))
     }
 
     fn places_calls(&self) -> bool {
@@ -64,11 +66,17 @@ fn home_routing(routing: &str) -> Result<tempfile::TempDir, Box<dyn std::error::
     Ok(home)
 }
 
-/// The main window over `home` and the recording PBX, its worker answering each request at once.
-fn pbx_window(home: &std::path::Path, calls: &Arc<Mutex<Vec<String>>>) -> Harness<'static, MainApp> {
+/// The main window over `home` and the recording PBX, its worker answering each request at once; every
+/// call it places ends with `outcome`.
+fn pbx_window(
+    home: &std::path::Path,
+    calls: &Arc<Mutex<Vec<String>>>,
+    outcome: CallOutcome,
+) -> Harness<'static, MainApp> {
     let pbx = RecordingPbx {
         demo: DemoPhoneSystem::new(home),
         calls: Arc::clone(calls),
+        outcome,
     };
     let worker = PhoneWorker::inline(WorkerCore::with_phone_system(home, Box::new(pbx)));
     harness_of(MainApp::new(
@@ -83,7 +91,7 @@ fn pbx_window(home: &std::path::Path, calls: &Arc<Mutex<Vec<String>>>) -> Harnes
 fn a_telecommuter_calls_a_number_checked_as_typed() -> TestResult {
     let home = home_routing("telecommuter:0222 333 444")?;
     let calls = Arc::new(Mutex::new(Vec::new()));
-    let mut harness = pbx_window(home.path(), &calls);
+    let mut harness = pbx_window(home.path(), &calls, CallOutcome::Answered);
 
     click(&mut harness, "📞 Call…");
     assert!(shows(&harness, "Call as a telecommuter"));
@@ -98,11 +106,27 @@ fn a_telecommuter_calls_a_number_checked_as_typed() -> TestResult {
     assert!(!disabled(&button(&harness, "Call")));
     click(&mut harness, "Call");
     assert_eq!(*calls.lock().map_err(|_| "poisoned")?, vec!["0600700800".to_owned()]);
+    // The phone system said the telecommuter answered.
     assert!(shows(
         &harness,
-        "Your telecommuter phone (0222333444) rings now: answer it to be connected to 0600700800."
+        "You answered: the phone system now calls 0600700800 for you, showing your extension."
     ));
     assert!(!shows(&harness, "Call as a telecommuter"), "the dialog closed");
+    Ok(())
+}
+
+#[test]
+fn an_unanswered_call_says_the_number_was_not_called() -> TestResult {
+    let home = home_routing("telecommuter:0222333444")?;
+    let calls = Arc::new(Mutex::new(Vec::new()));
+    let mut harness = pbx_window(home.path(), &calls, CallOutcome::NotAnswered);
+    click(&mut harness, "📞 Call…");
+    type_into(&mut harness, "Number to call", "600 700 800");
+    click(&mut harness, "Call");
+    assert!(shows(
+        &harness,
+        "Your telecommuter phone (0222333444) was not answered, so 600700800 was not called."
+    ));
     Ok(())
 }
 
@@ -126,7 +150,7 @@ fn the_call_button_appears_only_for_a_telecommuter_and_says_why_the_demo_cannot(
 
     // On a PBX, but Office applied: the button goes away with the telecommuter routing.
     let calls = Arc::new(Mutex::new(Vec::new()));
-    let mut harness = pbx_window(home.path(), &calls);
+    let mut harness = pbx_window(home.path(), &calls, CallOutcome::Answered);
     assert!(!disabled(&button(&harness, "📞 Call…")));
     Callprofiles::open(home.path())?.activate("Office")?;
     harness.state_mut().model.refresh();
@@ -140,7 +164,7 @@ fn the_call_button_appears_only_for_a_telecommuter_and_says_why_the_demo_cannot(
 fn a_dialog_opened_by_a_click_puts_the_cursor_in_its_field() -> TestResult {
     let home = home_routing("telecommuter:0222333444")?;
     let calls = Arc::new(Mutex::new(Vec::new()));
-    let mut harness = pbx_window(home.path(), &calls);
+    let mut harness = pbx_window(home.path(), &calls, CallOutcome::Answered);
     click(&mut harness, "📞 Call…");
     assert!(harness.get_by_label("Number to call").is_focused());
     harness.key_press(egui::Key::Escape);

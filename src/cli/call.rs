@@ -1,8 +1,10 @@
-//! `call NUMBER`: a telecommuter's outgoing call (the telecommuter phone rings first, then the number).
+//! `call NUMBER`: a telecommuter's outgoing call (the telecommuter phone rings first, then the number);
+//! it waits to say whether the telecommuter answered.
 
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, output};
+use crate::gui::call_text::call_outcome_text;
 
 /// Arguments of `call`.
 #[derive(Debug, clap::Args)]
@@ -15,13 +17,18 @@ impl CallArgs {
     /// Runs `call`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
         let mut app = context.open()?;
-        let placed = app.call(&self.number)?;
+        let (placed, watch) = app.call(&self.number)?;
         output::print(&context.tr_args(
             "cli-call-placed",
             &[
                 ("remote", FluentValue::from(placed.remote.as_str().to_owned())),
                 ("target", FluentValue::from(placed.target.as_str().to_owned())),
             ],
-        ))
+        ))?;
+        let (text, bad) = call_outcome_text(&context.i18n, &placed, watch.wait());
+        if bad {
+            anyhow::bail!(text);
+        }
+        output::print(&text)
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod backdrop;
 pub mod bench_report;
+pub mod call_text;
 pub mod command;
 pub mod draft;
 pub mod error_text;

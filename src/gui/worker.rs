@@ -10,6 +10,7 @@ use std::time::{Duration, SystemTime};
 
 use callprofiles_core::config::{Config, PhoneSystemConfig};
 use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig, connect_and_save, use_builtin};
+use callprofiles_core::phone_system::call::{CallOutcome, CallWatch};
 use callprofiles_core::{
     ApplicableSettings, Callprofiles, CoreError, ImportReport, PhoneSystem, PhoneSystemDescription, PhoneSystemKind,
     PlacedCall, ProfileId, SettingKey, Settings, Store, StoreError, StoreState,
@@ -153,6 +154,13 @@ pub enum Outcome {
     UsingBuiltin,
     /// The phone system rings the telecommuter phone for this call.
     CallPlaced(PlacedCall),
+    /// What became of a call placed before (reported later, with the same ticket).
+    CallEnded {
+        /// The call.
+        placed: PlacedCall,
+        /// Whether the telecommuter answered.
+        outcome: CallOutcome,
+    },
 }
 
 /// The worker's view of the world: the saved profiles and the live settings.
@@ -211,6 +219,8 @@ pub struct WorkerCore {
     reached: bool,
     last_digest: Option<String>,
     last_read: Arc<AtomicU64>,
+    /// The call just placed and the watch that learns its outcome, for the runner to wait on.
+    placed_call: Option<(PlacedCall, Box<dyn CallWatch>)>,
 }
 
 impl WorkerCore {
@@ -240,6 +250,7 @@ impl WorkerCore {
             reached: false,
             last_digest: None,
             last_read: Arc::new(AtomicU64::new(0)),
+            placed_call: None,
         }
     }
 
@@ -352,8 +363,16 @@ impl WorkerCore {
                 .map_err(CoreError::from),
             WorkerRequest::Export { path } => service.export(&path).map(|count| Outcome::Exported { path, count }),
             WorkerRequest::Import { path } => service.import(&path).map(|report| Outcome::Imported { path, report }),
-            WorkerRequest::Call { number } => service.call(&number).map(Outcome::CallPlaced),
+            WorkerRequest::Call { number } => service.call(&number).map(|(placed, watch)| {
+                self.placed_call = Some((placed.clone(), watch));
+                Outcome::CallPlaced(placed)
+            }),
         }
+    }
+
+    /// The call the last request placed, with the watch that learns its outcome (taken once).
+    pub fn take_placed_call(&mut self) -> Option<(PlacedCall, Box<dyn CallWatch>)> {
+        self.placed_call.take()
     }
 
     /// Whether everything this core reads lives in files of its home (the demo phone system), so that
@@ -506,6 +525,13 @@ impl PhoneWorker {
                     events.push_back(WorkerEvent::Snapshot(Box::new(snapshot)));
                 }
                 events.push_back(WorkerEvent::Finished { ticket, result });
+                if let Some((placed, watch)) = core.take_placed_call() {
+                    let outcome = watch.wait();
+                    events.push_back(WorkerEvent::Finished {
+                        ticket,
+                        result: Ok(Outcome::CallEnded { placed, outcome }),
+                    });
+                }
             }
         }
         ticket
@@ -522,6 +548,31 @@ impl PhoneWorker {
     /// Seconds since the Unix epoch of the last successful read of the phone system (0: never).
     pub fn last_read_secs(&self) -> u64 {
         self.last_read.load(Ordering::Relaxed)
+    }
+}
+
+/// Waits on its own thread for the outcome of a placed call and reports it with the request's ticket (the
+/// worker goes on meanwhile: the telecommuter phone may ring for half a minute).
+fn watch_call(
+    ticket: Ticket,
+    (placed, watch): (PlacedCall, Box<dyn CallWatch>),
+    events: Sender<WorkerEvent>,
+    ctx: egui::Context,
+) {
+    let spawned = std::thread::Builder::new()
+        .name("call-watch".to_owned())
+        .spawn(move || {
+            let outcome = watch.wait();
+            let ended = WorkerEvent::Finished {
+                ticket,
+                result: Ok(Outcome::CallEnded { placed, outcome }),
+            };
+            if events.send(ended).is_ok() {
+                ctx.request_repaint();
+            }
+        });
+    if let Err(error) = spawned {
+        tracing::warn!(%error, "cannot watch the call's outcome");
     }
 }
 
@@ -580,6 +631,9 @@ fn run_thread(
                 return;
             }
             woke = true;
+            if let Some(call) = core.take_placed_call() {
+                watch_call(ticket, call, events.clone(), ctx.clone());
+            }
         }
         if woke {
             ctx.request_repaint();

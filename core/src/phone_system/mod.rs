@@ -1,12 +1,14 @@
 //! The phone systems behind one trait: the built-in demo one, and real PBXs.
 
 pub mod asterisk;
+pub mod call;
 pub mod demo;
 
 use crate::applicable::ApplicableSettings;
 use crate::error::PhoneError;
 use crate::phone_number::PhoneNumber;
 use crate::settings::Settings;
+use call::CallWatch;
 
 /// What kind of phone system is connected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,8 +47,9 @@ pub trait PhoneSystem: Send {
     fn write(&mut self, settings: &ApplicableSettings) -> Result<(), PhoneError>;
 
     /// Places a telecommuter's outgoing call: rings the telecommuter number in the live settings first
-    /// and, once it is answered, dials `target` showing the user's extension. The built-in demo cannot.
-    fn place_call(&mut self, _target: &PhoneNumber) -> Result<(), PhoneError> {
+    /// and, once it is answered, dials `target` showing the user's extension; the returned watch learns
+    /// whether the telecommuter answered. The built-in demo cannot.
+    fn place_call(&mut self, _target: &PhoneNumber) -> Result<Box<dyn CallWatch>, PhoneError> {
         Err(PhoneError::CallsUnsupported)
     }
 

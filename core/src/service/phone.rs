@@ -3,6 +3,7 @@
 use crate::applicable::ApplicableSettings;
 use crate::error::{CoreError, InputError, PhoneError, RuleError};
 use crate::phone_number::PhoneNumber;
+use crate::phone_system::call::CallWatch;
 use crate::profile::Profile;
 use crate::setting_change::SettingChange;
 use crate::settings::{Routing, Settings};
@@ -47,7 +48,8 @@ impl Callprofiles {
     /// Places a telecommuter's outgoing call to `target` (as typed): the phone system rings the
     /// telecommuter number first and, once it is answered, dials `target` showing the user's extension.
     /// Refused before anything is sent on the demo, or unless the live routing is Telecommuter with a number.
-    pub fn call(&mut self, target: &str) -> Result<PlacedCall, CoreError> {
+    /// The watch learns whether the telecommuter answered (it blocks: wait on it off the UI thread).
+    pub fn call(&mut self, target: &str) -> Result<(PlacedCall, Box<dyn CallWatch>), CoreError> {
         let target = PhoneNumber::parse(target)?;
         if !self.phone.places_calls() {
             return Err(PhoneError::CallsUnsupported.into());
@@ -55,8 +57,8 @@ impl Callprofiles {
         let Routing::Telecommuter { number: Some(remote) } = self.phone.read()?.routing else {
             return Err(RuleError::CallNeedsTelecommuter.into());
         };
-        self.phone.place_call(&target)?;
-        Ok(PlacedCall { remote, target })
+        let watch = self.phone.place_call(&target)?;
+        Ok((PlacedCall { remote, target }, watch))
     }
 
     /// The phone system's live settings.

@@ -4,6 +4,7 @@ use callprofiles_core::ProfileId;
 use fluent_bundle::FluentValue;
 
 use super::{AfterFinish, MainApp, Notice};
+use crate::gui::call_text::call_outcome_text;
 use crate::gui::command::{Dialog, Leave, Selection, UiCommand};
 use crate::gui::error_text::{error_text, input_error_text};
 use crate::gui::i18n::{I18n, LanguageChoice};
@@ -177,9 +178,15 @@ impl MainApp {
         };
         let i18n = &self.i18n;
         let name_of = |id: &ProfileId| FluentValue::from(self.shown_name(id));
+        let mut bad_news = false;
         let text = match &outcome {
             Outcome::Refreshed => None,
             Outcome::Connected(_) | Outcome::UsingBuiltin => super::connection::outcome_text(i18n, &outcome),
+            Outcome::CallEnded { placed, outcome } => {
+                let (text, bad) = call_outcome_text(i18n, placed, *outcome);
+                bad_news = bad;
+                Some(text)
+            }
             Outcome::CallPlaced(placed) => Some(i18n.tr_args(
                 "done-call-placed",
                 &[
@@ -217,7 +224,7 @@ impl MainApp {
             }
         };
         if let Some(text) = text {
-            self.notice = Some(Notice { text, error: false });
+            self.notice = Some(Notice { text, error: bad_news });
         }
         match outcome {
             Outcome::Created(id) | Outcome::DetectedSaved(id) => {

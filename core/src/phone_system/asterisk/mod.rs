@@ -3,6 +3,7 @@
 //! dialplan `assets/asterisk/callprofiles.conf` makes the settings real for calls.
 
 pub mod action;
+pub mod call;
 pub mod client;
 pub mod config;
 pub mod connection;

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use super::action::{Action, Originate};
+use super::action::Action;
 use super::client::{AmiClient, Expect};
 use super::config::AsteriskConfig;
 use super::layout::{Change, Entries, Layout, applied};
@@ -11,8 +11,9 @@ use super::secret::AmiSecret;
 use super::target::AmiTarget;
 use super::value::AmiValue;
 use crate::applicable::ApplicableSettings;
-use crate::error::{ConfigProblem, PhoneError};
+use crate::error::PhoneError;
 use crate::phone_number::PhoneNumber;
+use crate::phone_system::call::CallWatch;
 use crate::phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind, summarize};
 use crate::settings::Settings;
 
@@ -24,13 +25,6 @@ enum SecretSource {
     /// Given directly (e.g. typed into a form).
     Given(AmiSecret),
 }
-
-/// The shipped dialplan's context that rings a telecommuter's remote phone (first leg of a call).
-pub const TELECOMMUTER_REMOTE: &str = "callprofiles-telecommuter-remote";
-/// The shipped dialplan's context that dials the target once the telecommuter answered.
-pub const TELECOMMUTER_CALL: &str = "callprofiles-telecommuter-call";
-/// How long a telecommuter's phone rings for an outgoing call before the call is given up.
-pub const CALL_ANSWER_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// How long the entries last read stay good enough to compute a switch's writes from, instead of
 /// reading them first. Staleness is caught anyway (see [`AsteriskPhoneSystem`]'s `apply`); this only
@@ -60,6 +54,7 @@ pub struct AsteriskPhoneSystem {
     known: Option<Known>,
     known_fresh_for: Duration,
     rewrites: u64,
+    call_answer_timeout: Duration,
 }
 
 impl AsteriskPhoneSystem {
@@ -84,7 +79,15 @@ impl AsteriskPhoneSystem {
             known: None,
             known_fresh_for: KNOWN_ENTRIES_FRESH_FOR,
             rewrites: 0,
+            call_answer_timeout: super::call::CALL_ANSWER_TIMEOUT,
         }
+    }
+
+    /// Sets how long a telecommuter's phone rings for an outgoing call ([`super::call::CALL_ANSWER_TIMEOUT`]
+    /// by default).
+    pub fn with_call_answer_timeout(mut self, ring: Duration) -> Self {
+        self.call_answer_timeout = ring;
+        self
     }
 
     /// Sets how long entries last read are reused by `apply` instead of reading first
@@ -124,17 +127,22 @@ impl AsteriskPhoneSystem {
         if let Some(client) = self.client.take() {
             return Ok(self.client.insert(client));
         }
+        let target = self.target()?;
+        Ok(self.client.insert(AmiClient::new(target)))
+    }
+
+    /// Where and as whom to log in (the secret resolved now).
+    fn target(&self) -> Result<AmiTarget, PhoneError> {
         let secret = match &self.secret {
             SecretSource::Configured(file) => AmiSecret::resolve(file.as_deref())?,
             SecretSource::Given(secret) => secret.clone(),
         };
-        let target = AmiTarget::new(
+        Ok(AmiTarget::new(
             self.config.host.clone(),
             self.config.port.get(),
             &self.config.username,
             secret,
-        );
-        Ok(self.client.insert(AmiClient::new(target)))
+        ))
     }
 
     /// Every live entry of the extension's three AstDB trees, read at once; remembered as known.
@@ -225,33 +233,14 @@ impl PhoneSystem for AsteriskPhoneSystem {
         self.read()
     }
 
-    fn place_call(&mut self, target: &PhoneNumber) -> Result<(), PhoneError> {
-        let extension = self.config.extension.as_str().to_owned();
-        let originate = Originate {
-            channel: AmiValue::new(
-                "telecommuter channel",
-                format!("Local/{extension}@{TELECOMMUTER_REMOTE}"),
-            )?,
-            context: AmiValue::fixed(TELECOMMUTER_CALL),
-            exten: AmiValue::new("extension", extension)?,
-            timeout: CALL_ANSWER_TIMEOUT,
-            channel_id: None,
-            other_channel_id: None,
-            variables: vec![AmiValue::new(
-                "call target",
-                format!("CP_CALL_TARGET={}", target.as_str()),
-            )?],
-        };
-        match self.client()?.originate(&originate) {
-            Err(PhoneError::Refused {
-                message: Some(message), ..
-            }) if message == "Permission denied" => Err(PhoneError::Config {
-                reason: ConfigProblem::OriginateNotAllowed {
-                    username: self.config.username.as_str().to_owned(),
-                },
-            }),
-            result => result,
-        }
+    fn place_call(&mut self, target: &PhoneNumber) -> Result<Box<dyn CallWatch>, PhoneError> {
+        super::call::place(
+            self.target()?,
+            self.config.username.as_str(),
+            self.config.extension.as_str(),
+            target,
+            self.call_answer_timeout,
+        )
     }
 
     fn places_calls(&self) -> bool {
