@@ -81,6 +81,8 @@ fn desk_phone_rings_the_extension_then_voicemail_takes_the_message() -> TestResu
         watcher.wait_user_event("CallprofilesNewMessage", "210", secs(15))?;
         watcher.wait_ended(&call, secs(6))?;
         assert_eq!(fx.messages()?, before + 1);
+        // The app counts the same new messages (the window shows them in its status line).
+        assert_eq!(asterisk.app(fx.home.path())?.new_messages()?, Some(before + 1));
         // Office has ringback and notification off.
         assert!(
             !watcher.saw_user_event("CallprofilesNotification", "210"),

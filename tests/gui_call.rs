@@ -4,60 +4,12 @@
 
 mod gui_support;
 
-use std::sync::{Arc, Mutex};
-
 use callprofiles::gui::i18n::Language;
-use callprofiles::gui::main_window::{FileChooser, MainApp};
-use callprofiles::gui::model::Model;
-use callprofiles::gui::state::State;
-use callprofiles::gui::worker::{PhoneWorker, WorkerCore};
-use callprofiles_core::phone_system::call::{CallOutcome, CallWatch, KnownOutcome};
-use callprofiles_core::phone_system::demo::DemoPhoneSystem;
-use callprofiles_core::{
-    ApplicableSettings, Callprofiles, PhoneError, PhoneNumber, PhoneSystem, PhoneSystemDescription, PhoneSystemKind,
-    Settings,
-};
-use egui_kittest::Harness;
+use callprofiles_core::Callprofiles;
+use callprofiles_core::phone_system::call::CallOutcome;
 use egui_kittest::kittest::Queryable;
-use gui_support::{TestResult, button, click, disabled, harness_of, has_button, shows, type_into, window};
-
-/// A PBX stand-in: settings kept like the demo's, calls recorded instead of placed.
-struct RecordingPbx {
-    demo: DemoPhoneSystem,
-    calls: Arc<Mutex<Vec<String>>>,
-    outcome: CallOutcome,
-}
-
-impl PhoneSystem for RecordingPbx {
-    fn description(&self) -> PhoneSystemDescription {
-        PhoneSystemDescription {
-            kind: PhoneSystemKind::Asterisk,
-            summary: "Test PBX".to_owned(),
-        }
-    }
-
-    fn read(&mut self) -> Result<Settings, PhoneError> {
-        self.demo.read()
-    }
-
-    fn write(&mut self, settings: &ApplicableSettings) -> Result<(), PhoneError> {
-        self.demo.write(settings)
-    }
-
-    fn place_call(&mut self, target: &PhoneNumber) -> Result<Box<dyn CallWatch>, PhoneError> {
-        self.calls
-            .lock()
-            .map_err(|_| PhoneError::BadState {
-                reason: "poisoned".to_owned(),
-            })?
-            .push(target.as_str().to_owned());
-        Ok(Box::new(KnownOutcome(self.outcome)))
-    }
-
-    fn places_calls(&self) -> bool {
-        true
-    }
-}
+use gui_support::pbx::{PbxHandles, pbx_window};
+use gui_support::{TestResult, button, click, disabled, has_button, shows, type_into, window};
 
 /// A home whose live settings route calls to `routing`.
 fn home_routing(routing: &str) -> Result<tempfile::TempDir, Box<dyn std::error::Error>> {
@@ -66,32 +18,11 @@ fn home_routing(routing: &str) -> Result<tempfile::TempDir, Box<dyn std::error::
     Ok(home)
 }
 
-/// The main window over `home` and the recording PBX, its worker answering each request at once; every
-/// call it places ends with `outcome`.
-fn pbx_window(
-    home: &std::path::Path,
-    calls: &Arc<Mutex<Vec<String>>>,
-    outcome: CallOutcome,
-) -> Harness<'static, MainApp> {
-    let pbx = RecordingPbx {
-        demo: DemoPhoneSystem::new(home),
-        calls: Arc::clone(calls),
-        outcome,
-    };
-    let worker = PhoneWorker::inline(WorkerCore::with_phone_system(home, Box::new(pbx)));
-    harness_of(MainApp::new(
-        Model::new(worker),
-        State::default(),
-        Some(Language::English),
-        FileChooser::typed_path(),
-    ))
-}
-
 #[test]
 fn a_telecommuter_calls_a_number_checked_as_typed() -> TestResult {
     let home = home_routing("telecommuter:0222 333 444")?;
-    let calls = Arc::new(Mutex::new(Vec::new()));
-    let mut harness = pbx_window(home.path(), &calls, CallOutcome::Answered);
+    let pbx = PbxHandles::new(CallOutcome::Answered);
+    let mut harness = pbx_window(home.path(), &pbx);
 
     click(&mut harness, "📞 Call…");
     assert!(shows(&harness, "Call as a telecommuter"));
@@ -105,7 +36,7 @@ fn a_telecommuter_calls_a_number_checked_as_typed() -> TestResult {
     type_into(&mut harness, "Number to call", "0600 700 800");
     assert!(!disabled(&button(&harness, "Call")));
     click(&mut harness, "Call");
-    assert_eq!(*calls.lock().map_err(|_| "poisoned")?, vec!["0600700800".to_owned()]);
+    assert_eq!(pbx.called(), vec!["0600700800".to_owned()]);
     // The phone system said the telecommuter answered.
     assert!(shows(
         &harness,
@@ -118,8 +49,8 @@ fn a_telecommuter_calls_a_number_checked_as_typed() -> TestResult {
 #[test]
 fn an_unanswered_call_says_the_number_was_not_called() -> TestResult {
     let home = home_routing("telecommuter:0222333444")?;
-    let calls = Arc::new(Mutex::new(Vec::new()));
-    let mut harness = pbx_window(home.path(), &calls, CallOutcome::NotAnswered);
+    let pbx = PbxHandles::new(CallOutcome::NotAnswered);
+    let mut harness = pbx_window(home.path(), &pbx);
     click(&mut harness, "📞 Call…");
     type_into(&mut harness, "Number to call", "600 700 800");
     click(&mut harness, "Call");
@@ -149,22 +80,22 @@ fn the_call_button_appears_only_for_a_telecommuter_and_says_why_the_demo_cannot(
     assert!(shows(&harness, "The built-in demo phone system cannot place calls"));
 
     // On a PBX, but Office applied: the button goes away with the telecommuter routing.
-    let calls = Arc::new(Mutex::new(Vec::new()));
-    let mut harness = pbx_window(home.path(), &calls, CallOutcome::Answered);
+    let pbx = PbxHandles::new(CallOutcome::Answered);
+    let mut harness = pbx_window(home.path(), &pbx);
     assert!(!disabled(&button(&harness, "📞 Call…")));
     Callprofiles::open(home.path())?.activate("Office")?;
     harness.state_mut().model.refresh();
     harness.run();
     assert!(!has_button(&harness, "Call…"));
-    assert!(calls.lock().map_err(|_| "poisoned")?.is_empty());
+    assert!(pbx.called().is_empty());
     Ok(())
 }
 
 #[test]
 fn a_dialog_opened_by_a_click_puts_the_cursor_in_its_field() -> TestResult {
     let home = home_routing("telecommuter:0222333444")?;
-    let calls = Arc::new(Mutex::new(Vec::new()));
-    let mut harness = pbx_window(home.path(), &calls, CallOutcome::Answered);
+    let pbx = PbxHandles::new(CallOutcome::Answered);
+    let mut harness = pbx_window(home.path(), &pbx);
     click(&mut harness, "📞 Call…");
     assert!(harness.get_by_label("Number to call").is_focused());
     harness.key_press(egui::Key::Escape);

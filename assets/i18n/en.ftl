@@ -458,3 +458,11 @@ call-not-answered = Your telecommuter phone ({ $remote }) was not answered, so {
 call-busy = Your telecommuter phone ({ $remote }) was busy, so { $target } was not called.
 call-failed = Your telecommuter phone ({ $remote }) could not be called, so { $target } was not called: check the telecommuter number.
 call-unknown = The phone system did not say whether you answered; if your telecommuter phone rings, answer it to be connected to { $target }.
+status-new-voicemail = ✉ { $count ->
+    [one] 1 new voicemail message
+   *[other] { $count } new voicemail messages
+}
+notice-new-voicemail = New voicemail: { $count ->
+    [one] 1 message waits
+   *[other] { $count } messages wait
+} in your mailbox.

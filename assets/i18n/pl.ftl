@@ -472,3 +472,13 @@ call-not-answered = Twój telefon telepracownika ({ $remote }) nie został odebr
 call-busy = Twój telefon telepracownika ({ $remote }) był zajęty, więc nie połączono z { $target }.
 call-failed = Nie udało się zadzwonić na Twój telefon telepracownika ({ $remote }), więc nie połączono z { $target }: sprawdź numer telepracownika.
 call-unknown = System telefoniczny nie podał, czy odebrano; jeśli Twój telefon telepracownika dzwoni, odbierz go, aby połączyć się z { $target }.
+status-new-voicemail = ✉ { $count ->
+    [one] 1 nowa wiadomość głosowa
+    [few] { $count } nowe wiadomości głosowe
+   *[many] { $count } nowych wiadomości głosowych
+}
+notice-new-voicemail = Nowa poczta głosowa: { $count ->
+    [one] w skrzynce czeka 1 wiadomość
+    [few] w skrzynce czekają { $count } wiadomości
+   *[many] w skrzynce czeka { $count } wiadomości
+}.

@@ -51,6 +51,8 @@ pub struct Model {
     worker: PhoneWorker,
     snapshot: Option<Snapshot>,
     in_flight: Vec<(Ticket, Busy)>,
+    /// New voicemail arrived since the last look and the live settings ask for a notification: how many wait.
+    voicemail_arrived: Option<u64>,
 }
 
 impl Model {
@@ -60,6 +62,7 @@ impl Model {
             worker,
             snapshot: None,
             in_flight: Vec::new(),
+            voicemail_arrived: None,
         }
     }
 
@@ -68,7 +71,17 @@ impl Model {
         let mut finished = Vec::new();
         for event in self.worker.drain() {
             match event {
-                WorkerEvent::Snapshot(snapshot) => self.snapshot = Some(*snapshot),
+                WorkerEvent::Snapshot(snapshot) => {
+                    let before = self.new_messages();
+                    self.snapshot = Some(*snapshot);
+                    let notify = self.live().is_some_and(|live| live.voicemail.notification);
+                    if let (Some(before), Some(now)) = (before, self.new_messages())
+                        && now > before
+                        && notify
+                    {
+                        self.voicemail_arrived = Some(now);
+                    }
+                }
                 WorkerEvent::Finished { ticket, result } => {
                     self.in_flight.retain(|(t, _)| *t != ticket);
                     finished.push(Finished { ticket, result });
@@ -98,6 +111,16 @@ impl Model {
             WorkerRequest::Activate { id: id.clone() },
             Some(Busy::Applying(shown_name.to_owned())),
         )
+    }
+
+    /// New voicemail messages waiting, when the phone system has a mailbox and it could be asked.
+    pub fn new_messages(&self) -> Option<u64> {
+        self.snapshot.as_ref().and_then(|s| s.new_messages)
+    }
+
+    /// How many messages wait, once, after new voicemail arrived while notifications are on.
+    pub fn take_voicemail_arrival(&mut self) -> Option<u64> {
+        self.voicemail_arrived.take()
     }
 
     /// Whether the first snapshot has arrived.

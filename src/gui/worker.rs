@@ -177,18 +177,21 @@ pub struct Snapshot {
     /// Whether the phone system has been read successfully since it was opened (a failure after that is a
     /// lost connection being retried, not a wrong configuration).
     pub reached: bool,
+    /// New voicemail messages in the user's mailbox, when the phone system has one and it could be asked.
+    pub new_messages: Option<u64>,
 }
 
 impl Snapshot {
     /// A comparable digest, so the worker only reports real changes.
     fn digest(&self) -> String {
         format!(
-            "{:?}|{:?}|{:?}|{:?}|{}",
+            "{:?}|{:?}|{:?}|{:?}|{}|{:?}",
             self.store.as_ref().map_err(ToString::to_string),
             self.live.as_ref().map_err(ToString::to_string),
             self.phone_system,
             self.asterisk,
-            self.reached
+            self.reached,
+            self.new_messages
         )
     }
 }
@@ -370,6 +373,18 @@ impl WorkerCore {
         }
     }
 
+    /// New voicemail messages, when the phone system has a mailbox; a failure to ask is logged and shows
+    /// as no count (the settings, which matter more, were read).
+    fn new_messages(&mut self) -> Option<u64> {
+        match self.service().and_then(Callprofiles::new_messages) {
+            Ok(count) => count,
+            Err(error) => {
+                tracing::debug!(%error, "cannot count new voicemail messages");
+                None
+            }
+        }
+    }
+
     /// The call the last request placed, with the watch that learns its outcome (taken once).
     pub fn take_placed_call(&mut self) -> Option<(PlacedCall, Box<dyn CallWatch>)> {
         self.placed_call.take()
@@ -395,7 +410,9 @@ impl WorkerCore {
                 .unwrap_or_default();
             self.last_read.store(now, Ordering::Relaxed);
         }
+        let new_messages = if live.is_ok() { self.new_messages() } else { None };
         let snapshot = Snapshot {
+            new_messages,
             store: self.store.load(),
             live,
             phone_system: self.service.as_ref().ok().map(Callprofiles::phone_system),

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod pbx;
+
 use std::path::Path;
 
 use callprofiles::gui::i18n::Language;

@@ -53,6 +53,12 @@ pub trait PhoneSystem: Send {
         Err(PhoneError::CallsUnsupported)
     }
 
+    /// How many new (unheard) voicemail messages wait in the user's mailbox; `None` where there is no
+    /// mailbox to ask (the built-in demo).
+    fn new_messages(&mut self) -> Result<Option<u64>, PhoneError> {
+        Ok(None)
+    }
+
     /// Whether [`PhoneSystem::place_call`] can work here (a PBX, not the built-in demo).
     fn places_calls(&self) -> bool {
         false

@@ -66,6 +66,11 @@ impl Callprofiles {
         Ok(self.phone.read()?)
     }
 
+    /// How many new voicemail messages wait in the user's mailbox (`None` on the built-in demo).
+    pub fn new_messages(&mut self) -> Result<Option<u64>, CoreError> {
+        Ok(self.phone.new_messages()?)
+    }
+
     /// The live settings for a background refresh: like [`Callprofiles::pbx_show`], but a phone system that
     /// cannot be reached gives up after one attempt (the next refresh tries again).
     pub fn pbx_poll(&mut self) -> Result<Settings, CoreError> {

@@ -143,6 +143,12 @@ impl MainApp {
             self.connection_finished(&done);
             self.finish(ui.ctx(), done);
         }
+        if let Some(waiting) = self.model.take_voicemail_arrival() {
+            self.notice = Some(Notice {
+                text: self.i18n.tr_args("notice-new-voicemail", &[("count", waiting.into())]),
+                error: false,
+            });
+        }
         self.watch_focus(ui.ctx());
         self.sync_selection();
         let mut commands = Vec::new();

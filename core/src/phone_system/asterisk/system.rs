@@ -26,6 +26,9 @@ enum SecretSource {
     Given(AmiSecret),
 }
 
+/// The global variable naming the shipped dialplan's voicemail context.
+pub const VOICEMAIL_CONTEXT_VARIABLE: &str = "CALLPROFILES_VM_CONTEXT";
+
 /// How long the entries last read stay good enough to compute a switch's writes from, instead of
 /// reading them first. Staleness is caught anyway (see [`AsteriskPhoneSystem`]'s `apply`); this only
 /// bounds how often it can cost a second round of writes.
@@ -55,6 +58,8 @@ pub struct AsteriskPhoneSystem {
     known_fresh_for: Duration,
     rewrites: u64,
     call_answer_timeout: Duration,
+    /// `<ext>@<voicemail context>`, once the context has been asked for.
+    mailbox: Option<AmiValue>,
 }
 
 impl AsteriskPhoneSystem {
@@ -80,6 +85,7 @@ impl AsteriskPhoneSystem {
             known_fresh_for: KNOWN_ENTRIES_FRESH_FOR,
             rewrites: 0,
             call_answer_timeout: super::call::CALL_ANSWER_TIMEOUT,
+            mailbox: None,
         }
     }
 
@@ -245,6 +251,24 @@ impl PhoneSystem for AsteriskPhoneSystem {
 
     fn places_calls(&self) -> bool {
         true
+    }
+
+    fn new_messages(&mut self) -> Result<Option<u64>, PhoneError> {
+        let mailbox = match &self.mailbox {
+            Some(mailbox) => mailbox.clone(),
+            None => {
+                // The shipped dialplan's voicemail context (a global variable; "default" when unset).
+                let context = self.client()?.getvar(&AmiValue::fixed(VOICEMAIL_CONTEXT_VARIABLE))?;
+                let context = if context.trim().is_empty() {
+                    "default"
+                } else {
+                    context.trim()
+                };
+                let mailbox = AmiValue::new("mailbox", format!("{}@{context}", self.config.extension))?;
+                self.mailbox.insert(mailbox).clone()
+            }
+        };
+        self.client()?.new_messages(&mailbox).map(Some)
     }
 
     fn write(&mut self, settings: &ApplicableSettings) -> Result<(), PhoneError> {

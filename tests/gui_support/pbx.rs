@@ -1,0 +1,107 @@
+//! A PBX stand-in for the window tests: settings kept like the demo's, calls recorded instead of placed
+//! (each ending with a chosen outcome), and a mailbox whose count the test sets.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use callprofiles::gui::i18n::Language;
+use callprofiles::gui::main_window::{FileChooser, MainApp};
+use callprofiles::gui::model::Model;
+use callprofiles::gui::state::State;
+use callprofiles::gui::worker::{PhoneWorker, WorkerCore};
+use callprofiles_core::phone_system::call::{CallOutcome, CallWatch, KnownOutcome};
+use callprofiles_core::phone_system::demo::DemoPhoneSystem;
+use callprofiles_core::{
+    ApplicableSettings, PhoneError, PhoneNumber, PhoneSystem, PhoneSystemDescription, PhoneSystemKind, Settings,
+};
+use egui_kittest::Harness;
+
+/// What the test sees of the stand-in, and sets.
+#[derive(Clone)]
+pub struct PbxHandles {
+    /// The numbers called so far.
+    pub calls: Arc<Mutex<Vec<String>>>,
+    /// How every call ends.
+    pub outcome: CallOutcome,
+    /// New voicemail messages in the mailbox.
+    pub messages: Arc<AtomicU64>,
+}
+
+impl PbxHandles {
+    /// No calls yet, calls answered, an empty mailbox.
+    pub fn new(outcome: CallOutcome) -> Self {
+        Self {
+            calls: Arc::new(Mutex::new(Vec::new())),
+            outcome,
+            messages: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
+    /// The numbers called so far.
+    pub fn called(&self) -> Vec<String> {
+        self.calls.lock().map(|calls| calls.clone()).unwrap_or_default()
+    }
+
+    /// Sets the mailbox's count of new messages.
+    pub fn set_messages(&self, count: u64) {
+        self.messages.store(count, Ordering::SeqCst);
+    }
+}
+
+/// The stand-in itself.
+struct FakePbx {
+    demo: DemoPhoneSystem,
+    handles: PbxHandles,
+}
+
+impl PhoneSystem for FakePbx {
+    fn description(&self) -> PhoneSystemDescription {
+        PhoneSystemDescription {
+            kind: PhoneSystemKind::Asterisk,
+            summary: "Test PBX".to_owned(),
+        }
+    }
+
+    fn read(&mut self) -> Result<Settings, PhoneError> {
+        self.demo.read()
+    }
+
+    fn write(&mut self, settings: &ApplicableSettings) -> Result<(), PhoneError> {
+        self.demo.write(settings)
+    }
+
+    fn place_call(&mut self, target: &PhoneNumber) -> Result<Box<dyn CallWatch>, PhoneError> {
+        self.handles
+            .calls
+            .lock()
+            .map_err(|_| PhoneError::BadState {
+                reason: "poisoned".to_owned(),
+            })?
+            .push(target.as_str().to_owned());
+        Ok(Box::new(KnownOutcome(self.handles.outcome)))
+    }
+
+    fn places_calls(&self) -> bool {
+        true
+    }
+
+    fn new_messages(&mut self) -> Result<Option<u64>, PhoneError> {
+        Ok(Some(self.handles.messages.load(Ordering::SeqCst)))
+    }
+}
+
+/// The main window over `home` and the stand-in, its worker answering each request at once.
+pub fn pbx_window(home: &Path, handles: &PbxHandles) -> Harness<'static, MainApp> {
+    let pbx = FakePbx {
+        demo: DemoPhoneSystem::new(home),
+        handles: handles.clone(),
+    };
+    let worker = PhoneWorker::inline(WorkerCore::with_phone_system(home, Box::new(pbx)));
+    super::harness_of(MainApp::new(
+        Model::new(worker),
+        State::default(),
+        Some(Language::English),
+        FileChooser::typed_path(),
+    ))
+}

@@ -1,0 +1,53 @@
+//! GUI tests of new voicemail: the status line counts the messages waiting, and when one arrives while the
+//! live settings have voicemail notification on, the window says so once.
+
+mod gui_support;
+
+use callprofiles::gui::i18n::Language;
+use callprofiles_core::Callprofiles;
+use callprofiles_core::phone_system::call::CallOutcome;
+use gui_support::pbx::{PbxHandles, pbx_window};
+use gui_support::{TestResult, click, shows, window};
+
+/// Lets the worker re-read and the window draw the result.
+fn reread(harness: &mut egui_kittest::Harness<'static, callprofiles::gui::main_window::MainApp>) {
+    harness.state_mut().model.refresh();
+    harness.run();
+}
+
+#[test]
+fn new_voicemail_is_counted_and_announced_only_with_notification_on() -> TestResult {
+    let home = tempfile::tempdir()?;
+    Callprofiles::open(home.path())?.pbx_set(&["voicemail.notification=on"])?;
+    let pbx = PbxHandles::new(CallOutcome::Answered);
+    let mut harness = pbx_window(home.path(), &pbx);
+    assert!(!shows(&harness, "new voicemail"), "an empty mailbox says nothing");
+
+    pbx.set_messages(2);
+    reread(&mut harness);
+    assert!(shows(&harness, "✉ 2 new voicemail messages"));
+    assert!(shows(&harness, "New voicemail: 2 messages wait in your mailbox."));
+
+    // Notification off: the count still shows, but no announcement.
+    Callprofiles::open(home.path())?.pbx_set(&["voicemail.notification=off"])?;
+    reread(&mut harness);
+    click(&mut harness, "×");
+    pbx.set_messages(3);
+    reread(&mut harness);
+    assert!(shows(&harness, "✉ 3 new voicemail messages"));
+    assert!(!shows(&harness, "New voicemail:"));
+
+    // Messages heard: the count goes away.
+    pbx.set_messages(0);
+    reread(&mut harness);
+    assert!(!shows(&harness, "new voicemail"));
+    Ok(())
+}
+
+#[test]
+fn the_demo_has_no_mailbox_to_count() -> TestResult {
+    let home = tempfile::tempdir()?;
+    let harness = window(home.path(), Language::English);
+    assert!(!shows(&harness, "new voicemail"));
+    Ok(())
+}
