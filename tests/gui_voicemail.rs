@@ -51,3 +51,18 @@ fn the_demo_has_no_mailbox_to_count() -> TestResult {
     assert!(!shows(&harness, "new voicemail"));
     Ok(())
 }
+
+#[test]
+fn the_status_line_symbols_are_in_the_window_fonts() -> TestResult {
+    let home = tempfile::tempdir()?;
+    let harness = window(home.path(), Language::English);
+    // ✉ new voicemail, 📞 call, ✔ ready, ⚠ reconnecting, ✖ error, ☎ phone system, ☰ more, × dismiss.
+    let symbols = "✉📞✔⚠✖☎☰×";
+    let font = egui::FontId::proportional(14.0);
+    let missing: String = symbols
+        .chars()
+        .filter(|c| !harness.ctx.fonts_mut(|fonts| fonts.has_glyph(&font, *c)))
+        .collect();
+    assert!(missing.is_empty(), "not in the fonts: {missing}");
+    Ok(())
+}
