@@ -83,6 +83,21 @@ fn desk_phone_rings_the_extension_then_voicemail_takes_the_message() -> TestResu
         assert_eq!(fx.messages()?, before + 1);
         // The app counts the same new messages (the window shows them in its status line).
         assert_eq!(asterisk.app(fx.home.path())?.new_messages()?, Some(before + 1));
+        let status = assert_cmd::Command::new(env!("CARGO_BIN_EXE_callprofiles"))
+            .args([
+                "--home",
+                &fx.home.path().display().to_string(),
+                "--lang",
+                "en",
+                "status",
+            ])
+            .env_remove("CALLPROFILES_AMI_SECRET")
+            .output()?;
+        let status = String::from_utf8(status.stdout)?;
+        assert!(
+            status.contains(&format!("\nVoicemail: {} new message", before + 1)),
+            "{status}"
+        );
         // Office has ringback and notification off.
         assert!(
             !watcher.saw_user_event("CallprofilesNotification", "210"),

@@ -407,6 +407,11 @@ cli-status-active = Active profile: { $name }
 cli-status-detected = Active profile: Detected (the phone system's settings match no saved profile)
 cli-status-nearest = Closest saved profile: { $name } (differs in { $keys })
 cli-status-keep = Keep these settings with: callprofiles save-detected NAME
+cli-status-voicemail = Voicemail: { $count ->
+    [0] no new messages
+    [one] 1 new message
+   *[other] { $count } new messages
+}.
 cli-activated = Activated "{ $name }": { $summary }.
 cli-call-placed = Your telecommuter phone ({ $remote }) rings now: answer it to be connected to { $target }, who sees your extension calling.
 cli-created = Created profile "{ $name }" (id { $id }) with { $origin }; { $used } of { $max } custom profiles used.

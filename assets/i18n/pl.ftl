@@ -416,6 +416,12 @@ cli-status-active = Aktywny profil: { $name }
 cli-status-detected = Aktywny profil: Wykryte (ustawienia systemu telefonicznego nie odpowiadają żadnemu zapisanemu profilowi)
 cli-status-nearest = Najbliższy zapisany profil: { $name } (różni się: { $keys })
 cli-status-keep = Zachowaj te ustawienia poleceniem: callprofiles save-detected NAZWA
+cli-status-voicemail = Poczta głosowa: { $count ->
+    [0] brak nowych wiadomości
+    [one] 1 nowa wiadomość
+    [few] { $count } nowe wiadomości
+   *[many] { $count } nowych wiadomości
+}.
 cli-activated = Aktywowano „{ $name }”: { $summary }.
 cli-call-placed = Twój telefon telepracownika ({ $remote }) teraz dzwoni: odbierz, aby połączyć się z numerem { $target }, który zobaczy połączenie z Twojego numeru wewnętrznego.
 cli-created = Utworzono profil „{ $name }” (id { $id }) z { $origin }; użyto { $used } z { $max } profili własnych.

@@ -16,7 +16,8 @@ pub struct StatusArgs {
 impl StatusArgs {
     /// Runs `status`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let status = context.open()?.status()?;
+        let mut app = context.open()?;
+        let status = app.status()?;
         if self.json {
             return output::print_json(&status.view());
         }
@@ -42,6 +43,14 @@ impl StatusArgs {
             }
         }
         lines.push(human::phone_system(context, &status.phone_system));
+        // The mailbox is extra: when it cannot be asked, the status above still stands.
+        match app.new_messages() {
+            Ok(Some(count)) => {
+                lines.push(context.tr_args("cli-status-voicemail", &[("count", FluentValue::from(count))]));
+            }
+            Ok(None) => {}
+            Err(error) => tracing::debug!(%error, "cannot count new voicemail messages"),
+        }
         lines.push(context.tr("cli-live-settings"));
         lines.push(human::settings_block(&context.i18n, &status.live));
         output::print(&lines.join("\n"))
