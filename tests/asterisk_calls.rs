@@ -50,6 +50,17 @@ impl Fixture {
         Ok(())
     }
 
+    /// Runs `callprofiles --home HOME --lang en ARGS…` (the secret from the home's file).
+    fn cli(&self, args: &[&str]) -> asterisk_support::Res<std::process::Output> {
+        Ok(assert_cmd::Command::new(env!("CARGO_BIN_EXE_callprofiles"))
+            .arg("--home")
+            .arg(self.home.path())
+            .args(["--lang", "en"])
+            .args(args)
+            .env_remove("CALLPROFILES_AMI_SECRET")
+            .output()?)
+    }
+
     fn db(&mut self, family: &str, key: &str) -> asterisk_support::Res<Option<String>> {
         Ok(self.admin.db_get(&value(family)?, &value(key)?)?)
     }
@@ -83,16 +94,7 @@ fn desk_phone_rings_the_extension_then_voicemail_takes_the_message() -> TestResu
         assert_eq!(fx.messages()?, before + 1);
         // The app counts the same new messages (the window shows them in its status line).
         assert_eq!(asterisk.app(fx.home.path())?.new_messages()?, Some(before + 1));
-        let status = assert_cmd::Command::new(env!("CARGO_BIN_EXE_callprofiles"))
-            .args([
-                "--home",
-                &fx.home.path().display().to_string(),
-                "--lang",
-                "en",
-                "status",
-            ])
-            .env_remove("CALLPROFILES_AMI_SECRET")
-            .output()?;
+        let status = fx.cli(&["status"])?;
         let status = String::from_utf8(status.stdout)?;
         assert!(
             status.contains(&format!("\nVoicemail: {} new message", before + 1)),
@@ -238,17 +240,7 @@ fn a_telecommuters_call_rings_the_remote_phone_then_dials_the_number_as_the_exte
         );
 
         // The same from the command line, in one line the user can act on.
-        let output = assert_cmd::Command::new(env!("CARGO_BIN_EXE_callprofiles"))
-            .args([
-                "--home",
-                &fx.home.path().display().to_string(),
-                "--lang",
-                "en",
-                "call",
-                "0700 111 222",
-            ])
-            .env_remove("CALLPROFILES_AMI_SECRET")
-            .output()?;
+        let output = fx.cli(&["call", "0700 111 222"])?;
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
         assert_eq!(
             String::from_utf8(output.stdout)?,
