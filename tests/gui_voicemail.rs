@@ -15,6 +15,20 @@ fn reread(harness: &mut egui_kittest::Harness<'static, callprofiles::gui::main_w
     harness.run();
 }
 
+/// Whether the last frame asked the desktop to draw the user's attention to the window.
+fn asks_attention(harness: &egui_kittest::Harness<'static, callprofiles::gui::main_window::MainApp>) -> bool {
+    harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|output| {
+            output
+                .commands
+                .iter()
+                .any(|command| matches!(command, egui::ViewportCommand::RequestUserAttention(_)))
+        })
+}
+
 #[test]
 fn new_voicemail_is_counted_and_announced_only_with_notification_on() -> TestResult {
     let home = tempfile::tempdir()?;
@@ -24,7 +38,10 @@ fn new_voicemail_is_counted_and_announced_only_with_notification_on() -> TestRes
     assert!(!shows(&harness, "new voicemail"), "an empty mailbox says nothing");
 
     pbx.set_messages(2);
-    reread(&mut harness);
+    harness.state_mut().model.refresh();
+    harness.step();
+    assert!(asks_attention(&harness), "a window in the background draws the eye");
+    harness.run();
     assert!(shows(&harness, "✉ 2 new voicemail messages"));
     assert!(shows(&harness, "New voicemail: 2 messages wait in your mailbox."));
 
@@ -33,7 +50,10 @@ fn new_voicemail_is_counted_and_announced_only_with_notification_on() -> TestRes
     reread(&mut harness);
     click(&mut harness, "×");
     pbx.set_messages(3);
-    reread(&mut harness);
+    harness.state_mut().model.refresh();
+    harness.step();
+    assert!(!asks_attention(&harness));
+    harness.run();
     assert!(shows(&harness, "✉ 3 new voicemail messages"));
     assert!(!shows(&harness, "New voicemail:"));
 

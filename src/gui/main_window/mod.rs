@@ -148,6 +148,10 @@ impl MainApp {
                 text: self.i18n.tr_args("notice-new-voicemail", &[("count", waiting.into())]),
                 error: false,
             });
+            // The desktop's own way to draw the eye to a window in the background (a blinking task entry).
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::RequestUserAttention(
+                egui::UserAttentionType::Informational,
+            ));
         }
         self.watch_focus(ui.ctx());
         self.sync_selection();
