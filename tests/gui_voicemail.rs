@@ -6,7 +6,7 @@ mod gui_support;
 use callprofiles::gui::i18n::Language;
 use callprofiles_core::Callprofiles;
 use callprofiles_core::phone_system::call::CallOutcome;
-use gui_support::pbx::{PbxHandles, pbx_window};
+use gui_support::pbx::{PbxHandles, fake_pbx, pbx_window};
 use gui_support::{TestResult, click, shows, window};
 
 /// Lets the worker re-read and the window draw the result.
@@ -84,5 +84,30 @@ fn the_status_line_symbols_are_in_the_window_fonts() -> TestResult {
         .filter(|c| !harness.ctx.fonts_mut(|fonts| fonts.has_glyph(&font, *c)))
         .collect();
     assert!(missing.is_empty(), "not in the fonts: {missing}");
+    Ok(())
+}
+
+#[test]
+fn the_quick_window_shows_new_voicemail_too() -> TestResult {
+    use callprofiles::gui::model::Model;
+    use callprofiles::gui::quick_window::QuickApp;
+    use callprofiles::gui::worker::{PhoneWorker, WorkerCore};
+    use egui_kittest::kittest::Queryable;
+
+    let home = tempfile::tempdir()?;
+    let pbx = PbxHandles::new(CallOutcome::Answered);
+    pbx.set_messages(1);
+    let worker = PhoneWorker::inline(WorkerCore::with_phone_system(home.path(), fake_pbx(home.path(), &pbx)));
+    let app = QuickApp::new(Model::new(worker), Language::English);
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([callprofiles::gui::quick_window::WIDTH, 520.0])
+        .build_ui_state(|ui, app: &mut QuickApp| app.frame_ui(ui), app);
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("✉ 1 new voicemail message")
+            .next()
+            .is_some()
+    );
     Ok(())
 }

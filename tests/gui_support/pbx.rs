@@ -91,13 +91,17 @@ impl PhoneSystem for FakePbx {
     }
 }
 
-/// The main window over `home` and the stand-in, its worker answering each request at once.
-pub fn pbx_window(home: &Path, handles: &PbxHandles) -> Harness<'static, MainApp> {
-    let pbx = FakePbx {
+/// The stand-in over `home`'s demo settings, driven by `handles`.
+pub fn fake_pbx(home: &Path, handles: &PbxHandles) -> Box<dyn PhoneSystem> {
+    Box::new(FakePbx {
         demo: DemoPhoneSystem::new(home),
         handles: handles.clone(),
-    };
-    let worker = PhoneWorker::inline(WorkerCore::with_phone_system(home, Box::new(pbx)));
+    })
+}
+
+/// The main window over `home` and the stand-in, its worker answering each request at once.
+pub fn pbx_window(home: &Path, handles: &PbxHandles) -> Harness<'static, MainApp> {
+    let worker = PhoneWorker::inline(WorkerCore::with_phone_system(home, fake_pbx(home, handles)));
     super::harness_of(MainApp::new(
         Model::new(worker),
         State::default(),

@@ -1,5 +1,5 @@
 //! The quick window's last lines: progress while a profile is applied, why it failed (the window stays open),
-//! a phone system that cannot be read, and the keys to use.
+//! a phone system that cannot be read, new voicemail waiting, and the keys to use.
 
 use fluent_bundle::FluentValue;
 
@@ -30,6 +30,11 @@ pub fn footer_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, applying: Option
             ui.add(egui::Label::new(egui::RichText::new(error_text(i18n, problem)).color(error_color)).wrap());
         }
         _ => {}
+    }
+    if let Some(count) = model.new_messages().filter(|count| *count > 0) {
+        ui.label(
+            egui::RichText::new(i18n.tr_args("status-new-voicemail", &[("count", FluentValue::from(count))])).strong(),
+        );
     }
     ui.add(egui::Label::new(egui::RichText::new(i18n.tr("quick-hint")).weak()).wrap());
 }
