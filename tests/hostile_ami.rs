@@ -17,11 +17,11 @@ use crash_support::{Rng, TestResult, cli, snapshot};
 use hostile_support::FakeAmi;
 
 /// Header names the app may send.
-const KEYS: [&str; 10] = [
-    "Action", "ActionID", "Username", "Secret", "Events", "Family", "Key", "Val", "Variable", "Value",
+const KEYS: [&str; 11] = [
+    "Action", "ActionID", "Username", "Secret", "Events", "Family", "Key", "Val", "Variable", "Value", "Mailbox",
 ];
 /// Actions the app may send.
-const ACTIONS: [&str; 10] = [
+const ACTIONS: [&str; 11] = [
     "Login",
     "Logoff",
     "Ping",
@@ -32,6 +32,7 @@ const ACTIONS: [&str; 10] = [
     "DBDelTree",
     "Setvar",
     "Getvar",
+    "MailboxCount",
 ];
 
 /// Runs `callprofiles --home HOME ARGS…` with `env`; returns whether it succeeded, and stdout + stderr.
