@@ -45,19 +45,13 @@ pub fn call_dialog_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, number: &mu
     let remote = telecommuter_number(model).map_or_else(String::new, |n| n.as_str().to_owned());
     ui.add(egui::Label::new(i18n.tr_args("dialog-call-text", &[("remote", FluentValue::from(remote))])).wrap());
     ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        let label = ui.label(i18n.tr("field-call-number"));
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(number)
-                    .desired_width(260.0)
-                    .hint_text(i18n.tr("hint-call-number")),
-            )
-            .labelled_by(label.id);
-        if ui.memory(|memory| memory.focused().is_none()) {
-            response.request_focus();
-        }
-    });
+    super::dialogs::field_ui(
+        ui,
+        &i18n.tr("field-call-number"),
+        egui::TextEdit::singleline(number)
+            .desired_width(260.0)
+            .hint_text(i18n.tr("hint-call-number")),
+    );
     let parsed = PhoneNumber::parse(number);
     if let Err(error) = &parsed
         && !number.trim().is_empty()

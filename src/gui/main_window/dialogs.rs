@@ -96,15 +96,11 @@ fn name_form_ui(
     confirm: &str,
 ) -> Option<String> {
     ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        let label = ui.label(i18n.tr("field-name"));
-        let response = ui
-            .add(egui::TextEdit::singleline(name).desired_width(260.0))
-            .labelled_by(label.id);
-        if ui.memory(|memory| memory.focused().is_none()) {
-            response.request_focus();
-        }
-    });
+    field_ui(
+        ui,
+        &i18n.tr("field-name"),
+        egui::TextEdit::singleline(name).desired_width(260.0),
+    );
     let problem = name_problem(i18n, book, name, except);
     if let Some(problem) = problem.as_ref().filter(|_| !name.trim().is_empty()) {
         ui.colored_label(ui.visuals().error_fg_color, format!("✖ {problem}"));
@@ -217,19 +213,13 @@ fn path_ui(
         );
     }
     ui.add_space(4.0);
-    ui.horizontal(|ui| {
-        let label = ui.label(i18n.tr("field-path"));
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(path)
-                    .desired_width(300.0)
-                    .hint_text(i18n.tr("hint-path")),
-            )
-            .labelled_by(label.id);
-        if ui.memory(|memory| memory.focused().is_none()) {
-            response.request_focus();
-        }
-    });
+    field_ui(
+        ui,
+        &i18n.tr("field-path"),
+        egui::TextEdit::singleline(path)
+            .desired_width(300.0)
+            .hint_text(i18n.tr("hint-path")),
+    );
     let typed = !path.trim().is_empty();
     let confirmed =
         buttons_ui(ui, i18n, &i18n.tr(confirm), typed) || (typed && ui.input(|i| i.key_pressed(egui::Key::Enter)));
@@ -241,6 +231,18 @@ fn path_ui(
         FileAction::Export => UiCommand::ExportTo(chosen),
         FileAction::Import => UiCommand::Open(Dialog::ConfirmImport { path: chosen }),
     })
+}
+
+/// A dialog's text field after its label (its accessible name), with the keyboard focus when nothing else
+/// in the window has it.
+pub(super) fn field_ui(ui: &mut egui::Ui, label: &str, field: egui::TextEdit<'_>) {
+    ui.horizontal(|ui| {
+        let label = ui.label(label);
+        let response = ui.add(field).labelled_by(label.id);
+        if ui.memory(|memory| memory.focused().is_none()) {
+            response.request_focus();
+        }
+    });
 }
 
 /// The confirm and Cancel buttons; returns whether confirm was clicked (Cancel closes the modal).
