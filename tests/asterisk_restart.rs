@@ -2,6 +2,7 @@
 //! backoff) on its next request and the app recomputes the active profile from what Asterisk now
 //! holds. Its own test binary, because a restart would disturb calls of tests running alongside.
 
+#[path = "asterisk/asterisk_support/mod.rs"]
 mod asterisk_support;
 
 use std::time::{Duration, Instant};

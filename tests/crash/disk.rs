@@ -2,12 +2,11 @@
 //! `profiles.json` byte for byte intact. Runs as root in a private mount namespace (`unshare --mount`):
 //! a 256 KiB tmpfs filled up, and a read-only bind mount of the home.
 
-mod crash_support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crash_support::{BIN, TestResult, in_ci, is_root};
+use crate::crash_support::{BIN, TestResult, in_ci, is_root};
 
 /// The results of a script run in private mounts: `OUT`, kept as long as this lives.
 struct Results {

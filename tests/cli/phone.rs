@@ -1,8 +1,7 @@
 //! CLI integration tests: the phone system (status, activate, pbx show/set) and Detected (save-detected).
 
-mod cli_support;
 
-use cli_support::{Home, OFFICE_SETTINGS, TestResult};
+use crate::cli_support::{Home, OFFICE_SETTINGS, TestResult};
 
 const DEMO: &str = "Built-in demo phone system (no PBX connected): settings are saved on this computer only";
 

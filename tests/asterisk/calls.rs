@@ -3,11 +3,10 @@
 //! and the dialplan's events, the test phones' ringing and the mailbox say what happened.
 //! Each test uses its own extension, so they run in parallel. The dialplan rings for 2 s.
 
-mod asterisk_support;
 
 use std::time::Duration;
 
-use asterisk_support::{Asterisk, TestResult, new_messages, reset_extension, set_answers, value, with_asterisk};
+use crate::asterisk_support::{Asterisk, TestResult, new_messages, reset_extension, set_answers, value, with_asterisk};
 use callprofiles_core::phone_system::call::CallOutcome;
 
 /// Seconds as a duration.
@@ -27,7 +26,7 @@ struct Fixture {
 }
 
 impl Fixture {
-    fn new(asterisk: &Asterisk, extension: &'static str) -> asterisk_support::Res<Self> {
+    fn new(asterisk: &Asterisk, extension: &'static str) -> crate::asterisk_support::Res<Self> {
         let mut admin = asterisk.admin()?;
         reset_extension(&mut admin, extension)?;
         Ok(Self {
@@ -51,7 +50,7 @@ impl Fixture {
     }
 
     /// Runs `callprofiles --home HOME --lang en ARGS…` (the secret from the home's file).
-    fn cli(&self, args: &[&str]) -> asterisk_support::Res<std::process::Output> {
+    fn cli(&self, args: &[&str]) -> crate::asterisk_support::Res<std::process::Output> {
         Ok(assert_cmd::Command::new(env!("CARGO_BIN_EXE_callprofiles"))
             .arg("--home")
             .arg(self.home.path())
@@ -61,15 +60,15 @@ impl Fixture {
             .output()?)
     }
 
-    fn db(&mut self, family: &str, key: &str) -> asterisk_support::Res<Option<String>> {
+    fn db(&mut self, family: &str, key: &str) -> crate::asterisk_support::Res<Option<String>> {
         Ok(self.admin.db_get(&value(family)?, &value(key)?)?)
     }
 
-    fn device_state(&mut self, device: &str) -> asterisk_support::Res<String> {
+    fn device_state(&mut self, device: &str) -> crate::asterisk_support::Res<String> {
         Ok(self.admin.getvar(&value(format!("DEVICE_STATE(Custom:{device})"))?)?)
     }
 
-    fn messages(&mut self) -> asterisk_support::Res<u64> {
+    fn messages(&mut self) -> crate::asterisk_support::Res<u64> {
         new_messages(&mut self.admin, self.extension)
     }
 }
@@ -370,7 +369,7 @@ fn ringback_calls_the_extension_after_a_new_message() -> TestResult {
         let answered = watcher.wait_user_event("CallprofilesRingbackAnswered", "216", secs(4))?;
         assert_eq!(answered.get("Playback"), Some("computer"));
         watcher.wait_for("the desk phone answering", secs(4), |e| {
-            asterisk_support::is_user_event(e, "CallprofilesTestAnswered") && e.get("Target") == Some("216")
+            crate::asterisk_support::is_user_event(e, "CallprofilesTestAnswered") && e.get("Target") == Some("216")
         })?;
         set_answers(&mut fx.admin, "216", false)?;
         Ok(())
@@ -379,7 +378,7 @@ fn ringback_calls_the_extension_after_a_new_message() -> TestResult {
 
 /// Calls `extension` (ringing 8 s) and has a colleague try a directed pickup while it rings;
 /// returns the watcher.
-fn try_pickup(asterisk: &Asterisk, fx: &mut Fixture) -> asterisk_support::Res<asterisk_support::Watcher> {
+fn try_pickup(asterisk: &Asterisk, fx: &mut Fixture) -> crate::asterisk_support::Res<crate::asterisk_support::Watcher> {
     // FreePBX's ring time key: long enough for the colleague to act.
     fx.admin.db_put(
         &value("AMPUSER")?,

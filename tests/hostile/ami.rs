@@ -4,8 +4,6 @@
 //! `Key: Value` lines of known actions arrives, and the AMI secret never appears in any output, log or
 //! file other than its own 0600 file.
 
-mod crash_support;
-mod hostile_support;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
@@ -13,8 +11,8 @@ use std::path::Path;
 use callprofiles_core::phone_system::asterisk::{
     AmiHost, AmiSecret, AmiUsername, AsteriskConfig, AsteriskPhoneSystem, Extension, SECRET_ENV,
 };
-use crash_support::{Rng, TestResult, cli, snapshot};
-use hostile_support::FakeAmi;
+use crate::crash_support::{Rng, TestResult, cli, snapshot};
+use crate::hostile_support::FakeAmi;
 
 /// Header names the app may send.
 const KEYS: [&str; 11] = [

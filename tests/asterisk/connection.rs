@@ -3,11 +3,10 @@
 //! a change made by another AMI client turns the status into Detected, also when the app computes a
 //! switch from entries it read before that change.
 
-mod asterisk_support;
 
 use std::path::Path;
 
-use asterisk_support::{Res, TestResult, reset_extension, value, with_asterisk};
+use crate::asterisk_support::{Res, TestResult, reset_extension, value, with_asterisk};
 use callprofiles_core::phone_system::asterisk::{AmiClient, AmiSecret, AsteriskPhoneSystem};
 use callprofiles_core::{ApplicableSettings, PhoneSystem, SettingChange, Settings};
 
@@ -66,7 +65,7 @@ fn connect_args<'a>(port: &'a str, ext: &'a str, secret: &'a str) -> Vec<&'a str
         "--port",
         port,
         "--username",
-        asterisk_support::APP_USER,
+        crate::asterisk_support::APP_USER,
         "--extension",
         ext,
         "--secret-file",

@@ -1,8 +1,7 @@
 //! CLI integration tests: listing, showing and editing profiles (list, show, new, rename, delete, set).
 
-mod cli_support;
 
-use cli_support::{Home, OFFICE_SETTINGS, TestResult};
+use crate::cli_support::{Home, OFFICE_SETTINGS, TestResult};
 
 #[test]
 fn fresh_list_shows_three_builtins_with_office_active() -> TestResult {

@@ -1,10 +1,9 @@
 //! CLI language: `--lang en|pl`, else the system locale; human output and error lines follow it, JSON
 //! never does, and every message the command line uses exists in the catalogs.
 
-mod cli_support;
 
 use callprofiles::gui::i18n::{I18n, Language};
-use cli_support::{Home, Res, TestResult, in_locale};
+use crate::cli_support::{Home, Res, TestResult, in_locale};
 
 /// How a command chooses its language.
 #[derive(Clone, Copy, Debug)]

@@ -2,14 +2,13 @@
 //! same in `profiles.json` and `config.json`, are refused quickly with one clear error line, and every
 //! file in the home is left byte for byte as it was.
 
-mod crash_support;
 
 use std::io::Write;
 use std::path::Path;
 use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crash_support::{TestResult, cli, run_ok, snapshot};
+use crate::crash_support::{TestResult, cli, run_ok, snapshot};
 
 /// A hang guard, not a benchmark: a refusal that takes longer than this is a bug.
 const HANG_GUARD: Duration = Duration::from_secs(20);

@@ -2,7 +2,6 @@
 //! `delete`, `rename`, `import`, `activate`); afterwards `profiles.json` always parses and is byte for byte
 //! the state before or after the interrupted save (so is the demo phone system's file).
 
-mod crash_support;
 
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
@@ -10,7 +9,7 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use callprofiles_core::{Callprofiles, CoreError, ProfileKind, Store};
-use crash_support::{Rng, TestResult, cli, run_ok, snapshot};
+use crate::crash_support::{Rng, TestResult, cli, run_ok, snapshot};
 
 /// How many saves are interrupted.
 const SAVES: usize = 1000;

@@ -1,9 +1,8 @@
 //! CLI integration tests: files and homes (export, import, damaged or newer profiles.json, the lock,
 //! CALLPROFILES_HOME and --home) and command-line usage errors.
 
-mod cli_support;
 
-use cli_support::{Home, OFFICE_SETTINGS, TestResult, bare_command};
+use crate::cli_support::{Home, OFFICE_SETTINGS, TestResult, bare_command};
 
 /// Every command that reads profiles.json, with its arguments.
 const COMMANDS: [&[&str]; 13] = [

@@ -2,7 +2,6 @@
 //! their reasons and keep "Test and connect" disabled; a port where nothing listens gives a clear error
 //! within the AMI client's timeout and keeps the built-in demo; "Use the built-in demo" switches back.
 
-mod gui_connection_support;
 
 use std::net::TcpListener;
 use std::time::Duration;
@@ -13,7 +12,7 @@ use callprofiles_core::config::{Config, PhoneSystemConfig};
 use callprofiles_core::phone_system::asterisk::{AmiHost, AmiUsername, AsteriskConfig, Extension};
 use callprofiles_core::{BuiltIn, PhoneSystemKind};
 use egui_kittest::kittest::Queryable;
-use gui_connection_support::{
+use crate::gui_connection_support::{
     TestResult, Typed, button, click, disabled, fill_asterisk_form, form_result, settle, shows, type_into, wait_until,
     window,
 };

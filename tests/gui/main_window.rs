@@ -1,6 +1,5 @@
 //! The main window driven like a user would, over a temporary home and the built-in demo phone system.
 
-mod gui_support;
 
 use callprofiles::gui::command::{Dialog, Leave, Selection};
 use callprofiles::gui::i18n::{I18n, Language};
@@ -11,7 +10,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use gui_support::{
+use crate::gui_support::{
     TestResult, button, click, disabled, fresh_window, has_button, row, select, shows, type_into, window,
 };
 

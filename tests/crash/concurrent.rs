@@ -1,13 +1,12 @@
 //! Crash safety: several CLI processes writing the same home at once lose no update and never leave a
 //! torn `profiles.json` (a reader parses it all along).
 
-mod crash_support;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use callprofiles_core::{Settings, Store};
-use crash_support::{TestResult, run_ok};
+use crate::crash_support::{TestResult, run_ok};
 
 /// Rounds, each starting from a home with no `profiles.json`.
 const ROUNDS: usize = 4;

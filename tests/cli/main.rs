@@ -1,0 +1,9 @@
+//! The command line, run as the real binary: profiles, files and homes, the phone system, languages.
+//! One test binary for the area (each former file is a module), so it links once.
+
+mod cli_support;
+
+mod files;
+mod language;
+mod phone;
+mod profiles;
