@@ -19,7 +19,7 @@ window-title-detected = callprofiles — wykryte ustawienia
 
 ## Pasek narzędzi
 button-add = ➕ Dodaj profil…
-tooltip-add = Dodaj własny profil, zaczynając od ustawień pokazanego profilu ({ $shortcut }).
+tooltip-add = Dodaj własny profil jako kopię pokazanego profilu ({ $shortcut }).
 tooltip-add-full = Masz już { $max } własne profile — to maksimum: usuń jeden, aby dodać kolejny.
 tooltip-unavailable = Niedostępne, dopóki nie da się odczytać profili.
 slots-left = { $count ->
@@ -109,7 +109,6 @@ greeting-recorded = Powitanie { $number }
 
 ## Wykryte
 detected-explain = Bieżące ustawienia systemu telefonicznego nie odpowiadają żadnemu z zapisanych profili (zmieniono je gdzie indziej, np. na telefonie stacjonarnym).
-detected-nearest = Najbliższy zapisany profil: { $profile }. Różnice: { $settings }.
 button-save-detected-new = Zapisz jako nowy profil…
 button-save-detected-into = Zapisz w profilu…
 
@@ -117,7 +116,7 @@ button-save-detected-into = Zapisz w profilu…
 field-name = Nazwa
 dialog-add-title = Dodaj profil
 dialog-add-text-default = Nowy profil zacznie z ustawieniami domyślnymi: połączenia dzwonią na telefonie stacjonarnym.
-dialog-add-text = Nowy profil zacznie z ustawieniami profilu { $profile }.
+dialog-add-text = Nowy profil będzie kopią profilu { $profile }: zacznie z tymi samymi ustawieniami, które możesz potem zmienić.
 button-add-confirm = Dodaj
 dialog-rename-title = Zmień nazwę profilu
 button-rename-confirm = Zmień nazwę
@@ -136,7 +135,7 @@ dialog-unsaved-invalid = W obecnej postaci nie można ich zapisać: jedno z pól
 button-discard = Odrzuć zmiany
 button-cancel = Anuluj
 dialog-import-title = Zaimportować profile?
-dialog-import-text = Zastąpić wszystkie Twoje profile profilami z pliku { $path }? Obecne własne profile zostaną zastąpione.
+dialog-import-text = Import zastąpi wszystkie Twoje profile tymi z pliku; obecne własne profile zostaną usunięte.
 button-import-confirm = Importuj
 button-export-confirm = Eksportuj
 field-path = Plik
@@ -488,3 +487,44 @@ notice-new-voicemail = Nowa poczta głosowa: { $count ->
     [few] w skrzynce czekają { $count } wiadomości
    *[many] w skrzynce czeka { $count } wiadomości
 }.
+
+## Added for a careful user (issue 16)
+explain-desk-phone = Połączenia dzwonią na Twoim telefonie stacjonarnym.
+explain-forward = Połączenia przychodzące są przekierowywane na numer zewnętrzny; telefon stacjonarny nie dzwoni.
+explain-twinning = Połączenia przychodzące dzwonią zarówno na telefonie stacjonarnym, jak i na innym numerze.
+explain-telecommuter = Pracujesz przy innym telefonie (np. w domu): połączenia dzwonią na nim, a połączenia wykonywane z callprofiles najpierw dzwonią na niego.
+hint-voicemail-off = Poczta głosowa jest wyłączona: poniższe ustawienia działają tylko wtedy, gdy jest włączona (są zachowane).
+button-save-activate = Zapisz i aktywuj
+tooltip-save-activate = Zapisz pokazane zmiany, a potem zastosuj je w systemie telefonicznym.
+dialog-unsaved-activate = Aktywacja stosuje zapisane ustawienia: zapisz zmiany, aby je zastosować, albo je odrzuć, aby zastosować zapisane.
+button-undo = Cofnij
+done-reverted = Niezapisane zmiany w profilu { $profile } zostały odrzucone.
+notice-changed-outside-profile = Ustawienia Twojego telefonu zmieniono poza tym oknem: aktywny jest teraz profil { $profile }.
+notice-changed-outside-detected = Ustawienia Twojego telefonu zmieniono poza tym oknem: nie odpowiadają teraz żadnemu z Twoich profili (Wykryte).
+status-profiles-unreadable = Nie można odczytać profili
+conn-cancelled = Anulowano: niczego nie zapisano, używany system telefoniczny pozostaje bez zmian.
+conn-ami-explain = callprofiles łączy się z Asteriskiem lub FreePBX przez AMI (Asterisk Manager Interface). Administrator centrali tworzy dla niego użytkownika AMI w manager.conf (FreePBX: manager_custom.conf) z uprawnieniami write = system,call i podaje Ci jego nazwę oraz hasło (secret). Zobacz rozdział „Asterisk and FreePBX” w pliku README callprofiles.
+value-on = wł.
+value-off = wył.
+compare-setting = Ustawienie
+compare-live = Teraz w systemie telefonicznym
+compare-closest = Zapisane w profilu { $profile } (najbliższy)
+detected-banner = Ustawienia Twojego telefonu nie odpowiadają żadnemu z Twoich profili: zmieniono je gdzie indziej (Wykryte).
+detected-banner-nearest = Ustawienia Twojego telefonu nie odpowiadają żadnemu z Twoich profili (Wykryte): najbliższy jest profil { $profile }, różnice: { $settings }.
+button-show-detected = Pokaż je…
+dialog-delete-active = Profil { $profile } jest teraz aktywny. Usunięcie go nie zmienia systemu telefonicznego: zachowa on te ustawienia, które będą potem widoczne jako inny profil albo jako Wykryte.
+file-exists = Plik o tej nazwie już istnieje: eksport go zastąpi.
+button-replace-confirm = Zastąp
+dialog-import-file = Plik: { $path }
+dialog-import-reading = Odczytywanie i sprawdzanie pliku…
+dialog-import-holds = { $count ->
+    [one] 1 profil: { $names }
+    [few] { $count } profile: { $names }
+    [many] { $count } profili: { $names }
+   *[other] { $count } profilu: { $names }
+}
+dialog-import-damaged = Import zastąpi uszkodzony plik profili, który najpierw zostanie odsunięty na bok i zachowany obok.
+button-import-damaged = Importuj profile z pliku…
+quick-done = ✔ Profil { $profile } jest teraz aktywny.
+quick-cannot = Nie można aktywować: { $reason }
+quick-detected-open = Naciśnij D lub kliknij, aby zobaczyć je w głównym oknie i zachować.

@@ -9,13 +9,15 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, SystemTime};
 
 use callprofiles_core::config::{Config, PhoneSystemConfig};
-use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig, connect_and_save, use_builtin};
+use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig, connect_and_save_unless, use_builtin};
 use callprofiles_core::phone_system::call::{CallOutcome, CallWatch};
+use callprofiles_core::transfer::{self, Imported};
 use callprofiles_core::{
     ApplicableSettings, Callprofiles, CoreError, ImportReport, PhoneSystem, PhoneSystemDescription, PhoneSystemKind,
     PlacedCall, ProfileId, SettingKey, Settings, Store, StoreError, StoreState,
 };
 
+use crate::gui::cancel::CancelFlag;
 use crate::gui::home_watch::HomeWatch;
 
 /// How often the worker re-reads the phone system and `profiles.json` on its own, when the phone system
@@ -88,6 +90,11 @@ pub enum WorkerRequest {
         /// Where to write.
         path: PathBuf,
     },
+    /// Read and check a file written by export, without importing it.
+    CheckImport {
+        /// What to read.
+        path: PathBuf,
+    },
     /// Replace every profile with those of a file written by export.
     Import {
         /// What to read.
@@ -100,6 +107,8 @@ pub enum WorkerRequest {
         config: AsteriskConfig,
         /// A secret typed by the user; `None` uses `CALLPROFILES_AMI_SECRET` or the configured secret file.
         secret: Option<AmiSecret>,
+        /// Set by the window when the user cancels: a test that ends after that saves nothing.
+        cancel: CancelFlag,
     },
     /// Switch back to the built-in demo phone system.
     UseBuiltin,
@@ -141,6 +150,15 @@ pub enum Outcome {
         /// How many profiles.
         count: usize,
     },
+    /// The file can be imported and holds these profiles.
+    ImportChecked {
+        /// The file.
+        path: PathBuf,
+        /// Its profiles, checked.
+        imported: Imported,
+    },
+    /// The connection test was cancelled by the user: nothing was saved or switched.
+    ConnectCancelled,
     /// The profiles were replaced by the file's.
     Imported {
         /// The file.
@@ -288,12 +306,19 @@ impl WorkerCore {
 
     /// Tests an Asterisk connection, saves it (a given secret owner-only in [`SECRET_FILE`]) and switches to
     /// it; on any failure the configuration and the phone system in use stay as they were.
-    fn connect(&mut self, mut config: AsteriskConfig, secret: Option<AmiSecret>) -> Result<Outcome, CoreError> {
+    fn connect(
+        &mut self,
+        mut config: AsteriskConfig,
+        secret: Option<AmiSecret>,
+        cancel: &CancelFlag,
+    ) -> Result<Outcome, CoreError> {
         let previous = Config::load(&self.home)?;
         if secret.is_some() {
             config.secret_file = Some(PathBuf::from(SECRET_FILE));
         }
-        connect_and_save(&self.home, config.clone(), secret.clone())?;
+        if !connect_and_save_unless(&self.home, config.clone(), secret.clone(), || cancel.cancelled())? {
+            return Ok(Outcome::ConnectCancelled);
+        }
         if let Some(secret) = secret
             && let Err(error) = secret.save_to_file(&self.home.join(SECRET_FILE))
         {
@@ -321,7 +346,7 @@ impl WorkerCore {
     pub fn handle(&mut self, request: WorkerRequest) -> Result<Outcome, CoreError> {
         // Switching the phone system works even when the configured one cannot be opened.
         match request {
-            WorkerRequest::ConnectAsterisk { config, secret } => return self.connect(config, secret),
+            WorkerRequest::ConnectAsterisk { config, secret, cancel } => return self.connect(config, secret, &cancel),
             WorkerRequest::UseBuiltin => {
                 use_builtin(&self.home)?;
                 self.reopen();
@@ -365,6 +390,9 @@ impl WorkerCore {
                 .map(Outcome::MovedAside)
                 .map_err(CoreError::from),
             WorkerRequest::Export { path } => service.export(&path).map(|count| Outcome::Exported { path, count }),
+            WorkerRequest::CheckImport { path } => {
+                transfer::read(&path).map(|imported| Outcome::ImportChecked { path, imported })
+            }
             WorkerRequest::Import { path } => service.import(&path).map(|report| Outcome::Imported { path, report }),
             WorkerRequest::Call { number } => service.call(&number).map(|(placed, watch)| {
                 self.placed_call = Some((placed.clone(), watch));

@@ -1,12 +1,11 @@
 //! GUI tests of new voicemail: the status line counts the messages waiting, and when one arrives while the
 //! live settings have voicemail notification on, the window says so once.
 
-
+use crate::gui_support::pbx::{PbxHandles, fake_pbx, pbx_window};
+use crate::gui_support::{TestResult, click, shows, window};
 use callprofiles::gui::i18n::Language;
 use callprofiles_core::Callprofiles;
 use callprofiles_core::phone_system::call::CallOutcome;
-use crate::gui_support::pbx::{PbxHandles, fake_pbx, pbx_window};
-use crate::gui_support::{TestResult, click, shows, window};
 
 /// Lets the worker re-read and the window draw the result.
 fn reread(harness: &mut egui_kittest::Harness<'static, callprofiles::gui::main_window::MainApp>) {
@@ -47,7 +46,7 @@ fn new_voicemail_is_counted_and_announced_only_with_notification_on() -> TestRes
     // Notification off: the count still shows, but no announcement.
     Callprofiles::open(home.path())?.pbx_set(&["voicemail.notification=off"])?;
     reread(&mut harness);
-    click(&mut harness, "×");
+    click(&mut harness, "Dismiss the message");
     pbx.set_messages(3);
     harness.state_mut().model.refresh();
     harness.step();

@@ -23,7 +23,7 @@ pub use connection::Reply;
 pub use extension::Extension;
 pub use message::Message;
 pub use secret::{AmiSecret, SECRET_ENV};
-pub use setup::{connect_and_save, use_builtin};
+pub use setup::{connect_and_save, connect_and_save_unless, use_builtin};
 pub use system::AsteriskPhoneSystem;
 pub use target::{AmiHost, AmiTarget, AmiUsername};
 pub use value::AmiValue;

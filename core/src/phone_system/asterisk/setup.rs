@@ -19,14 +19,41 @@ pub fn connect_and_save(
     secret: Option<AmiSecret>,
 ) -> Result<Settings, CoreError> {
     let mut config = Config::load(home)?;
+    let live = test(home, &asterisk, secret)?;
+    config.phone_system = PhoneSystemConfig::Asterisk(asterisk);
+    config.save(home)?;
+    Ok(live)
+}
+
+/// As [`connect_and_save`], but when `cancelled()` holds once the test is over (the user stopped waiting
+/// for it, which can take seconds), saves nothing and returns `false`. Returns `true` when saved.
+pub fn connect_and_save_unless(
+    home: &Path,
+    asterisk: AsteriskConfig,
+    secret: Option<AmiSecret>,
+    cancelled: impl Fn() -> bool,
+) -> Result<bool, CoreError> {
+    let mut config = Config::load(home)?;
+    if cancelled() {
+        return Ok(false);
+    }
+    let tested = test(home, &asterisk, secret);
+    if cancelled() {
+        return Ok(false);
+    }
+    tested?;
+    config.phone_system = PhoneSystemConfig::Asterisk(asterisk);
+    config.save(home)?;
+    Ok(true)
+}
+
+/// Logs in to the Asterisk of `asterisk` and reads the extension's live settings.
+fn test(home: &Path, asterisk: &AsteriskConfig, secret: Option<AmiSecret>) -> Result<Settings, CoreError> {
     let mut phone = match secret {
         Some(secret) => AsteriskPhoneSystem::with_secret(asterisk.clone(), secret),
         None => AsteriskPhoneSystem::new(asterisk.clone(), asterisk.secret_file_in(home)),
     };
-    let live = phone.test_connection()?;
-    config.phone_system = PhoneSystemConfig::Asterisk(asterisk);
-    config.save(home)?;
-    Ok(live)
+    Ok(phone.test_connection()?)
 }
 
 /// Switches `<home>/config.json` back to the built-in demo phone system.
