@@ -3,8 +3,8 @@
 
 use callprofiles_core::{SettingKey, Settings, differences};
 
-use crate::gui::i18n::I18n;
-use crate::gui::labels::{greeting_label, playback_label, routing_summary, setting_label};
+use crate::text::i18n::I18n;
+use crate::text::labels::{greeting_label, playback_label, routing_summary, setting_label};
 
 /// One setting's value in words ("on", "➡ +48 600 100 200", "using the phone").
 pub fn setting_value(i18n: &I18n, key: SettingKey, settings: &Settings) -> String {

@@ -5,9 +5,9 @@ use callprofiles_core::{MAX_CUSTOM, ProfileId};
 use fluent_bundle::FluentValue;
 
 use crate::gui::command::{Dialog, Selection, UiCommand};
-use crate::gui::i18n::I18n;
-use crate::gui::labels::settings_list;
 use crate::gui::model::Model;
+use crate::text::i18n::I18n;
+use crate::text::labels::settings_list;
 
 /// Draws Detected.
 #[must_use]

@@ -7,8 +7,8 @@ use std::path::Path;
 use fluent_bundle::FluentValue;
 
 use crate::gui::command::{ImportCheck, UiCommand};
-use crate::gui::i18n::I18n;
 use crate::gui::model::Model;
+use crate::text::i18n::I18n;
 
 /// Draws the confirmation; returns the import once confirmed.
 #[must_use]
@@ -59,6 +59,6 @@ pub fn confirm_import_ui(
         }
     }
     let ready = matches!(check, ImportCheck::Valid(_)) && !model.busy();
-    super::dialogs::buttons_ui(ui, i18n, &i18n.tr("button-import-confirm"), ready)
+    super::modal::buttons_ui(ui, i18n, &i18n.tr("button-import-confirm"), ready)
         .then(|| UiCommand::ImportFrom(path.to_owned()))
 }

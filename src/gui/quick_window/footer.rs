@@ -3,9 +3,9 @@
 
 use fluent_bundle::FluentValue;
 
-use crate::gui::error_text::error_text;
-use crate::gui::i18n::I18n;
 use crate::gui::model::{Model, PhoneState};
+use crate::text::error_text::error_text;
+use crate::text::i18n::I18n;
 
 /// What the window is doing, for the footer.
 pub struct Status<'a> {
