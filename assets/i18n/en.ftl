@@ -489,9 +489,9 @@ conn-cancelled = Cancelled: nothing was saved, and the phone system in use stays
 conn-ami-explain = callprofiles talks to Asterisk or FreePBX over AMI (the Asterisk Manager Interface). Your PBX administrator creates an AMI user for it in manager.conf (FreePBX: manager_custom.conf) with write = system,call, and gives you its name and secret (the AMI user's password). See “Asterisk and FreePBX” in callprofiles' README.
 value-on = on
 value-off = off
-compare-setting = Setting
-compare-live = On the phone system now
-compare-closest = Saved in { $profile } (closest)
+compare-heading = On the phone system now, beside { $profile }, the closest saved profile:
+compare-differs = ({ $profile }: { $value })
+compare-same = (same in { $profile })
 detected-banner = Your phone settings match none of your profiles: they were changed elsewhere (Detected).
 detected-banner-nearest = Your phone settings match none of your profiles (Detected): closest is { $profile }, which differs in { $settings }.
 button-show-detected = Show them…

@@ -506,9 +506,9 @@ conn-cancelled = Anulowano: niczego nie zapisano, używany system telefoniczny p
 conn-ami-explain = callprofiles łączy się z Asteriskiem lub FreePBX przez AMI (Asterisk Manager Interface). Administrator centrali tworzy dla niego użytkownika AMI w manager.conf (FreePBX: manager_custom.conf) z uprawnieniami write = system,call i podaje Ci jego nazwę oraz hasło (secret). Zobacz rozdział „Asterisk and FreePBX” w pliku README callprofiles.
 value-on = wł.
 value-off = wył.
-compare-setting = Ustawienie
-compare-live = Teraz w systemie telefonicznym
-compare-closest = Zapisane w profilu { $profile } (najbliższy)
+compare-heading = Teraz w systemie telefonicznym, obok najbliższego zapisanego profilu { $profile }:
+compare-differs = ({ $profile }: { $value })
+compare-same = (tak samo w profilu { $profile })
 detected-banner = Ustawienia Twojego telefonu nie odpowiadają żadnemu z Twoich profili: zmieniono je gdzie indziej (Wykryte).
 detected-banner-nearest = Ustawienia Twojego telefonu nie odpowiadają żadnemu z Twoich profili (Wykryte): najbliższy jest profil { $profile }, różnice: { $settings }.
 button-show-detected = Pokaż je…

@@ -173,8 +173,8 @@ fn detected_is_a_banner_with_a_read_only_comparison_and_save_into_shows_the_chan
     assert!(shows(&harness, "match none of your profiles (Detected)"));
     click(&mut harness, "Show them");
     assert_eq!(harness.state().selection(), &Selection::Detected);
-    assert!(shows(&harness, "On the phone system now"));
-    assert!(shows(&harness, "Saved in Office (closest)"));
+    assert!(shows(&harness, "On the phone system now, beside Office"));
+    assert!(shows(&harness, "(Office: on)"));
     // Plain text, not controls that look editable.
     assert!(harness.query_by_label("Call pickup on").is_none());
     click(&mut harness, "Save into");

@@ -1,7 +1,8 @@
-//! Two sets of settings side by side, read-only: Detected's live settings against the closest profile, and
+//! Two sets of settings compared, read-only: Detected's live settings against the closest profile, and
 //! what "Save into…" would change. Plain text rather than disabled controls, so nothing looks editable.
 
 use callprofiles_core::{SettingKey, Settings, differences};
+use fluent_bundle::FluentValue;
 
 use crate::text::i18n::I18n;
 use crate::text::labels::{greeting_label, playback_label, routing_summary, setting_label};
@@ -20,38 +21,49 @@ pub fn setting_value(i18n: &I18n, key: SettingKey, settings: &Settings) -> Strin
     }
 }
 
-/// A table of every setting: its name, `left`'s value and `right`'s, the rows that differ marked "≠" and
-/// in the warning colour. `headers` name the two columns.
-pub fn comparison_ui(ui: &mut egui::Ui, i18n: &I18n, headers: [&str; 2], left: &Settings, right: &Settings) {
-    let differ = differences(left, right);
+/// Every setting of `live` beside its value in `profile` (named `name`), one wrapped line each: the ones that
+/// differ marked "≠" in the warning colour, with the profile's value; the others say they are the same.
+pub fn comparison_ui(ui: &mut egui::Ui, i18n: &I18n, name: &str, live: &Settings, profile: &Settings) {
+    let differ = differences(live, profile);
     let warn = ui.visuals().warn_fg_color;
-    egui::Grid::new(("comparison", headers))
-        .num_columns(4)
-        .striped(true)
-        .spacing([10.0, 4.0])
-        .show(ui, |ui| {
-            ui.label("");
-            ui.strong(i18n.tr("compare-setting"));
-            for header in headers {
-                ui.add(egui::Label::new(egui::RichText::new(header).strong()).wrap());
+    let mark_width = egui::WidgetText::from("≠")
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        )
+        .size()
+        .x;
+    let profile_arg = || FluentValue::from(name.to_owned());
+    ui.add(egui::Label::new(i18n.tr_args("compare-heading", &[("profile", profile_arg())])).wrap());
+    ui.add_space(4.0);
+    for key in SettingKey::ALL {
+        let differs = differ.contains(&key);
+        ui.horizontal_wrapped(|ui| {
+            if differs {
+                ui.colored_label(warn, "≠").on_hover_text(i18n.tr("mark-differs"));
+            } else {
+                ui.add_space(mark_width);
             }
-            ui.end_row();
-            for key in SettingKey::ALL {
-                let differs = differ.contains(&key);
-                // The mark has its own column, so it is never cut off however narrow the table gets.
-                if differs {
-                    ui.colored_label(warn, "≠").on_hover_text(i18n.tr("mark-differs"));
-                } else {
-                    ui.label("");
-                }
-                ui.add(egui::Label::new(setting_label(i18n, key)).wrap());
-                for settings in [left, right] {
-                    let text = egui::RichText::new(setting_value(i18n, key, settings));
-                    ui.add(egui::Label::new(if differs { text.color(warn) } else { text }).wrap());
-                }
-                ui.end_row();
+            ui.strong(format!("{}:", setting_label(i18n, key)));
+            let now = egui::RichText::new(setting_value(i18n, key, live));
+            if differs {
+                ui.label(now.color(warn).strong());
+                let theirs = i18n.tr_args(
+                    "compare-differs",
+                    &[
+                        ("profile", profile_arg()),
+                        ("value", FluentValue::from(setting_value(i18n, key, profile))),
+                    ],
+                );
+                ui.label(egui::RichText::new(theirs).italics());
+            } else {
+                ui.label(now);
+                ui.weak(i18n.tr_args("compare-same", &[("profile", profile_arg())]));
             }
         });
+    }
 }
 
 /// What saving `new` over `saved` changes, one line per setting ("Call pickup: on ➡ off").

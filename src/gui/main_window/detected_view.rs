@@ -43,11 +43,7 @@ pub fn detected_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model) -> Option<UiCo
         ui.add_space(8.0);
         if let Some((profile, _)) = &nearest {
             let name = i18n.profile_name(profile);
-            let headers = [
-                i18n.tr("compare-live"),
-                i18n.tr_args("compare-closest", &[("profile", FluentValue::from(name))]),
-            ];
-            super::comparison::comparison_ui(ui, i18n, [&headers[0], &headers[1]], &detected, &profile.settings);
+            super::comparison::comparison_ui(ui, i18n, &name, &detected, &profile.settings);
         }
         ui.add_space(6.0);
     });

@@ -10,6 +10,8 @@ use crate::text::labels::{greeting_label, mode_label, number_label, playback_lab
 
 /// Width of the number field.
 const NUMBER_WIDTH: f32 = 220.0;
+/// Size of the one-line explanations under controls, relative to the body font (readable, yet quieter).
+const EXPLAIN_SCALE: f32 = 0.9;
 /// Opacity of the read-only form's values (egui dims disabled widgets to 0.5, too faint to read easily).
 const READ_ONLY_ALPHA: f32 = 0.8;
 
@@ -153,7 +155,8 @@ fn mode_explanation(i18n: &I18n, mode: RoutingMode) -> String {
 fn explain_ui(ui: &mut egui::Ui, text: &str) {
     ui.horizontal(|ui| {
         ui.add_space(ui.spacing().icon_width + ui.spacing().icon_spacing);
-        ui.add(egui::Label::new(egui::RichText::new(text).small().weak()).wrap());
+        let size = egui::TextStyle::Body.resolve(ui.style()).size * EXPLAIN_SCALE;
+        ui.add(egui::Label::new(egui::RichText::new(text).size(size).weak()).wrap());
     });
 }
 
