@@ -160,7 +160,16 @@ impl AsteriskPhoneSystem {
             .iter()
             .map(|tree| tree.values())
             .collect::<Result<Vec<_>, _>>()?;
-        let entries = self.client()?.db_get_trees(&trees)?;
+        let mut entries = self.client()?.db_get_trees(&trees)?;
+        let members = self
+            .layout
+            .member_trees(&entries)
+            .iter()
+            .map(|tree| tree.values())
+            .collect::<Result<Vec<_>, _>>()?;
+        if !members.is_empty() {
+            entries.extend(self.client()?.db_get_trees(&members)?);
+        }
         self.known = Some(Known {
             entries: entries.clone(),
             read_at: Instant::now(),
