@@ -352,7 +352,6 @@ fn freepbx_dnd_is_busy_and_cfb_takes_the_call() -> TestResult {
         })?;
         rang_on_every_path(&watcher, &round, "307", false)?;
         // The app sees DND (set on the phone) as a live observation.
-        // DND_OBSERVATION
         // With CFB (call forward on busy) the busy call goes to that number.
         user.put("CFB", "", "0900307")?;
         let round = call_every_path(&mut watcher, "307", secs(6))?;
