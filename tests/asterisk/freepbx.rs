@@ -220,6 +220,10 @@ fn freepbx_voicemail_off_and_a_novm_user_end_without_voicemail() -> TestResult {
         let mut novm = User::new(asterisk, "309")?;
         novm.put("AMPUSER", "voicemail", "novm")?;
         novm.activate(asterisk, "Office", &[])?;
+        // No mailbox, so no count of messages either.
+        let mut app = asterisk.app(novm.home.path())?;
+        app.status()?;
+        assert_eq!(app.new_messages()?, None);
         let mut watcher = asterisk.watcher()?;
         let off = call_every_path(&mut watcher, "302", secs(6))?;
         let none = call_every_path(&mut watcher, "309", secs(6))?;
@@ -351,7 +355,19 @@ fn freepbx_dnd_is_busy_and_cfb_takes_the_call() -> TestResult {
             expect(e, &[("Status", "BUSY"), ("Voicemail", "on")])
         })?;
         rang_on_every_path(&watcher, &round, "307", false)?;
-        // The app sees DND (set on the phone) as a live observation.
+        // The app observes DND set on the phone; it stays an observation, the profile stays active.
+        let mut app = asterisk.app(user.home.path())?;
+        let status = app.status()?;
+        assert!(app.do_not_disturb());
+        assert!(!status.activity.is_detected());
+        let cli = assert_cmd::Command::new(env!("CARGO_BIN_EXE_callprofiles"))
+            .arg("--home")
+            .arg(user.home.path())
+            .args(["--lang", "en", "status"])
+            .env_remove("CALLPROFILES_AMI_SECRET")
+            .output()?;
+        let text = String::from_utf8(cli.stdout)?;
+        assert!(text.contains("Do not disturb is on (set on the phone)"), "{text}");
         // With CFB (call forward on busy) the busy call goes to that number.
         user.put("CFB", "", "0900307")?;
         let round = call_every_path(&mut watcher, "307", secs(6))?;

@@ -15,6 +15,8 @@ use crate::settings::{Greeting, GreetingSlot, Playback, Routing, Settings, Voice
 pub const FORWARD_FAMILY: &str = "CF";
 /// FreePBX's per-user family (Follow Me, devices, ring time).
 pub const USER_FAMILY: &str = "AMPUSER";
+/// FreePBX's do-not-disturb family (`DND/<ext>=YES`, set by `*78` on the phone or in UCP).
+pub const DND_FAMILY: &str = "DND";
 /// Our own family for settings FreePBX has no key for.
 pub const OWN_FAMILY: &str = "CALLPROFILES";
 /// Follow Me ring time written when twinning is switched on and none is set.
@@ -74,6 +76,18 @@ pub fn applied(mut entries: Entries, changes: &[Change]) -> Entries {
     entries
 }
 
+/// The user's mailbox as FreePBX keeps it (`AMPUSER/<ext>/voicemail`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum UserMailbox {
+    /// Unset or not a plain name: the dialplan's default context applies.
+    #[default]
+    Default,
+    /// `novm`: the user has no mailbox.
+    NoMailbox,
+    /// In this voicemail context.
+    Context(String),
+}
+
 /// What to do with one key.
 enum Wanted {
     Value(String),
@@ -100,9 +114,10 @@ impl Layout {
         &self.extension
     }
 
-    /// The three trees read to know every setting: `CF/<ext>`, `AMPUSER/<ext>`, `CALLPROFILES/<ext>`.
-    pub fn trees(&self) -> [DbKey; 3] {
-        [FORWARD_FAMILY, USER_FAMILY, OWN_FAMILY].map(|family| DbKey {
+    /// The trees read to know every setting: `CF/<ext>`, `AMPUSER/<ext>`, `CALLPROFILES/<ext>`, and
+    /// `DND/<ext>` (observed, not a setting).
+    pub fn trees(&self) -> [DbKey; 4] {
+        [FORWARD_FAMILY, USER_FAMILY, OWN_FAMILY, DND_FAMILY].map(|family| DbKey {
             family,
             key: self.extension.as_str().to_owned(),
         })
@@ -129,6 +144,29 @@ impl Layout {
         DbKey {
             family: OWN_FAMILY,
             key: format!("{}/{leaf}", self.extension),
+        }
+    }
+
+    /// Whether do-not-disturb is on (FreePBX's dialplan treats any value of `DND/<ext>` as on).
+    pub fn do_not_disturb(&self, entries: &Entries) -> bool {
+        entries
+            .get(&format!("/{DND_FAMILY}/{}", self.extension))
+            .is_some_and(|value| !value.is_empty())
+    }
+
+    /// The user's mailbox as FreePBX keeps it (`AMPUSER/<ext>/voicemail`), read as the dialplan reads it.
+    pub fn mailbox(&self, entries: &Entries) -> UserMailbox {
+        match entries.get(&self.user("voicemail").path()) {
+            Some(context) if context == "novm" => UserMailbox::NoMailbox,
+            Some(context)
+                if !context.is_empty()
+                    && context
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') =>
+            {
+                UserMailbox::Context(context.clone())
+            }
+            _ => UserMailbox::Default,
         }
     }
 
@@ -474,6 +512,27 @@ mod tests {
         );
         Ok(())
     }
+    #[test]
+    fn dnd_and_the_voicemail_context_are_observed_as_freepbx_keeps_them() -> TestResult {
+        let layout = layout()?;
+        assert!(!layout.do_not_disturb(&Entries::new()));
+        assert!(layout.do_not_disturb(&entries(&[("/DND/201", "YES")])));
+        assert!(!layout.do_not_disturb(&entries(&[("/DND/2010", "YES")])));
+        assert_eq!(layout.mailbox(&Entries::new()), UserMailbox::Default);
+        let novm = entries(&[("/AMPUSER/201/voicemail", "novm")]);
+        assert_eq!(layout.mailbox(&novm), UserMailbox::NoMailbox);
+        let sales = entries(&[("/AMPUSER/201/voicemail", "sales")]);
+        assert_eq!(layout.mailbox(&sales), UserMailbox::Context("sales".to_owned()));
+        let odd = entries(&[("/AMPUSER/201/voicemail", "a/b")]);
+        assert_eq!(layout.mailbox(&odd), UserMailbox::Default);
+        // Settings are the same with or without DND: it is an observation, not a setting.
+        assert_eq!(
+            layout.settings_from(&entries(&[("/DND/201", "YES")])),
+            Settings::office_default()
+        );
+        Ok(())
+    }
+
     #[test]
     fn an_extension_written_with_hash_in_follow_me_is_not_the_twin_number() -> TestResult {
         let layout = layout()?;
