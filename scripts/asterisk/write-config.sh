@@ -199,14 +199,14 @@ cp "$here/../../assets/asterisk/callprofiles.conf" "$etc/callprofiles.conf"
 
 # FreePBX: the administrator's override file, the shipped FreePBX entry points, the test's copy of
 # FreePBX's extensions.conf and generated contexts, and ext-local's per-user blocks as FreePBX 17
-# generates them (core functions.inc.php, core_get_config): users 301-315 and 399; 309 has no
+# generates them (core functions.inc.php, core_get_config): users 301-318 and 399; 309 has no
 # voicemail (novm); 314 has a "no answer" destination (number 0314000).
 freepbx="$here/../../tests/asterisk/freepbx"
 cp "$here/../../assets/asterisk/callprofiles-freepbx.conf" "$etc/callprofiles-freepbx.conf"
 cp "$freepbx/extensions_override_freepbx.conf" "$freepbx/freepbx-extensions.conf" "$freepbx/freepbx-generated.conf" "$etc/"
 {
     echo "[ext-local]"
-    for ext in $(seq 301 315) 399; do
+    for ext in $(seq 301 318) 399; do
         vm="$ext"
         [ "$ext" = 309 ] && vm=novm
         noanswer=0

@@ -5,7 +5,7 @@
 //! the app's core service and calls the extension down every path at once: a trunk DID, an IVR option,
 //! a ring group's failover, an internal call and a blind transfer; the dialplan's events (matched to each
 //! call by its Linkedid), the test phones' ringing and the mailbox say what happened.
-//! Each test uses its own extension (301-315), so they run in parallel. FreePBX's ring time is 2 s.
+//! Each test uses its own extensions (301-318), so they run in parallel. FreePBX's ring time is 2 s.
 
 use std::time::{Duration, Instant};
 
@@ -454,6 +454,82 @@ fn freepbx_an_extension_written_with_hash_in_follow_me_rings_with_its_own_settin
         }
         assert!(
             watcher.saw_user_event("CallprofilesRoute", "312"),
+            "{}",
+            watcher.user_events()
+        );
+        Ok(())
+    })
+}
+
+/// Calls `ext` from a trunk, waits until its phone rings, then has colleague 399 dial `**<ext>`.
+fn try_freepbx_pickup(watcher: &mut Watcher, ext: &str) -> Res<Call> {
+    let call = watcher.call(&format!("5550{ext}"), "from-trunk", secs(6), secs(2))?;
+    watcher.wait_for(&format!("{ext} ringing"), secs(3), |e| {
+        is_user_event(e, "CallprofilesTestRang") && e.get("Target") == Some(ext) && of_call(e, &call)
+    })?;
+    watcher.call(&format!("**{ext}"), "freepbx-test-pickup", secs(3), secs(1))?;
+    Ok(call)
+}
+
+/// Whether a `Pickup` event shows `ext`'s test phone picked up.
+fn picked_up(watcher: &Watcher, ext: &str) -> bool {
+    watcher.seen.iter().any(|e| {
+        e.event() == Some("Pickup")
+            && e.get("TargetChannel")
+                .is_some_and(|c| c.starts_with(&format!("Local/{ext}@callprofiles-test-phones")))
+    })
+}
+
+#[test]
+fn freepbx_directed_pickup_follows_the_profiles_call_pickup() -> TestResult {
+    with_asterisk("freepbx_pickup", |asterisk| {
+        let mut on = User::new(asterisk, "315")?;
+        on.put("AMPUSER", "ringtimer", "5")?;
+        on.activate(asterisk, "Office", &["call_pickup=on"])?;
+        let mut off = User::new(asterisk, "316")?;
+        off.put("AMPUSER", "ringtimer", "5")?;
+        off.activate(asterisk, "Office", &["call_pickup=off"])?;
+        let mut watcher = asterisk.watcher()?;
+        try_freepbx_pickup(&mut watcher, "315")?;
+        watcher.wait_for("a pickup of 315", secs(3), |e| {
+            e.event() == Some("Pickup")
+                && e.get("TargetChannel")
+                    .is_some_and(|c| c.starts_with("Local/315@callprofiles-test-phones"))
+        })?;
+        try_freepbx_pickup(&mut watcher, "316")?;
+        watcher.wait_user_event("FreepbxPickupFailed", "316", secs(3))?;
+        assert!(!picked_up(&watcher, "316"), "picked up although pickup is off");
+        Ok(())
+    })
+}
+
+#[test]
+fn freepbx_messages_go_to_the_users_voicemail_context_unless_the_extension_has_its_own_destination() -> TestResult {
+    with_asterisk("freepbx_vm_context", |asterisk| {
+        // 314 has a FreePBX "no answer" destination (number 0314000): FreePBX's choice wins.
+        let dest = User::new(asterisk, "314")?;
+        dest.activate(asterisk, "Office", &[])?;
+        // 310's mailbox is in the voicemail context "sales" (AMPUSER/310/voicemail).
+        let mut sales = User::new(asterisk, "310")?;
+        sales.put("AMPUSER", "voicemail", "sales")?;
+        sales.activate(asterisk, "Office", &[])?;
+        let mut app = asterisk.app(sales.home.path())?;
+        app.status()?;
+        let before = app.new_messages()?.ok_or("no mailbox")?;
+        let mut watcher = asterisk.watcher()?;
+        let to_dest = call_every_path(&mut watcher, "314", secs(5))?;
+        let call = watcher.call("5550310", "from-trunk", secs(4), secs(9))?;
+        let message = watcher.wait_user_event("CallprofilesNewMessage", "310", secs(20))?;
+        assert_eq!(message.get("Mailbox"), Some("310@sales"));
+        watcher.wait_ended(&call, secs(5))?;
+        assert_eq!(app.new_messages()?, Some(before + 1));
+        for (path, call) in &to_dest.calls {
+            watcher.wait_for(&format!("0314000 ringing ({path})"), secs(3), |e| {
+                is_user_event(e, "CallprofilesTestRang") && e.get("Target") == Some("0314000") && of_call(e, call)
+            })?;
+        }
+        assert!(
+            !watcher.saw_user_event("CallprofilesGreeting", "314"),
             "{}",
             watcher.user_events()
         );
