@@ -537,6 +537,34 @@ fn freepbx_messages_go_to_the_users_voicemail_context_unless_the_extension_has_i
     })
 }
 
+#[test]
+fn freepbx_recorded_greeting_notification_and_ringback_work_on_the_freepbx_path() -> TestResult {
+    with_asterisk("freepbx_greeting_notification_ringback", |asterisk| {
+        let user = User::new(asterisk, "317")?;
+        let mut watcher = asterisk.watcher()?;
+        let recording = watcher.call("317*4", "callprofiles-record-greeting", secs(3), secs(2))?;
+        watcher.wait_user_event("CallprofilesGreetingRecording", "317", secs(3))?;
+        watcher.wait_ended(&recording, secs(6))?;
+        user.activate(
+            asterisk,
+            "Greeted",
+            &[
+                "voicemail.greeting=4",
+                "voicemail.notification=on",
+                "voicemail.ringback=on",
+            ],
+        )?;
+        let call = watcher.call("5550317", "from-trunk", secs(5), secs(3))?;
+        let greeting = watcher.wait_user_event("CallprofilesGreeting", "317", secs(6))?;
+        expect(&greeting, &[("Greeting", "4"), ("Status", "SUCCESS")])?;
+        let notification = watcher.wait_user_event("CallprofilesNotification", "317", secs(8))?;
+        expect(&notification, &[("Mailbox", "317@default")])?;
+        watcher.wait_ended(&call, secs(6))?;
+        watcher.wait_user_event("CallprofilesRingback", "317", secs(4))?;
+        Ok(())
+    })
+}
+
 /// Checks `event`'s headers.
 fn expect(event: &Message, pairs: &[(&str, &str)]) -> TestResult {
     for (key, wanted) in pairs {
