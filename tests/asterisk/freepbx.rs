@@ -565,6 +565,39 @@ fn freepbx_recorded_greeting_notification_and_ringback_work_on_the_freepbx_path(
     })
 }
 
+#[test]
+fn freepbx_a_ring_group_member_call_never_reaches_the_members_voicemail() -> TestResult {
+    with_asterisk("freepbx_ring_group_member", |asterisk| {
+        let user = User::new(asterisk, "318")?;
+        user.activate(asterisk, "Office", &[])?;
+        let mut watcher = asterisk.watcher()?;
+        let call = watcher.call("8318", "freepbx-test-ringgroup-member", secs(6), secs(2))?;
+        let unanswered = event_of(
+            &mut watcher,
+            &call,
+            "ring group member",
+            "CallprofilesUnanswered",
+            secs(5),
+        )?;
+        expect(&unanswered, &[("Status", "NOANSWER"), ("Voicemail", "on")])?;
+        let done = event_of(
+            &mut watcher,
+            &call,
+            "ring group member",
+            "FreepbxRingGroupDone",
+            secs(4),
+        )?;
+        expect(&done, &[("Status", "NOANSWER")])?;
+        assert!(rang(&watcher, &call, "318"));
+        assert!(
+            !watcher.saw_user_event("CallprofilesGreeting", "318"),
+            "{}",
+            watcher.user_events()
+        );
+        Ok(())
+    })
+}
+
 /// Checks `event`'s headers.
 fn expect(event: &Message, pairs: &[(&str, &str)]) -> TestResult {
     for (key, wanted) in pairs {
