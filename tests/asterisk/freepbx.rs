@@ -457,6 +457,16 @@ fn freepbx_an_extension_written_with_hash_in_follow_me_rings_with_its_own_settin
             "{}",
             watcher.user_events()
         );
+        // 313's caller ends in 313's mailbox, never in 312's (a member's voicemail is blocked).
+        each_path(&mut watcher, &round, "CallprofilesGreeting", secs(6), |_, e, _| {
+            expect(e, &[("Extension", "313")])
+        })?;
+        std::thread::sleep(Duration::from_millis(300));
+        assert!(
+            !watcher.saw_user_event("CallprofilesGreeting", "312"),
+            "{}",
+            watcher.user_events()
+        );
         Ok(())
     })
 }
