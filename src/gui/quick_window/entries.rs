@@ -156,7 +156,7 @@ fn detected_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, busy: bool) -> Opt
                 );
                 ui.add(egui::Label::new(egui::RichText::new(text).weak()).wrap());
             }
-            ui.add(egui::Label::new(egui::RichText::new(i18n.tr("quick-detected-open")).small()).wrap());
+            ui.add(egui::Label::new(egui::RichText::new(i18n.tr("quick-detected-open")).size(DETAIL_SIZE)).wrap());
         });
     // The whole frame is one button for the pointer and for screen readers.
     let response = ui.interact(
