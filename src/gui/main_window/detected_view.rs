@@ -72,11 +72,12 @@ pub fn banner_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model) -> Option<UiComm
         .inner_margin(egui::Margin::symmetric(8, 4))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal_wrapped(|ui| {
-                ui.add(egui::Label::new(egui::RichText::new(format!("⚠ {text}")).color(warn)).wrap());
+            // The button first, the sentence wrapping beside it: one row, however narrow the window.
+            ui.horizontal(|ui| {
                 if ui.button(i18n.tr("button-show-detected")).clicked() {
                     command = Some(UiCommand::Select(Selection::Detected));
                 }
+                ui.add(egui::Label::new(egui::RichText::new(format!("⚠ {text}")).color(warn)).wrap());
             });
         });
     command
