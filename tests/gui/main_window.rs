@@ -291,7 +291,7 @@ fn export_and_import_through_a_typed_path() -> TestResult {
     click(&mut harness, "Import");
     // The file was read and checked before anything is asked.
     assert!(shows(&harness, "4 profiles: Office, Mobile, Home, Car"));
-    assert!(shows(&harness, "replaces all your profiles"));
+    assert!(shows(&harness, "replaces all your profiles, your custom ones included"));
     click(&mut harness, "Import");
     assert!(has_button(&harness, "Car"));
     Ok(())

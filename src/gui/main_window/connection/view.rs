@@ -97,7 +97,7 @@ fn asterisk_ui(ui: &mut egui::Ui, i18n: &I18n, form: &mut ConnectionForm) -> Opt
     let checked = form.fields.check(i18n, &form.saved);
     let idle = form.pending.is_none();
     // What AMI is and what the administrator sets up, before the fields that need it.
-    ui.add(egui::Label::new(egui::RichText::new(i18n.tr("conn-ami-explain")).small()).wrap());
+    ui.add(egui::Label::new(i18n.tr("conn-ami-explain")).wrap());
     ui.add_space(4.0);
     ui.add_enabled_ui(idle, |ui| {
         egui::Grid::new("connection_fields")
