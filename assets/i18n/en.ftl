@@ -151,6 +151,8 @@ button-move-aside = Move it aside and start fresh
 
 ## Status line
 status-starting = Reading the phone system…
+status-worker-stopped = The background worker that talks to the phone system has stopped; nothing you do is saved or applied until it is restarted.
+button-restart-worker = Restart it
 status-phone-unknown = Phone system: not opened
 status-phone-demo = Built-in demo phone system — no PBX is connected
 tooltip-phone-demo = Settings are only saved on this computer: no real phone changes. Click to choose the phone system.
@@ -347,6 +349,7 @@ status-connecting = Connecting to { $address }…
 status-reconnecting = Connection lost: reconnecting…
 status-demo-ready = Ready
 error-applied-unrecorded = { $profile } is now in use on the phone system, but callprofiles could not note it: { $reason }
+error-encode = Cannot write { $path }: its contents could not be encoded ({ $detail }); nothing was written.
 error-own-file = Cannot export to { $path }: it is one of callprofiles' own files; choose another file.
 error-unknown-routing = “{ $input }” is not a call routing: use desk_phone, forward:NUMBER, twinning:NUMBER or telecommuter:NUMBER.
 error-routing-no-number = The desk phone routing takes no number.

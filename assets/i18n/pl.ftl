@@ -154,6 +154,8 @@ button-move-aside = Odsuń plik na bok i zacznij od nowa
 
 ## Pasek stanu
 status-starting = Odczytywanie systemu telefonicznego…
+status-worker-stopped = Proces w tle, który komunikuje się z systemem telefonicznym, zatrzymał się; do jego ponownego uruchomienia nic nie zostanie zapisane ani zastosowane.
+button-restart-worker = Uruchom ponownie
 status-phone-unknown = System telefoniczny: nie otwarto
 status-phone-demo = Wbudowany demonstracyjny system telefoniczny — bez centrali (PBX)
 tooltip-phone-demo = Ustawienia są zapisywane tylko na tym komputerze: żaden prawdziwy telefon się nie zmienia. Kliknij, aby wybrać system telefoniczny.
@@ -356,6 +358,7 @@ status-connecting = Łączenie z { $address }…
 status-reconnecting = Utracono połączenie: ponowne łączenie…
 status-demo-ready = Gotowy
 error-applied-unrecorded = Profil { $profile } jest już używany w systemie telefonicznym, ale callprofiles nie mógł tego zapisać: { $reason }
+error-encode = Nie można zapisać { $path }: jego zawartości nie udało się zakodować ({ $detail }); niczego nie zapisano.
 error-own-file = Nie można eksportować do { $path }: to jeden z plików samego callprofiles; wybierz inny plik.
 error-unknown-routing = „{ $input }” nie jest sposobem przekazywania połączeń: użyj desk_phone, forward:NUMER, twinning:NUMER lub telecommuter:NUMER.
 error-routing-no-number = Dzwonienie na telefon biurkowy nie przyjmuje numeru.

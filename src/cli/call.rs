@@ -1,6 +1,7 @@
 //! `call NUMBER`: a telecommuter's outgoing call (the telecommuter phone rings first, then the number);
 //! it waits to say whether the telecommuter answered.
 
+use callprofiles_core::PhoneNumber;
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, output};
@@ -16,8 +17,8 @@ pub struct CallArgs {
 impl CallArgs {
     /// Runs `call`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let mut app = context.open()?;
-        let (placed, watch) = app.call(&self.number)?;
+        let number = PhoneNumber::parse(&self.number)?;
+        let (placed, watch) = context.open().call(&number)?;
         output::print(&context.tr_args(
             "cli-call-placed",
             &[

@@ -61,12 +61,30 @@ pub enum StoreError {
         /// The limit.
         limit: u64,
     },
+    /// The contents could not be turned into JSON, so nothing was written (the file stays as it was).
+    #[error("Cannot write {path}: its contents could not be encoded ({detail}); nothing was written.")]
+    Encode {
+        /// The file that was to be written.
+        path: PathBuf,
+        /// The JSON encoder's own words.
+        detail: String,
+    },
     /// Exporting onto one of callprofiles' own files would destroy it.
     #[error("Cannot export to {path}: it is one of callprofiles' own files; choose another file.")]
     OwnFile {
         /// The refused target.
         path: PathBuf,
     },
+}
+
+impl StoreError {
+    /// `path` could not be written because its contents did not encode.
+    pub fn encode(path: &std::path::Path, error: &serde_json::Error) -> Self {
+        Self::Encode {
+            path: path.to_owned(),
+            detail: error.to_string(),
+        }
+    }
 }
 
 impl Clone for StoreError {
@@ -96,6 +114,10 @@ impl Clone for StoreError {
                 path: path.clone(),
                 size: *size,
                 limit: *limit,
+            },
+            Self::Encode { path, detail } => Self::Encode {
+                path: path.clone(),
+                detail: detail.clone(),
             },
             Self::OwnFile { path } => Self::OwnFile { path: path.clone() },
         }
