@@ -101,7 +101,7 @@ field-playback = Listen to messages:
 field-greeting = Active voicemail greeting:
 playback-phone = using the phone
 playback-computer = using the computer
-greeting-default = Default greeting
+greeting-default = System greeting
 greeting-recorded = Greeting { $number }
 
 ## Detected
@@ -386,7 +386,7 @@ cli-label-playback = Listen to messages
 cli-label-greeting = Greeting
 cli-playback-phone = on the phone
 cli-playback-computer = on the computer
-cli-greeting-default = the default greeting
+cli-greeting-default = the system greeting
 cli-greeting-recorded = recorded greeting { $number }
 cli-kind-builtin = built-in
 cli-kind-custom = custom

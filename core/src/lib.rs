@@ -13,6 +13,8 @@ pub mod profile;
 pub mod profile_book;
 pub mod service;
 pub mod setting_change;
+#[cfg(test)]
+mod setting_places;
 pub mod settings;
 pub mod store;
 pub mod transfer;
