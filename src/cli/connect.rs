@@ -10,7 +10,7 @@ use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, human, output};
 
-/// The `connect` commands.
+/// Choosing the phone system: an Asterisk over AMI, or the built-in demo.
 #[derive(Debug, clap::Subcommand)]
 pub enum ConnectCommand {
     /// Connect to an Asterisk or FreePBX over AMI: log in, read the extension's settings, then save.

@@ -6,7 +6,7 @@ use fluent_bundle::FluentValue;
 use crate::cli::set::SETTING_KEYS;
 use crate::cli::{Context, human, output};
 
-/// The `pbx` commands.
+/// Reading or changing the phone system directly, bypassing profiles.
 #[derive(Debug, clap::Subcommand)]
 pub enum PbxCommand {
     /// Show the phone system's live settings.

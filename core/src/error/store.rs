@@ -58,7 +58,7 @@ pub enum StoreError {
         path: PathBuf,
         /// Its size.
         size: u64,
-        /// The limit.
+        /// The most bytes an import reads.
         limit: u64,
     },
     /// The contents could not be turned into JSON, so nothing was written (the file stays as it was).
