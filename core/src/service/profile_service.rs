@@ -33,6 +33,9 @@ pub struct Snapshot {
     pub activity: Option<Activity>,
     /// New voicemail messages, when the phone system has a mailbox and it could be asked.
     pub new_messages: Option<u64>,
+    /// Whether do-not-disturb is on, set on the phone (an observation, not a setting; false unless the
+    /// live settings were read).
+    pub do_not_disturb: bool,
     /// The phone system, when it could be opened.
     pub phone_system: Option<PhoneSystemDescription>,
     /// The configured phone system, when it was opened from `config.json`.
@@ -104,6 +107,10 @@ pub trait ProfileService: Send {
 
     /// How the phone system describes itself (`None` when it could not be opened).
     fn phone_system(&self) -> Option<PhoneSystemDescription>;
+
+    /// Whether do-not-disturb was on when the phone system was last read (set on the phone, e.g.
+    /// FreePBX's `*78`; not a profile setting, so it never makes the live settings Detected).
+    fn do_not_disturb(&self) -> bool;
 
     /// Whether a watch on the home's files sees every change this service can report (the built-in
     /// demo keeps its live settings there), so that polling can be rare.
@@ -178,6 +185,7 @@ impl ProfileService for Callprofiles {
                 .flatten(),
             Err(_) => None,
         };
+        let do_not_disturb = live.is_ok() && Self::do_not_disturb(self);
         let store = self.store.load();
         let activity = match (&store, &live) {
             (Ok(state), Ok(live)) => Some(detect(&state.book, state.last_applied.as_ref(), live)),
@@ -188,6 +196,7 @@ impl ProfileService for Callprofiles {
             live,
             activity,
             new_messages,
+            do_not_disturb,
             phone_system: Self::phone_system(self),
             connection: self.configured().cloned(),
             reached: self.reached,
@@ -209,6 +218,10 @@ impl ProfileService for Callprofiles {
 
     fn phone_system(&self) -> Option<PhoneSystemDescription> {
         Self::phone_system(self)
+    }
+
+    fn do_not_disturb(&self) -> bool {
+        Self::do_not_disturb(self)
     }
 
     fn reads_only_home_files(&self) -> bool {

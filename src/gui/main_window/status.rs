@@ -43,6 +43,10 @@ pub fn status_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, notice: Option<&
         if model.worker_stopped() && ui.button(i18n.tr("button-restart-worker")).clicked() {
             command = Some(UiCommand::RestartWorker);
         }
+        if model.do_not_disturb() {
+            let text = i18n.tr("status-do-not-disturb");
+            segment_ui(ui, vec![Piece::Whole(egui::RichText::new(text).strong().into())]);
+        }
         if let Some(count) = model.new_messages().filter(|count| *count > 0) {
             let text = i18n.tr_args("status-new-voicemail", &[("count", FluentValue::from(count))]);
             segment_ui(ui, vec![Piece::Whole(egui::RichText::new(text).strong().into())]);

@@ -221,12 +221,13 @@ impl WorkerCore {
 /// A comparable digest of a snapshot, so the worker only reports real changes.
 fn digest(snapshot: &Snapshot) -> String {
     format!(
-        "{:?}|{:?}|{:?}|{:?}|{}|{:?}",
+        "{:?}|{:?}|{:?}|{:?}|{}|{:?}|{}",
         snapshot.store.as_ref().map_err(ToString::to_string),
         snapshot.live.as_ref().map_err(ToString::to_string),
         snapshot.phone_system,
         snapshot.connection,
         snapshot.reached,
-        snapshot.new_messages
+        snapshot.new_messages,
+        snapshot.do_not_disturb
     )
 }
