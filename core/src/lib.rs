@@ -22,7 +22,7 @@ pub use applicable::{ApplicableSettings, CompleteRouting};
 pub use detection::{Activity, detect, differences, nearest};
 pub use error::{
     ConfigProblem, CoreError, Damage, ImportError, ImportProblem, InputError, LinkProblem, PhoneError, RuleError,
-    SecretFileProblem, StoreError, UnsafeReason,
+    Overflow, SecretFileProblem, StoreError, UnsafeReason,
 };
 pub use phone_number::PhoneNumber;
 pub use phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind};

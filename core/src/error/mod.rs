@@ -14,7 +14,7 @@ use thiserror::Error;
 pub use config::{ConfigProblem, SecretFileProblem, UnsafeReason};
 pub use import::{ImportError, ImportProblem};
 pub use input::InputError;
-pub use link::LinkProblem;
+pub use link::{LinkProblem, Overflow};
 pub use phone::PhoneError;
 pub use rule::RuleError;
 pub use store::{Damage, StoreError};
