@@ -93,6 +93,11 @@ impl Store {
                     path: path.clone(),
                     reason: Damage::TooLarge { limit: MAX_FILE_BYTES },
                 }
+            } else if let Some(kind) = atomic_file::not_a_file(&source) {
+                StoreError::Corrupt {
+                    path: path.clone(),
+                    reason: Damage::NotAFile { kind },
+                }
             } else {
                 StoreError::Io {
                     action: "read",
@@ -190,7 +195,8 @@ impl Store {
                 Err(std::fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
                     std::thread::sleep(Duration::from_millis(20));
                 }
-                Err(std::fs::TryLockError::WouldBlock) => return Err(StoreError::Busy { path }),
+                // Named by the file the user knows, not by its lock.
+                Err(std::fs::TryLockError::WouldBlock) => return Err(StoreError::Busy { path: self.path() }),
                 Err(std::fs::TryLockError::Error(source)) => {
                     return Err(StoreError::Io {
                         action: "lock",
@@ -226,6 +232,7 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<StoreState, StoreError> {
         reason,
     };
     let probe: VersionProbe = serde_json::from_slice(bytes).map_err(|e| corrupt(Damage::syntax(&e)))?;
+    Damage::unless_object(bytes).map_err(corrupt)?;
     if probe.schema_version > SCHEMA_VERSION {
         return Err(StoreError::Newer {
             path: path.to_owned(),

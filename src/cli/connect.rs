@@ -97,7 +97,7 @@ fn absolute(context: &Context, file: &std::path::Path) -> anyhow::Result<PathBuf
         anyhow::anyhow!(context.tr_args(
             "cli-error-secret-file",
             &[
-                ("path", FluentValue::from(file.display().to_string())),
+                ("path", FluentValue::from(callprofiles_core::shown::path(file))),
                 ("reason", FluentValue::from(e.to_string())),
             ],
         ))

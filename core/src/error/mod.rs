@@ -17,7 +17,7 @@ pub use input::InputError;
 pub use link::{LinkProblem, Overflow};
 pub use phone::PhoneError;
 pub use rule::RuleError;
-pub use store::{Damage, StoreError};
+pub use store::{Damage, FileKind, StoreError};
 
 /// Any error of the core.
 #[derive(Debug, Clone, Error)]

@@ -99,7 +99,7 @@ fn config_problem_text(i18n: &I18n, problem: &ConfigProblem) -> String {
         ConfigProblem::SecretFile { path, problem } => i18n.tr_args(
             "config-secret-file",
             &[
-                ("path", text(&path.display().to_string())),
+                ("path", text(&callprofiles_core::shown::path(path))),
                 ("problem", text(&secret_file_problem_text(i18n, problem))),
             ],
         ),
@@ -119,7 +119,7 @@ fn secret_file_problem_text(i18n: &I18n, problem: &SecretFileProblem) -> String 
             "secret-open",
             &[
                 ("mode", text(&format!("{mode:04o}"))),
-                ("path", text(&path.display().to_string())),
+                ("path", text(&callprofiles_core::shown::path(path))),
             ],
         ),
         SecretFileProblem::TooLarge { limit } => {

@@ -773,7 +773,10 @@ mod tests {
             // In the answer to a DBPut, after Login.
             let mut peer = Peer::logged_in(listener)?;
             let (_, id) = peer.action()?;
-            drip(&mut peer.writer, &format!("Response: Success\r\nActionID: {id}\r\n\r\n"))?;
+            drip(
+                &mut peer.writer,
+                &format!("Response: Success\r\nActionID: {id}\r\n\r\n"),
+            )?;
             Ok(Vec::new())
         })?;
         let mut client = client.with_timeout(Duration::from_millis(600));
@@ -794,7 +797,9 @@ mod tests {
         let (client, server) = serve(|listener| {
             let mut peer = Peer::logged_in(listener)?;
             let (_, id) = peer.action()?;
-            peer.send(&format!("Response: Success\r\nEventList: start\r\nActionID: {id}\r\n\r\n"))?;
+            peer.send(&format!(
+                "Response: Success\r\nEventList: start\r\nActionID: {id}\r\n\r\n"
+            ))?;
             let entry = format!("Event: DBGetTreeResponse\r\nActionID: {id}\r\nKey: /CF/201\r\nVal: 1\r\n\r\n");
             let chunk = entry.repeat(200);
             // Until the client hangs up.
@@ -805,7 +810,10 @@ mod tests {
         let started = Instant::now();
         match client.db_get_tree(&value("CF")?, &value("201")?) {
             Err(PhoneError::AnswerTooLarge { bound, .. }) => {
-                assert_eq!(bound, crate::error::Overflow::Entries(super::super::connection::MAX_LIST_ENTRIES));
+                assert_eq!(
+                    bound,
+                    crate::error::Overflow::Entries(super::super::connection::MAX_LIST_ENTRIES)
+                );
             }
             other => return Err(format!("{other:?}").into()),
         }
@@ -827,7 +835,10 @@ mod tests {
         let mut client = client.with_timeout(Duration::from_secs(20));
         match client.db_put(&value("CF")?, &value("201")?, &value("600")?) {
             Err(PhoneError::AnswerTooLarge { bound, .. }) => {
-                assert_eq!(bound, crate::error::Overflow::Bytes(super::super::connection::MAX_ANSWER_BYTES));
+                assert_eq!(
+                    bound,
+                    crate::error::Overflow::Bytes(super::super::connection::MAX_ANSWER_BYTES)
+                );
             }
             other => return Err(format!("{other:?}").into()),
         }

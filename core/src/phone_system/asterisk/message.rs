@@ -25,7 +25,10 @@ impl OverflowIo for Overflow {
     }
 
     fn of(error: &io::Error) -> Option<Overflow> {
-        error.get_ref().and_then(|inner| inner.downcast_ref::<Overflow>()).copied()
+        error
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<Overflow>())
+            .copied()
     }
 }
 
