@@ -2,6 +2,7 @@
 //! a damaged or newer file is never overwritten.
 
 use std::fs::File;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -178,16 +179,28 @@ impl Store {
             path: self.home.clone(),
             source,
         })?;
+        let open_failed = |source| StoreError::Io {
+            action: "open",
+            path: path.clone(),
+            source,
+        };
+        // Without blocking: opening a FIFO to write would wait for a reader forever.
         let file = File::options()
             .create(true)
             .truncate(false)
             .write(true)
+            .custom_flags(libc::O_NONBLOCK)
             .open(&path)
-            .map_err(|source| StoreError::Io {
-                action: "open",
-                path: path.clone(),
-                source,
+            .map_err(|source| match source.raw_os_error() {
+                Some(libc::ENXIO) => StoreError::NotAFile {
+                    path: path.clone(),
+                    kind: crate::error::FileKind::Fifo,
+                },
+                _ => open_failed(source),
             })?;
+        if let Some(kind) = crate::error::FileKind::of(file.metadata().map_err(open_failed)?.file_type()) {
+            return Err(StoreError::NotAFile { path, kind });
+        }
         let deadline = Instant::now() + LOCK_WAIT;
         loop {
             match file.try_lock() {

@@ -19,7 +19,7 @@ const MAX_KEPT_EVENTS: usize = 2048;
 const MAX_KEPT_EVENT_BYTES: usize = 256 * 1024;
 /// Most bytes one exchange (a batch's replies and whatever comes between them) may read. A real
 /// answer of callprofiles' actions is a few kilobytes; this is far above it and still small.
-pub const MAX_ANSWER_BYTES: u64 = 2 * 1024 * 1024;
+pub const MAX_ANSWER_BYTES: u64 = 1024 * 1024;
 /// Most entries one reply's event list may carry (an extension's AstDB tree holds tens).
 pub const MAX_LIST_ENTRIES: usize = 10_000;
 /// Most actions written before their replies are read, so neither side's buffers fill up.

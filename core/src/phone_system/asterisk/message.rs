@@ -32,6 +32,9 @@ impl OverflowIo for Overflow {
     }
 }
 
+/// Bytes a header costs beyond its text (two `String`s and their allocations).
+const HEADER_OVERHEAD: usize = 64;
+
 /// One message from Asterisk: a response, or an event.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Message {
@@ -97,9 +100,12 @@ impl Message {
         &self.headers
     }
 
-    /// The bytes of its headers' text (what keeping it costs, roughly).
+    /// What keeping it costs in memory, roughly: its headers' text and their bookkeeping.
     pub fn size(&self) -> usize {
-        self.headers.iter().map(|(key, value)| key.len() + value.len()).sum()
+        self.headers
+            .iter()
+            .map(|(key, value)| key.len() + value.len() + HEADER_OVERHEAD)
+            .sum()
     }
 }
 
