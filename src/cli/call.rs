@@ -5,7 +5,7 @@ use callprofiles_core::phone_system::call::CallOutcome;
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, output};
-use crate::gui::call_text::call_outcome_text;
+use crate::text::call_text::call_outcome_text;
 
 /// Arguments of `call`.
 #[derive(Debug, clap::Args)]

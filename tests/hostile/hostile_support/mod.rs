@@ -184,7 +184,7 @@ fn serve(stream: TcpStream, secret: &str, shared: &Shared) -> io::Result<()> {
             }
             Mode::HugeLine if !login => {
                 writer.write_all(format!("ActionID: {id}\r\nResponse: Success").as_bytes())?;
-                return endless(&mut writer, &[b'x'; 64 * 1024]);
+                return endless(&mut writer, &vec![b'x'; 64 * 1024]);
             }
             _ => {}
         }
