@@ -82,8 +82,9 @@ fn is_own_file(home: &Path, path: &Path) -> bool {
     };
     target.as_deref().is_some_and(kept_by_name)
         || own.iter().any(|file| {
-            target.is_some() && resolved(file) == target
-                || target_identity.is_some() && identity(file) == target_identity
+            let same_path = target.is_some() && resolved(file) == target;
+            let same_inode = target_identity.is_some() && identity(file) == target_identity;
+            same_path || same_inode
         })
 }
 
