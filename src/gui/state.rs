@@ -59,6 +59,10 @@ mod tests {
         assert_eq!(State::read_saved(&dir.path().join("missing.ron")), None);
         std::fs::write(&file, "not ron at all (")?;
         assert_eq!(State::read_saved(&file), None);
+        // A FIFO planted in its place gives nothing at once instead of waiting for a writer.
+        std::fs::remove_file(&file)?;
+        assert!(std::process::Command::new("mkfifo").arg(&file).status()?.success());
+        assert_eq!(State::read_saved(&file), None);
         Ok(())
     }
 }
