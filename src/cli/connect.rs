@@ -69,13 +69,9 @@ impl ConnectCommand {
                         ("user", FluentValue::from(config.username.as_str().to_owned())),
                         (
                             "path",
-                            FluentValue::from(
-                                context
-                                    .home
-                                    .join(callprofiles_core::config::CONFIG_FILE)
-                                    .display()
-                                    .to_string(),
-                            ),
+                            FluentValue::from(callprofiles_core::shown::path(
+                                &context.home.join(callprofiles_core::config::CONFIG_FILE),
+                            )),
                         ),
                     ],
                 );
