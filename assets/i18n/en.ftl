@@ -425,6 +425,7 @@ cli-status-active = Active profile: { $name }
 cli-status-detected = Active profile: Detected (the phone system's settings match no saved profile)
 cli-status-nearest = Closest saved profile: { $name } (differs in { $keys })
 cli-status-keep = Keep these settings with: callprofiles save-detected NAME
+cli-status-do-not-disturb = Do not disturb is on (set on the phone): callers get busy whatever the profile says.
 cli-status-voicemail = Voicemail: { $count ->
     [0] no new messages
     [one] 1 new message
@@ -481,6 +482,7 @@ call-not-answered = Your telecommuter phone ({ $remote }) was not answered, so {
 call-busy = Your telecommuter phone ({ $remote }) was busy, so { $target } was not called.
 call-failed = Your telecommuter phone ({ $remote }) could not be called, so { $target } was not called: check the telecommuter number.
 call-unknown = The phone system did not say whether you answered; if your telecommuter phone rings, answer it to be connected to { $target }.
+status-do-not-disturb = Do not disturb is on (set on the phone)
 status-new-voicemail = ✉ { $count ->
     [one] 1 new voicemail message
    *[other] { $count } new voicemail messages

@@ -434,6 +434,7 @@ cli-status-active = Aktywny profil: { $name }
 cli-status-detected = Aktywny profil: Wykryte (ustawienia systemu telefonicznego nie odpowiadają żadnemu zapisanemu profilowi)
 cli-status-nearest = Najbliższy zapisany profil: { $name } (różni się: { $keys })
 cli-status-keep = Zachowaj te ustawienia poleceniem: callprofiles save-detected NAZWA
+cli-status-do-not-disturb = Tryb „nie przeszkadzać” jest włączony (ustawiony na telefonie): dzwoniący słyszą sygnał zajętości niezależnie od profilu.
 cli-status-voicemail = Poczta głosowa: { $count ->
     [0] brak nowych wiadomości
     [one] 1 nowa wiadomość
@@ -496,6 +497,7 @@ call-not-answered = Twój telefon telepracownika ({ $remote }) nie został odebr
 call-busy = Twój telefon telepracownika ({ $remote }) był zajęty, więc nie połączono z { $target }.
 call-failed = Nie udało się zadzwonić na Twój telefon telepracownika ({ $remote }), więc nie połączono z { $target }: sprawdź numer telepracownika.
 call-unknown = System telefoniczny nie podał, czy odebrano; jeśli Twój telefon telepracownika dzwoni, odbierz go, aby połączyć się z { $target }.
+status-do-not-disturb = Tryb „nie przeszkadzać” jest włączony (ustawiony na telefonie)
 status-new-voicemail = ✉ { $count ->
     [one] 1 nowa wiadomość głosowa
     [few] { $count } nowe wiadomości głosowe
