@@ -15,7 +15,7 @@ use crate::error::LinkProblem;
 
 /// Most unrelated events kept for [`Connection::next_event`]; older ones are dropped.
 const MAX_KEPT_EVENTS: usize = 2048;
-/// Most bytes of unrelated events kept (headers' text); older ones are dropped past it.
+/// Most memory unrelated events kept may take (see [`Message::size`]); older ones are dropped past it.
 const MAX_KEPT_EVENT_BYTES: usize = 256 * 1024;
 /// Most bytes one exchange (a batch's replies and whatever comes between them) may read. A real
 /// answer of callprofiles' actions is a few kilobytes; this is far above it and still small.
