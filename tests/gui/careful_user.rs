@@ -50,7 +50,7 @@ fn activate_with_unsaved_edits_applies_what_the_form_shows() -> TestResult {
     assert!(!harness.state().has_unsaved_changes());
     assert_eq!(harness.state().model.active_id(), Some(BuiltIn::Mobile.id()));
     assert!(
-        notice(&harness).contains("Mobile was saved and applied"),
+        notice(&harness).contains("Mobile is now active"),
         "{}",
         notice(&harness)
     );

@@ -17,3 +17,4 @@ mod quick;
 mod quick_apply;
 mod voicemail;
 mod worker;
+mod worker_stopped;

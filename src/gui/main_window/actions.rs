@@ -1,6 +1,6 @@
 //! Running the user's commands after a frame, and reacting to the worker's answers.
 
-use callprofiles_core::{ProfileId, StoreError};
+use callprofiles_core::{CoreError, DetectedTarget, PhoneNumber, ProfileId, ProfileName, StoreError};
 use fluent_bundle::FluentValue;
 
 use super::{AfterFinish, MainApp, Notice};
@@ -37,27 +37,34 @@ impl MainApp {
             UiCommand::Create(name) => {
                 self.dialog = None;
                 let from = self.draft.as_ref().map(|draft| draft.id.clone());
-                self.model
-                    .request(WorkerRequest::Create { name, from }, Some(Busy::Saving));
+                if let Some(name) = self.checked_name(&name) {
+                    self.model
+                        .request(WorkerRequest::Create(name, from), Some(Busy::Saving));
+                }
             }
             UiCommand::Rename(id, name) => {
                 self.dialog = None;
-                self.model
-                    .request(WorkerRequest::Rename { id, name }, Some(Busy::Saving));
+                if let Some(name) = self.checked_name(&name) {
+                    self.model.request(WorkerRequest::Rename(id, name), Some(Busy::Saving));
+                }
             }
             UiCommand::Delete(id) => {
                 self.dialog = None;
-                self.model.request(WorkerRequest::Delete { id }, Some(Busy::Saving));
+                self.model.request(WorkerRequest::Delete(id), Some(Busy::Saving));
             }
             UiCommand::SaveDetectedAsNew(name) => {
                 self.dialog = None;
-                self.model
-                    .request(WorkerRequest::SaveDetectedAsNew { name }, Some(Busy::Saving));
+                if let Some(name) = self.checked_name(&name) {
+                    let target = DetectedTarget::New(name);
+                    self.model
+                        .request(WorkerRequest::SaveDetected(target), Some(Busy::Saving));
+                }
             }
             UiCommand::SaveDetectedInto(id) => {
                 self.dialog = None;
+                let target = DetectedTarget::Into(id);
                 self.model
-                    .request(WorkerRequest::SaveDetectedInto { id }, Some(Busy::Saving));
+                    .request(WorkerRequest::SaveDetected(target), Some(Busy::Saving));
             }
             UiCommand::SaveAndLeave(then) => {
                 self.dialog = None;
@@ -79,7 +86,7 @@ impl MainApp {
                 }
             }
             UiCommand::ExportTo(path) => {
-                let ticket = self.model.request(WorkerRequest::Export { path }, Some(Busy::Saving));
+                let ticket = self.model.request(WorkerRequest::Export(path), Some(Busy::Saving));
                 self.after_file_dialog(ticket);
             }
             UiCommand::CheckImport(path) => {
@@ -87,7 +94,7 @@ impl MainApp {
                     path: path.clone(),
                     check: ImportCheck::Reading,
                 });
-                let ticket = self.model.request(WorkerRequest::CheckImport { path }, None);
+                let ticket = self.model.request(WorkerRequest::CheckImport(path), None);
                 self.after_file_dialog(ticket);
             }
             UiCommand::ImportFrom(path) => {
@@ -99,7 +106,7 @@ impl MainApp {
                 if damaged {
                     self.model.request(WorkerRequest::MoveAside, Some(Busy::Saving));
                 }
-                let ticket = self.model.request(WorkerRequest::Import { path }, Some(Busy::Saving));
+                let ticket = self.model.request(WorkerRequest::Import(path), Some(Busy::Saving));
                 self.after_file_dialog(ticket);
             }
             UiCommand::SetLanguage(choice) => self.set_language(choice),
@@ -107,11 +114,15 @@ impl MainApp {
             UiCommand::Connection(command) => self.connection_command(command),
             UiCommand::Call(number) => {
                 self.dialog = None;
-                self.model.request(
-                    WorkerRequest::Call { number: number.clone() },
-                    Some(Busy::Calling(number)),
-                );
+                match PhoneNumber::parse(&number) {
+                    Ok(parsed) => {
+                        self.model
+                            .request(WorkerRequest::Call(parsed), Some(Busy::Calling(number)));
+                    }
+                    Err(error) => self.show_error(&error.into()),
+                }
             }
+            UiCommand::RestartWorker => self.model.restart_worker(),
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -209,11 +220,29 @@ impl MainApp {
             }
         };
         let id = draft.id.clone();
-        let reapply = apply || self.model.active_id().as_ref() == Some(&id);
-        Some(self.model.request(
-            WorkerRequest::SaveSettings { id, settings, reapply },
-            Some(Busy::Saving),
-        ))
+        let active = self.model.active_id().as_ref() == Some(&id);
+        let ticket = self
+            .model
+            .request(WorkerRequest::SaveSettings(id.clone(), settings), Some(Busy::Saving));
+        // Core applies a saved active profile itself; another one is activated once the save has landed
+        // (never before: a failed save must not be followed by applying the old settings).
+        if apply && !active {
+            self.after
+                .insert(ticket, AfterFinish::Leave(Leave::SelectAndActivate(id)));
+        }
+        Some(ticket)
+    }
+
+    /// A name the dialog checked as typed, parsed by core (a failure, which the dialog prevents, is shown).
+    fn checked_name(&mut self, name: &str) -> Option<ProfileName> {
+        ProfileName::parse(name)
+            .inspect_err(|error| self.show_error(&error.clone().into()))
+            .ok()
+    }
+
+    /// Shows a failure in the status line.
+    fn show_error(&mut self, error: &CoreError) {
+        self.notice = Some(Notice::error(error_text(&self.i18n, error)));
     }
 
     /// Switches the language (and remembers it).
