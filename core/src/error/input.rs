@@ -56,6 +56,12 @@ pub enum InputError {
         /// The value as typed.
         input: String,
     },
+    /// A voicemail message id that no mailbox can hold.
+    #[error("\"{input}\" is not a voicemail message id: use an id from the message list.")]
+    BadMessageId {
+        /// The value as typed.
+        input: String,
+    },
     /// Unknown greeting.
     #[error("\"{input}\" is not a voicemail greeting: use default or a number from 1 to 9.")]
     UnknownGreeting {

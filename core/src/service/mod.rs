@@ -7,6 +7,7 @@ mod files;
 mod phone;
 #[cfg(test)]
 mod test_support;
+mod voicemail;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,248 @@
+//! The user's mailbox over AMI (app_voicemail of Asterisk 22): `VoicemailBoxSummary` lists it,
+//! `VoicemailMove` (INBOX → Old) marks a message heard, `VoicemailRemove` deletes it; an `Originate` into
+//! the shipped dialplan's `callprofiles-vm-play-ring` rings the phone where calls now go and plays the
+//! message with `VoiceMailPlayMsg`. Recorded greetings are learnt with `STAT(e,…)` on their files.
+
+use std::time::Duration;
+
+use super::action::{Action, Originate};
+use super::client::AmiClient;
+use super::message::Message;
+use super::value::AmiValue;
+use crate::error::{ConfigProblem, PhoneError};
+use crate::settings::GreetingSlot;
+use crate::voicemail::{MessageId, MessageState, RecordedGreetings, VoicemailMessage, newest_first, split_caller_id};
+
+/// The shipped dialplan's context that rings the phone where calls now go (desk or telecommuter).
+pub const PLAY_RING: &str = "callprofiles-vm-play-ring";
+/// The shipped dialplan's context that plays `CP_VM_MSG` once that phone answered.
+pub const PLAY_MESSAGE: &str = "callprofiles-vm-play";
+/// How long the phone rings to play a message.
+pub const PLAY_RING_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The user's mailbox: `<extension>@<context>`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mailbox {
+    /// The extension (the mailbox number).
+    pub extension: AmiValue,
+    /// The voicemail context.
+    pub context: AmiValue,
+}
+
+impl Mailbox {
+    /// The mailbox of `extension` in `context`; the context must be a plain name (it becomes part of
+    /// a file path and a dialplan argument).
+    pub fn new(extension: &str, context: &str) -> Result<Self, PhoneError> {
+        let plain = !context.is_empty()
+            && context
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !plain {
+            return Err(PhoneError::BadState {
+                reason: format!("the voicemail context \"{context}\" is not a plain name"),
+            });
+        }
+        Ok(Self {
+            extension: AmiValue::new("extension", extension)?,
+            context: AmiValue::new("voicemail context", context)?,
+        })
+    }
+
+    /// `<extension>@<context>`.
+    pub fn full(&self) -> Result<AmiValue, PhoneError> {
+        AmiValue::new(
+            "mailbox",
+            format!("{}@{}", self.extension.as_str(), self.context.as_str()),
+        )
+    }
+}
+
+/// A message as the PBX files it: its folder matters to move and delete it.
+#[derive(Clone, Debug)]
+struct Filed {
+    message: VoicemailMessage,
+    folder: String,
+}
+
+/// Every message of `mailbox` in INBOX and Old, newest first.
+pub fn list(client: &mut AmiClient, mailbox: &Mailbox) -> Result<Vec<VoicemailMessage>, PhoneError> {
+    let mut messages: Vec<VoicemailMessage> = filed(client, mailbox)?.into_iter().map(|f| f.message).collect();
+    newest_first(&mut messages);
+    Ok(messages)
+}
+
+/// Marks message `id` heard: moves it from INBOX to Old (already in Old: nothing to do).
+pub fn mark_heard(client: &mut AmiClient, mailbox: &Mailbox, id: &MessageId) -> Result<(), PhoneError> {
+    let found = find(client, mailbox, id)?;
+    if found.message.state == MessageState::Old {
+        return Ok(());
+    }
+    let action = Action::new("VoicemailMove", true)
+        .header("Context", mailbox.context.clone())
+        .header("Mailbox", mailbox.extension.clone())
+        .header("Folder", AmiValue::new("folder", found.folder)?)
+        .header("ID", AmiValue::new("message id", id.as_str())?)
+        .header("ToFolder", AmiValue::fixed("Old"));
+    client.expect_success(&action).map(drop)
+}
+
+/// Deletes message `id`.
+pub fn delete(client: &mut AmiClient, mailbox: &Mailbox, id: &MessageId) -> Result<(), PhoneError> {
+    let found = find(client, mailbox, id)?;
+    let action = Action::new("VoicemailRemove", false)
+        .header("Context", mailbox.context.clone())
+        .header("Mailbox", mailbox.extension.clone())
+        .header("Folder", AmiValue::new("folder", found.folder)?)
+        .header("ID", AmiValue::new("message id", id.as_str())?);
+    client.expect_success(&action).map(drop)
+}
+
+/// Rings the phone where calls now go and plays message `id` there once answered (the shipped dialplan
+/// decides where: the telecommuter number while telecommuting, else the desk phone).
+pub fn play_on_phone(
+    client: &mut AmiClient,
+    username: &str,
+    mailbox: &Mailbox,
+    id: &MessageId,
+) -> Result<(), PhoneError> {
+    find(client, mailbox, id)?;
+    let extension = mailbox.extension.as_str();
+    let originate = Originate {
+        channel: AmiValue::new("playback channel", format!("Local/{extension}@{PLAY_RING}"))?,
+        context: AmiValue::fixed(PLAY_MESSAGE),
+        exten: mailbox.extension.clone(),
+        timeout: PLAY_RING_TIMEOUT,
+        channel_id: None,
+        other_channel_id: None,
+        variables: vec![AmiValue::new("message id", format!("CP_VM_MSG={}", id.as_str()))?],
+    };
+    match client.originate(&originate) {
+        Err(PhoneError::Refused {
+            message: Some(message), ..
+        }) if message == "Permission denied" => Err(PhoneError::Config {
+            reason: ConfigProblem::OriginateNotAllowed {
+                username: username.to_owned(),
+            },
+        }),
+        other => other,
+    }
+}
+
+/// Which greetings 1–9 have a file `callprofiles-greeting-N.wav` in the mailbox's directory (where the
+/// shipped dialplan records and plays them).
+pub fn recorded_greetings(client: &mut AmiClient, mailbox: &Mailbox) -> Result<RecordedGreetings, PhoneError> {
+    let spool = client.getvar(&AmiValue::fixed("ASTSPOOLDIR"))?;
+    let spool = spool.trim();
+    let spool = if spool.is_empty() { "/var/spool/asterisk" } else { spool };
+    if spool.contains([',', ')', '(', '$']) {
+        return Err(PhoneError::BadState {
+            reason: format!("Asterisk's spool directory \"{spool}\" cannot be named in a function"),
+        });
+    }
+    let slots: Vec<u8> = (GreetingSlot::FIRST..=GreetingSlot::LAST).collect();
+    let actions = slots
+        .iter()
+        .map(|n| {
+            AmiValue::new(
+                "greeting file",
+                format!(
+                    "STAT(e,{spool}/voicemail/{}/{}/callprofiles-greeting-{n}.wav)",
+                    mailbox.context.as_str(),
+                    mailbox.extension.as_str()
+                ),
+            )
+            .map(|variable| Action::getvar(&variable))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let replies = client.send_all(&actions)?;
+    let mut recorded = RecordedGreetings::default();
+    for (n, reply) in slots.into_iter().zip(replies) {
+        if reply.response.response() != Some("Success") {
+            return Err(PhoneError::Refused {
+                action: "Getvar".to_owned(),
+                message: reply.response.get("Message").map(str::to_owned),
+            });
+        }
+        if reply.response.get("Value").map(str::trim) == Some("1") {
+            recorded.slots.extend(GreetingSlot::new(n).ok());
+        }
+    }
+    Ok(recorded)
+}
+
+/// The message `id`, with its folder; [`PhoneError::MessageNotFound`] when the mailbox lacks it.
+fn find(client: &mut AmiClient, mailbox: &Mailbox, id: &MessageId) -> Result<Filed, PhoneError> {
+    filed(client, mailbox)?
+        .into_iter()
+        .find(|f| &f.message.id == id)
+        .ok_or_else(|| PhoneError::MessageNotFound { id: id.to_string() })
+}
+
+/// Every message in INBOX and Old with its folder, as `VoicemailBoxSummary` reports them.
+fn filed(client: &mut AmiClient, mailbox: &Mailbox) -> Result<Vec<Filed>, PhoneError> {
+    let action = Action::new("VoicemailBoxSummary", true)
+        .header("Context", mailbox.context.clone())
+        .header("Mailbox", mailbox.extension.clone());
+    let reply = client.expect_success(&action)?;
+    Ok(reply.list.iter().filter_map(parse_detail).collect())
+}
+
+/// One `VoicemailBoxDetail` event as a message; other folders (Work, Family, …) and events without a
+/// valid id are left out.
+fn parse_detail(event: &Message) -> Option<Filed> {
+    let folder = event.get("Folder")?.trim();
+    let state = match folder {
+        "INBOX" => MessageState::New,
+        "Old" => MessageState::Old,
+        _ => return None,
+    };
+    let id = MessageId::parse(event.get("ID")?).ok()?;
+    let (caller_number, caller_name) = split_caller_id(event.get("CallerID").unwrap_or(""));
+    Some(Filed {
+        message: VoicemailMessage {
+            id,
+            state,
+            caller_number,
+            caller_name,
+            received: event.get("Date").and_then(|d| d.trim().parse().ok()).unwrap_or(0),
+            duration_seconds: event.get("Duration").and_then(|d| d.trim().parse().ok()).unwrap_or(0),
+        },
+        folder: folder.to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn details_become_messages() {
+        let event = Message::from_headers([
+            ("Event", "VoicemailBoxDetail"),
+            ("Folder", "INBOX"),
+            ("CallerID", "\"Anna\" <+48221234567>"),
+            ("Date", "1764605000"),
+            ("Duration", "7"),
+            ("ID", "1764605000-00000002"),
+        ]);
+        let filed = parse_detail(&event);
+        assert!(filed.as_ref().is_some_and(|f| f.folder == "INBOX"
+            && f.message.state == MessageState::New
+            && f.message.caller_name.as_deref() == Some("Anna")
+            && f.message.received == 1_764_605_000
+            && f.message.duration_seconds == 7));
+        let work = Message::from_headers([("Folder", "Work"), ("ID", "1-2")]);
+        assert!(parse_detail(&work).is_none());
+        let injected = Message::from_headers([("Folder", "Old"), ("ID", "1,2")]);
+        assert!(parse_detail(&injected).is_none());
+    }
+
+    #[test]
+    fn contexts_must_be_plain_names() {
+        assert!(Mailbox::new("201", "default").is_ok());
+        assert!(Mailbox::new("201", "from-internal_2").is_ok());
+        for bad in ["", "a/b", "a,b", "../x", "a b"] {
+            assert!(Mailbox::new("201", bad).is_err(), "{bad}");
+        }
+    }
+}

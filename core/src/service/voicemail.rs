@@ -1,0 +1,47 @@
+//! The user's mailbox: list its messages, mark one heard, delete one, play one on the phone, and which
+//! greetings are recorded (so a profile choosing an unrecorded one is flagged, never silently replaced).
+
+use super::Callprofiles;
+use crate::error::CoreError;
+use crate::profile::Profile;
+use crate::settings::GreetingSlot;
+use crate::voicemail::{MessageId, RecordedGreetings, VoicemailMessage};
+
+impl Callprofiles {
+    /// Every message in the user's mailbox, new and heard, newest first.
+    pub fn voicemail_messages(&mut self) -> Result<Vec<VoicemailMessage>, CoreError> {
+        Ok(self.phone.voicemail_messages()?)
+    }
+
+    /// Marks message `id` (as typed) heard.
+    pub fn mark_heard(&mut self, id: &str) -> Result<MessageId, CoreError> {
+        let id = MessageId::parse(id)?;
+        self.phone.mark_heard(&id)?;
+        Ok(id)
+    }
+
+    /// Deletes message `id` (as typed).
+    pub fn delete_message(&mut self, id: &str) -> Result<MessageId, CoreError> {
+        let id = MessageId::parse(id)?;
+        self.phone.delete_message(&id)?;
+        Ok(id)
+    }
+
+    /// Rings the phone where calls now go and plays message `id` (as typed) there.
+    pub fn play_on_phone(&mut self, id: &str) -> Result<MessageId, CoreError> {
+        let id = MessageId::parse(id)?;
+        self.phone.play_on_phone(&id)?;
+        Ok(id)
+    }
+
+    /// Which greetings 1–9 are recorded in the user's mailbox.
+    pub fn recorded_greetings(&mut self) -> Result<RecordedGreetings, CoreError> {
+        Ok(self.phone.recorded_greetings()?)
+    }
+
+    /// The greeting `profile` chooses when it is not recorded: callers would hear the system greeting
+    /// instead, so the form and Activate say so.
+    pub fn unrecorded_greeting(&mut self, profile: &Profile) -> Result<Option<GreetingSlot>, CoreError> {
+        Ok(self.recorded_greetings()?.missing(profile.settings.voicemail.greeting))
+    }
+}

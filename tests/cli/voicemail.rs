@@ -1,0 +1,87 @@
+//! `callprofiles voicemail …` on the built-in demo: its sample mailbox is listed newest first, heard and
+//! delete change it, playing on a phone is refused plainly; both languages.
+
+use crate::cli_support::{Home, TestResult};
+
+#[test]
+fn the_demo_mailbox_lists_new_and_heard_messages_newest_first() -> TestResult {
+    let home = Home::new()?;
+    let text = home.ok(&["--lang", "en", "voicemail", "list"])?;
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.first().copied(), Some("Voicemail: 2 new, 1 heard."), "{text}");
+    assert!(
+        lines
+            .get(1)
+            .is_some_and(|l| l.starts_with("demo-1  new  ") && l.ends_with("3 s  Anna Nowak <+48221234567>")),
+        "{text}"
+    );
+    assert!(lines.get(3).is_some_and(|l| l.starts_with("demo-3  heard  ")), "{text}");
+    let json = home.json(&["voicemail", "list", "--json"])?;
+    let messages = json["messages"].as_array().ok_or("no messages array")?;
+    let received: Vec<i64> = messages.iter().filter_map(|m| m["received"].as_i64()).collect();
+    assert_eq!(received.len(), 3);
+    assert!(received.windows(2).all(|w| w[0] >= w[1]), "{json}");
+    assert_eq!(messages[0]["state"], "new");
+    assert_eq!(messages[0]["caller_name"], "Anna Nowak");
+    assert_eq!(messages[1]["caller_number"], "0600111222");
+    assert!(messages[1].get("caller_name").is_none(), "{json}");
+    // The audio is real: a PCM WAV of the message's duration, written locally.
+    let wav = std::fs::read(home.file("demo-voicemail/demo-1.wav"))?;
+    assert_eq!(&wav[..4], b"RIFF");
+    assert_eq!(wav.len(), 44 + 3 * 8000 * 2);
+    let polish = home.ok(&["--lang", "pl", "voicemail", "list"])?;
+    assert!(
+        polish.starts_with("Poczta głosowa: nowe 2, odsłuchane 1.\n"),
+        "{polish}"
+    );
+    assert!(polish.contains("demo-1  nowa  "), "{polish}");
+    Ok(())
+}
+
+#[test]
+fn heard_and_delete_change_the_mailbox_and_bad_ids_change_nothing() -> TestResult {
+    let home = Home::new()?;
+    home.ok(&["voicemail", "list"])?;
+    assert_eq!(
+        home.ok(&["--lang", "en", "voicemail", "heard", "demo-2"])?.trim_end(),
+        "Message demo-2 is marked heard."
+    );
+    let json = home.json(&["voicemail", "list", "--json"])?;
+    assert_eq!(json["messages"][1]["id"], "demo-2");
+    assert_eq!(json["messages"][1]["state"], "old");
+    assert_eq!(
+        home.ok(&["--lang", "pl", "voicemail", "delete", "demo-1"])?.trim_end(),
+        "Wiadomość demo-1 została usunięta."
+    );
+    assert!(!home.file("demo-voicemail/demo-1.wav").exists());
+    let json = home.json(&["voicemail", "list", "--json"])?;
+    assert_eq!(json["messages"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        home.fail(&["--lang", "en", "voicemail", "delete", "demo-1"])?,
+        "There is no voicemail message demo-1 in the mailbox: list the messages again."
+    );
+    assert_eq!(
+        home.fail(&["--lang", "pl", "voicemail", "heard", "demo-1"])?,
+        "W skrzynce nie ma wiadomości głosowej demo-1: wyświetl listę wiadomości ponownie."
+    );
+    let injected = home.fail(&["--lang", "en", "voicemail", "heard", "1\r\nAction: Command"])?;
+    assert!(injected.contains("is not a voicemail message id"), "{injected}");
+    Ok(())
+}
+
+#[test]
+fn the_demo_cannot_ring_a_phone_to_play_a_message() -> TestResult {
+    let home = Home::new()?;
+    home.ok(&["voicemail", "list"])?;
+    let english = home.fail(&["--lang", "en", "voicemail", "play", "demo-1"])?;
+    assert!(
+        english.starts_with("The built-in demo phone system cannot ring a phone"),
+        "{english}"
+    );
+    let polish = home.fail(&["--lang", "pl", "voicemail", "play", "demo-1"])?;
+    assert!(
+        polish.starts_with("Demonstracyjny system telefoniczny nie może zadzwonić"),
+        "{polish}"
+    );
+    Ok(())
+}
