@@ -197,6 +197,7 @@ fn parse_detail(event: &Message) -> Option<Filed> {
         _ => return None,
     };
     let id = MessageId::parse(event.get("ID")?).ok()?;
+    let received = received(&id, event.get("Date"));
     let (caller_number, caller_name) = split_caller_id(event.get("CallerID").unwrap_or(""));
     Some(Filed {
         message: VoicemailMessage {
@@ -204,11 +205,24 @@ fn parse_detail(event: &Message) -> Option<Filed> {
             state,
             caller_number,
             caller_name,
-            received: event.get("Date").and_then(|d| d.trim().parse().ok()).unwrap_or(0),
+            received,
             duration_seconds: event.get("Duration").and_then(|d| d.trim().parse().ok()).unwrap_or(0),
         },
         folder: folder.to_owned(),
     })
+}
+
+/// When a message was left, in Unix seconds. `Date` is the PBX's local time in its locale's words
+/// (e.g. `Tue Dec  1 04:34:14 PM UTC 2026`), so the time is taken from the id instead: app_voicemail
+/// makes it `<Unix seconds>-<counter>` when recording starts. A numeric `Date` is used otherwise.
+fn received(id: &MessageId, date: Option<&str>) -> i64 {
+    let from_id = id
+        .as_str()
+        .split_once('-')
+        .and_then(|(seconds, _)| seconds.parse().ok());
+    from_id
+        .or_else(|| date.and_then(|d| d.trim().parse().ok()))
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -221,9 +235,9 @@ mod tests {
             ("Event", "VoicemailBoxDetail"),
             ("Folder", "INBOX"),
             ("CallerID", "\"Anna\" <+48221234567>"),
-            ("Date", "1764605000"),
+            ("Date", "Tue Dec  1 04:34:14 PM UTC 2026"),
             ("Duration", "7"),
-            ("ID", "1764605000-00000002"),
+            ("ID", "1764605000-0000000a"),
         ]);
         let filed = parse_detail(&event);
         assert!(filed.as_ref().is_some_and(|f| f.folder == "INBOX"
