@@ -1,6 +1,6 @@
 //! `show NAME [--json]`: one profile's settings.
 
-use callprofiles_core::ProfileView;
+use callprofiles_core::{Callprofiles, Greeting, Profile, ProfileView};
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, error_line, human, output};
@@ -18,7 +18,8 @@ pub struct ShowArgs {
 impl ShowArgs {
     /// Runs `show`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let (profile, overview) = context.open()?.show(&self.name)?;
+        let mut app = context.open()?;
+        let (profile, overview) = app.show(&self.name)?;
         let active = overview.is_active(&profile);
         if let Err(error) = &overview.activity {
             let reason = error_line::phone_error_line(&context.i18n, error);
@@ -40,10 +41,28 @@ impl ShowArgs {
                 ("active", FluentValue::from(if active { "yes" } else { "no" })),
             ],
         );
-        output::print(&format!(
-            "{heading}\n{}\n{}",
-            human::settings_block(&context.i18n, &profile.settings),
-            context.tr_args("cli-show-change", &[("id", id())])
-        ))
+        let mut lines = vec![heading, human::settings_block(&context.i18n, &profile.settings)];
+        lines.extend(unrecorded_greeting_line(context, &mut app, &profile));
+        lines.push(context.tr_args("cli-show-change", &[("id", id())]));
+        output::print(&lines.join("\n"))
+    }
+}
+
+/// A line saying the profile chooses a greeting that is not recorded (callers would hear the system
+/// greeting); asked only when it chooses a recorded one, and left out when the mailbox cannot be asked.
+fn unrecorded_greeting_line(context: &Context, app: &mut Callprofiles, profile: &Profile) -> Option<String> {
+    if profile.settings.voicemail.greeting == Greeting::Default {
+        return None;
+    }
+    match app.unrecorded_greeting(profile) {
+        Ok(Some(slot)) => Some(context.tr_args(
+            "cli-show-greeting-unrecorded",
+            &[("slot", FluentValue::from(slot.get()))],
+        )),
+        Ok(None) => None,
+        Err(error) => {
+            tracing::debug!(%error, "cannot learn which greetings are recorded");
+            None
+        }
     }
 }

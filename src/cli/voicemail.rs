@@ -19,6 +19,12 @@ pub enum VoicemailCommand {
         /// The message's id, as `voicemail list` shows it.
         id: String,
     },
+    /// Say which greetings 1–9 are recorded in your mailbox.
+    Greetings {
+        /// Print JSON: {"recorded": [numbers]}.
+        #[arg(long)]
+        json: bool,
+    },
     /// Mark a message heard.
     Heard {
         /// The message's id, as `voicemail list` shows it.
@@ -47,6 +53,21 @@ impl VoicemailCommand {
             Self::Play { id } => {
                 let id = app.play_on_phone(&id)?;
                 output::print(&context.tr_args("cli-voicemail-playing", &id_arg(&id)))
+            }
+            Self::Greetings { json } => {
+                let recorded = app.recorded_greetings()?;
+                let slots: Vec<u8> = recorded.slots.iter().map(|slot| slot.get()).collect();
+                if json {
+                    return output::print_json(&serde_json::json!({ "recorded": slots }));
+                }
+                let list: Vec<String> = slots.iter().map(u8::to_string).collect();
+                output::print(&match list.is_empty() {
+                    true => context.tr("cli-voicemail-greetings-none"),
+                    false => context.tr_args(
+                        "cli-voicemail-greetings",
+                        &[("slots", FluentValue::from(list.join(", ")))],
+                    ),
+                })
             }
             Self::Heard { id } => {
                 let id = app.mark_heard(&id)?;

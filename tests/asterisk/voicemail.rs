@@ -158,3 +158,70 @@ fn play_on_the_phone_rings_the_telecommuter_number_while_telecommuting() -> Test
         Ok(())
     })
 }
+
+#[test]
+fn an_unanswered_forwarded_call_falls_back_to_voicemail_when_it_is_on() -> TestResult {
+    with_asterisk("voicemail_after_forward", |asterisk| {
+        let extension = "232";
+        let mut admin = asterisk.admin()?;
+        reset_extension(&mut admin, extension)?;
+        let home = asterisk.home(extension)?;
+        let mut app = asterisk.app(home.path())?;
+        app.set("Home", &["routing=forward:0600 232 232", "voicemail=on"])?;
+        app.activate("Home")?;
+        let mut watcher = asterisk.watcher()?;
+        let call = watcher.call_extension(extension, secs(6), TALK)?;
+        let route = watcher.wait_user_event("CallprofilesRoute", extension, secs(3))?;
+        assert_eq!(route.get("Mode"), Some("forward"));
+        watcher.wait_rang("0600232232", secs(3))?;
+        let unanswered = watcher.wait_user_event("CallprofilesUnanswered", extension, secs(5))?;
+        assert_eq!(unanswered.get("Status"), Some("NOANSWER"));
+        watcher.wait_user_event("CallprofilesNewMessage", extension, secs(20))?;
+        watcher.wait_ended(&call, secs(6))?;
+        assert!(
+            !watcher.saw_ring(extension),
+            "the desk phone rang: {}",
+            watcher.user_events()
+        );
+        let messages = app.voicemail_messages()?;
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert_eq!(messages[0].state, MessageState::New);
+        Ok(())
+    })
+}
+
+#[test]
+fn greetings_recorded_by_phone_are_listed_and_an_unrecorded_choice_is_flagged() -> TestResult {
+    with_asterisk("voicemail_greetings", |asterisk| {
+        let extension = "233";
+        let mut admin = asterisk.admin()?;
+        reset_extension(&mut admin, extension)?;
+        let home = asterisk.home(extension)?;
+        let mut app = asterisk.app(home.path())?;
+        assert!(app.recorded_greetings()?.slots.is_empty());
+        // Record greeting 2 by phone (the shipped dialplan's recording feature).
+        let mut watcher = asterisk.watcher()?;
+        let recording = watcher.call("233*2", "callprofiles-record-greeting", secs(3), secs(2))?;
+        watcher.wait_user_event("CallprofilesGreetingRecording", extension, secs(3))?;
+        watcher.wait_ended(&recording, secs(6))?;
+        let slots: Vec<u8> = app.recorded_greetings()?.slots.iter().map(|s| s.get()).collect();
+        assert_eq!(slots, [2]);
+        assert_eq!(
+            cli(home.path(), "en", &["voicemail", "greetings"])?.lines().next(),
+            Some("Recorded greetings: 2. Callers hear the system greeting when a profile chooses another one.")
+        );
+        // A profile choosing 3 is flagged; one choosing 2 is not.
+        app.set("Office", &["voicemail.greeting=3"])?;
+        let office = app.store().load()?.book.find("Office")?;
+        assert_eq!(app.unrecorded_greeting(&office)?.map(|s| s.get()), Some(3));
+        let shown = cli(home.path(), "en", &["show", "Office"])?;
+        assert!(shown.contains("Warning: greeting 3 is not recorded"), "{shown}");
+        let shown = cli(home.path(), "pl", &["show", "Office"])?;
+        assert!(shown.contains("Uwaga: powitanie 3 nie jest nagrane"), "{shown}");
+        app.set("Office", &["voicemail.greeting=2"])?;
+        let office = app.store().load()?.book.find("Office")?;
+        assert_eq!(app.unrecorded_greeting(&office)?, None);
+        assert!(!cli(home.path(), "en", &["show", "Office"])?.contains("not recorded"));
+        Ok(())
+    })
+}

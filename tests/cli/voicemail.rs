@@ -85,3 +85,27 @@ fn the_demo_cannot_ring_a_phone_to_play_a_message() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn the_demo_says_which_greetings_are_recorded_and_show_flags_an_unrecorded_choice() -> TestResult {
+    let home = Home::new()?;
+    assert_eq!(
+        home.ok(&["--lang", "en", "voicemail", "greetings"])?.trim_end(),
+        "Recorded greetings: 1. Callers hear the system greeting when a profile chooses another one."
+    );
+    assert_eq!(
+        home.json(&["voicemail", "greetings", "--json"])?["recorded"],
+        serde_json::json!([1])
+    );
+    home.ok(&["set", "office", "voicemail.greeting=4"])?;
+    let shown = home.ok(&["--lang", "en", "show", "office"])?;
+    assert!(
+        shown.contains("Warning: greeting 4 is not recorded, so callers would hear the system greeting."),
+        "{shown}"
+    );
+    let polish = home.ok(&["--lang", "pl", "show", "office"])?;
+    assert!(polish.contains("Uwaga: powitanie 4 nie jest nagrane"), "{polish}");
+    home.ok(&["set", "office", "voicemail.greeting=1"])?;
+    assert!(!home.ok(&["--lang", "en", "show", "office"])?.contains("not recorded"));
+    Ok(())
+}

@@ -341,7 +341,7 @@ impl PhoneSystem for AsteriskPhoneSystem {
 
     fn recorded_greetings(&mut self) -> Result<RecordedGreetings, PhoneError> {
         let mailbox = self.required_mailbox()?;
-        voicemail::recorded_greetings(self.client()?, &mailbox)
+        voicemail::recorded_greetings(self.target()?, self.config.username.as_str(), &mailbox)
     }
 
     fn write(&mut self, settings: &ApplicableSettings) -> Result<(), PhoneError> {

@@ -8,6 +8,7 @@ use std::time::Duration;
 use super::action::{Action, Originate};
 use super::client::AmiClient;
 use super::message::Message;
+use super::target::AmiTarget;
 use super::value::AmiValue;
 use crate::error::{ConfigProblem, PhoneError};
 use crate::settings::GreetingSlot;
@@ -17,6 +18,10 @@ use crate::voicemail::{MessageId, MessageState, RecordedGreetings, VoicemailMess
 pub const PLAY_RING: &str = "callprofiles-vm-play-ring";
 /// The shipped dialplan's context that plays `CP_VM_MSG` once that phone answered.
 pub const PLAY_MESSAGE: &str = "callprofiles-vm-play";
+/// The shipped dialplan's context that says which greetings are recorded.
+pub const GREETINGS_CHECK: &str = "callprofiles-greetings-check";
+/// How long to wait for its answer.
+const GREETINGS_CHECK_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long the phone rings to play a message.
 pub const PLAY_RING_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -129,45 +134,61 @@ pub fn play_on_phone(
 }
 
 /// Which greetings 1–9 have a file `callprofiles-greeting-N.wav` in the mailbox's directory (where the
-/// shipped dialplan records and plays them).
-pub fn recorded_greetings(client: &mut AmiClient, mailbox: &Mailbox) -> Result<RecordedGreetings, PhoneError> {
-    let spool = client.getvar(&AmiValue::fixed("ASTSPOOLDIR"))?;
-    let spool = spool.trim();
-    let spool = if spool.is_empty() { "/var/spool/asterisk" } else { spool };
-    if spool.contains([',', ')', '(', '$']) {
-        return Err(PhoneError::BadState {
-            reason: format!("Asterisk's spool directory \"{spool}\" cannot be named in a function"),
-        });
-    }
-    let slots: Vec<u8> = (GreetingSlot::FIRST..=GreetingSlot::LAST).collect();
-    let actions = slots
-        .iter()
-        .map(|n| {
-            AmiValue::new(
-                "greeting file",
-                format!(
-                    "STAT(e,{spool}/voicemail/{}/{}/callprofiles-greeting-{n}.wav)",
-                    mailbox.context.as_str(),
-                    mailbox.extension.as_str()
-                ),
-            )
-            .map(|variable| Action::getvar(&variable))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let replies = client.send_all(&actions)?;
-    let mut recorded = RecordedGreetings::default();
-    for (n, reply) in slots.into_iter().zip(replies) {
-        if reply.response.response() != Some("Success") {
-            return Err(PhoneError::Refused {
-                action: "Getvar".to_owned(),
-                message: reply.response.get("Message").map(str::to_owned),
+/// shipped dialplan records and plays them). The files are on the PBX and AMI's `Getvar` of `STAT()`
+/// answers nothing there, so the dialplan looks: an `Originate` of `Local/<ext>@callprofiles-greetings-check`
+/// (never answered) raises `UserEvent: CallprofilesGreetings` with `Recorded:` the recorded digits, heard
+/// on a connection of its own that listens for events.
+pub fn recorded_greetings(
+    target: AmiTarget,
+    username: &str,
+    mailbox: &Mailbox,
+) -> Result<RecordedGreetings, PhoneError> {
+    let extension = mailbox.extension.as_str();
+    let originate = Originate {
+        channel: AmiValue::new("greetings check", format!("Local/{extension}@{GREETINGS_CHECK}"))?,
+        context: AmiValue::fixed(GREETINGS_CHECK),
+        exten: mailbox.extension.clone(),
+        timeout: GREETINGS_CHECK_TIMEOUT,
+        channel_id: None,
+        other_channel_id: None,
+        variables: Vec::new(),
+    };
+    let mut client = AmiClient::new(target).with_events();
+    match client.originate(&originate) {
+        Err(PhoneError::Refused {
+            message: Some(message), ..
+        }) if message == "Permission denied" => {
+            return Err(PhoneError::Config {
+                reason: ConfigProblem::OriginateNotAllowed {
+                    username: username.to_owned(),
+                },
             });
         }
-        if reply.response.get("Value").map(str::trim) == Some("1") {
-            recorded.slots.extend(GreetingSlot::new(n).ok());
+        other => other?,
+    }
+    let until = std::time::Instant::now() + GREETINGS_CHECK_TIMEOUT;
+    while let Some(left) = until.checked_duration_since(std::time::Instant::now()) {
+        let Some(event) = client.next_event(left)? else { break };
+        if event.event() == Some("UserEvent")
+            && event.get("UserEvent") == Some("CallprofilesGreetings")
+            && event.get("Extension") == Some(extension)
+        {
+            client.close();
+            let slots = event
+                .get("Recorded")
+                .unwrap_or("")
+                .chars()
+                .filter_map(|c| c.to_digit(10))
+                .filter_map(|n| u8::try_from(n).ok())
+                .filter_map(|n| GreetingSlot::new(n).ok())
+                .collect();
+            return Ok(RecordedGreetings { slots });
         }
     }
-    Ok(recorded)
+    client.close();
+    Err(PhoneError::Timeout {
+        seconds: GREETINGS_CHECK_TIMEOUT.as_secs(),
+    })
 }
 
 /// The message `id`, with its folder; [`PhoneError::MessageNotFound`] when the mailbox lacks it.
