@@ -13,7 +13,10 @@ pub mod profile;
 pub mod profile_book;
 pub mod service;
 pub mod setting_change;
+#[cfg(test)]
+mod setting_places;
 pub mod settings;
+pub mod shown;
 pub mod store;
 pub mod transfer;
 pub mod view;
@@ -22,14 +25,17 @@ pub mod voicemail;
 pub use applicable::{ApplicableSettings, CompleteRouting};
 pub use detection::{Activity, detect, differences, nearest};
 pub use error::{
-    ConfigProblem, CoreError, Damage, ImportError, ImportProblem, InputError, LinkProblem, PhoneError, RuleError,
-    SecretFileProblem, StoreError, UnsafeReason,
+    ConfigProblem, CoreError, Damage, FileKind, ImportError, ImportProblem, InputError, LinkProblem, Overflow,
+    PhoneError, RuleError, SecretFileProblem, StoreError, UnsafeReason,
 };
 pub use phone_number::PhoneNumber;
 pub use phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind};
 pub use profile::{BuiltIn, Profile, ProfileId, ProfileKind, ProfileName};
 pub use profile_book::{MAX_CUSTOM, ProfileBook};
-pub use service::{Callprofiles, Overview, PlacedCall, SavedDetected, Status};
+pub use service::{
+    Callprofiles, Connected, DetectedTarget, Overview, PlacedCall, ProfileService, SavedDetected, SavedSettings,
+    Snapshot, Status, open_home,
+};
 pub use setting_change::{SettingChange, SettingKey};
 pub use settings::{Greeting, GreetingSlot, Playback, Routing, RoutingMode, Settings, Voicemail};
 pub use store::{Store, StoreState};

@@ -73,6 +73,11 @@ impl ProfileName {
         if trimmed.chars().any(char::is_control) {
             return Err(InputError::NameControlCharacter);
         }
+        if let Some(hidden) = trimmed.chars().find(|&c| crate::shown::is_hidden(c)) {
+            return Err(InputError::NameHiddenCharacter {
+                code_point: format!("U+{:04X}", u32::from(hidden)),
+            });
+        }
         if trimmed.chars().count() > MAX_NAME_CHARS {
             return Err(InputError::NameTooLong {
                 input: shorten(trimmed),
@@ -148,7 +153,7 @@ impl BuiltIn {
         ProfileId(self.id_str().to_owned())
     }
 
-    /// The English name.
+    /// The name in English, which `find` and the reserved names also accept.
     pub fn english_name(self) -> &'static str {
         match self {
             Self::Office => "Office",
@@ -157,7 +162,8 @@ impl BuiltIn {
         }
     }
 
-    /// The Polish name.
+    /// The name in Polish (the vendor's), which `find` and the reserved names also accept; the catalogs
+    /// say the same (`text::vendor_words` checks).
     pub fn polish_name(self) -> &'static str {
         match self {
             Self::Office => "Biurowy",

@@ -3,14 +3,14 @@
 use std::num::NonZeroU16;
 use std::path::PathBuf;
 
+use callprofiles_core::config::PhoneSystemConfig;
 use callprofiles_core::phone_system::asterisk::{AmiHost, AmiUsername, AsteriskConfig, Extension, SECRET_ENV};
-use callprofiles_core::service::connection::{connect_and_save, use_builtin};
 
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, human, output};
 
-/// The `connect` commands.
+/// Choosing the phone system: an Asterisk over AMI, or the built-in demo.
 #[derive(Debug, clap::Subcommand)]
 pub enum ConnectCommand {
     /// Connect to an Asterisk or FreePBX over AMI: log in, read the extension's settings, then save.
@@ -44,7 +44,7 @@ impl ConnectCommand {
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
         match self {
             Self::Builtin => {
-                use_builtin(&context.home)?;
+                context.open().connect(PhoneSystemConfig::Builtin, None)?;
                 output::print(&context.tr("cli-connect-builtin"))
             }
             Self::Asterisk {
@@ -69,22 +69,21 @@ impl ConnectCommand {
                         ("user", FluentValue::from(config.username.as_str().to_owned())),
                         (
                             "path",
-                            FluentValue::from(
-                                context
-                                    .home
-                                    .join(callprofiles_core::config::CONFIG_FILE)
-                                    .display()
-                                    .to_string(),
-                            ),
+                            FluentValue::from(callprofiles_core::shown::path(
+                                &context.home.join(callprofiles_core::config::CONFIG_FILE),
+                            )),
                         ),
                     ],
                 );
-                let live = connect_and_save(&context.home, config, None)?;
-                output::print(&format!(
-                    "{summary}\n{}\n{}",
-                    context.tr("cli-connect-live"),
-                    human::settings_block(&context.i18n, &live)
-                ))
+                let connected = context.open().connect(PhoneSystemConfig::Asterisk(config), None)?;
+                let live = connected.live.map(|live| {
+                    format!(
+                        "\n{}\n{}",
+                        context.tr("cli-connect-live"),
+                        human::settings_block(&context.i18n, &live)
+                    )
+                });
+                output::print(&format!("{summary}{}", live.unwrap_or_default()))
             }
         }
     }
@@ -96,7 +95,7 @@ fn absolute(context: &Context, file: &std::path::Path) -> anyhow::Result<PathBuf
         anyhow::anyhow!(context.tr_args(
             "cli-error-secret-file",
             &[
-                ("path", FluentValue::from(file.display().to_string())),
+                ("path", FluentValue::from(callprofiles_core::shown::path(file))),
                 ("reason", FluentValue::from(e.to_string())),
             ],
         ))

@@ -16,12 +16,12 @@ pub struct ExportArgs {
 impl ExportArgs {
     /// Runs `export`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let count = context.open()?.export(&self.file)?;
+        let count = context.open().export(&self.file)?;
         output::print(&context.tr_args(
             "cli-exported",
             &[
                 ("count", FluentValue::from(count)),
-                ("path", FluentValue::from(self.file.display().to_string())),
+                ("path", FluentValue::from(callprofiles_core::shown::path(&self.file))),
             ],
         ))
     }

@@ -1,6 +1,7 @@
 //! `show NAME [--json]`: one profile's settings.
 
-use callprofiles_core::{Callprofiles, Greeting, Profile, ProfileView};
+use callprofiles_core::service::ProfileService;
+use callprofiles_core::{Greeting, Profile, ProfileView, RuleError};
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, error_line, human, output};
@@ -18,8 +19,17 @@ pub struct ShowArgs {
 impl ShowArgs {
     /// Runs `show`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let mut app = context.open()?;
-        let (profile, overview) = app.show(&self.name)?;
+        let mut app = context.open();
+        let id = context.find(app.as_mut(), &self.name)?;
+        let overview = app.list()?;
+        let profile = overview
+            .profiles
+            .iter()
+            .find(|profile| profile.id == id)
+            .cloned()
+            .ok_or_else(|| RuleError::UnknownProfile {
+                name: self.name.clone(),
+            })?;
         let active = overview.is_active(&profile);
         if let Err(error) = &overview.activity {
             let reason = error_line::phone_error_line(&context.i18n, error);
@@ -42,7 +52,7 @@ impl ShowArgs {
             ],
         );
         let mut lines = vec![heading, human::settings_block(&context.i18n, &profile.settings)];
-        lines.extend(unrecorded_greeting_line(context, &mut app, &profile));
+        lines.extend(unrecorded_greeting_line(context, app.as_mut(), &profile));
         lines.push(context.tr_args("cli-show-change", &[("id", id())]));
         output::print(&lines.join("\n"))
     }
@@ -50,7 +60,7 @@ impl ShowArgs {
 
 /// A line saying the profile chooses a greeting that is not recorded (callers would hear the system
 /// greeting); asked only when it chooses a recorded one, and left out when the mailbox cannot be asked.
-fn unrecorded_greeting_line(context: &Context, app: &mut Callprofiles, profile: &Profile) -> Option<String> {
+fn unrecorded_greeting_line(context: &Context, app: &mut dyn ProfileService, profile: &Profile) -> Option<String> {
     if profile.settings.voicemail.greeting == Greeting::Default {
         return None;
     }

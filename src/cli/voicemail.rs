@@ -1,6 +1,6 @@
 //! `voicemail list|play ID|heard ID|delete ID`: the messages in the user's mailbox.
 
-use callprofiles_core::voicemail::{MessageState, VoicemailMessage};
+use callprofiles_core::voicemail::{MessageId, MessageState, VoicemailMessage};
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, output};
@@ -40,8 +40,8 @@ pub enum VoicemailCommand {
 impl VoicemailCommand {
     /// Runs the subcommand.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let mut app = context.open()?;
-        let id_arg = |id: &callprofiles_core::voicemail::MessageId| [("id", FluentValue::from(id.to_string()))];
+        let mut app = context.open();
+        let id_arg = |id: &MessageId| [("id", FluentValue::from(id.to_string()))];
         match self {
             Self::List { json } => {
                 let messages = app.voicemail_messages()?;
@@ -51,7 +51,8 @@ impl VoicemailCommand {
                 output::print(&list_text(context, &messages))
             }
             Self::Play { id } => {
-                let id = app.play_on_phone(&id)?;
+                let id = MessageId::parse(&id)?;
+                app.play_on_phone(&id)?;
                 output::print(&context.tr_args("cli-voicemail-playing", &id_arg(&id)))
             }
             Self::Greetings { json } => {
@@ -70,11 +71,13 @@ impl VoicemailCommand {
                 })
             }
             Self::Heard { id } => {
-                let id = app.mark_heard(&id)?;
+                let id = MessageId::parse(&id)?;
+                app.mark_heard(&id)?;
                 output::print(&context.tr_args("cli-voicemail-heard", &id_arg(&id)))
             }
             Self::Delete { id } => {
-                let id = app.delete_message(&id)?;
+                let id = MessageId::parse(&id)?;
+                app.delete_message(&id)?;
                 output::print(&context.tr_args("cli-voicemail-deleted", &id_arg(&id)))
             }
         }

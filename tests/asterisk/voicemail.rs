@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use crate::asterisk_support::{Asterisk, Res, TestResult, new_messages, reset_extension, value, with_asterisk};
-use callprofiles_core::voicemail::MessageState;
+use callprofiles_core::voicemail::{MessageId, MessageState};
 use callprofiles_core::{CoreError, PhoneError};
 
 /// A caller who talks this long leaves a message of a few seconds (the default greeting and the
@@ -114,7 +114,7 @@ fn a_message_is_listed_heard_played_on_the_phone_and_deleted() -> TestResult {
         assert_eq!(said.trim_end(), format!("Wiadomość {id} została usunięta."));
         assert!(app.voicemail_messages()?.is_empty());
         assert!(matches!(
-            app.delete_message(&id),
+            app.delete_message(&MessageId::parse(&id)?),
             Err(CoreError::Phone(PhoneError::MessageNotFound { .. }))
         ));
         admin.db_del(&value("CPTEST")?, &value(extension)?)?;
@@ -132,7 +132,7 @@ fn play_on_the_phone_rings_the_telecommuter_number_while_telecommuting() -> Test
         let mut app = asterisk.app(home.path())?;
         app.activate("Office")?;
         leave_message(asterisk, extension)?;
-        let id = app.voicemail_messages()?.first().ok_or("no message")?.id.to_string();
+        let id = app.voicemail_messages()?.first().ok_or("no message")?.id.clone();
         app.create("Remote", Some("Office"))?;
         app.set("Remote", &["routing=telecommuter:0600 231 231"])?;
         app.activate("Remote")?;
@@ -151,7 +151,7 @@ fn play_on_the_phone_rings_the_telecommuter_number_while_telecommuting() -> Test
         );
         // An id the mailbox lacks is refused before any phone rings.
         assert!(matches!(
-            app.play_on_phone("1-404"),
+            app.play_on_phone(&MessageId::parse("1-404")?),
             Err(CoreError::Phone(PhoneError::MessageNotFound { .. }))
         ));
         admin.db_del(&value("CPTEST")?, &value("0600231231")?)?;

@@ -10,33 +10,27 @@ use crate::voicemail::{MessageId, RecordedGreetings, VoicemailMessage};
 impl Callprofiles {
     /// Every message in the user's mailbox, new and heard, newest first.
     pub fn voicemail_messages(&mut self) -> Result<Vec<VoicemailMessage>, CoreError> {
-        Ok(self.phone.voicemail_messages()?)
+        Ok(self.phone()?.voicemail_messages()?)
     }
 
-    /// Marks message `id` (as typed) heard.
-    pub fn mark_heard(&mut self, id: &str) -> Result<MessageId, CoreError> {
-        let id = MessageId::parse(id)?;
-        self.phone.mark_heard(&id)?;
-        Ok(id)
+    /// Marks message `id` heard.
+    pub fn mark_heard(&mut self, id: &MessageId) -> Result<(), CoreError> {
+        Ok(self.phone()?.mark_heard(id)?)
     }
 
-    /// Deletes message `id` (as typed).
-    pub fn delete_message(&mut self, id: &str) -> Result<MessageId, CoreError> {
-        let id = MessageId::parse(id)?;
-        self.phone.delete_message(&id)?;
-        Ok(id)
+    /// Deletes message `id`.
+    pub fn delete_message(&mut self, id: &MessageId) -> Result<(), CoreError> {
+        Ok(self.phone()?.delete_message(id)?)
     }
 
-    /// Rings the phone where calls now go and plays message `id` (as typed) there.
-    pub fn play_on_phone(&mut self, id: &str) -> Result<MessageId, CoreError> {
-        let id = MessageId::parse(id)?;
-        self.phone.play_on_phone(&id)?;
-        Ok(id)
+    /// Rings the phone where calls now go and plays message `id` there.
+    pub fn play_on_phone(&mut self, id: &MessageId) -> Result<(), CoreError> {
+        Ok(self.phone()?.play_on_phone(id)?)
     }
 
     /// Which greetings 1–9 are recorded in the user's mailbox.
     pub fn recorded_greetings(&mut self) -> Result<RecordedGreetings, CoreError> {
-        Ok(self.phone.recorded_greetings()?)
+        Ok(self.phone()?.recorded_greetings()?)
     }
 
     /// The greeting `profile` chooses when it is not recorded: callers would hear the system greeting
