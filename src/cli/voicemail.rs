@@ -1,6 +1,7 @@
 //! `voicemail list|play ID|heard ID|delete ID`: the messages in the user's mailbox.
 
 use callprofiles_core::voicemail::{MessageId, MessageState, VoicemailMessage};
+use callprofiles_core::{Greeting, InputError};
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, output};
@@ -24,6 +25,11 @@ pub enum VoicemailCommand {
         /// Print JSON: {"recorded": [numbers]}.
         #[arg(long)]
         json: bool,
+    },
+    /// Ring the phone where your calls now go and record greeting N (1-9) after the beep.
+    RecordGreeting {
+        /// The greeting's number, 1 to 9.
+        slot: String,
     },
     /// Mark a message heard.
     Heard {
@@ -69,6 +75,13 @@ impl VoicemailCommand {
                         &[("slots", FluentValue::from(list.join(", ")))],
                     ),
                 })
+            }
+            Self::RecordGreeting { slot } => {
+                let Greeting::Recorded(slot) = Greeting::parse(&slot)? else {
+                    return Err(InputError::UnknownGreeting { input: slot }.into());
+                };
+                app.record_greeting(slot)?;
+                output::print(&context.tr_args("cli-voicemail-recording", &[("slot", FluentValue::from(slot.get()))]))
             }
             Self::Heard { id } => {
                 let id = MessageId::parse(&id)?;

@@ -225,3 +225,34 @@ fn greetings_recorded_by_phone_are_listed_and_an_unrecorded_choice_is_flagged() 
         Ok(())
     })
 }
+
+#[test]
+fn a_greeting_recorded_by_phone_is_then_listed() -> TestResult {
+    with_asterisk("voicemail_record_greeting", |asterisk| {
+        let extension = "234";
+        let mut admin = asterisk.admin()?;
+        reset_extension(&mut admin, extension)?;
+        let home = asterisk.home(extension)?;
+        let mut app = asterisk.app(home.path())?;
+        app.activate("Office")?;
+        assert!(app.recorded_greetings()?.slots.is_empty());
+        // The desk phone answers, stays 2 s (the recording) and hangs up.
+        admin.db_put(&value("CPTEST")?, &value(extension)?, &value("answer")?)?;
+        let mut watcher = asterisk.watcher()?;
+        let said = cli(home.path(), "en", &["voicemail", "record-greeting", "5"])?;
+        assert!(
+            said.starts_with("Your phone rings now: answer it, speak greeting 5"),
+            "{said}"
+        );
+        watcher.wait_rang(extension, secs(3))?;
+        let recording = watcher.wait_user_event("CallprofilesGreetingRecording", extension, secs(3))?;
+        assert_eq!(recording.get("Greeting"), Some("5"));
+        watcher.wait_for("the phone hanging up", secs(8), |e| {
+            e.event() == Some("Hangup") && e.get("Context") == Some("callprofiles-record-greeting")
+        })?;
+        let slots: Vec<u8> = app.recorded_greetings()?.slots.iter().map(|s| s.get()).collect();
+        assert_eq!(slots, [5], "{}", watcher.user_events());
+        admin.db_del(&value("CPTEST")?, &value(extension)?)?;
+        Ok(())
+    })
+}

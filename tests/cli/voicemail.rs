@@ -109,3 +109,23 @@ fn the_demo_says_which_greetings_are_recorded_and_show_flags_an_unrecorded_choic
     assert!(!home.ok(&["--lang", "en", "show", "office"])?.contains("not recorded"));
     Ok(())
 }
+
+#[test]
+fn the_demo_cannot_record_a_greeting_by_phone_and_slots_are_checked() -> TestResult {
+    let home = Home::new()?;
+    let english = home.fail(&["--lang", "en", "voicemail", "record-greeting", "3"])?;
+    assert!(
+        english.starts_with("The built-in demo phone system cannot ring a phone to record a greeting"),
+        "{english}"
+    );
+    let polish = home.fail(&["--lang", "pl", "voicemail", "record-greeting", "3"])?;
+    assert!(
+        polish.contains("nie może zadzwonić na telefon, by nagrać powitanie"),
+        "{polish}"
+    );
+    for bad in ["0", "10", "default", "x"] {
+        let line = home.fail(&["--lang", "en", "voicemail", "record-greeting", bad])?;
+        assert!(line.contains("is not a voicemail greeting"), "{bad}: {line}");
+    }
+    Ok(())
+}

@@ -86,6 +86,11 @@ pub enum PhoneError {
         "The built-in demo phone system cannot ring a phone to play a message: connect callprofiles to your Asterisk or FreePBX (callprofiles connect asterisk)."
     )]
     PlayOnPhoneUnsupported,
+    /// The phone system cannot ring a phone to record a greeting (the built-in demo).
+    #[error(
+        "The built-in demo phone system cannot ring a phone to record a greeting: connect callprofiles to your Asterisk or FreePBX (callprofiles connect asterisk)."
+    )]
+    RecordByPhoneUnsupported,
     /// It answered an action without what the answer must hold.
     #[error("The phone system's answer to {action} is incomplete: {missing}.")]
     IncompleteAnswer {

@@ -8,7 +8,7 @@ pub mod demo_voicemail;
 use crate::applicable::ApplicableSettings;
 use crate::error::PhoneError;
 use crate::phone_number::PhoneNumber;
-use crate::settings::Settings;
+use crate::settings::{GreetingSlot, Settings};
 use crate::voicemail::{MessageId, RecordedGreetings, VoicemailMessage};
 use call::CallWatch;
 
@@ -80,6 +80,12 @@ pub trait PhoneSystem: Send {
     /// message `id` once it is answered. Returns when the PBX has taken the request.
     fn play_on_phone(&mut self, _id: &MessageId) -> Result<(), PhoneError> {
         Err(PhoneError::PlayOnPhoneUnsupported)
+    }
+
+    /// Rings the phone where calls now go and, once answered, records greeting `slot` after a beep
+    /// (until silence or hang-up). Returns when the PBX has taken the request.
+    fn record_greeting(&mut self, _slot: GreetingSlot) -> Result<(), PhoneError> {
+        Err(PhoneError::RecordByPhoneUnsupported)
     }
 
     /// Which of the greetings 1–9 are recorded in the user's mailbox.

@@ -191,6 +191,11 @@ pub trait ProfileService: Send {
         Err(PhoneError::VoicemailUnsupported.into())
     }
 
+    /// Rings the phone where calls now go and records greeting `slot` there after a beep.
+    fn record_greeting(&mut self, _slot: GreetingSlot) -> Result<(), CoreError> {
+        Err(PhoneError::RecordByPhoneUnsupported.into())
+    }
+
     /// The greeting `profile` chooses when it is not recorded (callers would hear the system greeting):
     /// what the form and Activate warn about.
     fn unrecorded_greeting(&mut self, profile: &Profile) -> Result<Option<GreetingSlot>, CoreError> {
@@ -332,6 +337,10 @@ impl ProfileService for Callprofiles {
 
     fn recorded_greetings(&mut self) -> Result<RecordedGreetings, CoreError> {
         Self::recorded_greetings(self)
+    }
+
+    fn record_greeting(&mut self, slot: GreetingSlot) -> Result<(), CoreError> {
+        Self::record_greeting(self, slot)
     }
 
     fn call(&mut self, target: &PhoneNumber) -> Result<(PlacedCall, Box<dyn CallWatch>), CoreError> {

@@ -28,6 +28,11 @@ impl Callprofiles {
         Ok(self.phone()?.play_on_phone(id)?)
     }
 
+    /// Rings the phone where calls now go and records greeting `slot` there.
+    pub fn record_greeting(&mut self, slot: GreetingSlot) -> Result<(), CoreError> {
+        Ok(self.phone()?.record_greeting(slot)?)
+    }
+
     /// Which greetings 1–9 are recorded in the user's mailbox.
     pub fn recorded_greetings(&mut self) -> Result<RecordedGreetings, CoreError> {
         Ok(self.phone()?.recorded_greetings()?)

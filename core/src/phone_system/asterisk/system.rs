@@ -16,7 +16,7 @@ use crate::error::PhoneError;
 use crate::phone_number::PhoneNumber;
 use crate::phone_system::call::CallWatch;
 use crate::phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind, summarize};
-use crate::settings::Settings;
+use crate::settings::{GreetingSlot, Settings};
 use crate::voicemail::{MessageId, RecordedGreetings, VoicemailMessage};
 
 /// Where the secret comes from.
@@ -337,6 +337,12 @@ impl PhoneSystem for AsteriskPhoneSystem {
         let mailbox = self.required_mailbox()?;
         let username = self.config.username.as_str().to_owned();
         voicemail::play_on_phone(self.client()?, &username, &mailbox, id)
+    }
+
+    fn record_greeting(&mut self, slot: GreetingSlot) -> Result<(), PhoneError> {
+        let mailbox = self.required_mailbox()?;
+        let username = self.config.username.as_str().to_owned();
+        voicemail::record_greeting(self.client()?, &username, &mailbox, slot)
     }
 
     fn recorded_greetings(&mut self) -> Result<RecordedGreetings, PhoneError> {

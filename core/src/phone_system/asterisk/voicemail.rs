@@ -22,6 +22,8 @@ pub const PLAY_MESSAGE: &str = "callprofiles-vm-play";
 pub const GREETINGS_CHECK: &str = "callprofiles-greetings-check";
 /// How long to wait for its answer.
 const GREETINGS_CHECK_TIMEOUT: Duration = Duration::from_secs(5);
+/// The shipped dialplan's context that records greeting N of extension E from exten `E*N`.
+pub const RECORD_GREETING: &str = "callprofiles-record-greeting";
 /// How long the phone rings to play a message.
 pub const PLAY_RING_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -121,7 +123,33 @@ pub fn play_on_phone(
         other_channel_id: None,
         variables: vec![AmiValue::new("message id", format!("CP_VM_MSG={}", id.as_str()))?],
     };
-    match client.originate(&originate) {
+    originate_as(client, username, &originate)
+}
+
+/// Rings the phone where calls now go and, once answered, records greeting `slot` there: the shipped
+/// dialplan's `callprofiles-record-greeting,<ext>*<slot>,1` (a beep, then until 3 s of silence or hang-up).
+pub fn record_greeting(
+    client: &mut AmiClient,
+    username: &str,
+    mailbox: &Mailbox,
+    slot: GreetingSlot,
+) -> Result<(), PhoneError> {
+    let extension = mailbox.extension.as_str();
+    let originate = Originate {
+        channel: AmiValue::new("recording channel", format!("Local/{extension}@{PLAY_RING}"))?,
+        context: AmiValue::fixed(RECORD_GREETING),
+        exten: AmiValue::new("greeting extension", format!("{extension}*{}", slot.get()))?,
+        timeout: PLAY_RING_TIMEOUT,
+        channel_id: None,
+        other_channel_id: None,
+        variables: Vec::new(),
+    };
+    originate_as(client, username, &originate)
+}
+
+/// Sends `originate`; a refusal for want of the `originate` class says which user lacks it.
+fn originate_as(client: &mut AmiClient, username: &str, originate: &Originate) -> Result<(), PhoneError> {
+    match client.originate(originate) {
         Err(PhoneError::Refused {
             message: Some(message), ..
         }) if message == "Permission denied" => Err(PhoneError::Config {
