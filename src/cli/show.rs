@@ -60,7 +60,11 @@ impl ShowArgs {
 
 /// A line saying the profile chooses a greeting that is not recorded (callers would hear the system
 /// greeting); asked only when it chooses a recorded one, and left out when the mailbox cannot be asked.
-fn unrecorded_greeting_line(context: &Context, app: &mut dyn ProfileService, profile: &Profile) -> Option<String> {
+pub(crate) fn unrecorded_greeting_line(
+    context: &Context,
+    app: &mut dyn ProfileService,
+    profile: &Profile,
+) -> Option<String> {
     if profile.settings.voicemail.greeting == Greeting::Default {
         return None;
     }

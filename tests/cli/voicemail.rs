@@ -105,8 +105,15 @@ fn the_demo_says_which_greetings_are_recorded_and_show_flags_an_unrecorded_choic
     );
     let polish = home.ok(&["--lang", "pl", "show", "office"])?;
     assert!(polish.contains("Uwaga: powitanie 4 nie jest nagrane"), "{polish}");
+    let activated = home.ok(&["--lang", "en", "activate", "office"])?;
+    assert!(activated.contains("Warning: greeting 4 is not recorded"), "{activated}");
     home.ok(&["set", "office", "voicemail.greeting=1"])?;
     assert!(!home.ok(&["--lang", "en", "show", "office"])?.contains("not recorded"));
+    assert!(
+        !home
+            .ok(&["--lang", "en", "activate", "office"])?
+            .contains("not recorded")
+    );
     Ok(())
 }
 
