@@ -5,6 +5,7 @@ pub mod call;
 pub mod demo;
 
 use crate::applicable::ApplicableSettings;
+use crate::call_flow::RingTimes;
 use crate::error::PhoneError;
 use crate::phone_number::PhoneNumber;
 use crate::settings::Settings;
@@ -57,6 +58,12 @@ pub trait PhoneSystem: Send {
     /// mailbox to ask (the built-in demo).
     fn new_messages(&mut self) -> Result<Option<u64>, PhoneError> {
         Ok(None)
+    }
+
+    /// How long calls ring here, as known from the last read; unknown where nothing rings for real (the
+    /// built-in demo).
+    fn ring_times(&self) -> RingTimes {
+        RingTimes::UNKNOWN
     }
 
     /// Whether [`PhoneSystem::place_call`] can work here (a PBX, not the built-in demo).

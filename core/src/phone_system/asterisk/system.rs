@@ -11,6 +11,7 @@ use super::secret::AmiSecret;
 use super::target::AmiTarget;
 use super::value::AmiValue;
 use crate::applicable::ApplicableSettings;
+use crate::call_flow::RingTimes;
 use crate::error::PhoneError;
 use crate::phone_number::PhoneNumber;
 use crate::phone_system::call::CallWatch;
@@ -251,6 +252,12 @@ impl PhoneSystem for AsteriskPhoneSystem {
 
     fn places_calls(&self) -> bool {
         true
+    }
+
+    fn ring_times(&self) -> RingTimes {
+        self.known
+            .as_ref()
+            .map_or(RingTimes::UNKNOWN, |known| self.layout.ring_times_from(&known.entries))
     }
 
     fn new_messages(&mut self) -> Result<Option<u64>, PhoneError> {
