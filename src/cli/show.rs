@@ -1,9 +1,10 @@
 //! `show NAME [--json]`: one profile's settings.
 
-use callprofiles_core::ProfileView;
+use callprofiles_core::{CallFlow, ProfileView};
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, error_line, human, output};
+use crate::gui::flow_text::flow_lines;
 
 /// Arguments of `show`.
 #[derive(Debug, clap::Args)]
@@ -11,14 +12,18 @@ pub struct ShowArgs {
     /// The profile: its id or name (built-ins also by their Polish names), any case.
     name: String,
     /// Print the profile as JSON.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "flow")]
     json: bool,
+    /// Print what happens to an incoming call with this profile, step by step.
+    #[arg(long)]
+    flow: bool,
 }
 
 impl ShowArgs {
     /// Runs `show`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let (profile, overview) = context.open()?.show(&self.name)?;
+        let mut service = context.open()?;
+        let (profile, overview) = service.show(&self.name)?;
         let active = overview.is_active(&profile);
         if let Err(error) = &overview.activity {
             let reason = error_line::phone_error_line(&context.i18n, error);
@@ -26,6 +31,11 @@ impl ShowArgs {
         }
         if self.json {
             return output::print_json(&ProfileView::new(&profile, active));
+        }
+        if self.flow {
+            // The ring times the phone system told in the read just made (unknown where it tells none).
+            let flow = CallFlow::of(&profile.settings, &service.ring_times());
+            return output::print(&flow_block(context, &context.name_of(&profile), &flow));
         }
         let id = || FluentValue::from(profile.id.to_string());
         let heading = context.tr_args(
@@ -46,4 +56,21 @@ impl ShowArgs {
             context.tr_args("cli-show-change", &[("id", id())])
         ))
     }
+}
+
+/// The flow as text: a heading, then each stage and its steps (each step's line is what the window's
+/// picture gives screen readers for the same step).
+fn flow_block(context: &Context, name: &str, flow: &CallFlow) -> String {
+    let mut text = context.tr_args(
+        "flow-heading-profile",
+        &[("profile", FluentValue::from(name.to_owned()))],
+    );
+    text.push(':');
+    for (_, stage, lines) in flow_lines(&context.i18n, flow) {
+        text.push_str(&format!("\n{stage}:"));
+        for line in lines {
+            text.push_str(&format!("\n  • {line}"));
+        }
+    }
+    text
 }

@@ -6,6 +6,7 @@ pub mod call_text;
 pub mod command;
 pub mod draft;
 pub mod error_text;
+pub mod flow_text;
 pub mod home_watch;
 pub mod i18n;
 pub mod icon;

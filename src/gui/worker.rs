@@ -13,7 +13,7 @@ use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig, conne
 use callprofiles_core::phone_system::call::{CallOutcome, CallWatch};
 use callprofiles_core::{
     ApplicableSettings, Callprofiles, CoreError, ImportReport, PhoneSystem, PhoneSystemDescription, PhoneSystemKind,
-    PlacedCall, ProfileId, SettingKey, Settings, Store, StoreError, StoreState,
+    PlacedCall, ProfileId, RingTimes, SettingKey, Settings, Store, StoreError, StoreState,
 };
 
 use crate::gui::home_watch::HomeWatch;
@@ -179,19 +179,22 @@ pub struct Snapshot {
     pub reached: bool,
     /// New voicemail messages in the user's mailbox, when the phone system has one and it could be asked.
     pub new_messages: Option<u64>,
+    /// How long calls ring on the phone system, as far as its last read tells (for the call-flow picture).
+    pub ring_times: RingTimes,
 }
 
 impl Snapshot {
     /// A comparable digest, so the worker only reports real changes.
     fn digest(&self) -> String {
         format!(
-            "{:?}|{:?}|{:?}|{:?}|{}|{:?}",
+            "{:?}|{:?}|{:?}|{:?}|{}|{:?}|{:?}",
             self.store.as_ref().map_err(ToString::to_string),
             self.live.as_ref().map_err(ToString::to_string),
             self.phone_system,
             self.asterisk,
             self.reached,
-            self.new_messages
+            self.new_messages,
+            self.ring_times
         )
     }
 }
@@ -418,6 +421,7 @@ impl WorkerCore {
             phone_system: self.service.as_ref().ok().map(Callprofiles::phone_system),
             asterisk: self.asterisk(),
             reached: self.reached,
+            ring_times: self.service.as_ref().map(Callprofiles::ring_times).unwrap_or_default(),
         };
         let digest = snapshot.digest();
         if self.last_digest.as_ref() == Some(&digest) {

@@ -1,7 +1,7 @@
 //! The Detected profile in the central panel: the live settings, what differs from the nearest saved
 //! profile, and the two ways to keep them.
 
-use callprofiles_core::{MAX_CUSTOM, ProfileId};
+use callprofiles_core::{CallFlow, MAX_CUSTOM, ProfileId};
 use fluent_bundle::FluentValue;
 
 use crate::gui::command::{Dialog, UiCommand};
@@ -51,11 +51,23 @@ pub fn detected_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model) -> Option<UiCo
             command = Some(UiCommand::Open(Dialog::SaveDetectedInto { target }));
         }
     });
+    let nearest_flow = nearest
+        .as_ref()
+        .map(|(profile, _)| (i18n.profile_name(profile), profile.settings.clone()));
     let differences = nearest.map(|(_, differences)| differences).unwrap_or_default();
     // A read-only form; the id is only a placeholder, nothing is saved from it.
     let mut shown = Draft::new(ProfileId::custom(0), &detected);
     ui.add_space(2.0);
     super::scrolled::scrolled_ui(ui, "detected_form", |ui| {
+        let ring_times = model.ring_times();
+        let live = CallFlow::of(&detected, &ring_times);
+        let nearest = nearest_flow.map(|(name, settings)| (name, CallFlow::of(&settings, &ring_times)));
+        super::call_flow::compare_ui(
+            ui,
+            i18n,
+            &live,
+            nearest.as_ref().map(|(name, flow)| (name.as_str(), flow)),
+        );
         super::form::settings_form_ui(ui, i18n, &mut shown, false, &differences);
         ui.add_space(6.0);
     });
