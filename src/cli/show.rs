@@ -4,7 +4,7 @@ use callprofiles_core::{CallFlow, ProfileView};
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, error_line, human, output};
-use crate::gui::flow_text::flow_lines;
+use crate::text::flow_text::flow_lines;
 
 /// Arguments of `show`.
 #[derive(Debug, clap::Args)]

@@ -5,8 +5,8 @@
 //! Snapshots live in `tests/snapshots/`; after an intended change of the drawing, regenerate them with
 //! `UPDATE_SNAPSHOTS=1 cargo test -p callprofiles --test gui call_flow` and look at every changed PNG.
 
-use callprofiles::gui::i18n::{I18n, Language};
 use callprofiles::gui::main_window::call_flow::{compare_ui, flow_ui};
+use callprofiles::text::i18n::{I18n, Language};
 use callprofiles_core::{CallFlow, Callprofiles, PhoneNumber, RingTime, RingTimes, RoutingMode, Settings};
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};

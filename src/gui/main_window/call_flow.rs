@@ -9,8 +9,8 @@ use egui::{Color32, CornerRadius, FontId, Pos2, Sense, Stroke, StrokeKind, TextS
 use fluent_bundle::FluentValue;
 
 use crate::gui::draft::Draft;
-use crate::gui::flow_text::{StepWords, stage_words, step_words};
-use crate::gui::i18n::I18n;
+use crate::text::flow_text::{StepWords, stage_words, step_words};
+use crate::text::i18n::I18n;
 
 /// Narrowest a column may be for the picture to stand beside the form (else it goes under it).
 const MIN_COLUMN: f32 = 280.0;

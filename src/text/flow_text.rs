@@ -4,7 +4,7 @@
 use callprofiles_core::{CallFlow, Greeting, PhoneNumber, Phones, Pickup, Playback, RingTime, Stage, Step};
 use fluent_bundle::FluentValue;
 
-use crate::gui::i18n::I18n;
+use crate::text::i18n::I18n;
 
 /// One step in words: a short title (drawn bold) and what it means (drawn below it).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,7 +131,7 @@ mod tests {
     use callprofiles_core::{RingTimes, RoutingMode, Settings};
 
     use super::*;
-    use crate::gui::i18n::Language;
+    use crate::text::i18n::Language;
 
     #[test]
     fn every_step_of_every_mode_has_words_in_both_languages() {
