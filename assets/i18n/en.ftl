@@ -475,6 +475,7 @@ notice-new-voicemail = New voicemail: { $count ->
 ## Call flow (the picture beside a profile's settings, and `show NAME --flow`)
 flow-heading = What happens to a call
 flow-heading-profile = What happens to a call with { $profile }
+flow-heading-saved = Saved profile { $profile }
 flow-heading-live = Now, on the phone system
 flow-differs-note = ≠ marks what the phone system does differently from { $profile }.
 flow-stage-incoming = A call comes in
@@ -489,7 +490,7 @@ flow-ring-seconds = for { $seconds ->
    *[other] { $seconds } seconds
 }
 flow-ring-default = for the phone system's default ring time
-flow-ring-unknown = ring time unknown (no phone system tells it)
+flow-ring-unknown = for a ring time the phone system does not report
 flow-forward = The call is forwarded to { $number }
 flow-forward-detail = at once: your desk phone does not ring
 flow-pickup-allowed = Colleagues can pick up

@@ -492,6 +492,7 @@ notice-new-voicemail = Nowa poczta głosowa: { $count ->
 ## Przebieg połączenia (rysunek obok ustawień profilu i `show NAZWA --flow`)
 flow-heading = Co dzieje się z połączeniem
 flow-heading-profile = Co dzieje się z połączeniem w profilu { $profile }
+flow-heading-saved = Zapisany profil { $profile }
 flow-heading-live = Teraz, w systemie telefonicznym
 flow-differs-note = ≠ oznacza to, co system telefoniczny robi inaczej niż profil { $profile }.
 flow-stage-incoming = Przychodzi połączenie
@@ -507,7 +508,7 @@ flow-ring-seconds = przez { $seconds ->
    *[many] { $seconds } sekund
 }
 flow-ring-default = przez domyślny czas dzwonienia systemu telefonicznego
-flow-ring-unknown = czas dzwonienia nieznany (nie podaje go żaden system telefoniczny)
+flow-ring-unknown = przez czas dzwonienia, którego system telefoniczny nie podaje
 flow-forward = Połączenie jest przekierowane na { $number }
 flow-forward-detail = od razu: Twój telefon stacjonarny nie dzwoni
 flow-pickup-allowed = Współpracownicy mogą przejąć połączenie

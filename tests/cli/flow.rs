@@ -11,7 +11,7 @@ fn office_flow_in_english_says_each_step_in_order() -> TestResult {
         text,
         "What happens to a call with Office:\n\
          A call comes in:\n\
-         \x20 • Your desk phone rings — ring time unknown (no phone system tells it)\n\
+         \x20 • Your desk phone rings — for a ring time the phone system does not report\n\
          \x20 • Colleagues can pick up — they can answer it while it rings\n\
          Not answered:\n\
          \x20 • Voicemail answers — callers hear the system greeting and can leave a message\n\
@@ -30,7 +30,9 @@ fn office_flow_in_polish_uses_the_vendors_words() -> TestResult {
         "{text}"
     );
     assert!(
-        text.contains("  • Dzwoni Twój telefon stacjonarny — czas dzwonienia nieznany"),
+        text.contains(
+            "  • Dzwoni Twój telefon stacjonarny — przez czas dzwonienia, którego system telefoniczny nie podaje"
+        ),
         "{text}"
     );
     assert!(text.contains("Powitanie systemowe"), "{text}");

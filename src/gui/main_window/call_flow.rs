@@ -22,6 +22,8 @@ const PAD: f32 = 8.0;
 const STAGE_ARROW: f32 = 22.0;
 /// Length of the connector between two steps of the same stage.
 const STEP_GAP: f32 = 8.0;
+/// Room kept free at the right of the picture (for the scroll bar of the panel).
+const RIGHT_MARGIN: f32 = 8.0;
 /// The mark of a step the other flow lacks.
 pub const DIFFERS_MARK: &str = "≠";
 
@@ -82,6 +84,15 @@ pub fn flow_ui(ui: &mut egui::Ui, i18n: &I18n, heading: &str, flow: &CallFlow, d
     ui.vertical(|ui| {
         ui.strong(heading);
         ui.add_space(4.0);
+        steps_ui(ui, i18n, flow, differs);
+    });
+}
+
+/// The steps of `flow` (without a heading), a little narrower than the space given so that a scroll bar
+/// beside them covers nothing.
+fn steps_ui(ui: &mut egui::Ui, i18n: &I18n, flow: &CallFlow, differs: &[bool]) {
+    ui.vertical(|ui| {
+        ui.set_max_width(ui.available_width() - RIGHT_MARGIN);
         let mut stage = None;
         for (index, step) in flow.steps().iter().enumerate() {
             let starts_stage = stage != Some(step.stage());
@@ -109,31 +120,31 @@ pub fn compare_ui(ui: &mut egui::Ui, i18n: &I18n, live: &CallFlow, nearest: Opti
         ui.weak(i18n.tr_args("flow-differs-note", &name_arg));
         ui.add_space(4.0);
     }
-    let live_side = |ui: &mut egui::Ui| {
-        flow_ui(
-            ui,
-            i18n,
-            &i18n.tr("flow-heading-live"),
-            live,
-            &live.differs_from(profile_flow),
-        );
-    };
-    let profile_side = |ui: &mut egui::Ui| {
-        let heading = i18n.tr_args("flow-heading-profile", &name_arg);
-        flow_ui(ui, i18n, &heading, profile_flow, &profile_flow.differs_from(live));
-    };
+    let live_heading = i18n.tr("flow-heading-live");
+    let profile_heading = i18n.tr_args("flow-heading-saved", &name_arg);
+    let live_differs = live.differs_from(profile_flow);
+    let profile_differs = profile_flow.differs_from(live);
     if ui.available_width() >= 2.0 * MIN_COLUMN * 0.8 {
+        // Headings in one row, then the flows in the next, so both flows start at the same height.
         ui.columns(2, |columns| {
             if let [left, right] = columns {
-                live_side(left);
-                profile_side(right);
+                left.strong(&live_heading);
+                right.strong(&profile_heading);
+            }
+        });
+        ui.add_space(4.0);
+        ui.columns(2, |columns| {
+            if let [left, right] = columns {
+                steps_ui(left, i18n, live, &live_differs);
+                steps_ui(right, i18n, profile_flow, &profile_differs);
             }
         });
     } else {
-        live_side(ui);
+        flow_ui(ui, i18n, &live_heading, live, &live_differs);
         ui.add_space(10.0);
-        profile_side(ui);
+        flow_ui(ui, i18n, &profile_heading, profile_flow, &profile_differs);
     }
+    ui.add_space(8.0);
 }
 
 /// A stage's name beside the arrow leading into it (no arrow before the first stage).
