@@ -272,3 +272,25 @@ fn every_symbol_the_picture_draws_is_in_the_fonts() {
         .collect();
     assert!(missing.is_empty(), "not in the fonts: {missing}");
 }
+
+#[test]
+fn over_a_real_asterisk_the_picture_says_the_ring_time_it_holds() -> TestResult {
+    use crate::asterisk_support::{reset_extension, value, with_asterisk};
+    with_asterisk("gui_call_flow_asterisk", |asterisk| {
+        let extension = "241";
+        let mut admin = asterisk.admin()?;
+        reset_extension(&mut admin, extension)?;
+        admin.db_put(&value("AMPUSER")?, &value(format!("{extension}/ringtimer"))?, &value("9")?)?;
+        let home = asterisk.home(extension)?;
+        let mut harness = window(home.path(), Language::Polish);
+        select(&mut harness, "Biurowy");
+        let steps = step_labels(&harness);
+        assert_eq!(
+            steps.first().map(String::as_str),
+            Some("Dzwoni Twój telefon stacjonarny — przez 9 sekund"),
+            "{steps:?}"
+        );
+        reset_extension(&mut admin, extension)?;
+        Ok(())
+    })
+}
