@@ -280,7 +280,11 @@ fn over_a_real_asterisk_the_picture_says_the_ring_time_it_holds() -> TestResult 
         let extension = "241";
         let mut admin = asterisk.admin()?;
         reset_extension(&mut admin, extension)?;
-        admin.db_put(&value("AMPUSER")?, &value(format!("{extension}/ringtimer"))?, &value("9")?)?;
+        admin.db_put(
+            &value("AMPUSER")?,
+            &value(format!("{extension}/ringtimer"))?,
+            &value("9")?,
+        )?;
         let home = asterisk.home(extension)?;
         let mut harness = window(home.path(), Language::Polish);
         select(&mut harness, "Biurowy");
