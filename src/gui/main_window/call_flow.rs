@@ -1,7 +1,8 @@
 //! The call-flow picture: what happens to an incoming call, drawn with egui's painter as a column of
 //! boxes joined by arrows, one box per step of core's [`CallFlow`], with the stage ("Not answered", "After
 //! a new message") written beside the arrow that leads into it. Each box is one accessible node (role
-//! list item) whose name is the step's line from [`flow_text`], the same line `show NAME --flow` prints.
+//! list item) whose name is the step's line from [`crate::text::flow_text`], the same line that
+//! `show NAME --flow` prints.
 
 use callprofiles_core::{CallFlow, Phones, Pickup, RingTimes, Settings, Step};
 use egui::accesskit::Role;
