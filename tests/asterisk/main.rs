@@ -6,4 +6,5 @@ mod asterisk_support;
 mod call_flow;
 mod calls;
 mod connection;
+mod freepbx;
 mod hostile;
