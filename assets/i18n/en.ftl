@@ -17,7 +17,7 @@ window-title-detected = callprofiles — Detected settings
 
 ## Toolbar
 button-add = ➕ Add profile…
-tooltip-add = Add a custom profile, starting from the settings of the profile shown ({ $shortcut }).
+tooltip-add = Add a custom profile as a copy of the profile shown ({ $shortcut }).
 tooltip-add-full = You already have { $max } custom profiles, the most allowed: delete one to add another.
 tooltip-unavailable = Not available until your profiles can be read.
 slots-left = { $count ->
@@ -101,19 +101,18 @@ field-playback = Listen to messages:
 field-greeting = Active voicemail greeting:
 playback-phone = using the phone
 playback-computer = using the computer
-greeting-default = Default greeting
+greeting-default = System greeting
 greeting-recorded = Greeting { $number }
 
 ## Detected
 detected-explain = The phone system's current settings match none of your saved profiles (they were changed elsewhere, e.g. on the desk phone).
-detected-nearest = Closest saved profile: { $profile }. It differs in: { $settings }.
 button-save-detected-new = Save as new profile…
 button-save-detected-into = Save into…
 
 ## Dialogs
 field-name = Name
 dialog-add-title = Add a profile
-dialog-add-text = The new profile starts with the settings of { $profile }.
+dialog-add-text = The new profile is a copy of { $profile }: it starts with the same settings, which you can then change.
 dialog-add-text-default = The new profile starts with the default settings: calls ring the desk phone.
 button-add-confirm = Add
 dialog-rename-title = Rename the profile
@@ -133,7 +132,7 @@ dialog-unsaved-invalid = They cannot be saved as they are: a field is not valid.
 button-discard = Discard changes
 button-cancel = Cancel
 dialog-import-title = Import profiles?
-dialog-import-text = Replace all your profiles with the ones in { $path }? Your current custom profiles will be replaced.
+dialog-import-text = Importing replaces all your profiles, your custom ones included, with these.
 button-import-confirm = Import
 button-export-confirm = Export
 field-path = File
@@ -151,6 +150,8 @@ button-move-aside = Move it aside and start fresh
 
 ## Status line
 status-starting = Reading the phone system…
+status-worker-stopped = The background worker that talks to the phone system has stopped; nothing you do is saved or applied until it is restarted.
+button-restart-worker = Restart it
 status-phone-unknown = Phone system: not opened
 status-phone-demo = Built-in demo phone system — no PBX is connected
 tooltip-phone-demo = Settings are only saved on this computer: no real phone changes. Click to choose the phone system.
@@ -364,6 +365,7 @@ status-connecting = Connecting to { $address }…
 status-reconnecting = Connection lost: reconnecting…
 status-demo-ready = Ready
 error-applied-unrecorded = { $profile } is now in use on the phone system, but callprofiles could not note it: { $reason }
+error-encode = Cannot write { $path }: its contents could not be encoded ({ $detail }); nothing was written.
 error-own-file = Cannot export to { $path }: it is one of callprofiles' own files; choose another file.
 error-not-a-file = Cannot use { $path }: it is { $kind }, not a regular file; choose a regular file.
 error-unknown-routing = “{ $input }” is not a call routing: use desk_phone, forward:NUMBER, twinning:NUMBER or telecommuter:NUMBER.
@@ -401,7 +403,7 @@ cli-label-playback = Listen to messages
 cli-label-greeting = Greeting
 cli-playback-phone = on the phone
 cli-playback-computer = on the computer
-cli-greeting-default = the default greeting
+cli-greeting-default = the system greeting
 cli-greeting-recorded = recorded greeting { $number }
 cli-kind-builtin = built-in
 cli-kind-custom = custom
@@ -492,6 +494,44 @@ notice-new-voicemail = New voicemail: { $count ->
    *[other] { $count } messages wait
 } in your mailbox.
 
+## Added for a careful user (issue 16)
+explain-desk-phone = Calls ring your desk phone.
+explain-forward = Incoming calls are forwarded to an external number; the desk phone does not ring.
+explain-twinning = Incoming calls ring both your desk phone and another number at once.
+explain-telecommuter = You work from another phone (e.g. at home): your calls ring there, and calls you make from callprofiles ring it first.
+hint-voicemail-off = Voicemail is off: the settings below apply only while it is on (they are kept).
+button-save-activate = Save and activate
+tooltip-save-activate = Save the changes shown, then apply them to the phone system.
+dialog-unsaved-activate = Activate applies the saved settings: save the changes to apply them, or discard them to apply the saved ones.
+button-undo = Undo
+done-reverted = Your unsaved changes to { $profile } were thrown away.
+notice-changed-outside-profile = Your phone settings were changed outside this window: { $profile } is now active.
+notice-changed-outside-detected = Your phone settings were changed outside this window: they now match none of your profiles (Detected).
+status-profiles-unreadable = Profiles cannot be read
+conn-cancelled = Cancelled: nothing was saved, and the phone system in use stays as it was.
+conn-ami-explain = callprofiles talks to Asterisk or FreePBX over AMI (the Asterisk Manager Interface). Your PBX administrator creates an AMI user for it in manager.conf (FreePBX: manager_custom.conf) with write = system,call, and gives you its name and secret (the AMI user's password). See “Asterisk and FreePBX” in callprofiles' README.
+value-on = on
+value-off = off
+compare-heading = On the phone system now, beside { $profile }, the closest saved profile:
+compare-differs = ({ $profile }: { $value })
+compare-same = (same in { $profile })
+detected-banner = Your phone settings match none of your profiles: they were changed elsewhere (Detected).
+detected-banner-nearest = Your phone settings match none of your profiles (Detected): closest is { $profile }, which differs in { $settings }.
+button-show-detected = Show them…
+dialog-delete-active = { $profile } is active now. Deleting it does not change the phone system: it keeps these settings, which will then show as another profile or as Detected.
+file-exists = A file with this name already exists: exporting replaces it.
+button-replace-confirm = Replace
+dialog-import-file = File: { $path }
+dialog-import-reading = Reading and checking the file…
+dialog-import-holds = { $count ->
+    [one] 1 profile: { $names }
+   *[other] { $count } profiles: { $names }
+}
+dialog-import-damaged = Importing replaces your damaged profiles file, which is first moved aside and kept next to it.
+button-import-damaged = Import profiles from a file…
+quick-done = ✔ { $profile } is now active.
+quick-cannot = Cannot be activated: { $reason }
+quick-detected-open = Press D or click to see them in the main window and keep them.
 ## Call flow (the picture beside a profile's settings, and `show NAME --flow`)
 flow-heading = What happens to a call
 flow-heading-profile = What happens to a call with { $profile }

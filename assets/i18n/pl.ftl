@@ -19,7 +19,7 @@ window-title-detected = callprofiles — wykryte ustawienia
 
 ## Pasek narzędzi
 button-add = ➕ Dodaj profil…
-tooltip-add = Dodaj własny profil, zaczynając od ustawień pokazanego profilu ({ $shortcut }).
+tooltip-add = Dodaj własny profil jako kopię pokazanego profilu ({ $shortcut }).
 tooltip-add-full = Masz już { $max } własne profile — to maksimum: usuń jeden, aby dodać kolejny.
 tooltip-unavailable = Niedostępne, dopóki nie da się odczytać profili.
 slots-left = { $count ->
@@ -104,12 +104,11 @@ field-playback = Odsłuchaj wiadomości:
 field-greeting = Aktywne powitanie poczty głosowej:
 playback-phone = za pomocą telefonu
 playback-computer = za pomocą komputera
-greeting-default = Powitanie domyślne
+greeting-default = Powitanie systemowe
 greeting-recorded = Powitanie { $number }
 
 ## Wykryte
 detected-explain = Bieżące ustawienia systemu telefonicznego nie odpowiadają żadnemu z zapisanych profili (zmieniono je gdzie indziej, np. na telefonie stacjonarnym).
-detected-nearest = Najbliższy zapisany profil: { $profile }. Różnice: { $settings }.
 button-save-detected-new = Zapisz jako nowy profil…
 button-save-detected-into = Zapisz w profilu…
 
@@ -117,7 +116,7 @@ button-save-detected-into = Zapisz w profilu…
 field-name = Nazwa
 dialog-add-title = Dodaj profil
 dialog-add-text-default = Nowy profil zacznie z ustawieniami domyślnymi: połączenia dzwonią na telefonie stacjonarnym.
-dialog-add-text = Nowy profil zacznie z ustawieniami profilu { $profile }.
+dialog-add-text = Nowy profil będzie kopią profilu { $profile }: zacznie z tymi samymi ustawieniami, które możesz potem zmienić.
 button-add-confirm = Dodaj
 dialog-rename-title = Zmień nazwę profilu
 button-rename-confirm = Zmień nazwę
@@ -136,7 +135,7 @@ dialog-unsaved-invalid = W obecnej postaci nie można ich zapisać: jedno z pól
 button-discard = Odrzuć zmiany
 button-cancel = Anuluj
 dialog-import-title = Zaimportować profile?
-dialog-import-text = Zastąpić wszystkie Twoje profile profilami z pliku { $path }? Obecne własne profile zostaną zastąpione.
+dialog-import-text = Import zastąpi wszystkie Twoje profile, także własne, profilami z pliku.
 button-import-confirm = Importuj
 button-export-confirm = Eksportuj
 field-path = Plik
@@ -154,6 +153,8 @@ button-move-aside = Odsuń plik na bok i zacznij od nowa
 
 ## Pasek stanu
 status-starting = Odczytywanie systemu telefonicznego…
+status-worker-stopped = Proces w tle, który komunikuje się z systemem telefonicznym, zatrzymał się; do jego ponownego uruchomienia nic nie zostanie zapisane ani zastosowane.
+button-restart-worker = Uruchom ponownie
 status-phone-unknown = System telefoniczny: nie otwarto
 status-phone-demo = Wbudowany demonstracyjny system telefoniczny — bez centrali (PBX)
 tooltip-phone-demo = Ustawienia są zapisywane tylko na tym komputerze: żaden prawdziwy telefon się nie zmienia. Kliknij, aby wybrać system telefoniczny.
@@ -199,7 +200,7 @@ error-name-reserved = Nazwa „{ $name }” jest zarezerwowana dla profilu wbudo
 error-builtin-delete = { $name } to profil wbudowany: nie można go usunąć.
 error-builtin-rename = { $name } to profil wbudowany: nie można zmienić jego nazwy.
 error-unknown-profile = Nie ma profilu o nazwie „{ $name }” (mógł zostać usunięty gdzie indziej).
-error-missing-number = Profil { $name } potrzebuje numeru telefonu dla przekazywania połączeń: ustaw go w profilu, zapisz i dopiero wtedy aktywuj.
+error-missing-number = Profil { $name } potrzebuje numeru telefonu dla swojej mobilności: ustaw go w profilu, zapisz i dopiero wtedy aktywuj.
 error-nothing-detected = Nie ma wykrytych ustawień do zapisania: ustawienia systemu telefonicznego odpowiadają profilowi { $name }.
 error-call-needs-telecommuter = Połączenia z callprofiles najpierw dzwonią na Twój telefon telepracownika, więc wymagają mobilności Telepracownik z numerem: najpierw aktywuj taki profil.
 error-no-free-id = Nie można dodać „{ $name }”: wykorzystano już wszystkie identyfikatory profili własnych do custom-{ $max }, a identyfikatory nigdy nie są używane ponownie.
@@ -373,10 +374,11 @@ status-connecting = Łączenie z { $address }…
 status-reconnecting = Utracono połączenie: ponowne łączenie…
 status-demo-ready = Gotowy
 error-applied-unrecorded = Profil { $profile } jest już używany w systemie telefonicznym, ale callprofiles nie mógł tego zapisać: { $reason }
+error-encode = Nie można zapisać { $path }: jego zawartości nie udało się zakodować ({ $detail }); niczego nie zapisano.
 error-own-file = Nie można eksportować do { $path }: to jeden z plików samego callprofiles; wybierz inny plik.
 error-not-a-file = Nie można użyć { $path }: to { $kind }, a nie zwykły plik; wybierz zwykły plik.
-error-unknown-routing = „{ $input }” nie jest sposobem przekazywania połączeń: użyj desk_phone, forward:NUMER, twinning:NUMER lub telecommuter:NUMER.
-error-routing-no-number = Dzwonienie na telefon biurkowy nie przyjmuje numeru.
+error-unknown-routing = „{ $input }” nie jest trybem mobilności: użyj desk_phone, forward:NUMER, twinning:NUMER lub telecommuter:NUMER.
+error-routing-no-number = Domyślny telefon stacjonarny nie przyjmuje numeru.
 error-unknown-playback = „{ $input }” nie jest sposobem odsłuchiwania wiadomości: użyj phone lub computer.
 error-unknown-greeting = „{ $input }” nie jest powitaniem poczty głosowej: użyj default lub liczby od 1 do 9.
 error-not-on-off = „{ $input }” dla { $key } nie jest wartością on ani off.
@@ -394,12 +396,12 @@ cli-summary = { $routing }; poczta głosowa { $voicemail ->
     [on] włączone
    *[off] wyłączone
 }
-cli-routing-desk-phone = dzwoni telefon biurkowy
-cli-routing-forward = przekazywanie połączeń na { $number }
-cli-routing-twinning = dzwonią jednocześnie telefon biurkowy i { $number }
+cli-routing-desk-phone = dzwoni telefon stacjonarny
+cli-routing-forward = przekierowanie połączeń na { $number }
+cli-routing-twinning = dzwonią jednocześnie telefon stacjonarny i { $number }
 cli-routing-telecommuter = telepraca pod numerem { $number }
-cli-routing-forward-unset = przekazywanie połączeń (numer jeszcze nieustawiony)
-cli-routing-twinning-unset = dzwonią jednocześnie telefon biurkowy i komórka (numer jeszcze nieustawiony)
+cli-routing-forward-unset = przekierowanie połączeń (numer jeszcze nieustawiony)
+cli-routing-twinning-unset = dzwonią jednocześnie telefon stacjonarny i komórkowy (numer jeszcze nieustawiony)
 cli-routing-telecommuter-unset = telepraca (numer jeszcze nieustawiony)
 cli-label-call-pickup = Przejmowanie połączeń
 cli-label-routing = Mobilność
@@ -410,7 +412,7 @@ cli-label-playback = Odsłuchiwanie wiadomości
 cli-label-greeting = Powitanie
 cli-playback-phone = na telefonie
 cli-playback-computer = na komputerze
-cli-greeting-default = powitanie domyślne
+cli-greeting-default = powitanie systemowe
 cli-greeting-recorded = nagrane powitanie { $number }
 cli-kind-builtin = wbudowany
 cli-kind-custom = własny
@@ -509,6 +511,46 @@ notice-new-voicemail = Nowa poczta głosowa: { $count ->
    *[many] w skrzynce czeka { $count } wiadomości
 }.
 
+## Added for a careful user (issue 16)
+explain-desk-phone = Połączenia dzwonią na Twoim telefonie stacjonarnym.
+explain-forward = Połączenia przychodzące są przekierowywane na numer zewnętrzny; telefon stacjonarny nie dzwoni.
+explain-twinning = Połączenia przychodzące dzwonią zarówno na telefonie stacjonarnym, jak i na innym numerze.
+explain-telecommuter = Pracujesz przy innym telefonie (np. w domu): połączenia dzwonią na nim, a połączenia wykonywane z callprofiles najpierw dzwonią na niego.
+hint-voicemail-off = Poczta głosowa jest wyłączona: poniższe ustawienia działają tylko wtedy, gdy jest włączona (są zachowane).
+button-save-activate = Zapisz i aktywuj
+tooltip-save-activate = Zapisz pokazane zmiany, a potem zastosuj je w systemie telefonicznym.
+dialog-unsaved-activate = Aktywacja stosuje zapisane ustawienia: zapisz zmiany, aby je zastosować, albo je odrzuć, aby zastosować zapisane.
+button-undo = Cofnij
+done-reverted = Niezapisane zmiany w profilu { $profile } zostały odrzucone.
+notice-changed-outside-profile = Ustawienia Twojego telefonu zmieniono poza tym oknem: aktywny jest teraz profil { $profile }.
+notice-changed-outside-detected = Ustawienia Twojego telefonu zmieniono poza tym oknem: nie odpowiadają teraz żadnemu z Twoich profili (Wykryte).
+status-profiles-unreadable = Nie można odczytać profili
+conn-cancelled = Anulowano: niczego nie zapisano, używany system telefoniczny pozostaje bez zmian.
+conn-ami-explain = callprofiles łączy się z Asteriskiem lub FreePBX przez AMI (Asterisk Manager Interface). Administrator centrali tworzy dla niego użytkownika AMI w manager.conf (FreePBX: manager_custom.conf) z uprawnieniami write = system,call i podaje Ci jego nazwę oraz hasło (secret). Zobacz rozdział „Asterisk and FreePBX” w pliku README callprofiles.
+value-on = wł.
+value-off = wył.
+compare-heading = Teraz w systemie telefonicznym, obok najbliższego zapisanego profilu { $profile }:
+compare-differs = ({ $profile }: { $value })
+compare-same = (tak samo w profilu { $profile })
+detected-banner = Ustawienia Twojego telefonu nie odpowiadają żadnemu z Twoich profili: zmieniono je gdzie indziej (Wykryte).
+detected-banner-nearest = Ustawienia Twojego telefonu nie odpowiadają żadnemu z Twoich profili (Wykryte): najbliższy jest profil { $profile }, różnice: { $settings }.
+button-show-detected = Pokaż je…
+dialog-delete-active = Profil { $profile } jest teraz aktywny. Usunięcie go nie zmienia systemu telefonicznego: zachowa on te ustawienia, które będą potem widoczne jako inny profil albo jako Wykryte.
+file-exists = Plik o tej nazwie już istnieje: eksport go zastąpi.
+button-replace-confirm = Zastąp
+dialog-import-file = Plik: { $path }
+dialog-import-reading = Odczytywanie i sprawdzanie pliku…
+dialog-import-holds = { $count ->
+    [one] 1 profil: { $names }
+    [few] { $count } profile: { $names }
+    [many] { $count } profili: { $names }
+   *[other] { $count } profilu: { $names }
+}
+dialog-import-damaged = Import zastąpi uszkodzony plik profili, który najpierw zostanie odsunięty na bok i zachowany obok.
+button-import-damaged = Importuj profile z pliku…
+quick-done = ✔ Profil { $profile } jest teraz aktywny.
+quick-cannot = Nie można aktywować: { $reason }
+quick-detected-open = Naciśnij D lub kliknij, aby zobaczyć je w głównym oknie i zachować.
 ## Przebieg połączenia (rysunek obok ustawień profilu i `show NAZWA --flow`)
 flow-heading = Co dzieje się z połączeniem
 flow-heading-profile = Co dzieje się z połączeniem w profilu { $profile }

@@ -1,6 +1,6 @@
 //! `show NAME [--json]`: one profile's settings.
 
-use callprofiles_core::{CallFlow, ProfileView};
+use callprofiles_core::{CallFlow, ProfileView, RuleError};
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, error_line, human, output};
@@ -22,8 +22,17 @@ pub struct ShowArgs {
 impl ShowArgs {
     /// Runs `show`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let mut service = context.open()?;
-        let (profile, overview) = service.show(&self.name)?;
+        let mut app = context.open();
+        let id = context.find(app.as_mut(), &self.name)?;
+        let overview = app.list()?;
+        let profile = overview
+            .profiles
+            .iter()
+            .find(|profile| profile.id == id)
+            .cloned()
+            .ok_or_else(|| RuleError::UnknownProfile {
+                name: self.name.clone(),
+            })?;
         let active = overview.is_active(&profile);
         if let Err(error) = &overview.activity {
             let reason = error_line::phone_error_line(&context.i18n, error);
@@ -34,7 +43,7 @@ impl ShowArgs {
         }
         if self.flow {
             // The ring times the phone system told in the read just made (unknown where it tells none).
-            let flow = CallFlow::of(&profile.settings, &service.ring_times());
+            let flow = CallFlow::of(&profile.settings, &app.ring_times());
             return output::print(&flow_block(context, &context.name_of(&profile), &flow));
         }
         let id = || FluentValue::from(profile.id.to_string());

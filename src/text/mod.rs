@@ -7,3 +7,7 @@ pub mod error_text;
 pub mod flow_text;
 pub mod i18n;
 pub mod labels;
+#[cfg(test)]
+mod setting_places;
+#[cfg(test)]
+mod vendor_words;

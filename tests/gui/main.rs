@@ -9,6 +9,7 @@ mod gui_support;
 
 mod call;
 mod call_flow;
+mod careful_user;
 mod connection;
 mod connection_asterisk;
 mod language;
@@ -17,3 +18,4 @@ mod quick;
 mod quick_apply;
 mod voicemail;
 mod worker;
+mod worker_stopped;
