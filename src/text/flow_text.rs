@@ -33,7 +33,7 @@ pub fn stage_words(i18n: &I18n, stage: Stage) -> String {
 
 /// The number, or that it is not set yet.
 fn number_words(i18n: &I18n, number: Option<&PhoneNumber>) -> String {
-    number.map_or_else(|| i18n.tr("flow-no-number"), |number| number.as_str().to_owned())
+    number.map_or_else(|| i18n.tr("flow-no-number"), PhoneNumber::grouped)
 }
 
 /// How long phones ring.

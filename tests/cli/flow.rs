@@ -49,37 +49,37 @@ fn each_mode_with_voicemail_on_and_off_prints_its_own_steps() -> TestResult {
         (
             "twinning:600100200",
             "on",
-            "Your desk phone and 600100200 ring together",
+            "Your desk phone and 600 100 200 ring together",
             "Voicemail answers",
         ),
         (
             "twinning:600100200",
             "off",
-            "Your desk phone and 600100200 ring together",
+            "Your desk phone and 600 100 200 ring together",
             "The call ends",
         ),
         (
             "telecommuter:600100200",
             "on",
-            "Your telecommuter number 600100200 rings",
+            "Your telecommuter number 600 100 200 rings",
             "Voicemail answers",
         ),
         (
             "telecommuter:600100200",
             "off",
-            "Your telecommuter number 600100200 rings",
+            "Your telecommuter number 600 100 200 rings",
             "The call ends",
         ),
         (
             "forward:600100200",
             "on",
-            "The call is forwarded to 600100200",
+            "The call is forwarded to 600 100 200",
             "Your voicemail is not used",
         ),
         (
             "forward:600100200",
             "off",
-            "The call is forwarded to 600100200",
+            "The call is forwarded to 600 100 200",
             "Your voicemail is not used",
         ),
     ];

@@ -224,7 +224,7 @@ fn the_picture_follows_the_form_before_it_is_saved() -> TestResult {
     assert!(
         steps
             .first()
-            .is_some_and(|s| s.starts_with("Your desk phone and 600100200 ring together")),
+            .is_some_and(|s| s.starts_with("Your desk phone and 600 100 200 ring together")),
         "{steps:?}"
     );
     Ok(())
