@@ -2,10 +2,11 @@
 //! and the command line prints (`show NAME --flow`). Both come from [`CallFlow::of`], so the picture and
 //! the text cannot disagree. Steps carry no words: the app says them in the user's language.
 //!
-//! The steps follow the shipped dialplan (`assets/asterisk/callprofiles.conf`): a forward hands the call
-//! over at once (no ring time here, no pickup, no voicemail); the other modes ring for the ring time,
-//! then voicemail takes the call (with the chosen greeting) or the call ends; a new message then raises
-//! the notification and the ringback when they are on.
+//! The steps follow the shipped dialplan (`assets/asterisk/callprofiles.conf`): a forward sends the call
+//! to the number at once (never pickable; with voicemail on it rings there for the ring time, then
+//! voicemail takes it; with voicemail off the number's own handling decides); the other modes ring for
+//! the ring time, then voicemail takes the call (with the chosen greeting) or the call ends; a new
+//! message then raises the notification and the ringback when they are on.
 
 use crate::phone_number::PhoneNumber;
 use crate::settings::{Greeting, Playback, Routing, Settings};
@@ -76,10 +77,13 @@ pub enum Step {
         /// For how long.
         ring_time: RingTime,
     },
-    /// The call is handed over to this number at once; the desk phone does not ring.
+    /// The call goes to this number at once; the desk phone does not ring.
     Forward {
         /// Where to (unset until the user enters it).
         number: Option<PhoneNumber>,
+        /// How long it rings there before voicemail takes it; `None` when voicemail is off (it rings as
+        /// long as that number lets it).
+        ring_time: Option<RingTime>,
     },
     /// Whether colleagues may pick up while it rings.
     Pickup(Pickup),
@@ -90,7 +94,7 @@ pub enum Step {
     },
     /// Unanswered and voicemail off: the call ends, no message can be left.
     CallEnds,
-    /// Unanswered at the forwarded number: that number's own handling applies; this mailbox is not used.
+    /// Unanswered at the forwarded number with voicemail off: that number's own handling applies.
     ForwardedNumberDecides,
     /// After a new message: a notification is raised.
     Notification {
@@ -156,7 +160,10 @@ impl CallFlow {
                 false
             }
             Routing::Forward { number } => {
-                steps.push(Step::Forward { number: number.clone() });
+                steps.push(Step::Forward {
+                    number: number.clone(),
+                    ring_time: settings.voicemail.enabled.then_some(ring_times.single),
+                });
                 true
             }
         };
@@ -166,10 +173,12 @@ impl CallFlow {
             (false, false) => Pickup::Refused,
         }));
         let voicemail = &settings.voicemail;
-        if forwarded {
-            steps.push(Step::ForwardedNumberDecides);
-        } else if !voicemail.enabled {
-            steps.push(Step::CallEnds);
+        if !voicemail.enabled {
+            steps.push(if forwarded {
+                Step::ForwardedNumberDecides
+            } else {
+                Step::CallEnds
+            });
         } else {
             steps.push(Step::Voicemail {
                 greeting: voicemail.greeting,
@@ -279,14 +288,31 @@ mod tests {
     }
 
     #[test]
-    fn forward_hands_the_call_over_whether_voicemail_is_on_or_off() {
-        let expected = [
-            Step::Forward { number: number() },
-            Step::Pickup(Pickup::NothingRingsHere),
-            Step::ForwardedNumberDecides,
-        ];
-        assert_eq!(flow(RoutingMode::Forward, true), expected);
-        assert_eq!(flow(RoutingMode::Forward, false), expected);
+    fn forward_rings_the_number_then_voicemail_or_leaves_it_to_that_number() {
+        let nothing_here = Step::Pickup(Pickup::NothingRingsHere);
+        assert_eq!(
+            flow(RoutingMode::Forward, true),
+            [
+                Step::Forward {
+                    number: number(),
+                    ring_time: Some(RingTime::Seconds(25)),
+                },
+                nothing_here.clone(),
+                VOICEMAIL,
+                WAITS
+            ]
+        );
+        assert_eq!(
+            flow(RoutingMode::Forward, false),
+            [
+                Step::Forward {
+                    number: number(),
+                    ring_time: None,
+                },
+                nothing_here,
+                Step::ForwardedNumberDecides
+            ]
+        );
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod shown;
 pub mod store;
 pub mod transfer;
 pub mod view;
+pub mod voicemail;
 
 pub use applicable::{ApplicableSettings, CompleteRouting};
 pub use call_flow::{CallFlow, Phones, Pickup, RingTime, RingTimes, Stage, Step};

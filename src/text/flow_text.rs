@@ -79,9 +79,15 @@ pub fn step_words(i18n: &I18n, step: &Step) -> StepWords {
             };
             words(title, ring_time_words(i18n, *ring_time))
         }
-        Step::Forward { number } => words(
+        Step::Forward { number, ring_time } => words(
             with_number("flow-forward", number.as_ref()),
-            i18n.tr("flow-forward-detail"),
+            match ring_time {
+                Some(ring_time) => i18n.tr_args(
+                    "flow-forward-ring-detail",
+                    &[("ring", FluentValue::from(ring_time_words(i18n, *ring_time)))],
+                ),
+                None => i18n.tr("flow-forward-detail"),
+            },
         ),
         Step::Pickup(Pickup::Allowed) => plain("flow-pickup-allowed", "flow-pickup-allowed-detail"),
         Step::Pickup(Pickup::Refused) => plain("flow-pickup-refused", "flow-pickup-refused-detail"),

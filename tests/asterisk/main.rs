@@ -8,3 +8,4 @@ mod calls;
 mod connection;
 mod freepbx;
 mod hostile;
+mod voicemail;

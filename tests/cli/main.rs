@@ -8,3 +8,4 @@ mod flow;
 mod language;
 mod phone;
 mod profiles;
+mod voicemail;
