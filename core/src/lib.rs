@@ -17,6 +17,7 @@ pub mod settings;
 pub mod store;
 pub mod transfer;
 pub mod view;
+pub mod wire;
 
 pub use applicable::{ApplicableSettings, CompleteRouting};
 pub use detection::{Activity, detect, differences, nearest};
