@@ -1,12 +1,11 @@
 //! Languages: switching changes the labels; the catalogs hold the same messages; Polish reads Polish.
 
-
 use std::collections::BTreeMap;
 
-use callprofiles::gui::i18n::{EN_FTL, Language, LanguageChoice, PL_FTL};
+use crate::gui_support::{TestResult, click, fresh_window, row, select, shows};
+use callprofiles::text::i18n::{EN_FTL, Language, LanguageChoice, PL_FTL};
 use egui_kittest::kittest::Queryable;
 use fluent_bundle::FluentResource;
-use crate::gui_support::{TestResult, click, fresh_window, row, select, shows};
 
 #[test]
 fn switching_language_changes_the_labels() -> TestResult {
@@ -95,7 +94,8 @@ fn catalogs_parse_and_hold_the_same_messages_with_the_same_variables() {
     assert!(en.len() > 100);
 }
 
-/// Every `"message-id"` literal in the GUI's sources (ids that are not messages are listed here).
+/// Every `"message-id"` literal in the GUI's and the words' sources (ids that are not messages are listed
+/// here).
 fn message_ids_in_sources() -> Result<Vec<String>, std::io::Error> {
     const NOT_MESSAGES: [&str; 5] = [
         "phone-worker",
@@ -105,10 +105,10 @@ fn message_ids_in_sources() -> Result<Vec<String>, std::io::Error> {
         "callprofiles-state",
     ];
     let mut ids = Vec::new();
-    let mut dirs = vec![std::path::PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/src/gui"
-    ))];
+    let mut dirs = vec![
+        std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/gui")),
+        std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/text")),
+    ];
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(dir)? {
             let path = entry?.path();

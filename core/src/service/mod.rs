@@ -1,6 +1,7 @@
 //! `Callprofiles`: every user operation over one home (its store and its phone system), for the CLI and
 //! the GUI alike.
 
+pub mod connection;
 mod editing;
 mod files;
 mod phone;
@@ -20,6 +21,7 @@ use crate::settings::Settings;
 use crate::store::{Store, StoreState};
 use crate::view::{ProfileView, StatusView};
 
+pub use connection::{connect_and_save, use_builtin};
 pub use editing::SavedDetected;
 pub use phone::PlacedCall;
 
@@ -89,7 +91,7 @@ impl Overview {
 impl Callprofiles {
     /// Opens the home: its profiles and the phone system its `config.json` names (the demo by default).
     pub fn open(home: &Path) -> Result<Self, CoreError> {
-        let phone = Config::load(home)?.open_phone_system(home)?;
+        let phone = connection::open_phone_system(&Config::load(home)?.phone_system, home);
         Ok(Self::with_phone_system(home, phone))
     }
 
