@@ -5,23 +5,7 @@ use std::time::Duration;
 use hyper::{Method, StatusCode};
 use serde_json::json;
 
-use crate::support::{Res, TestResult, asterisk, mode_of, reset_extension, value};
-
-/// Runs an async test body on a runtime of its own.
-pub fn block_on<T>(future: impl std::future::Future<Output = Res<T>>) -> Res<T> {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()?
-        .block_on(future)
-}
-
-/// Settings JSON with forwarding to `number`.
-pub fn forward_to(number: &str) -> serde_json::Value {
-    json!({"call_pickup": false, "routing": {"mode": "forward", "number": number},
-           "voicemail": {"enabled": true, "ringback": false, "notification": false,
-                         "playback": "phone", "greeting": "default"}})
-}
+use crate::support::{TestResult, asterisk, block_on, forward_to, mode_of, reset_extension, value};
 
 #[test]
 fn init_enroll_state_activate_and_every_endpoint_on_the_pbx() -> TestResult {

@@ -8,8 +8,7 @@ use std::time::Duration;
 use hyper::{Method, StatusCode};
 use serde_json::json;
 
-use crate::api::block_on;
-use crate::support::{Client, TestResult, asterisk};
+use crate::support::{Client, TestResult, asterisk, block_on};
 
 /// The profile everything renames.
 const PATH: &str = "/api/v1/users/me/profiles/custom-1";

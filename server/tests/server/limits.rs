@@ -7,8 +7,7 @@ use hyper::{Method, StatusCode};
 use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use crate::api::block_on;
-use crate::support::{TestResult, asterisk};
+use crate::support::{TestResult, asterisk, block_on};
 
 #[test]
 fn repeated_bad_codes_and_tokens_get_429_per_address_and_per_extension() -> TestResult {

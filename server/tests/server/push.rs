@@ -7,8 +7,7 @@ use std::time::{Duration, Instant};
 use hyper::{Method, StatusCode};
 use serde_json::json;
 
-use crate::api::block_on;
-use crate::support::{TestResult, asterisk, reset_extension, value};
+use crate::support::{TestResult, asterisk, block_on, reset_extension, value};
 
 #[test]
 fn edits_and_outside_changes_are_pushed_to_the_users_streams_only() -> TestResult {

@@ -4,8 +4,7 @@
 use hyper::{Method, StatusCode};
 use serde_json::json;
 
-use crate::api::{block_on, forward_to};
-use crate::support::{TestResult, asterisk, reset_extension, value};
+use crate::support::{TestResult, asterisk, block_on, forward_to, reset_extension, value};
 
 /// Every endpoint that needs a token, with a body that would be valid.
 fn endpoints() -> Vec<(Method, &'static str, Option<serde_json::Value>)> {

@@ -452,3 +452,19 @@ impl ServerCertVerifier for Pinned {
 pub fn mode_of(path: &Path) -> Res<u32> {
     Ok(std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(path)?.permissions()) & 0o777)
 }
+
+/// Runs an async test body on a runtime of its own.
+pub fn block_on<T>(future: impl std::future::Future<Output = Res<T>>) -> Res<T> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?
+        .block_on(future)
+}
+
+/// Settings JSON with forwarding to `number`.
+pub fn forward_to(number: &str) -> serde_json::Value {
+    serde_json::json!({"call_pickup": false, "routing": {"mode": "forward", "number": number},
+           "voicemail": {"enabled": true, "ringback": false, "notification": false,
+                         "playback": "phone", "greeting": "default"}})
+}
