@@ -83,6 +83,11 @@ impl Asterisk {
 
     /// A fresh server directory made by `callprofiles-server init` (self-signed certificate).
     pub fn init(&self, poll_seconds: u64, failure_limit: u32) -> Res<ServerHome> {
+        self.init_at(self.port, poll_seconds, failure_limit)
+    }
+
+    /// The same with the server's AMI port given (a benchmark's counting proxy in front of Asterisk).
+    pub fn init_at(&self, ami_port: u16, poll_seconds: u64, failure_limit: u32) -> Res<ServerHome> {
         let temp = tempfile::tempdir()?;
         let secret = temp.path().join("secret");
         std::fs::write(&secret, &self.secret)?;
@@ -91,7 +96,7 @@ impl Asterisk {
         let output = Command::new(env!("CARGO_BIN_EXE_callprofiles-server"))
             .args(["init", "--dir"])
             .arg(&dir)
-            .args(["--ami-host", "127.0.0.1", "--ami-port", &self.port.to_string()])
+            .args(["--ami-host", "127.0.0.1", "--ami-port", &ami_port.to_string()])
             .args(["--ami-username", SERVER_USER, "--ami-secret-file"])
             .arg(&secret)
             .args(["--listen", "127.0.0.1:0", "--poll-seconds", &poll_seconds.to_string()])
