@@ -41,6 +41,9 @@ async fn counting_proxy(asterisk_port: u16, actions: Arc<AtomicU64>) -> Res<u16>
                 let Ok(mut server) = tokio::net::TcpStream::connect(("127.0.0.1", asterisk_port)).await else {
                     return;
                 };
+                // Forward at once, as a direct connection would (no Nagle delay added by the proxy).
+                client.set_nodelay(true).ok();
+                server.set_nodelay(true).ok();
                 let (mut client_read, mut client_write) = client.split();
                 let (mut server_read, mut server_write) = server.split();
                 let upstream = async {
