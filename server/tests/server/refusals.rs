@@ -163,7 +163,20 @@ fn every_endpoint_refuses_bad_tokens_and_another_users_token_cannot_touch_221() 
         assert_eq!(status, StatusCode::OK);
         assert_eq!(state["activity"], json!({"active": "home"}));
         assert_eq!(state["book"]["custom"][0]["name"], "Car");
-        eprintln!("refusals: {refusals} bad-token requests refused with 401; 222's token left 221 untouched");
+        // Revoking 221 with the CLI ends its open event stream (re-checked every 10 s) and its token.
+        let mut events = client.events(&token).await?;
+        assert!(events.next_state(std::time::Duration::from_secs(5)).await?.is_some());
+        home.command(&["user", "revoke", "221"])?;
+        let revoked_at = std::time::Instant::now();
+        let after = events.next_state(std::time::Duration::from_secs(15)).await?;
+        assert!(after.is_none(), "the stream of a revoked device ended");
+        let (status, _) = client.json(Method::GET, "/api/v1/users/me", Some(&token), None).await?;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        eprintln!(
+            "refusals: {refusals} bad-token requests refused with 401; 222's token left 221 untouched; \
+             a revoked device's stream ended after {:.1} s",
+            revoked_at.elapsed().as_secs_f64()
+        );
         Ok(())
     })
 }
