@@ -165,6 +165,7 @@ impl Snapshot {
             live: None,
             activity: None,
             new_messages: None,
+            do_not_disturb: false,
             reachable: false,
             phone_system: String::new(),
         }
@@ -180,6 +181,7 @@ fn to_state(extension: &str, snapshot: Snapshot, revision: u64) -> State {
         live: snapshot.live,
         activity: snapshot.activity.map(WireActivity::from),
         new_messages: snapshot.new_messages,
+        do_not_disturb: snapshot.do_not_disturb,
         reachable: snapshot.reachable,
         phone_system: snapshot.phone_system,
         extension: extension.to_owned(),

@@ -10,14 +10,17 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use callprofiles_core::detection::{Activity, detect};
+use callprofiles_core::detection::Activity;
 use callprofiles_core::error::{CoreError, PhoneError};
 use callprofiles_core::phone_system::asterisk::{
     AmiClient, AmiSecret, AmiTarget, AsteriskConfig, AsteriskPhoneSystem, Extension,
 };
 use callprofiles_core::phone_system::call::CallOutcome;
 use callprofiles_core::setting_change::SettingKey;
-use callprofiles_core::{Callprofiles, ImportReport, ProfileBook, ProfileId, Settings};
+use callprofiles_core::{
+    Callprofiles, DetectedTarget, ImportReport, PhoneNumber, ProfileBook, ProfileId, ProfileName, ProfileService,
+    SettingChange, Settings,
+};
 
 use crate::dir::{ServerConfig, ServerDir, create_private_dir};
 
@@ -34,6 +37,8 @@ pub struct Snapshot {
     pub activity: Option<Activity>,
     /// New voicemail.
     pub new_messages: Option<u64>,
+    /// Do-not-disturb set on the phone (false unless read).
+    pub do_not_disturb: bool,
     /// Whether Asterisk answered.
     pub reachable: bool,
     /// One sentence.
@@ -137,24 +142,36 @@ impl Pbx {
     /// reached (or, with `ask_pbx` false, is known to be down).
     pub fn snapshot(&self, extension: &str, ask_pbx: bool) -> Result<Snapshot, CoreError> {
         self.with_user_quietly(extension, |app| {
-            let state = app.store().load()?;
-            let phone_system = format!("{} (via callprofiles-server)", app.phone_system().summary);
-            let live = if ask_pbx { app.pbx_show().ok() } else { None };
-            let new_messages = if live.is_some() {
-                app.new_messages().ok().flatten()
-            } else {
-                None
-            };
-            let activity = live
-                .as_ref()
-                .map(|live| detect(&state.book, state.last_applied.as_ref(), live));
+            let phone_system = app
+                .phone_system()
+                .map_or_else(String::new, |d| format!("{} (via callprofiles-server)", d.summary));
+            if !ask_pbx {
+                let state = app.store().load()?;
+                return Ok(Snapshot {
+                    book: state.book,
+                    last_applied: state.last_applied,
+                    live: None,
+                    activity: None,
+                    new_messages: None,
+                    do_not_disturb: false,
+                    reachable: false,
+                    phone_system,
+                });
+            }
+            let seen = ProfileService::snapshot(app);
+            let state = seen.store?;
+            if let Err(error) = &seen.live {
+                tracing::debug!(%error, extension, "live settings not read");
+            }
+            let live = seen.live.ok();
             Ok(Snapshot {
                 reachable: live.is_some(),
                 book: state.book,
                 last_applied: state.last_applied,
                 live,
-                activity,
-                new_messages,
+                activity: seen.activity,
+                new_messages: seen.new_messages,
+                do_not_disturb: seen.do_not_disturb,
                 phone_system,
             })
         })
@@ -167,61 +184,57 @@ impl Pbx {
 
     /// Applies a saved profile.
     pub fn activate(&self, extension: &str, id: &ProfileId) -> Result<(), CoreError> {
-        self.with_user(extension, |app| app.activate(id.as_str()).map(drop))
+        self.with_user(extension, |app| ProfileService::activate(app, id).map(drop))
     }
 
-    /// Replaces a profile's settings (core's book rules), re-applying it when it is the active one.
+    /// Replaces a profile's settings, re-applying it when it is the active one (core's `save_settings`).
     pub fn set_settings(&self, extension: &str, id: &ProfileId, settings: Settings) -> Result<(), CoreError> {
         self.with_user(extension, |app| {
-            let profile = app.store().load()?.book.find(id.as_str())?;
-            let was_active = app
-                .status()
-                .ok()
-                .is_some_and(|status| status.activity.active_id() == Some(&profile.id));
-            app.store()
-                .update(|state| Ok(state.book.set_settings(&profile.id, settings)?))?;
-            if was_active {
-                app.activate(profile.id.as_str())?;
-            }
-            Ok(())
+            ProfileService::save_settings(app, id, settings).map(drop)
         })
     }
 
     /// A new custom profile.
     pub fn create(&self, extension: &str, name: &str, from: Option<&ProfileId>) -> Result<(), CoreError> {
-        self.with_user(extension, |app| app.create(name, from.map(ProfileId::as_str)).map(drop))
+        let name = ProfileName::parse(name)?;
+        self.with_user(extension, |app| ProfileService::create(app, &name, from).map(drop))
     }
 
     /// Renames a custom profile.
     pub fn rename(&self, extension: &str, id: &ProfileId, name: &str) -> Result<(), CoreError> {
-        self.with_user(extension, |app| app.rename(id.as_str(), name).map(drop))
+        let name = ProfileName::parse(name)?;
+        self.with_user(extension, |app| ProfileService::rename(app, id, &name).map(drop))
     }
 
     /// Deletes a custom profile.
     pub fn delete(&self, extension: &str, id: &ProfileId) -> Result<(), CoreError> {
-        self.with_user(extension, |app| app.delete(id.as_str()).map(drop))
+        self.with_user(extension, |app| ProfileService::delete(app, id).map(drop))
     }
 
-    /// Saves Detected as a profile.
+    /// Saves Detected as a new profile `name`, or into the profile so named.
     pub fn save_detected(&self, extension: &str, name: &str) -> Result<(), CoreError> {
-        self.with_user(extension, |app| app.save_detected(name).map(drop))
+        self.with_user(extension, |app| {
+            let target = DetectedTarget::named(&app.book()?, name)?;
+            ProfileService::save_detected(app, &target).map(drop)
+        })
     }
 
-    /// Sets the live settings directly.
+    /// Sets the live settings directly (every setting, as given).
     pub fn set_live(&self, extension: &str, settings: &Settings) -> Result<(), CoreError> {
         let pairs: Vec<String> = SettingKey::ALL
             .iter()
             .map(|key| format!("{}={}", key, key.value_of(settings)))
             .collect();
-        self.with_user(extension, |app| app.pbx_set(&pairs).map(drop))
+        let changes = SettingChange::parse_all(&pairs)?;
+        self.with_user(extension, |app| ProfileService::change_live(app, &changes).map(drop))
     }
 
     /// The export file's bytes (core's `export`, through a private temporary file).
     pub fn export(&self, extension: &str) -> Result<Vec<u8>, CoreError> {
         self.with_user(extension, |app| {
             let file = scratch_file(app)?;
-            app.export(&file)?;
-            let bytes = std::fs::read(&file).map_err(|e| io_error("read", &file, e));
+            let exported = ProfileService::export(app, &file);
+            let bytes = exported.and_then(|_| std::fs::read(&file).map_err(|e| io_error("read", &file, e)));
             std::fs::remove_file(&file).ok();
             bytes
         })
@@ -244,7 +257,8 @@ impl Pbx {
 
     /// A telecommuter's call; waits for its outcome.
     pub fn call(&self, extension: &str, number: &str) -> Result<CallOutcome, CoreError> {
-        let (_, watch) = self.with_user(extension, |app| app.call(number))?;
+        let number = PhoneNumber::parse(number)?;
+        let (_, watch) = self.with_user(extension, |app| ProfileService::call(app, &number))?;
         Ok(watch.wait())
     }
 }
@@ -284,7 +298,7 @@ fn import_bytes(app: &mut Callprofiles, bytes: &[u8]) -> Result<ImportReport, Co
     let file = scratch_file(app)?;
     let result = callprofiles_core::atomic_file::write(&file, bytes)
         .map_err(|e| io_error("write", &file, e))
-        .and_then(|()| app.import(&file));
+        .and_then(|()| ProfileService::import(app, &file));
     std::fs::remove_file(&file).ok();
     result
 }

@@ -22,6 +22,9 @@ pub struct State {
     pub activity: Option<WireActivity>,
     /// New voicemail messages; null when unknown.
     pub new_messages: Option<u64>,
+    /// Do-not-disturb set on the phone (an observation; false unless the live settings were read).
+    #[serde(default)]
+    pub do_not_disturb: bool,
     /// Whether the server reaches the PBX.
     pub reachable: bool,
     /// One sentence naming the phone system (e.g. "Asterisk at pbx:5038, extension 201 (via server)").

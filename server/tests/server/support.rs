@@ -301,6 +301,17 @@ impl Client {
         Ok(self.connector.connect(name, tcp).await?)
     }
 
+    /// Writes raw bytes on a new connection (a write the server refuses midway is no error) and reads the
+    /// answer's first bytes.
+    pub async fn raw(&self, bytes: &[u8]) -> Res<String> {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let mut tls = self.tls().await?;
+        tls.write_all(bytes).await.ok();
+        let mut answer = vec![0; 4096];
+        let n = tokio::time::timeout(Duration::from_secs(10), tls.read(&mut answer)).await??;
+        Ok(String::from_utf8_lossy(&answer[..n]).into_owned())
+    }
+
     /// Sends one request on a new connection; the answer's head and its body stream.
     pub async fn send(
         &self,

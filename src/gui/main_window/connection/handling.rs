@@ -1,5 +1,6 @@
 //! Running the connection form's commands on the worker, and showing their results in the form.
 
+use callprofiles_core::config::PhoneSystemConfig;
 use fluent_bundle::FluentValue;
 
 use super::{ConnectionForm, Pending, SavedSecret};
@@ -19,7 +20,7 @@ impl MainApp {
             ConnectionCommand::Connect { config, secret } => {
                 let address = config.address();
                 let ticket = self.model.request(
-                    WorkerRequest::ConnectAsterisk { config, secret },
+                    WorkerRequest::Connect(PhoneSystemConfig::Asterisk(config), secret),
                     Some(Busy::Connecting(address.clone())),
                 );
                 if let Some(form) = self.connection.as_mut() {
@@ -27,7 +28,10 @@ impl MainApp {
                 }
             }
             ConnectionCommand::UseBuiltin => {
-                let ticket = self.model.request(WorkerRequest::UseBuiltin, Some(Busy::Saving));
+                let ticket = self.model.request(
+                    WorkerRequest::Connect(PhoneSystemConfig::Builtin, None),
+                    Some(Busy::Saving),
+                );
                 if let Some(form) = self.connection.as_mut() {
                     form.started(ticket, Pending::Builtin);
                 }
