@@ -9,10 +9,13 @@ use std::time::SystemTime;
 use callprofiles_core::config::PhoneSystemConfig;
 use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig};
 use callprofiles_core::phone_system::call::{CallOutcome, CallWatch};
+use callprofiles_core::transfer::{self, Imported};
 use callprofiles_core::{
     Callprofiles, CoreError, DetectedTarget, ImportReport, PhoneNumber, PhoneSystem, PlacedCall, ProfileId,
     ProfileName, ProfileService, Settings, Snapshot, open_home,
 };
+
+use crate::gui::cancel::CancelFlag;
 
 /// Identifies one request, so the app can tell which one finished.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -44,6 +47,11 @@ pub enum WorkerRequest {
     /// [`ProfileService::connect`]: a secret typed by the user is saved in [`super::SECRET_FILE`]; `None` uses
     /// `CALLPROFILES_AMI_SECRET` or the configured secret file.
     Connect(PhoneSystemConfig, Option<AmiSecret>),
+    /// [`ProfileService::connect_unless`]: as `Connect`, but a test that ends after the window set the flag
+    /// (the user cancelled) saves and switches nothing.
+    ConnectUnless(PhoneSystemConfig, Option<AmiSecret>, CancelFlag),
+    /// Read and check a file written by export, without importing it ([`transfer::read`]).
+    CheckImport(PathBuf),
     /// [`ProfileService::call`]: the telecommuter phone rings first.
     Call(PhoneNumber),
 }
@@ -79,6 +87,15 @@ pub enum Outcome {
         /// How many profiles.
         count: usize,
     },
+    /// The file can be imported and holds these profiles.
+    ImportChecked {
+        /// The file.
+        path: PathBuf,
+        /// Its profiles, checked.
+        imported: Imported,
+    },
+    /// The connection test was cancelled by the user: nothing was saved or switched.
+    ConnectCancelled,
     /// The profiles were replaced by the file's.
     Imported {
         /// The file.
@@ -188,6 +205,19 @@ impl WorkerCore {
             WorkerRequest::Connect(config, secret) => match service.connect(config, secret)?.config {
                 PhoneSystemConfig::Asterisk(config) => Outcome::Connected(config),
                 PhoneSystemConfig::Builtin => Outcome::UsingBuiltin,
+            },
+            WorkerRequest::ConnectUnless(config, secret, cancel) => {
+                match service.connect_unless(config, secret, &|| cancel.cancelled())? {
+                    None => Outcome::ConnectCancelled,
+                    Some(connected) => match connected.config {
+                        PhoneSystemConfig::Asterisk(config) => Outcome::Connected(config),
+                        PhoneSystemConfig::Builtin => Outcome::UsingBuiltin,
+                    },
+                }
+            }
+            WorkerRequest::CheckImport(path) => Outcome::ImportChecked {
+                imported: transfer::read(&path)?,
+                path,
             },
             WorkerRequest::Call(number) => {
                 let (placed, watch) = service.call(&number)?;

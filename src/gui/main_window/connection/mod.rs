@@ -13,6 +13,7 @@ pub use handling::outcome_text;
 pub use view::connection_ui;
 
 use super::Notice;
+use crate::gui::cancel::CancelFlag;
 use crate::gui::model::Model;
 use crate::gui::worker::Ticket;
 
@@ -38,6 +39,8 @@ pub struct ConnectionForm {
     pub pending: Option<(Ticket, Pending)>,
     /// The result of the last request, as a sentence.
     pub result: Option<Notice>,
+    /// Cancels the connection test in flight.
+    pub cancel: Option<CancelFlag>,
 }
 
 impl ConnectionForm {
@@ -57,6 +60,7 @@ impl ConnectionForm {
             saved,
             pending: None,
             result: None,
+            cancel: None,
         }
     }
 
