@@ -22,6 +22,7 @@ pub mod store;
 pub mod transfer;
 pub mod view;
 pub mod voicemail;
+pub mod wire;
 
 pub use applicable::{ApplicableSettings, CompleteRouting};
 pub use call_flow::{CallFlow, Phones, Pickup, RingTime, RingTimes, Stage, Step};

@@ -59,6 +59,8 @@ load = func_logic.so
 load = func_channel.so
 load = func_callerid.so
 load = func_devstate.so
+; DeviceStateChange AMI events (callprofiles-server re-reads a user when a Custom: lamp changes).
+load = res_manager_devicestate.so
 load = func_env.so
 load = func_timeout.so
 load = func_dialplan.so
@@ -109,6 +111,15 @@ deny = 0.0.0.0/0.0.0.0
 permit = 127.0.0.1/255.255.255.255
 read = system,call,user
 write = system,call
+
+; callprofiles-server's user (README: "The server's AMI user"): events of lamps, voicemail and the
+; dialplan (read=call,user), AstDB writes and lamps (write=system,call), telecommuter calls (originate).
+[callprofiles-server]
+secret = $secret
+deny = 0.0.0.0/0.0.0.0
+permit = 127.0.0.1/255.255.255.255
+read = call,user
+write = system,call,originate
 
 ; The tests' user: also places calls (originate) and runs CLI commands (restart).
 [callprofiles-test]

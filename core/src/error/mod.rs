@@ -7,6 +7,7 @@ mod input;
 mod link;
 mod phone;
 mod rule;
+mod serde_support;
 mod store;
 
 use thiserror::Error;

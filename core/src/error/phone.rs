@@ -5,7 +5,7 @@ use thiserror::Error;
 use super::{ConfigProblem, Damage, LinkProblem, Overflow, UnsafeReason};
 
 /// A phone system failed to read or apply settings.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum PhoneError {
     /// Cannot reach it.
     #[error("Cannot reach the phone system at {address}: {problem}.")]
@@ -57,6 +57,7 @@ pub enum PhoneError {
         /// Its state file.
         path: String,
         /// What kind of failure, for a translated sentence.
+        #[serde(with = "super::serde_support::io_kind")]
         kind: std::io::ErrorKind,
         /// Why, in plain words.
         reason: String,
@@ -97,7 +98,8 @@ pub enum PhoneError {
         /// The AMI action, e.g. `MailboxCount`.
         action: String,
         /// What is missing, in words.
-        missing: &'static str,
+        #[serde(with = "super::serde_support::static_str")]
+        missing: super::serde_support::CoreText,
     },
     /// Its stored state is unusable.
     #[error("The phone system's state is unusable: {reason}.")]
@@ -121,6 +123,7 @@ pub enum PhoneError {
         /// Its state file.
         path: String,
         /// What kind of failure, for a translated sentence.
+        #[serde(with = "super::serde_support::io_kind")]
         kind: std::io::ErrorKind,
         /// Why, in plain words.
         reason: String,

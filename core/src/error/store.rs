@@ -158,7 +158,7 @@ impl Clone for StoreError {
 }
 
 /// What is at a path instead of a regular file (displayed after "it is").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum FileKind {
     /// A directory.
     #[error("a folder")]
@@ -203,7 +203,7 @@ impl FileKind {
 }
 
 /// What is wrong with a damaged file of the callprofiles home.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum Damage {
     /// It does not parse, or a field is missing or of the wrong type.
     #[error("{detail}")]
