@@ -9,6 +9,7 @@ use crate::error::{CoreError, Damage, StoreError};
 use crate::phone_system::PhoneSystem;
 use crate::phone_system::asterisk::{AsteriskConfig, AsteriskPhoneSystem};
 use crate::phone_system::demo::DemoPhoneSystem;
+use crate::remote::{ServerConfig, ServerPhoneSystem};
 
 /// The file name of the configuration inside the callprofiles home.
 pub const CONFIG_FILE: &str = "config.json";
@@ -36,6 +37,8 @@ pub enum PhoneSystemConfig {
     Builtin,
     /// An Asterisk or FreePBX reached over AMI.
     Asterisk(AsteriskConfig),
+    /// A callprofiles server, which holds the PBX login and this user's profiles.
+    Server(ServerConfig),
 }
 
 impl Config {
@@ -76,6 +79,7 @@ impl Config {
                 asterisk.clone(),
                 asterisk.secret_file_in(home),
             ))),
+            PhoneSystemConfig::Server(server) => Ok(Box::new(ServerPhoneSystem::open(server, home)?)),
         }
     }
 }

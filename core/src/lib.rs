@@ -11,18 +11,20 @@ pub mod phone_number;
 pub mod phone_system;
 pub mod profile;
 pub mod profile_book;
+pub mod remote;
 pub mod service;
 pub mod setting_change;
 pub mod settings;
 pub mod store;
 pub mod transfer;
 pub mod view;
+pub mod wire;
 
 pub use applicable::{ApplicableSettings, CompleteRouting};
 pub use detection::{Activity, detect, differences, nearest};
 pub use error::{
-    ConfigProblem, CoreError, Damage, ImportError, ImportProblem, InputError, LinkProblem, PhoneError, RuleError,
-    SecretFileProblem, StoreError, UnsafeReason,
+    ConfigProblem, CoreError, Damage, ImportError, ImportProblem, InputError, LinkProblem, PhoneError, ReachProblem,
+    RemoteError, RuleError, SecretFileProblem, StoreError, UnsafeReason,
 };
 pub use phone_number::PhoneNumber;
 pub use phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind};

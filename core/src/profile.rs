@@ -117,7 +117,8 @@ impl<'de> Deserialize<'de> for ProfileName {
 }
 
 /// The three profiles that always exist.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum BuiltIn {
     /// Office (Biurowy).
     Office,

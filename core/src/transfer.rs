@@ -51,7 +51,7 @@ struct ExportedProfile {
 }
 
 /// What an import did, for the one sentence the user reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportReport {
     /// Built-in profiles whose settings came from the file.
     pub builtin_imported: usize,

@@ -6,6 +6,7 @@
 mod activate;
 mod call;
 mod connect;
+mod connect_server;
 mod context;
 mod delete;
 mod error_line;
@@ -80,9 +81,12 @@ pub enum Command {
     Pbx(pbx::PbxCommand),
     /// Open the small quick-switch window.
     Quick,
-    /// Choose the phone system: an Asterisk/FreePBX over AMI, or the built-in demo.
+    /// Choose the phone system: a callprofiles server, an Asterisk/FreePBX over AMI, or the built-in demo.
     #[command(subcommand)]
     Connect(connect::ConnectCommand),
+    /// Sign this computer out of its callprofiles server (the server revokes its token) and switch back
+    /// to the built-in demo phone system.
+    Disconnect,
 }
 
 impl Command {
@@ -104,6 +108,7 @@ impl Command {
             Self::Pbx(command) => command.run(context),
             Self::Quick => crate::gui::run_quick_window(context.gui_options()),
             Self::Connect(command) => command.run(context),
+            Self::Disconnect => connect_server::disconnect(context),
         }
     }
 }

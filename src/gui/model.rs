@@ -168,6 +168,11 @@ impl Model {
         self.snapshot.as_ref().and_then(|s| s.asterisk.as_ref())
     }
 
+    /// The configured callprofiles server, when the home is connected to one.
+    pub fn server(&self) -> Option<&callprofiles_core::remote::ServerConfig> {
+        self.snapshot.as_ref().and_then(|s| s.server.as_ref())
+    }
+
     /// Which profile is active, or Detected (core's `detect`); `None` until both are read.
     pub fn activity(&self) -> Option<Activity> {
         let state = self.state()?;

@@ -11,6 +11,7 @@ use std::time::{Duration, SystemTime};
 use callprofiles_core::config::{Config, PhoneSystemConfig};
 use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig, connect_and_save, use_builtin};
 use callprofiles_core::phone_system::call::{CallOutcome, CallWatch};
+use callprofiles_core::remote::ServerConfig;
 use callprofiles_core::{
     ApplicableSettings, Callprofiles, CoreError, ImportReport, PhoneSystem, PhoneSystemDescription, PhoneSystemKind,
     PlacedCall, ProfileId, SettingKey, Settings, Store, StoreError, StoreState,
@@ -103,6 +104,10 @@ pub enum WorkerRequest {
     },
     /// Switch back to the built-in demo phone system.
     UseBuiltin,
+    /// Enroll with a callprofiles server and switch to it.
+    ConnectServer(Box<crate::gui::command::ServerRequest>),
+    /// Sign out of the callprofiles server and switch to the built-in demo.
+    SignOut,
     /// Place a telecommuter's call to this number (as typed): the telecommuter phone rings first.
     Call {
         /// The number to call.
@@ -152,6 +157,17 @@ pub enum Outcome {
     Connected(AsteriskConfig),
     /// The built-in demo phone system is now the phone system.
     UsingBuiltin,
+    /// Connected to a callprofiles server.
+    ConnectedServer {
+        /// Its address.
+        url: callprofiles_core::remote::ServerUrl,
+        /// The user's extension.
+        extension: callprofiles_core::phone_system::asterisk::Extension,
+        /// What happened to this computer's profiles.
+        sync: callprofiles_core::remote::FirstSync,
+    },
+    /// Signed out of the server.
+    SignedOut(callprofiles_core::remote::SignedOut),
     /// The phone system rings the telecommuter phone for this call.
     CallPlaced(PlacedCall),
     /// What became of a call placed before (reported later, with the same ticket).
@@ -174,6 +190,8 @@ pub struct Snapshot {
     pub phone_system: Option<PhoneSystemDescription>,
     /// The configured Asterisk connection, when `config.json` names one.
     pub asterisk: Option<AsteriskConfig>,
+    /// The configured callprofiles server, when `config.json` names one.
+    pub server: Option<ServerConfig>,
     /// Whether the phone system has been read successfully since it was opened (a failure after that is a
     /// lost connection being retried, not a wrong configuration).
     pub reached: bool,
@@ -185,11 +203,12 @@ impl Snapshot {
     /// A comparable digest, so the worker only reports real changes.
     fn digest(&self) -> String {
         format!(
-            "{:?}|{:?}|{:?}|{:?}|{}|{:?}",
+            "{:?}|{:?}|{:?}|{:?}|{:?}|{}|{:?}",
             self.store.as_ref().map_err(ToString::to_string),
             self.live.as_ref().map_err(ToString::to_string),
             self.phone_system,
             self.asterisk,
+            self.server,
             self.reached,
             self.new_messages
         )
@@ -210,6 +229,9 @@ pub enum WorkerEvent {
     },
 }
 
+/// What one refresh read: the profiles, the live settings, the voicemail count.
+type Reading = (Result<StoreState, StoreError>, Result<Settings, CoreError>, Option<u64>);
+
 /// The work itself, independent of threads: the core service over one home (store and phone system).
 pub struct WorkerCore {
     home: PathBuf,
@@ -224,6 +246,8 @@ pub struct WorkerCore {
     last_read: Arc<AtomicU64>,
     /// The call just placed and the watch that learns its outcome, for the runner to wait on.
     placed_call: Option<(PlacedCall, Box<dyn CallWatch>)>,
+    /// The profiles last read (from a callprofiles server, shown while it cannot be reached).
+    last_store: Option<StoreState>,
 }
 
 impl WorkerCore {
@@ -254,11 +278,13 @@ impl WorkerCore {
             last_digest: None,
             last_read: Arc::new(AtomicU64::new(0)),
             placed_call: None,
+            last_store: None,
         }
     }
 
     /// Opens the phone system `config.json` names now.
     fn reopen(&mut self) {
+        self.last_store = None;
         let (config, service) = open_configured(&self.home);
         self.config = config;
         self.service = service;
@@ -282,7 +308,15 @@ impl WorkerCore {
     fn asterisk(&self) -> Option<AsteriskConfig> {
         match &self.config.as_ref()?.phone_system {
             PhoneSystemConfig::Asterisk(asterisk) => Some(asterisk.clone()),
-            PhoneSystemConfig::Builtin => None,
+            PhoneSystemConfig::Builtin | PhoneSystemConfig::Server(_) => None,
+        }
+    }
+
+    /// The callprofiles server in use, when the configuration names one.
+    fn server(&self) -> Option<ServerConfig> {
+        match &self.config.as_ref()?.phone_system {
+            PhoneSystemConfig::Server(server) => Some(server.clone()),
+            PhoneSystemConfig::Builtin | PhoneSystemConfig::Asterisk(_) => None,
         }
     }
 
@@ -323,16 +357,41 @@ impl WorkerCore {
         match request {
             WorkerRequest::ConnectAsterisk { config, secret } => return self.connect(config, secret),
             WorkerRequest::UseBuiltin => {
+                callprofiles_core::remote::sign_out(&self.home)?;
                 use_builtin(&self.home)?;
                 self.reopen();
                 return Ok(Outcome::UsingBuiltin);
+            }
+            WorkerRequest::ConnectServer(request) => {
+                let connected = callprofiles_core::remote::connect_server(
+                    &self.home,
+                    request.url.clone(),
+                    request.extension.clone(),
+                    &request.code,
+                    request.fingerprint,
+                    "desktop",
+                )?;
+                self.reopen();
+                return Ok(Outcome::ConnectedServer {
+                    url: request.url,
+                    extension: request.extension,
+                    sync: connected.profiles,
+                });
+            }
+            WorkerRequest::SignOut => {
+                let signed_out = callprofiles_core::remote::sign_out(&self.home)?;
+                self.reopen();
+                return Ok(Outcome::SignedOut(signed_out));
             }
             _ => {}
         }
         let service = self.service()?;
         match request {
             // Answered above.
-            WorkerRequest::ConnectAsterisk { .. } | WorkerRequest::UseBuiltin => Ok(Outcome::Refreshed),
+            WorkerRequest::ConnectAsterisk { .. }
+            | WorkerRequest::UseBuiltin
+            | WorkerRequest::ConnectServer(_)
+            | WorkerRequest::SignOut => Ok(Outcome::Refreshed),
             WorkerRequest::Refresh => Ok(Outcome::Refreshed),
             WorkerRequest::Activate { id } => service.activate(id.as_str()).map(|p| Outcome::Activated(p.id)),
             WorkerRequest::SaveSettings { id, settings, reapply } => {
@@ -401,6 +460,9 @@ impl WorkerCore {
     /// Re-reads the store and the phone system; returns a snapshot only when something changed.
     pub fn refresh(&mut self) -> Option<Snapshot> {
         self.follow_config();
+        if let Some(state) = self.server_state() {
+            return self.report(state);
+        }
         let live = self.service().and_then(Callprofiles::pbx_poll);
         if live.is_ok() {
             self.reached = true;
@@ -411,12 +473,45 @@ impl WorkerCore {
             self.last_read.store(now, Ordering::Relaxed);
         }
         let new_messages = if live.is_ok() { self.new_messages() } else { None };
+        self.report((self.store.load(), live, new_messages))
+    }
+
+    /// With a callprofiles server, everything the window shows comes from one `State`: the profiles,
+    /// the live settings and the voicemail count (`None` when the home is not connected to a server).
+    fn server_state(&mut self) -> Option<Reading> {
+        let server = self.service.as_ref().ok()?.server()?;
+        Some(match server.state() {
+            Ok(state) => {
+                let live = callprofiles_core::remote::phone::live_of(&state).map_err(CoreError::from);
+                if live.is_ok() {
+                    self.reached = true;
+                }
+                let store = StoreState {
+                    book: state.book,
+                    last_applied: state.last_applied,
+                };
+                (Ok(store), live, state.new_messages)
+            }
+            // The profiles live on the server: while it cannot be reached, show the last ones seen.
+            Err(error) => {
+                let store = self.last_store.clone().map_or_else(|| self.store.load(), Ok);
+                (store, Err(error), None)
+            }
+        })
+    }
+
+    /// Makes the snapshot of what was read; `None` when nothing changed since the last one.
+    fn report(&mut self, (store, live, new_messages): Reading) -> Option<Snapshot> {
+        if let Ok(state) = &store {
+            self.last_store = Some(state.clone());
+        }
         let snapshot = Snapshot {
             new_messages,
-            store: self.store.load(),
+            store,
             live,
             phone_system: self.service.as_ref().ok().map(Callprofiles::phone_system),
             asterisk: self.asterisk(),
+            server: self.server(),
             reached: self.reached,
         };
         let digest = snapshot.digest();

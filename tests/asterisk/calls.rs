@@ -3,7 +3,6 @@
 //! and the dialplan's events, the test phones' ringing and the mailbox say what happened.
 //! Each test uses its own extension, so they run in parallel. The dialplan rings for 2 s.
 
-
 use std::time::Duration;
 
 use crate::asterisk_support::{Asterisk, TestResult, new_messages, reset_extension, set_answers, value, with_asterisk};

@@ -3,7 +3,6 @@
 //! a change made by another AMI client turns the status into Detected, also when the app computes a
 //! switch from entries it read before that change.
 
-
 use std::path::Path;
 
 use crate::asterisk_support::{Res, TestResult, reset_extension, value, with_asterisk};

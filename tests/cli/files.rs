@@ -1,7 +1,6 @@
 //! CLI integration tests: files and homes (export, import, damaged or newer profiles.json, the lock,
 //! CALLPROFILES_HOME and --home) and command-line usage errors.
 
-
 use crate::cli_support::{Home, OFFICE_SETTINGS, TestResult, bare_command};
 
 /// Every command that reads profiles.json, with its arguments.

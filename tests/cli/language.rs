@@ -1,9 +1,8 @@
 //! CLI language: `--lang en|pl`, else the system locale; human output and error lines follow it, JSON
 //! never does, and every message the command line uses exists in the catalogs.
 
-
-use callprofiles::gui::i18n::{I18n, Language};
 use crate::cli_support::{Home, Res, TestResult, in_locale};
+use callprofiles::gui::i18n::{I18n, Language};
 
 /// How a command chooses its language.
 #[derive(Clone, Copy, Debug)]

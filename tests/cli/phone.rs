@@ -1,6 +1,5 @@
 //! CLI integration tests: the phone system (status, activate, pbx show/set) and Detected (save-detected).
 
-
 use crate::cli_support::{Home, OFFICE_SETTINGS, TestResult};
 
 const DEMO: &str = "Built-in demo phone system (no PBX connected): settings are saved on this computer only";

@@ -1,6 +1,5 @@
 //! CLI integration tests: listing, showing and editing profiles (list, show, new, rename, delete, set).
 
-
 use crate::cli_support::{Home, OFFICE_SETTINGS, TestResult};
 
 #[test]

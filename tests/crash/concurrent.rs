@@ -1,12 +1,11 @@
 //! Crash safety: several CLI processes writing the same home at once lose no update and never leave a
 //! torn `profiles.json` (a reader parses it all along).
 
-
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use callprofiles_core::{Settings, Store};
 use crate::crash_support::{TestResult, run_ok};
+use callprofiles_core::{Settings, Store};
 
 /// Rounds, each starting from a home with no `profiles.json`.
 const ROUNDS: usize = 4;

@@ -2,7 +2,6 @@
 //! `profiles.json` byte for byte intact. Runs as root in a private mount namespace (`unshare --mount`):
 //! a 256 KiB tmpfs filled up, and a read-only bind mount of the home.
 
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

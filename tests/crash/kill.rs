@@ -2,14 +2,13 @@
 //! `delete`, `rename`, `import`, `activate`); afterwards `profiles.json` always parses and is byte for byte
 //! the state before or after the interrupted save (so is the demo phone system's file).
 
-
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use callprofiles_core::{Callprofiles, CoreError, ProfileKind, Store};
 use crate::crash_support::{Rng, TestResult, cli, run_ok, snapshot};
+use callprofiles_core::{Callprofiles, CoreError, ProfileKind, Store};
 
 /// How many saves are interrupted.
 const SAVES: usize = 1000;

@@ -2,13 +2,12 @@
 //! while calls go to a telecommuter number, is disabled on the demo (saying why), and its dialog checks the
 //! number as typed and asks the phone system to place the call.
 
-
+use crate::gui_support::pbx::{PbxHandles, pbx_window};
+use crate::gui_support::{TestResult, button, click, disabled, has_button, shows, type_into, window};
 use callprofiles::gui::i18n::Language;
 use callprofiles_core::Callprofiles;
 use callprofiles_core::phone_system::call::CallOutcome;
 use egui_kittest::kittest::Queryable;
-use crate::gui_support::pbx::{PbxHandles, pbx_window};
-use crate::gui_support::{TestResult, button, click, disabled, has_button, shows, type_into, window};
 
 /// A home whose live settings route calls to `routing`.
 fn home_routing(routing: &str) -> Result<tempfile::TempDir, Box<dyn std::error::Error>> {

@@ -2,20 +2,19 @@
 //! their reasons and keep "Test and connect" disabled; a port where nothing listens gives a clear error
 //! within the AMI client's timeout and keeps the built-in demo; "Use the built-in demo" switches back.
 
-
 use std::net::TcpListener;
 use std::time::Duration;
 
+use crate::gui_connection_support::{
+    TestResult, Typed, button, click, disabled, fill_asterisk_form, form_result, settle, shows, type_into, wait_until,
+    window,
+};
 use callprofiles::gui::i18n::Language;
 use callprofiles::gui::worker::SECRET_FILE;
 use callprofiles_core::config::{Config, PhoneSystemConfig};
 use callprofiles_core::phone_system::asterisk::{AmiHost, AmiUsername, AsteriskConfig, Extension};
 use callprofiles_core::{BuiltIn, PhoneSystemKind};
 use egui_kittest::kittest::Queryable;
-use crate::gui_connection_support::{
-    TestResult, Typed, button, click, disabled, fill_asterisk_form, form_result, settle, shows, type_into, wait_until,
-    window,
-};
 
 /// How often the worker re-reads in these tests.
 const INTERVAL: Duration = Duration::from_millis(200);

@@ -3,19 +3,18 @@
 //! the form and shows the active profile, a change made by another AMI client turns into Detected within
 //! the poll interval, activating a profile from the GUI changes the AstDB keys, and the demo comes back.
 
-
 use std::time::Duration;
 
 use crate::asterisk_support::{APP_USER, reset_extension, value, with_asterisk};
+use crate::gui_connection_support::{
+    TestResult, Typed, button, click, fill_asterisk_form, form_result, settle, shows, wait_until, window,
+};
 use callprofiles::gui::i18n::Language;
 use callprofiles::gui::worker::{POLL_INTERVAL, SECRET_FILE};
 use callprofiles_core::config::{Config, PhoneSystemConfig};
 use callprofiles_core::{BuiltIn, Callprofiles};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
-use crate::gui_connection_support::{
-    TestResult, Typed, button, click, fill_asterisk_form, form_result, settle, shows, wait_until, window,
-};
 
 /// The extension only this test uses.
 const EXTENSION: &str = "250";

@@ -1,12 +1,11 @@
 //! Languages: switching changes the labels; the catalogs hold the same messages; Polish reads Polish.
 
-
 use std::collections::BTreeMap;
 
+use crate::gui_support::{TestResult, click, fresh_window, row, select, shows};
 use callprofiles::gui::i18n::{EN_FTL, Language, LanguageChoice, PL_FTL};
 use egui_kittest::kittest::Queryable;
 use fluent_bundle::FluentResource;
-use crate::gui_support::{TestResult, click, fresh_window, row, select, shows};
 
 #[test]
 fn switching_language_changes_the_labels() -> TestResult {

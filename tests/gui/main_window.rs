@@ -1,6 +1,8 @@
 //! The main window driven like a user would, over a temporary home and the built-in demo phone system.
 
-
+use crate::gui_support::{
+    TestResult, button, click, disabled, fresh_window, has_button, row, select, shows, type_into, window,
+};
 use callprofiles::gui::command::{Dialog, Leave, Selection};
 use callprofiles::gui::i18n::{I18n, Language};
 use callprofiles::gui::inline_main_app;
@@ -10,9 +12,6 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use crate::gui_support::{
-    TestResult, button, click, disabled, fresh_window, has_button, row, select, shows, type_into, window,
-};
 
 #[test]
 fn select_and_activate_a_profile() -> TestResult {

@@ -1,12 +1,11 @@
 //! The quick-access window driven like a user would, over a temporary home and the built-in demo phone system.
 
-
+use crate::gui_quick_support::{TestResult, button_names, closes_within, commands, entry, quick, ready_home, shows};
 use callprofiles::gui::i18n::Language;
 use callprofiles_core::{BuiltIn, Callprofiles, Routing};
 use egui::Key;
 use egui::accesskit::Toggled;
 use egui_kittest::kittest::{NodeT, Queryable};
-use crate::gui_quick_support::{TestResult, button_names, closes_within, commands, entry, quick, ready_home, shows};
 
 #[test]
 fn lists_every_profile_and_highlights_the_active_one() -> TestResult {

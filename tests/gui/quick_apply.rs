@@ -1,10 +1,10 @@
 //! The quick window while a profile is being applied on a worker thread: progress in place, nothing else can
 //! be chosen, the window closes only once the phone system took the profile, and a failure stays on screen.
 
-
 use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
 
+use crate::gui_quick_support::{TestResult, commands, entry, harness, ready_home, shows, step_until, threaded};
 use callprofiles_core::phone_system::demo::DemoPhoneSystem;
 use callprofiles_core::{
     ApplicableSettings, BuiltIn, Callprofiles, LinkProblem, PhoneError, PhoneSystem, PhoneSystemDescription, Routing,
@@ -13,7 +13,6 @@ use callprofiles_core::{
 use egui::Key;
 use egui::accesskit::Toggled;
 use egui_kittest::kittest::NodeT;
-use crate::gui_quick_support::{TestResult, commands, entry, harness, ready_home, shows, step_until, threaded};
 
 /// The demo phone system, where each write first asks `before_write` (which may wait, or fail).
 struct Scripted {

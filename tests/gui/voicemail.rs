@@ -1,12 +1,11 @@
 //! GUI tests of new voicemail: the status line counts the messages waiting, and when one arrives while the
 //! live settings have voicemail notification on, the window says so once.
 
-
+use crate::gui_support::pbx::{PbxHandles, fake_pbx, pbx_window};
+use crate::gui_support::{TestResult, click, shows, window};
 use callprofiles::gui::i18n::Language;
 use callprofiles_core::Callprofiles;
 use callprofiles_core::phone_system::call::CallOutcome;
-use crate::gui_support::pbx::{PbxHandles, fake_pbx, pbx_window};
-use crate::gui_support::{TestResult, click, shows, window};
 
 /// Lets the worker re-read and the window draw the result.
 fn reread(harness: &mut egui_kittest::Harness<'static, callprofiles::gui::main_window::MainApp>) {

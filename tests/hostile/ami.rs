@@ -4,15 +4,14 @@
 //! `Key: Value` lines of known actions arrives, and the AMI secret never appears in any output, log or
 //! file other than its own 0600 file.
 
-
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
+use crate::crash_support::{Rng, TestResult, cli, snapshot};
+use crate::hostile_support::FakeAmi;
 use callprofiles_core::phone_system::asterisk::{
     AmiHost, AmiSecret, AmiUsername, AsteriskConfig, AsteriskPhoneSystem, Extension, SECRET_ENV,
 };
-use crate::crash_support::{Rng, TestResult, cli, snapshot};
-use crate::hostile_support::FakeAmi;
 
 /// Header names the app may send.
 const KEYS: [&str; 11] = [

@@ -2,7 +2,6 @@
 //! same in `profiles.json` and `config.json`, are refused quickly with one clear error line, and every
 //! file in the home is left byte for byte as it was.
 
-
 use std::io::Write;
 use std::path::Path;
 use std::process::{Output, Stdio};

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use thiserror::Error;
 
 /// Why a value may not be sent to the phone system (displayed as a clause).
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum UnsafeReason {
     /// A CR or LF, which would end the AMI header.
     #[error("it contains a line break")]
@@ -27,7 +27,7 @@ pub enum UnsafeReason {
 }
 
 /// What is wrong with the connection settings of a phone system (displayed as a clause).
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum ConfigProblem {
     /// No host given.
     #[error("\"\" is not a host name or IP address (it is empty)")]
@@ -81,13 +81,15 @@ pub enum ConfigProblem {
     #[error("{variable} is not valid UTF-8")]
     SecretVariableNotUtf8 {
         /// The variable's name.
-        variable: &'static str,
+        #[serde(with = "super::serde_support::static_str")]
+        variable: super::serde_support::CoreText,
     },
     /// Neither the variable nor a secret file.
     #[error("no AMI secret: set {variable} or configure a secret file (--secret-file FILE)")]
     NoSecret {
         /// The variable's name.
-        variable: &'static str,
+        #[serde(with = "super::serde_support::static_str")]
+        variable: super::serde_support::CoreText,
     },
     /// Something is wrong with the secret file.
     #[error("the secret file {} {problem}", path.display())]
@@ -100,12 +102,13 @@ pub enum ConfigProblem {
 }
 
 /// What is wrong with the AMI secret file (displayed after the file's name).
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum SecretFileProblem {
     /// It cannot be opened or read.
     #[error("cannot be read ({detail})")]
     Unreadable {
         /// What kind of failure, for a translated sentence.
+        #[serde(with = "super::serde_support::io_kind")]
         kind: std::io::ErrorKind,
         /// The operating system's words.
         detail: String,
@@ -140,6 +143,7 @@ pub enum SecretFileProblem {
     #[error("cannot be written ({detail})")]
     Unwritable {
         /// What kind of failure, for a translated sentence.
+        #[serde(with = "super::serde_support::io_kind")]
         kind: std::io::ErrorKind,
         /// The operating system's words.
         detail: String,

@@ -7,7 +7,7 @@ use thiserror::Error;
 use super::{Damage, InputError, RuleError, clause};
 
 /// A file given to `import` that is not a valid callprofiles export; nothing was imported.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 #[error("Cannot import {path}: {problem}; nothing was changed.")]
 pub struct ImportError {
     /// The file.
@@ -17,7 +17,7 @@ pub struct ImportError {
 }
 
 /// What is wrong with a file given to `import` (displayed as a clause: no capital, no final period).
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum ImportProblem {
     /// The bytes are not JSON: a syntax error, a file cut short, too deep a nesting.
     #[error("{}", json_clause(damage))]

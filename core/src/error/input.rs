@@ -3,7 +3,7 @@
 use thiserror::Error;
 
 /// Input from a user or a file that does not parse.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum InputError {
     /// A phone number holds a character that is neither a digit, a separator nor a leading `+`.
     #[error(
@@ -80,7 +80,8 @@ pub enum InputError {
     #[error("The phone system needs a number for the {mode} routing: write routing={mode}:NUMBER.")]
     RoutingNeedsNumber {
         /// The mode's key, e.g. `forward`.
-        mode: &'static str,
+        #[serde(with = "super::serde_support::static_str")]
+        mode: super::serde_support::CoreText,
     },
     /// Unknown key.
     #[error(

@@ -3,7 +3,7 @@
 use thiserror::Error;
 
 /// Why the phone system could not be reached (displayed as a clause: no capital, no final period).
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum LinkProblem {
     /// The host name does not resolve.
     #[error("cannot resolve {host}: {detail}")]
@@ -23,6 +23,7 @@ pub enum LinkProblem {
     #[error("{detail}")]
     Network {
         /// What kind of failure, for a translated sentence.
+        #[serde(with = "super::serde_support::io_kind")]
         kind: std::io::ErrorKind,
         /// The operating system's own words.
         detail: String,

@@ -5,7 +5,7 @@ use thiserror::Error;
 use super::{ConfigProblem, Damage, LinkProblem, UnsafeReason};
 
 /// A phone system failed to read or apply settings.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum PhoneError {
     /// Cannot reach it.
     #[error("Cannot reach the phone system at {address}: {problem}.")]
@@ -49,6 +49,7 @@ pub enum PhoneError {
         /// Its state file.
         path: String,
         /// What kind of failure, for a translated sentence.
+        #[serde(with = "super::serde_support::io_kind")]
         kind: std::io::ErrorKind,
         /// Why, in plain words.
         reason: String,
@@ -58,13 +59,17 @@ pub enum PhoneError {
         "The built-in demo phone system cannot place calls: connect callprofiles to your Asterisk or FreePBX (callprofiles connect asterisk)."
     )]
     CallsUnsupported,
+    /// The phone system is reached through a callprofiles server, which failed.
+    #[error(transparent)]
+    Server(super::RemoteError),
     /// It answered an action without what the answer must hold.
     #[error("The phone system's answer to {action} is incomplete: {missing}.")]
     IncompleteAnswer {
         /// The AMI action, e.g. `MailboxCount`.
         action: String,
         /// What is missing, in words.
-        missing: &'static str,
+        #[serde(with = "super::serde_support::static_str")]
+        missing: super::serde_support::CoreText,
     },
     /// Its stored state is unusable.
     #[error("The phone system's state is unusable: {reason}.")]
@@ -88,6 +93,7 @@ pub enum PhoneError {
         /// Its state file.
         path: String,
         /// What kind of failure, for a translated sentence.
+        #[serde(with = "super::serde_support::io_kind")]
         kind: std::io::ErrorKind,
         /// Why, in plain words.
         reason: String,

@@ -3,7 +3,7 @@
 use thiserror::Error;
 
 /// A change that would break a rule of the product.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum RuleError {
     /// A fifth custom profile.
     #[error("You already have 4 custom profiles, the most allowed: delete one before adding \"{name}\".")]
@@ -47,9 +47,11 @@ pub enum RuleError {
         /// The profile's name.
         profile: String,
         /// What the mode does, e.g. "forwards calls".
-        what: &'static str,
+        #[serde(with = "super::serde_support::static_str")]
+        what: super::serde_support::CoreText,
         /// Which number is missing, e.g. "forwarding number".
-        number_kind: &'static str,
+        #[serde(with = "super::serde_support::static_str")]
+        number_kind: super::serde_support::CoreText,
     },
     /// A call from the app while the phone system does not route calls to a telecommuter number.
     #[error(

@@ -103,7 +103,7 @@ impl Clone for StoreError {
 }
 
 /// What is wrong with a damaged file of the callprofiles home.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum Damage {
     /// It does not parse, or a field is missing or of the wrong type.
     #[error("{detail}")]

@@ -2,7 +2,8 @@
 //! waits to learn it (off the UI thread: it may take as long as the telecommuter phone rings).
 
 /// How a telecommuter's call went at its first leg (the telecommuter phone).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CallOutcome {
     /// The telecommuter answered; the phone system now dials the number.
     Answered,

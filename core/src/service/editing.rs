@@ -29,6 +29,9 @@ impl Callprofiles {
     /// the fresh Office defaults (desk phone, voicemail on, pickup on: a profile that always applies).
     /// To keep the phone system's current settings as a profile, use [`Self::save_detected`].
     pub fn create(&mut self, name: &str, from: Option<&str>) -> Result<Profile, CoreError> {
+        if let Some(server) = &self.server {
+            return server.create(name, from);
+        }
         self.store.update(|state| {
             let settings = match from {
                 Some(query) => state.book.find(query)?.settings,
@@ -41,6 +44,9 @@ impl Callprofiles {
 
     /// Renames a custom profile; returns its old name and the renamed profile.
     pub fn rename(&mut self, query: &str, new_name: &str) -> Result<(String, Profile), CoreError> {
+        if let Some(server) = &self.server {
+            return server.rename(query, new_name);
+        }
         self.store.update(|state| {
             let profile = state.book.find(query)?;
             state.book.rename(&profile.id, new_name)?;
@@ -50,6 +56,9 @@ impl Callprofiles {
 
     /// Deletes a custom profile (forgetting it as the last applied one); returns it.
     pub fn delete(&mut self, query: &str) -> Result<Profile, CoreError> {
+        if let Some(server) = &self.server {
+            return server.delete(query);
+        }
         self.store.update(|state| {
             let profile = state.book.find(query)?;
             let removed = state.book.delete(&profile.id)?;
@@ -63,6 +72,9 @@ impl Callprofiles {
     /// Changes settings of a saved profile from `KEY=VALUE` pairs, all checked before anything is
     /// written. The phone system is not touched: activate the profile to apply it.
     pub fn set<S: AsRef<str>>(&mut self, query: &str, pairs: &[S]) -> Result<Profile, CoreError> {
+        if let Some(server) = &self.server {
+            return server.set(query, pairs);
+        }
         let changes = SettingChange::parse_all(pairs)?;
         self.store.update(|state| {
             let profile = state.book.find(query)?;
@@ -75,6 +87,9 @@ impl Callprofiles {
     /// Saves the Detected settings as a new custom profile `name`, or into the profile `name` names if
     /// one exists; that profile becomes the active one and Detected disappears.
     pub fn save_detected(&mut self, name: &str) -> Result<SavedDetected, CoreError> {
+        if let Some(server) = &self.server {
+            return server.save_detected(name);
+        }
         let live = self.phone.read()?;
         self.store.update(|state| {
             if let Activity::Active(id) = detect(&state.book, state.last_applied.as_ref(), &live) {

@@ -9,12 +9,13 @@ mod test_support;
 
 use std::path::{Path, PathBuf};
 
-use crate::config::Config;
+use crate::config::{Config, PhoneSystemConfig};
 use crate::detection::{Activity, detect, nearest};
 use crate::error::{CoreError, PhoneError, StoreError};
 use crate::phone_system::{PhoneSystem, PhoneSystemDescription};
 use crate::profile::Profile;
 use crate::profile_book::ProfileBook;
+use crate::remote::{ServerBook, ServerPhoneSystem};
 use crate::setting_change::SettingKey;
 use crate::settings::Settings;
 use crate::store::{Store, StoreState};
@@ -28,6 +29,9 @@ pub struct Callprofiles {
     home: PathBuf,
     store: Store,
     phone: Box<dyn PhoneSystem>,
+    /// The profiles kept by a callprofiles server, when the home is connected to one (then every
+    /// profile operation goes there instead of `profiles.json`).
+    server: Option<ServerBook>,
 }
 
 /// What `status` reports: the phone system's live settings and which profile they are.
@@ -89,8 +93,21 @@ impl Overview {
 impl Callprofiles {
     /// Opens the home: its profiles and the phone system its `config.json` names (the demo by default).
     pub fn open(home: &Path) -> Result<Self, CoreError> {
-        let phone = Config::load(home)?.open_phone_system(home)?;
+        let config = Config::load(home)?;
+        if let PhoneSystemConfig::Server(server) = &config.phone_system {
+            let phone = ServerPhoneSystem::open(server, home)?;
+            let book = ServerBook::new(phone.client().clone(), phone.description());
+            let mut app = Self::with_phone_system(home, Box::new(phone));
+            app.server = Some(book);
+            return Ok(app);
+        }
+        let phone = config.open_phone_system(home)?;
         Ok(Self::with_phone_system(home, phone))
+    }
+
+    /// The server's profiles when the home is connected to a callprofiles server.
+    pub fn server(&self) -> Option<&ServerBook> {
+        self.server.as_ref()
     }
 
     /// Opens the home with a given phone system.
@@ -99,6 +116,7 @@ impl Callprofiles {
             home: home.to_owned(),
             store: Store::new(home),
             phone,
+            server: None,
         }
     }
 
@@ -124,6 +142,9 @@ impl Callprofiles {
 
     /// Reads the live settings and tells which profile they are, or Detected.
     pub fn status(&mut self) -> Result<Status, CoreError> {
+        if let Some(server) = &self.server {
+            return server.status();
+        }
         let state = self.store.load()?;
         let live = self.phone.read()?;
         let activity = detect(&state.book, state.last_applied.as_ref(), &live);
@@ -137,12 +158,18 @@ impl Callprofiles {
 
     /// Every saved profile, and which is active if the phone system can be read.
     pub fn list(&mut self) -> Result<Overview, CoreError> {
+        if let Some(server) = &self.server {
+            return server.list();
+        }
         let state = self.store.load()?;
         Ok(self.overview(&state))
     }
 
     /// One profile named by id or name (built-ins also by their Polish names), with the overview.
     pub fn show(&mut self, query: &str) -> Result<(Profile, Overview), CoreError> {
+        if let Some(server) = &self.server {
+            return server.show(query);
+        }
         let state = self.store.load()?;
         let profile = state.book.find(query)?;
         Ok((profile, self.overview(&state)))

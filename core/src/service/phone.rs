@@ -23,6 +23,9 @@ impl Callprofiles {
     /// Applies a saved profile to the phone system (checked, written, read back) and records it as the
     /// last applied one. A profile whose mode lacks its number fails before anything is sent.
     pub fn activate(&mut self, query: &str) -> Result<Profile, CoreError> {
+        if let Some(server) = &self.server {
+            return server.activate(query);
+        }
         let profile = self.store.load()?.book.find(query)?;
         let applicable = ApplicableSettings::check(&profile.name, &profile.settings)?;
         self.phone.apply(&applicable)?;

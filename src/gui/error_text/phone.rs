@@ -35,6 +35,7 @@ pub fn phone_error_text(i18n: &I18n, error: &PhoneError) -> String {
             ],
         ),
         PhoneError::CallsUnsupported => i18n.tr("error-calls-unsupported"),
+        PhoneError::Server(error) => super::remote_error_text(i18n, error),
         PhoneError::IncompleteAnswer { action, .. } => {
             i18n.tr_args("error-phone-incomplete", &[("action", text(action))])
         }

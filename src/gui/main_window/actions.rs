@@ -181,7 +181,9 @@ impl MainApp {
         let mut bad_news = false;
         let text = match &outcome {
             Outcome::Refreshed => None,
-            Outcome::Connected(_) | Outcome::UsingBuiltin => super::connection::outcome_text(i18n, &outcome),
+            Outcome::Connected(_) | Outcome::UsingBuiltin | Outcome::ConnectedServer { .. } | Outcome::SignedOut(_) => {
+                super::connection::outcome_text(i18n, &outcome)
+            }
             Outcome::CallEnded { placed, outcome } => {
                 let (text, bad) = call_outcome_text(i18n, placed, *outcome);
                 bad_news = bad;

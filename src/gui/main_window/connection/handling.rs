@@ -1,5 +1,6 @@
 //! Running the connection form's commands on the worker, and showing their results in the form.
 
+use callprofiles_core::remote::{FirstSync, SignedOut};
 use fluent_bundle::FluentValue;
 
 use super::{ConnectionForm, Pending, SavedSecret};
@@ -26,6 +27,23 @@ impl MainApp {
                     form.started(ticket, Pending::Connecting(address));
                 }
             }
+            ConnectionCommand::ConnectServer(request) => {
+                let url = request.url.to_string();
+                let ticket = self.model.request(
+                    WorkerRequest::ConnectServer(request),
+                    Some(Busy::Connecting(url.clone())),
+                );
+                if let Some(form) = self.connection.as_mut() {
+                    form.started(ticket, Pending::Server(url));
+                }
+            }
+            ConnectionCommand::SignOut => {
+                let url = self.model.server().map(|s| s.url.to_string()).unwrap_or_default();
+                let ticket = self.model.request(WorkerRequest::SignOut, Some(Busy::Saving));
+                if let Some(form) = self.connection.as_mut() {
+                    form.started(ticket, Pending::Server(url));
+                }
+            }
             ConnectionCommand::UseBuiltin => {
                 let ticket = self.model.request(WorkerRequest::UseBuiltin, Some(Busy::Saving));
                 if let Some(form) = self.connection.as_mut() {
@@ -38,7 +56,10 @@ impl MainApp {
     /// Shows a finished connection request's result in the form; after a switch, the sidebar follows the
     /// profile that is active on the new phone system (unless an edit is in progress).
     pub(in crate::gui::main_window) fn connection_finished(&mut self, done: &Finished) {
-        let switched = matches!(done.result, Ok(Outcome::Connected(_) | Outcome::UsingBuiltin));
+        let switched = matches!(
+            done.result,
+            Ok(Outcome::Connected(_) | Outcome::UsingBuiltin | Outcome::ConnectedServer { .. } | Outcome::SignedOut(_))
+        );
         if switched && !self.has_unsaved_changes() {
             self.selection_settled = false;
         }
@@ -59,6 +80,10 @@ impl MainApp {
                 error: true,
             },
         });
+        if let Ok(Outcome::ConnectedServer { .. }) = &done.result {
+            // The code is single use: it leaves the form once it worked.
+            form.server.code.clear();
+        }
         if let Ok(Outcome::Connected(config)) = &done.result {
             // The typed secret is saved now and leaves the form (a failed attempt keeps it for a retry);
             // leaving the field empty keeps the saved one.
@@ -84,6 +109,29 @@ pub fn outcome_text(i18n: &I18n, outcome: &Outcome) -> Option<String> {
             ],
         )),
         Outcome::UsingBuiltin => Some(i18n.tr("conn-using-builtin")),
+        Outcome::ConnectedServer { url, extension, sync } => {
+            let connected = i18n.tr_args(
+                "conn-server-connected",
+                &[
+                    ("url", FluentValue::from(url.to_string())),
+                    ("extension", FluentValue::from(extension.to_string())),
+                ],
+            );
+            let profiles = match sync {
+                FirstSync::Uploaded => i18n.tr("cli-connect-uploaded"),
+                FirstSync::ServerKept { backup } => i18n.tr_args(
+                    "cli-connect-server-kept",
+                    &[("path", FluentValue::from(backup.display().to_string()))],
+                ),
+                FirstSync::ServerKeptNothingLocal => i18n.tr("cli-connect-server-kept-nothing"),
+            };
+            Some(format!("{connected} {profiles}"))
+        }
+        Outcome::SignedOut(signed_out) => Some(i18n.tr(match signed_out {
+            SignedOut::Revoked => "cli-disconnect-revoked",
+            SignedOut::ForgottenOnly => "cli-disconnect-forgotten",
+            SignedOut::NotConnected => "cli-disconnect-not-connected",
+        })),
         _ => None,
     }
 }

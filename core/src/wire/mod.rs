@@ -1,0 +1,21 @@
+//! The bodies of callprofiles-server's HTTP API v1 (`/api/v1`), shared by the server and the desktop so
+//! both sides agree on every shape. The contract in words: `server-api.md` of the coordination notes,
+//! summarised in ARCHITECTURE.md ("callprofiles-server").
+
+mod book;
+mod error;
+mod requests;
+mod state;
+
+pub use error::{ErrorBody, ErrorDetail, ErrorKind};
+pub use requests::{
+    ActivateRequest, CallRequest, CallResponse, CreateRequest, EnrollRequest, EnrollResponse, ImportResponse, Me,
+    RenameRequest, SaveDetectedRequest, UploadResponse,
+};
+pub use state::{State, WireActivity};
+
+/// The path prefix of every endpoint.
+pub const API_PREFIX: &str = "/api/v1";
+
+/// The most bytes a request body may have (413 beyond).
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
