@@ -106,6 +106,15 @@ permit = 127.0.0.1/255.255.255.255
 read = system,call,user
 write = system,call
 
+; callprofiles-server's user (README: "The server's AMI user"): events of lamps, voicemail and the
+; dialplan (read=call,user), AstDB writes and lamps (write=system,call), telecommuter calls (originate).
+[callprofiles-server]
+secret = $secret
+deny = 0.0.0.0/0.0.0.0
+permit = 127.0.0.1/255.255.255.255
+read = call,user
+write = system,call,originate
+
 ; The tests' user: also places calls (originate) and runs CLI commands (restart).
 [callprofiles-test]
 secret = $secret

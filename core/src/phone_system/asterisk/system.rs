@@ -1,6 +1,8 @@
 //! `AsteriskPhoneSystem`: the profiles' settings in a real Asterisk/FreePBX, over one AMI connection.
 
+use std::ops::{Deref, DerefMut};
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use super::action::Action;
@@ -53,7 +55,7 @@ pub struct AsteriskPhoneSystem {
     config: AsteriskConfig,
     secret: SecretSource,
     layout: Layout,
-    client: Option<AmiClient>,
+    client: Option<ClientHandle>,
     known: Option<Known>,
     known_fresh_for: Duration,
     rewrites: u64,
@@ -62,7 +64,68 @@ pub struct AsteriskPhoneSystem {
     mailbox: Option<AmiValue>,
 }
 
+/// The AMI client of one phone system, or one shared by many (a server's users share one login).
+#[derive(Debug)]
+enum ClientHandle {
+    /// This object's own client (boxed: the shared variant is a pointer).
+    Own(Box<AmiClient>),
+    /// A client shared with other phone systems; each request holds it for its batch.
+    Shared(Arc<Mutex<AmiClient>>),
+}
+
+/// The client, borrowed or locked for one request.
+enum ClientGuard<'a> {
+    Own(&'a mut AmiClient),
+    Shared(MutexGuard<'a, AmiClient>),
+}
+
+impl Deref for ClientGuard<'_> {
+    type Target = AmiClient;
+
+    fn deref(&self) -> &AmiClient {
+        match self {
+            Self::Own(client) => client,
+            Self::Shared(guard) => guard,
+        }
+    }
+}
+
+impl DerefMut for ClientGuard<'_> {
+    fn deref_mut(&mut self) -> &mut AmiClient {
+        match self {
+            Self::Own(client) => client,
+            Self::Shared(guard) => guard,
+        }
+    }
+}
+
+impl ClientHandle {
+    /// Borrows or locks the client (a panicked holder leaves it usable: its state is a connection).
+    fn guard(&mut self) -> ClientGuard<'_> {
+        match self {
+            Self::Own(client) => ClientGuard::Own(client),
+            Self::Shared(shared) => ClientGuard::Shared(shared.lock().unwrap_or_else(PoisonError::into_inner)),
+        }
+    }
+
+    /// Reads something of the client.
+    fn with<T>(&self, read: impl FnOnce(&AmiClient) -> T) -> T {
+        match self {
+            Self::Own(client) => read(client),
+            Self::Shared(shared) => read(&shared.lock().unwrap_or_else(PoisonError::into_inner)),
+        }
+    }
+}
+
 impl AsteriskPhoneSystem {
+    /// The phone system of `config` over a client shared with others (callprofiles-server: one AMI
+    /// login for every user). `secret` is for what needs a connection of its own (a telecommuter's call).
+    pub fn shared(config: AsteriskConfig, secret: AmiSecret, client: Arc<Mutex<AmiClient>>) -> Self {
+        let mut system = Self::with_source(config, SecretSource::Given(secret));
+        system.client = Some(ClientHandle::Shared(client));
+        system
+    }
+
     /// The phone system of `config`; its secret comes from the environment or `secret_file` (an
     /// absolute path) when first needed. Nothing is sent yet.
     pub fn new(config: AsteriskConfig, secret_file: Option<PathBuf>) -> Self {
@@ -110,17 +173,23 @@ impl AsteriskPhoneSystem {
 
     /// Whether a logged-in connection is open right now.
     pub fn connected(&self) -> bool {
-        self.client.as_ref().is_some_and(AmiClient::connected)
+        self.client
+            .as_ref()
+            .is_some_and(|client| client.with(AmiClient::connected))
     }
 
     /// How many times the connection was reopened after being lost.
     pub fn reconnects(&self) -> u64 {
-        self.client.as_ref().map_or(0, AmiClient::reconnects)
+        self.client
+            .as_ref()
+            .map_or(0, |client| client.with(AmiClient::reconnects))
     }
 
     /// How many connections were tried, successful or not.
     pub fn attempts(&self) -> u64 {
-        self.client.as_ref().map_or(0, AmiClient::attempts)
+        self.client
+            .as_ref()
+            .map_or(0, |client| client.with(AmiClient::attempts))
     }
 
     /// How many switches found AstDB changed since it was last read, and so wrote a second time.
@@ -129,12 +198,12 @@ impl AsteriskPhoneSystem {
     }
 
     /// The AMI client, created (secret resolved) on first use.
-    fn client(&mut self) -> Result<&mut AmiClient, PhoneError> {
+    fn client(&mut self) -> Result<ClientGuard<'_>, PhoneError> {
         if let Some(client) = self.client.take() {
-            return Ok(self.client.insert(client));
+            return Ok(self.client.insert(client).guard());
         }
         let target = self.target()?;
-        Ok(self.client.insert(AmiClient::new(target)))
+        Ok(self.client.insert(ClientHandle::Own(Box::new(AmiClient::new(target)))).guard())
     }
 
     /// Where and as whom to log in (the secret resolved now).

@@ -1,0 +1,108 @@
+//! `ApiError`: every failure as the contract's JSON body with its status (and `Retry-After` on 429).
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use callprofiles_core::CoreError;
+use callprofiles_core::wire::{ErrorBody, ErrorDetail, ErrorKind};
+
+use crate::pbx::unreachable;
+
+/// An error answer.
+#[derive(Debug)]
+pub struct ApiError {
+    body: Box<ErrorBody>,
+    retry_after: Option<u64>,
+}
+
+impl ApiError {
+    /// An error of `kind` with an English sentence.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self {
+            body: Box::new(ErrorBody::new(kind, message)),
+            retry_after: None,
+        }
+    }
+
+    /// 401 for a missing, bad, expired or revoked token (all alike: nothing to learn from it).
+    pub fn unauthorized() -> Self {
+        Self::new(
+            ErrorKind::Unauthorized,
+            "This device is not signed in to the server (its token is missing, wrong, expired or revoked): connect it again with a new code.",
+        )
+    }
+
+    /// 429 with how long to wait.
+    pub fn rate_limited(seconds: u64) -> Self {
+        let mut error = Self::new(
+            ErrorKind::RateLimited,
+            format!("Too many failed attempts: try again in {seconds} seconds."),
+        );
+        error.body.detail = Some(ErrorDetail::RetryAfter { seconds });
+        error.retry_after = Some(seconds);
+        error
+    }
+
+    /// 400 for a body that does not fit.
+    pub fn bad_body(detail: impl Into<String>) -> Self {
+        let detail = detail.into();
+        let mut error = Self::new(ErrorKind::BadRequest, format!("The request is not valid: {detail}."));
+        error.body.detail = Some(ErrorDetail::Body { detail });
+        error
+    }
+
+    /// 413.
+    pub fn too_large() -> Self {
+        Self::new(
+            ErrorKind::TooLarge,
+            format!(
+                "The request is larger than {} bytes.",
+                callprofiles_core::wire::MAX_BODY_BYTES
+            ),
+        )
+    }
+
+    /// 500, logged here; the caller learns nothing of the server's insides.
+    pub fn internal(error: &dyn std::fmt::Display) -> Self {
+        tracing::error!(%error, "internal error");
+        Self::new(
+            ErrorKind::Internal,
+            "The server failed to handle the request; see its log.",
+        )
+    }
+
+    /// The kind.
+    pub fn kind(&self) -> ErrorKind {
+        self.body.error
+    }
+}
+
+impl From<CoreError> for ApiError {
+    fn from(error: CoreError) -> Self {
+        let message = error.to_string();
+        let (kind, detail) = match error {
+            CoreError::Input(e) => (ErrorKind::BadRequest, ErrorDetail::Input(e)),
+            CoreError::Rule(e) => (ErrorKind::Rule, ErrorDetail::Rule(e)),
+            CoreError::Import(e) => (ErrorKind::BadRequest, ErrorDetail::Import(e)),
+            CoreError::Phone(e) if unreachable(&e) => (ErrorKind::PbxUnreachable, ErrorDetail::Phone(e)),
+            CoreError::Phone(e) => (ErrorKind::Pbx, ErrorDetail::Phone(e)),
+            other => return Self::internal(&other),
+        };
+        Self {
+            body: Box::new(ErrorBody::new(kind, message).with_detail(detail)),
+            retry_after: None,
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.body.error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let mut response = (status, axum::Json(*self.body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
+    }
+}

@@ -1,0 +1,299 @@
+//! Everything the server asks of callprofiles-core, in one place: one core home per user
+//! (`DIR/users/<ext>/profiles.json`, core's `Store`) and one `AsteriskPhoneSystem` per user over the one
+//! shared AMI client. Each verb locks that user's `Callprofiles`, so one user's requests run one at a
+//! time while other users' run beside them (their AMI batches share the client in turn).
+//!
+//! Blocking (core has no async runtime): callers run these on tokio's blocking pool.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use callprofiles_core::detection::{Activity, detect};
+use callprofiles_core::error::{CoreError, PhoneError};
+use callprofiles_core::phone_system::asterisk::{
+    AmiClient, AmiSecret, AmiTarget, AsteriskConfig, AsteriskPhoneSystem, Extension,
+};
+use callprofiles_core::phone_system::call::CallOutcome;
+use callprofiles_core::setting_change::SettingKey;
+use callprofiles_core::{Callprofiles, ImportReport, ProfileBook, ProfileId, Settings};
+
+use crate::dir::{ServerConfig, ServerDir, create_private_dir};
+
+/// What the server knows of one user at one moment (a `State` without its revision).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    /// Saved profiles.
+    pub book: ProfileBook,
+    /// Last applied profile.
+    pub last_applied: Option<ProfileId>,
+    /// Live settings (None when unreachable).
+    pub live: Option<Settings>,
+    /// Active or Detected (None when unreachable).
+    pub activity: Option<Activity>,
+    /// New voicemail.
+    pub new_messages: Option<u64>,
+    /// Whether Asterisk answered.
+    pub reachable: bool,
+    /// One sentence.
+    pub phone_system: String,
+}
+
+/// The PBX side of every user.
+pub struct Pbx {
+    dir: ServerDir,
+    config: ServerConfig,
+    secret: AmiSecret,
+    client: Arc<Mutex<AmiClient>>,
+    users: Mutex<HashMap<String, Arc<Mutex<Callprofiles>>>>,
+    down: AtomicBool,
+}
+
+impl Pbx {
+    /// The PBX of a server directory (nothing is sent yet).
+    pub fn new(dir: &ServerDir, config: &ServerConfig, secret: AmiSecret) -> Self {
+        let client = AmiClient::new(target(config, &secret));
+        Self {
+            dir: dir.clone(),
+            config: config.clone(),
+            secret,
+            client: Arc::new(Mutex::new(client)),
+            users: Mutex::new(HashMap::new()),
+            down: AtomicBool::new(false),
+        }
+    }
+
+    /// Where and as whom to log in.
+    pub fn target(&self) -> AmiTarget {
+        target(&self.config, &self.secret)
+    }
+
+    /// Whether the last attempt to reach Asterisk failed (refreshes then skip asking, see `hub`).
+    pub fn seems_down(&self) -> bool {
+        self.down.load(Ordering::Relaxed)
+    }
+
+    /// Notes whether Asterisk answers (the event connection tells on reconnect).
+    pub fn set_down(&self, down: bool) {
+        self.down.store(down, Ordering::Relaxed);
+    }
+
+    /// The user's core service, created on first use.
+    fn user(&self, extension: &str) -> Result<Arc<Mutex<Callprofiles>>, CoreError> {
+        let mut users = self.users.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(user) = users.get(extension) {
+            return Ok(user.clone());
+        }
+        let ext = Extension::parse(extension)?;
+        let home = self.dir.user_home(extension);
+        create_private_dir(&home).map_err(|error| {
+            CoreError::Store(callprofiles_core::StoreError::Io {
+                action: "create",
+                path: home.clone(),
+                source: std::io::Error::other(error.to_string()),
+            })
+        })?;
+        let config = AsteriskConfig {
+            host: self.config.ami_host.clone(),
+            port: self.config.ami_port,
+            username: self.config.ami_username.clone(),
+            extension: ext,
+            secret_file: None,
+        };
+        let phone = AsteriskPhoneSystem::shared(config, self.secret.clone(), self.client.clone());
+        let user = Arc::new(Mutex::new(Callprofiles::with_phone_system(&home, Box::new(phone))));
+        users.insert(extension.to_owned(), user.clone());
+        Ok(user)
+    }
+
+    /// Runs `verb` on the user's service, noting whether Asterisk answered.
+    fn with_user<T>(
+        &self,
+        extension: &str,
+        verb: impl FnOnce(&mut Callprofiles) -> Result<T, CoreError>,
+    ) -> Result<T, CoreError> {
+        let result = self.with_user_quietly(extension, verb);
+        match &result {
+            Err(CoreError::Phone(error)) if unreachable(error) => self.set_down(true),
+            Err(_) => {}
+            Ok(_) => self.set_down(false),
+        }
+        result
+    }
+
+    /// Runs `verb` on the user's service.
+    fn with_user_quietly<T>(
+        &self,
+        extension: &str,
+        verb: impl FnOnce(&mut Callprofiles) -> Result<T, CoreError>,
+    ) -> Result<T, CoreError> {
+        let user = self.user(extension)?;
+        let mut app = user.lock().unwrap_or_else(PoisonError::into_inner);
+        verb(&mut app)
+    }
+
+    /// Reads the user's state: profiles always; live settings and voicemail unless Asterisk cannot be
+    /// reached (or, with `ask_pbx` false, is known to be down).
+    pub fn snapshot(&self, extension: &str, ask_pbx: bool) -> Result<Snapshot, CoreError> {
+        self.with_user_quietly(extension, |app| {
+            let state = app.store().load()?;
+            let phone_system = format!("{} (via callprofiles-server)", app.phone_system().summary);
+            let live = if ask_pbx { app.pbx_show().ok() } else { None };
+            let new_messages = if live.is_some() {
+                app.new_messages().ok().flatten()
+            } else {
+                None
+            };
+            let activity = live
+                .as_ref()
+                .map(|live| detect(&state.book, state.last_applied.as_ref(), live));
+            Ok(Snapshot {
+                reachable: live.is_some(),
+                book: state.book,
+                last_applied: state.last_applied,
+                live,
+                activity,
+                new_messages,
+                phone_system,
+            })
+        })
+        .inspect(|snapshot| {
+            if ask_pbx {
+                self.set_down(!snapshot.reachable);
+            }
+        })
+    }
+
+    /// Applies a saved profile.
+    pub fn activate(&self, extension: &str, id: &ProfileId) -> Result<(), CoreError> {
+        self.with_user(extension, |app| app.activate(id.as_str()).map(drop))
+    }
+
+    /// Replaces a profile's settings (core's book rules), re-applying it when it is the active one.
+    pub fn set_settings(&self, extension: &str, id: &ProfileId, settings: Settings) -> Result<(), CoreError> {
+        self.with_user(extension, |app| {
+            let profile = app.store().load()?.book.find(id.as_str())?;
+            let was_active = app
+                .status()
+                .ok()
+                .is_some_and(|status| status.activity.active_id() == Some(&profile.id));
+            app.store()
+                .update(|state| Ok(state.book.set_settings(&profile.id, settings)?))?;
+            if was_active {
+                app.activate(profile.id.as_str())?;
+            }
+            Ok(())
+        })
+    }
+
+    /// A new custom profile.
+    pub fn create(&self, extension: &str, name: &str, from: Option<&ProfileId>) -> Result<(), CoreError> {
+        self.with_user(extension, |app| app.create(name, from.map(ProfileId::as_str)).map(drop))
+    }
+
+    /// Renames a custom profile.
+    pub fn rename(&self, extension: &str, id: &ProfileId, name: &str) -> Result<(), CoreError> {
+        self.with_user(extension, |app| app.rename(id.as_str(), name).map(drop))
+    }
+
+    /// Deletes a custom profile.
+    pub fn delete(&self, extension: &str, id: &ProfileId) -> Result<(), CoreError> {
+        self.with_user(extension, |app| app.delete(id.as_str()).map(drop))
+    }
+
+    /// Saves Detected as a profile.
+    pub fn save_detected(&self, extension: &str, name: &str) -> Result<(), CoreError> {
+        self.with_user(extension, |app| app.save_detected(name).map(drop))
+    }
+
+    /// Sets the live settings directly.
+    pub fn set_live(&self, extension: &str, settings: &Settings) -> Result<(), CoreError> {
+        let pairs: Vec<String> = SettingKey::ALL
+            .iter()
+            .map(|key| format!("{}={}", key, key.value_of(settings)))
+            .collect();
+        self.with_user(extension, |app| app.pbx_set(&pairs).map(drop))
+    }
+
+    /// The export file's bytes (core's `export`, through a private temporary file).
+    pub fn export(&self, extension: &str) -> Result<Vec<u8>, CoreError> {
+        self.with_user(extension, |app| {
+            let file = scratch_file(app)?;
+            app.export(&file)?;
+            let bytes = std::fs::read(&file).map_err(|e| io_error("read", &file, e));
+            std::fs::remove_file(&file).ok();
+            bytes
+        })
+    }
+
+    /// Replaces every profile with an export file's (core's `import`: validated whole first).
+    pub fn import(&self, extension: &str, bytes: &[u8]) -> Result<ImportReport, CoreError> {
+        self.with_user(extension, |app| import_bytes(app, bytes))
+    }
+
+    /// Stores uploaded profiles only when the user has none on the server yet; whether it did.
+    pub fn upload(&self, extension: &str, bytes: &[u8]) -> Result<bool, CoreError> {
+        self.with_user(extension, |app| {
+            if app.store().path().exists() {
+                return Ok(false);
+            }
+            import_bytes(app, bytes).map(|_| true)
+        })
+    }
+
+    /// A telecommuter's call; waits for its outcome.
+    pub fn call(&self, extension: &str, number: &str) -> Result<CallOutcome, CoreError> {
+        let (_, watch) = self.with_user(extension, |app| app.call(number))?;
+        Ok(watch.wait())
+    }
+}
+
+/// Whether a phone error means Asterisk could not be reached (rather than refused).
+pub fn unreachable(error: &PhoneError) -> bool {
+    matches!(
+        error,
+        PhoneError::Unreachable { .. } | PhoneError::Timeout { .. } | PhoneError::AuthenticationFailed { .. }
+    )
+}
+
+/// The AMI target of the config.
+fn target(config: &ServerConfig, secret: &AmiSecret) -> AmiTarget {
+    AmiTarget::new(
+        config.ami_host.clone(),
+        config.ami_port.get(),
+        &config.ami_username,
+        secret.clone(),
+    )
+}
+
+/// A fresh temporary file name in the user's home (removed by the caller).
+fn scratch_file(app: &Callprofiles) -> Result<PathBuf, CoreError> {
+    let dir = app.home().to_owned();
+    let file = tempfile::Builder::new()
+        .prefix(".transfer-")
+        .suffix(".json")
+        .tempfile_in(&dir)
+        .map_err(|e| io_error("create", &dir, e))?;
+    let (_, path) = file.keep().map_err(|e| io_error("create", &dir, e.error))?;
+    Ok(path)
+}
+
+/// Runs core's `import` on bytes.
+fn import_bytes(app: &mut Callprofiles, bytes: &[u8]) -> Result<ImportReport, CoreError> {
+    let file = scratch_file(app)?;
+    let result = callprofiles_core::atomic_file::write(&file, bytes)
+        .map_err(|e| io_error("write", &file, e))
+        .and_then(|()| app.import(&file));
+    std::fs::remove_file(&file).ok();
+    result
+}
+
+/// A core I/O error.
+fn io_error(action: &'static str, path: &std::path::Path, source: std::io::Error) -> CoreError {
+    CoreError::Store(callprofiles_core::StoreError::Io {
+        action,
+        path: path.to_owned(),
+        source,
+    })
+}
