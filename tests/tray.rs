@@ -10,8 +10,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use callprofiles::gui::i18n::{I18n, Language};
 use callprofiles::gui::tray::{Tray, TrayMenu, TrayRequest};
+use callprofiles::text::i18n::{I18n, Language};
 use callprofiles_core::{BuiltIn, Callprofiles};
 use zbus::zvariant::{OwnedValue, Value};
 

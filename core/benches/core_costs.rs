@@ -34,16 +34,16 @@ fn detection(c: &mut Criterion) -> Result<(), CoreError> {
     let travel = book.find("Travel")?.settings;
     let mut group = c.benchmark_group("detect");
     group.bench_function("last applied still live", |b| {
-        b.iter(|| detect(black_box(&book), Some(&last), black_box(&travel)))
+        b.iter(|| detect(black_box(&book), Some(&last), black_box(&travel)));
     });
     group.bench_function("first profile matches", |b| {
-        b.iter(|| detect(black_box(&book), None, black_box(&office)))
+        b.iter(|| detect(black_box(&book), None, black_box(&office)));
     });
     group.bench_function("Detected (7 profiles compared)", |b| {
-        b.iter(|| detect(black_box(&book), Some(&last), black_box(&live)))
+        b.iter(|| detect(black_box(&book), Some(&last), black_box(&live)));
     });
     group.bench_function("nearest profile to Detected", |b| {
-        b.iter(|| nearest(black_box(&book), black_box(&live)))
+        b.iter(|| nearest(black_box(&book), black_box(&live)));
     });
     group.finish();
     Ok(())
@@ -71,7 +71,7 @@ fn store(c: &mut Criterion) -> Result<(), Box<dyn std::error::Error>> {
                 let settings = SettingChange::apply_all(&changes, &travel.settings);
                 Ok(state.book.set_settings(&travel.id, settings)?)
             })
-        })
+        });
     });
     group.finish();
     Ok(())

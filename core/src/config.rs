@@ -5,11 +5,9 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::atomic_file;
-use crate::error::{CoreError, Damage, StoreError};
-use crate::phone_system::PhoneSystem;
-use crate::phone_system::asterisk::{AsteriskConfig, AsteriskPhoneSystem};
-use crate::phone_system::demo::DemoPhoneSystem;
-use crate::remote::{ServerConfig, ServerPhoneSystem};
+use crate::error::{Damage, StoreError};
+use crate::phone_system::asterisk::AsteriskConfig;
+use crate::remote::ServerConfig;
 
 /// The file name of the configuration inside the callprofiles home.
 pub const CONFIG_FILE: &str = "config.json";
@@ -69,17 +67,5 @@ impl Config {
             path,
             source,
         })
-    }
-
-    /// Opens the configured phone system (connecting lazily: no network here).
-    pub fn open_phone_system(&self, home: &Path) -> Result<Box<dyn PhoneSystem>, CoreError> {
-        match &self.phone_system {
-            PhoneSystemConfig::Builtin => Ok(Box::new(DemoPhoneSystem::new(home))),
-            PhoneSystemConfig::Asterisk(asterisk) => Ok(Box::new(AsteriskPhoneSystem::new(
-                asterisk.clone(),
-                asterisk.secret_file_in(home),
-            ))),
-            PhoneSystemConfig::Server(server) => Ok(Box::new(ServerPhoneSystem::open(server, home)?)),
-        }
     }
 }

@@ -4,7 +4,7 @@
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, output};
-use crate::gui::call_text::call_outcome_text;
+use crate::text::call_text::call_outcome_text;
 
 /// Arguments of `call`.
 #[derive(Debug, clap::Args)]

@@ -3,9 +3,8 @@
 use std::num::NonZeroU16;
 use std::path::PathBuf;
 
-use callprofiles_core::phone_system::asterisk::{
-    AmiHost, AmiUsername, AsteriskConfig, Extension, SECRET_ENV, connect_and_save, use_builtin,
-};
+use callprofiles_core::phone_system::asterisk::{AmiHost, AmiUsername, AsteriskConfig, Extension, SECRET_ENV};
+use callprofiles_core::service::connection::{connect_and_save, use_builtin};
 
 use fluent_bundle::FluentValue;
 

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use callprofiles_core::{Callprofiles, CoreError, Profile};
 use fluent_bundle::FluentValue;
 
-use crate::gui::GuiOptions;
-use crate::gui::i18n::{I18n, Language};
+use crate::launch::GuiOptions;
+use crate::text::i18n::{I18n, Language};
 
 /// The language asked for with `--lang` (without it: the system locale).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

@@ -1,16 +1,16 @@
 //! Errors as the one line a command prints after `error: `, in the output's language.
 //!
 //! English keeps the core's own sentences (written for the command line, naming what was typed);
-//! Polish uses the translations the windows use ([`crate::gui::error_text`]).
+//! Polish uses the translations the windows use ([`crate::text::error_text`]).
 
 use callprofiles_core::{CoreError, ImportError, InputError, PhoneError, RuleError, StoreError};
 use fluent_bundle::FluentValue;
 
 use crate::cli::output::{OutputError, one_line};
-use crate::gui::error_text::{
+use crate::text::error_text::{
     error_text, import_error_text, input_error_text, phone_error_text, rule_error_text, store_error_text,
 };
-use crate::gui::i18n::{I18n, Language};
+use crate::text::i18n::{I18n, Language};
 
 /// The sentence for any failure of a command, on one line.
 pub fn error_line(i18n: &I18n, error: &anyhow::Error) -> String {

@@ -5,7 +5,7 @@ use callprofiles_core::{PhoneSystemDescription, PhoneSystemKind, Playback, Profi
 use fluent_bundle::FluentValue;
 
 use crate::cli::Context;
-use crate::gui::i18n::I18n;
+use crate::text::i18n::I18n;
 
 /// The selector value `on` or `off` the catalogs choose a word by.
 fn on_off_key(on: bool) -> &'static str {
@@ -136,7 +136,7 @@ pub fn phone_system(context: &Context, description: &PhoneSystemDescription) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gui::i18n::Language;
+    use crate::text::i18n::Language;
 
     #[test]
     fn routing_words_name_the_number_or_its_absence() -> Result<(), Box<dyn std::error::Error>> {

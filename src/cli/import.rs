@@ -6,7 +6,7 @@ use callprofiles_core::transfer::ImportReport;
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, output};
-use crate::gui::i18n::I18n;
+use crate::text::i18n::I18n;
 
 /// Arguments of `import`.
 #[derive(Debug, clap::Args)]
@@ -39,7 +39,7 @@ pub fn report_text(i18n: &I18n, report: &ImportReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gui::i18n::Language;
+    use crate::text::i18n::Language;
 
     fn report(
         builtin_imported: usize,

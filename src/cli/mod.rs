@@ -30,7 +30,8 @@ use clap::{Parser, Subcommand};
 
 pub use context::{Context, Lang, output_language};
 
-use crate::gui::i18n::I18n;
+use crate::launch::{OpenWindow, Window};
+use crate::text::i18n::I18n;
 
 /// Switch where your phone calls go: profiles of phone-system settings (call pickup, mobility,
 /// voicemail). With no command, opens the main window.
@@ -91,7 +92,7 @@ pub enum Command {
 
 impl Command {
     /// Runs the command.
-    pub fn run(self, context: &Context) -> anyhow::Result<()> {
+    pub fn run(self, context: &Context, open_window: OpenWindow) -> anyhow::Result<()> {
         match self {
             Self::List(args) => args.run(context),
             Self::Show(args) => args.run(context),
@@ -106,7 +107,7 @@ impl Command {
             Self::Export(args) => args.run(context),
             Self::Import(args) => args.run(context),
             Self::Pbx(command) => command.run(context),
-            Self::Quick => crate::gui::run_quick_window(context.gui_options()),
+            Self::Quick => open_window(Window::Quick, context.gui_options()),
             Self::Connect(command) => command.run(context),
             Self::Disconnect => connect_server::disconnect(context),
         }
@@ -136,18 +137,19 @@ fn non_empty_path(text: &str) -> Result<PathBuf, String> {
 
 impl Cli {
     /// Resolves the home and runs the command, or the main window when there is none.
-    pub fn run(self) -> anyhow::Result<()> {
+    pub fn run(self, open_window: OpenWindow) -> anyhow::Result<()> {
         let home = callprofiles_core::home::resolve_home(self.home)?;
         let context = Context::new(home, self.lang);
         match self.command {
-            Some(command) => command.run(&context),
-            None => crate::gui::run_main_window(context.gui_options()),
+            Some(command) => command.run(&context, open_window),
+            None => open_window(Window::Main, context.gui_options()),
         }
     }
 }
 
-/// Parses the command line and runs it; every failure is one `error:` line on stderr and a non-zero exit.
-pub fn main() -> ExitCode {
+/// Parses the command line and runs it (a window through `open_window`); every failure is one `error:`
+/// line on stderr and a non-zero exit.
+pub fn main(open_window: OpenWindow) -> ExitCode {
     init_logging();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -161,7 +163,7 @@ pub fn main() -> ExitCode {
         }
     };
     let lang = cli.lang;
-    match cli.run() {
+    match cli.run(open_window) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             let i18n = I18n::new(output_language(lang));

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use callprofiles_core::ProfileId;
 use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig};
 
-use crate::gui::i18n::LanguageChoice;
+use crate::text::i18n::LanguageChoice;
 
 /// Which entry of the sidebar is shown in the form.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

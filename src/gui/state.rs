@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::gui::i18n::LanguageChoice;
+use crate::text::i18n::LanguageChoice;
 
 /// The key of [`State`] in eframe's storage.
 pub const STATE_KEY: &str = "callprofiles-state";
@@ -41,7 +41,7 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gui::i18n::Language;
+    use crate::text::i18n::Language;
 
     #[test]
     fn reads_what_eframe_storage_wrote() -> Result<(), Box<dyn std::error::Error>> {

@@ -10,9 +10,9 @@ use fluent_bundle::FluentValue;
 use ksni::blocking::{Handle, TrayMethods};
 use ksni::menu::{MenuItem, RadioGroup, RadioItem, StandardItem};
 
-use crate::gui::i18n::{I18n, Language};
 use crate::gui::main_window::MainApp;
 use crate::gui::model::Model;
+use crate::text::i18n::{I18n, Language};
 
 /// What the user chose in the tray menu.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -9,9 +9,10 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, SystemTime};
 
 use callprofiles_core::config::{Config, PhoneSystemConfig};
-use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig, connect_and_save, use_builtin};
+use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig};
 use callprofiles_core::phone_system::call::{CallOutcome, CallWatch};
 use callprofiles_core::remote::ServerConfig;
+use callprofiles_core::service::connection::{connect_and_save, use_builtin};
 use callprofiles_core::{
     ApplicableSettings, Callprofiles, CoreError, ImportReport, PhoneSystem, PhoneSystemDescription, PhoneSystemKind,
     PlacedCall, ProfileId, SettingKey, Settings, Store, StoreError, StoreState,
@@ -527,9 +528,7 @@ impl WorkerCore {
 fn open_configured(home: &Path) -> (Option<Config>, Result<Callprofiles, CoreError>) {
     match Config::load(home) {
         Ok(config) => {
-            let service = config
-                .open_phone_system(home)
-                .map(|phone| Callprofiles::with_phone_system(home, phone));
+            let service = Callprofiles::from_config(home, &config);
             (Some(config), service)
         }
         Err(error) => (None, Err(error.into())),

@@ -2,7 +2,7 @@
 //! never does, and every message the command line uses exists in the catalogs.
 
 use crate::cli_support::{Home, Res, TestResult, in_locale};
-use callprofiles::gui::i18n::{I18n, Language};
+use callprofiles::text::i18n::{I18n, Language};
 
 /// How a command chooses its language.
 #[derive(Clone, Copy, Debug)]

@@ -4,7 +4,7 @@
 
 use crate::gui_support::pbx::{PbxHandles, pbx_window};
 use crate::gui_support::{TestResult, button, click, disabled, has_button, shows, type_into, window};
-use callprofiles::gui::i18n::Language;
+use callprofiles::text::i18n::Language;
 use callprofiles_core::Callprofiles;
 use callprofiles_core::phone_system::call::CallOutcome;
 use egui_kittest::kittest::Queryable;

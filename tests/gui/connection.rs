@@ -9,8 +9,8 @@ use crate::gui_connection_support::{
     TestResult, Typed, button, click, disabled, fill_asterisk_form, form_result, settle, shows, type_into, wait_until,
     window,
 };
-use callprofiles::gui::i18n::Language;
 use callprofiles::gui::worker::SECRET_FILE;
+use callprofiles::text::i18n::Language;
 use callprofiles_core::config::{Config, PhoneSystemConfig};
 use callprofiles_core::phone_system::asterisk::{AmiHost, AmiUsername, AsteriskConfig, Extension};
 use callprofiles_core::{BuiltIn, PhoneSystemKind};

@@ -9,8 +9,8 @@ use crate::asterisk_support::{APP_USER, reset_extension, value, with_asterisk};
 use crate::gui_connection_support::{
     TestResult, Typed, button, click, fill_asterisk_form, form_result, settle, shows, wait_until, window,
 };
-use callprofiles::gui::i18n::Language;
 use callprofiles::gui::worker::{POLL_INTERVAL, SECRET_FILE};
+use callprofiles::text::i18n::Language;
 use callprofiles_core::config::{Config, PhoneSystemConfig};
 use callprofiles_core::{BuiltIn, Callprofiles};
 use egui::accesskit::Role;

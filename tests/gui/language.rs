@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::gui_support::{TestResult, click, fresh_window, row, select, shows};
-use callprofiles::gui::i18n::{EN_FTL, Language, LanguageChoice, PL_FTL};
+use callprofiles::text::i18n::{EN_FTL, Language, LanguageChoice, PL_FTL};
 use egui_kittest::kittest::Queryable;
 use fluent_bundle::FluentResource;
 
@@ -94,7 +94,8 @@ fn catalogs_parse_and_hold_the_same_messages_with_the_same_variables() {
     assert!(en.len() > 100);
 }
 
-/// Every `"message-id"` literal in the GUI's sources (ids that are not messages are listed here).
+/// Every `"message-id"` literal in the GUI's and the words' sources (ids that are not messages are listed
+/// here).
 fn message_ids_in_sources() -> Result<Vec<String>, std::io::Error> {
     const NOT_MESSAGES: [&str; 5] = [
         "phone-worker",
@@ -104,10 +105,10 @@ fn message_ids_in_sources() -> Result<Vec<String>, std::io::Error> {
         "callprofiles-state",
     ];
     let mut ids = Vec::new();
-    let mut dirs = vec![std::path::PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/src/gui"
-    ))];
+    let mut dirs = vec![
+        std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/gui")),
+        std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/text")),
+    ];
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(dir)? {
             let path = entry?.path();

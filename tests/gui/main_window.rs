@@ -4,9 +4,9 @@ use crate::gui_support::{
     TestResult, button, click, disabled, fresh_window, has_button, row, select, shows, type_into, window,
 };
 use callprofiles::gui::command::{Dialog, Leave, Selection};
-use callprofiles::gui::i18n::{I18n, Language};
 use callprofiles::gui::inline_main_app;
 use callprofiles::gui::main_window::MainApp;
+use callprofiles::text::i18n::{I18n, Language};
 use callprofiles_core::{BuiltIn, Callprofiles, Routing};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};

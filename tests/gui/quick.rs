@@ -1,7 +1,7 @@
 //! The quick-access window driven like a user would, over a temporary home and the built-in demo phone system.
 
 use crate::gui_quick_support::{TestResult, button_names, closes_within, commands, entry, quick, ready_home, shows};
-use callprofiles::gui::i18n::Language;
+use callprofiles::text::i18n::Language;
 use callprofiles_core::{BuiltIn, Callprofiles, Routing};
 use egui::Key;
 use egui::accesskit::Toggled;

@@ -3,7 +3,7 @@
 
 use crate::gui_support::pbx::{PbxHandles, fake_pbx, pbx_window};
 use crate::gui_support::{TestResult, click, shows, window};
-use callprofiles::gui::i18n::Language;
+use callprofiles::text::i18n::Language;
 use callprofiles_core::Callprofiles;
 use callprofiles_core::phone_system::call::CallOutcome;
 

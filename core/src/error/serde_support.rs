@@ -11,7 +11,7 @@ pub type CoreText = &'static str;
 pub mod io_kind {
     use std::io::ErrorKind;
 
-    use super::*;
+    use super::{Deserialize, Deserializer, Serializer};
 
     /// The kinds a desktop words differently; the rest are `Other`.
     const KINDS: [ErrorKind; 22] = [
@@ -57,7 +57,7 @@ pub mod io_kind {
 /// A `&'static str` field: core's own words (a mode key, "forwarding number"), read back as the same
 /// static text when core has it, else as `"?"` (a peer's unknown words are not kept).
 pub mod static_str {
-    use super::*;
+    use super::{CoreText, Deserialize, Deserializer, Serializer};
 
     /// Every static text core puts in an error field.
     const KNOWN: [&str; 16] = [

@@ -44,6 +44,50 @@ impl ServerPhoneSystem {
     }
 }
 
+/// The server's phone system, or one that reports why it cannot be used (no device token yet).
+pub fn open_or_unusable(config: &ServerConfig, home: &Path) -> Box<dyn PhoneSystem> {
+    match ServerPhoneSystem::open(config, home) {
+        Ok(phone) => Box::new(phone),
+        Err(error) => Box::new(Unusable {
+            error: as_phone_error(error),
+            config: config.clone(),
+        }),
+    }
+}
+
+/// A server phone system that cannot be used; every operation says why.
+#[derive(Debug)]
+struct Unusable {
+    error: PhoneError,
+    config: ServerConfig,
+}
+
+impl PhoneSystem for Unusable {
+    fn description(&self) -> PhoneSystemDescription {
+        describe(&self.config)
+    }
+
+    fn read(&mut self) -> Result<Settings, PhoneError> {
+        Err(self.error.clone())
+    }
+
+    fn write(&mut self, _settings: &ApplicableSettings) -> Result<(), PhoneError> {
+        Err(self.error.clone())
+    }
+}
+
+/// How a server phone system describes itself.
+fn describe(config: &ServerConfig) -> PhoneSystemDescription {
+    PhoneSystemDescription {
+        kind: PhoneSystemKind::Server,
+        summary: format!(
+            "callprofiles server at {}, extension {}",
+            config.url,
+            config.extension.as_str()
+        ),
+    }
+}
+
 /// The live settings of a state, or why there are none.
 pub fn live_of(state: &State) -> Result<Settings, PhoneError> {
     state
@@ -65,14 +109,7 @@ pub fn as_phone_error(error: CoreError) -> PhoneError {
 
 impl PhoneSystem for ServerPhoneSystem {
     fn description(&self) -> PhoneSystemDescription {
-        PhoneSystemDescription {
-            kind: PhoneSystemKind::Server,
-            summary: format!(
-                "callprofiles server at {}, extension {}",
-                self.config.url,
-                self.config.extension.as_str()
-            ),
-        }
+        describe(&self.config)
     }
 
     fn read(&mut self) -> Result<Settings, PhoneError> {

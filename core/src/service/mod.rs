@@ -1,6 +1,7 @@
 //! `Callprofiles`: every user operation over one home (its store and its phone system), for the CLI and
 //! the GUI alike.
 
+pub mod connection;
 mod editing;
 mod files;
 mod phone;
@@ -21,6 +22,7 @@ use crate::settings::Settings;
 use crate::store::{Store, StoreState};
 use crate::view::{ProfileView, StatusView};
 
+pub use connection::{connect_and_save, use_builtin};
 pub use editing::SavedDetected;
 pub use phone::PlacedCall;
 
@@ -93,7 +95,12 @@ impl Overview {
 impl Callprofiles {
     /// Opens the home: its profiles and the phone system its `config.json` names (the demo by default).
     pub fn open(home: &Path) -> Result<Self, CoreError> {
-        let config = Config::load(home)?;
+        Self::from_config(home, &Config::load(home)?)
+    }
+
+    /// Opens the home with the phone system `config` names: with a callprofiles server, its profiles
+    /// are the server's too (a missing or unreadable device token is reported by the first operation).
+    pub fn from_config(home: &Path, config: &Config) -> Result<Self, CoreError> {
         if let PhoneSystemConfig::Server(server) = &config.phone_system {
             let phone = ServerPhoneSystem::open(server, home)?;
             let book = ServerBook::new(phone.client().clone(), phone.description());
@@ -101,7 +108,7 @@ impl Callprofiles {
             app.server = Some(book);
             return Ok(app);
         }
-        let phone = config.open_phone_system(home)?;
+        let phone = connection::open_phone_system(&config.phone_system, home);
         Ok(Self::with_phone_system(home, phone))
     }
 

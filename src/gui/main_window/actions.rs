@@ -4,12 +4,12 @@ use callprofiles_core::ProfileId;
 use fluent_bundle::FluentValue;
 
 use super::{AfterFinish, MainApp, Notice};
-use crate::gui::call_text::call_outcome_text;
 use crate::gui::command::{Dialog, Leave, Selection, UiCommand};
-use crate::gui::error_text::{error_text, input_error_text};
-use crate::gui::i18n::{I18n, LanguageChoice};
 use crate::gui::model::{Busy, Finished};
 use crate::gui::worker::{Outcome, WorkerRequest};
+use crate::text::call_text::call_outcome_text;
+use crate::text::error_text::{error_text, input_error_text};
+use crate::text::i18n::{I18n, LanguageChoice};
 
 impl MainApp {
     /// Runs one command.

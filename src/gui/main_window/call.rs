@@ -5,9 +5,9 @@ use callprofiles_core::{PhoneNumber, PhoneSystemKind, Routing};
 use fluent_bundle::FluentValue;
 
 use crate::gui::command::{Dialog, UiCommand};
-use crate::gui::error_text::{input_error_text, phone_error_text};
-use crate::gui::i18n::I18n;
 use crate::gui::model::Model;
+use crate::text::error_text::{input_error_text, phone_error_text};
+use crate::text::i18n::I18n;
 
 /// The telecommuter number the live settings route calls to, if any.
 pub fn telecommuter_number(model: &Model) -> Option<&PhoneNumber> {
@@ -45,7 +45,7 @@ pub fn call_dialog_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, number: &mu
     let remote = telecommuter_number(model).map_or_else(String::new, |n| n.as_str().to_owned());
     ui.add(egui::Label::new(i18n.tr_args("dialog-call-text", &[("remote", FluentValue::from(remote))])).wrap());
     ui.add_space(6.0);
-    super::dialogs::field_ui(
+    super::modal::field_ui(
         ui,
         &i18n.tr("field-call-number"),
         egui::TextEdit::singleline(number)
@@ -62,7 +62,7 @@ pub fn call_dialog_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, number: &mu
         );
     }
     let valid = parsed.is_ok() && telecommuter_number(model).is_some();
-    let confirmed = super::dialogs::buttons_ui(ui, i18n, &i18n.tr("button-call-confirm"), valid)
+    let confirmed = super::modal::buttons_ui(ui, i18n, &i18n.tr("button-call-confirm"), valid)
         || (valid && ui.input(|i| i.key_pressed(egui::Key::Enter)));
     confirmed.then(|| UiCommand::Call(number.trim().to_owned()))
 }

@@ -4,8 +4,8 @@
 use callprofiles_core::StoreError;
 
 use crate::gui::command::UiCommand;
-use crate::gui::error_text::store_error_text;
-use crate::gui::i18n::I18n;
+use crate::text::error_text::store_error_text;
+use crate::text::i18n::I18n;
 
 /// Explains the problem and offers to move the file aside.
 #[must_use]

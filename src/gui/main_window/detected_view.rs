@@ -6,9 +6,9 @@ use fluent_bundle::FluentValue;
 
 use crate::gui::command::{Dialog, UiCommand};
 use crate::gui::draft::Draft;
-use crate::gui::i18n::I18n;
-use crate::gui::labels::settings_list;
 use crate::gui::model::Model;
+use crate::text::i18n::I18n;
+use crate::text::labels::settings_list;
 
 /// Draws Detected.
 #[must_use]

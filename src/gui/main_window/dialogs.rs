@@ -7,9 +7,11 @@ use fluent_bundle::FluentValue;
 
 use crate::gui::command::{Dialog, FileAction, Leave, UiCommand};
 use crate::gui::draft::Draft;
-use crate::gui::error_text::{input_error_text, rule_error_text};
-use crate::gui::i18n::I18n;
 use crate::gui::model::Model;
+use crate::text::error_text::{input_error_text, rule_error_text};
+use crate::text::i18n::I18n;
+
+use super::modal::{buttons_ui, field_ui};
 
 /// Width of a dialog's content.
 const DIALOG_WIDTH: f32 = 440.0;
@@ -231,29 +233,4 @@ fn path_ui(
         FileAction::Export => UiCommand::ExportTo(chosen),
         FileAction::Import => UiCommand::Open(Dialog::ConfirmImport { path: chosen }),
     })
-}
-
-/// A dialog's text field after its label (its accessible name), with the keyboard focus when nothing else
-/// in the window has it.
-pub(super) fn field_ui(ui: &mut egui::Ui, label: &str, field: egui::TextEdit<'_>) {
-    ui.horizontal(|ui| {
-        let label = ui.label(label);
-        let response = ui.add(field).labelled_by(label.id);
-        if ui.memory(|memory| memory.focused().is_none()) {
-            response.request_focus();
-        }
-    });
-}
-
-/// The confirm and Cancel buttons; returns whether confirm was clicked (Cancel closes the modal).
-pub(super) fn buttons_ui(ui: &mut egui::Ui, i18n: &I18n, confirm: &str, enabled: bool) -> bool {
-    ui.add_space(8.0);
-    let mut confirmed = false;
-    ui.horizontal(|ui| {
-        confirmed = ui.add_enabled(enabled, egui::Button::new(confirm)).clicked();
-        if ui.button(i18n.tr("button-cancel")).clicked() {
-            ui.close_kind(egui::UiKind::Modal);
-        }
-    });
-    confirmed
 }

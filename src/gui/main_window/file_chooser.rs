@@ -6,7 +6,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use crate::gui::command::{Dialog, FileAction, UiCommand};
-use crate::gui::i18n::I18n;
+use crate::text::i18n::I18n;
 
 /// A chooser that closes faster than this never opened: no portal (and no fallback) answered.
 const NO_PORTAL_WITHIN: Duration = Duration::from_millis(700);

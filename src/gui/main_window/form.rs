@@ -4,9 +4,9 @@
 use callprofiles_core::{RoutingMode, SettingKey};
 
 use crate::gui::draft::Draft;
-use crate::gui::error_text::input_error_text;
-use crate::gui::i18n::I18n;
-use crate::gui::labels::{greeting_label, mode_label, number_label, playback_label};
+use crate::text::error_text::input_error_text;
+use crate::text::i18n::I18n;
+use crate::text::labels::{greeting_label, mode_label, number_label, playback_label};
 
 /// Width of the number field.
 const NUMBER_WIDTH: f32 = 220.0;

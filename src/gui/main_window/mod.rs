@@ -24,10 +24,10 @@ use callprofiles_core::{BuiltIn, ProfileId};
 use crate::gui::backdrop;
 use crate::gui::command::{Dialog, Leave, Selection, UiCommand};
 use crate::gui::draft::Draft;
-use crate::gui::i18n::{I18n, Language};
 use crate::gui::model::Model;
 use crate::gui::state::State;
 use crate::gui::worker::Ticket;
+use crate::text::i18n::{I18n, Language};
 
 pub use connection::ConnectionForm;
 pub use file_chooser::FileChooser;

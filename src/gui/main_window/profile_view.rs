@@ -5,9 +5,9 @@ use callprofiles_core::{ApplicableSettings, ProfileKind};
 
 use crate::gui::command::{Dialog, UiCommand};
 use crate::gui::draft::Draft;
-use crate::gui::error_text::rule_error_text;
-use crate::gui::i18n::I18n;
 use crate::gui::model::Model;
+use crate::text::error_text::rule_error_text;
+use crate::text::i18n::I18n;
 
 /// Draws the selected profile.
 #[must_use]

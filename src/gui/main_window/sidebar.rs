@@ -7,9 +7,9 @@ use fluent_bundle::FluentValue;
 
 use super::sidebar_row::{RowLook, row_ui};
 use crate::gui::command::{Selection, UiCommand};
-use crate::gui::i18n::I18n;
-use crate::gui::labels::{routing_summary, settings_list};
 use crate::gui::model::Model;
+use crate::text::i18n::I18n;
+use crate::text::labels::{routing_summary, settings_list};
 
 /// A profile and its position (for Ctrl+1…7).
 type Row<'a> = (usize, &'a Profile);

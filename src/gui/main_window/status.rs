@@ -5,9 +5,9 @@ use fluent_bundle::FluentValue;
 
 use super::Notice;
 use crate::gui::command::{ConnectionCommand, UiCommand};
-use crate::gui::error_text::error_text;
-use crate::gui::i18n::I18n;
 use crate::gui::model::{Busy, Model, PhoneState};
+use crate::text::error_text::error_text;
+use crate::text::i18n::I18n;
 
 /// Draws the status line.
 #[must_use]

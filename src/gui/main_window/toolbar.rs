@@ -6,9 +6,9 @@ use callprofiles_core::MAX_CUSTOM;
 use fluent_bundle::FluentValue;
 
 use crate::gui::command::{ConnectionCommand, Dialog, FileAction, UiCommand};
-use crate::gui::i18n::{I18n, Language, LanguageChoice};
 use crate::gui::model::Model;
 use crate::gui::state::State;
+use crate::text::i18n::{I18n, Language, LanguageChoice};
 
 /// How much of the toolbar fits in the window's width.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

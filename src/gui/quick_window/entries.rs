@@ -6,10 +6,10 @@ use fluent_bundle::FluentValue;
 
 use super::QuickCommand;
 use super::keys::NUMBERED;
-use crate::gui::error_text::store_error_text;
-use crate::gui::i18n::I18n;
-use crate::gui::labels::settings_list;
 use crate::gui::model::Model;
+use crate::text::error_text::store_error_text;
+use crate::text::i18n::I18n;
+use crate::text::labels::settings_list;
 
 /// Height of one profile button.
 const BUTTON_HEIGHT: f32 = 44.0;

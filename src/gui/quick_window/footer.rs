@@ -3,9 +3,9 @@
 
 use fluent_bundle::FluentValue;
 
-use crate::gui::error_text::error_text;
-use crate::gui::i18n::I18n;
 use crate::gui::model::{Model, PhoneState};
+use crate::text::error_text::error_text;
+use crate::text::i18n::I18n;
 
 /// Draws the footer; `applying` is the name of the profile being applied.
 pub fn footer_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, applying: Option<&str>, error: Option<&str>) {

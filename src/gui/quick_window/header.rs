@@ -1,7 +1,7 @@
 //! The quick window's title row: it has no decorations, so dragging this row moves it, and × closes it.
 
 use super::QuickCommand;
-use crate::gui::i18n::I18n;
+use crate::text::i18n::I18n;
 
 /// The title row's height.
 const HEIGHT: f32 = 26.0;

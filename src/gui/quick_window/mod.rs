@@ -10,10 +10,10 @@ use std::path::Path;
 
 use callprofiles_core::{ApplicableSettings, ProfileId};
 
-use crate::gui::error_text::{error_text, rule_error_text};
-use crate::gui::i18n::{I18n, Language};
 use crate::gui::model::{Finished, Model};
 use crate::gui::worker::{PhoneWorker, Ticket, WorkerCore};
+use crate::text::error_text::{error_text, rule_error_text};
+use crate::text::i18n::{I18n, Language};
 
 /// The window's width in points; its height follows its content.
 pub const WIDTH: f32 = 340.0;

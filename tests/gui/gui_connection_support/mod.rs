@@ -6,11 +6,11 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use callprofiles::gui::i18n::Language;
 use callprofiles::gui::main_window::{FileChooser, MainApp};
 use callprofiles::gui::model::Model;
 use callprofiles::gui::state::State;
 use callprofiles::gui::worker::{PhoneWorker, WorkerCore};
+use callprofiles::text::i18n::Language;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
 use egui_kittest::{Harness, Node};

@@ -6,10 +6,10 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use callprofiles::gui::i18n::Language;
 use callprofiles::gui::model::Model;
 use callprofiles::gui::quick_window::QuickApp;
 use callprofiles::gui::worker::{PhoneWorker, WorkerCore};
+use callprofiles::text::i18n::Language;
 use callprofiles_core::{Callprofiles, PhoneSystem};
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};

@@ -7,9 +7,9 @@ pub mod pbx;
 
 use std::path::Path;
 
-use callprofiles::gui::i18n::Language;
 use callprofiles::gui::inline_main_app;
 use callprofiles::gui::main_window::MainApp;
+use callprofiles::text::i18n::Language;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
 use egui_kittest::{Harness, Node};

@@ -5,11 +5,11 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use callprofiles::gui::i18n::Language;
 use callprofiles::gui::main_window::{FileChooser, MainApp};
 use callprofiles::gui::model::Model;
 use callprofiles::gui::state::State;
 use callprofiles::gui::worker::{PhoneWorker, WorkerCore};
+use callprofiles::text::i18n::Language;
 use callprofiles_core::phone_system::call::{CallOutcome, CallWatch, KnownOutcome};
 use callprofiles_core::phone_system::demo::DemoPhoneSystem;
 use callprofiles_core::{

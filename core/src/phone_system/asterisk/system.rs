@@ -203,7 +203,10 @@ impl AsteriskPhoneSystem {
             return Ok(self.client.insert(client).guard());
         }
         let target = self.target()?;
-        Ok(self.client.insert(ClientHandle::Own(Box::new(AmiClient::new(target)))).guard())
+        Ok(self
+            .client
+            .insert(ClientHandle::Own(Box::new(AmiClient::new(target))))
+            .guard())
     }
 
     /// Where and as whom to log in (the secret resolved now).

@@ -8,7 +8,7 @@ use callprofiles_core::phone_system::asterisk::value::MAX_VALUE_BYTES;
 use callprofiles_core::phone_system::asterisk::{AmiHost, AmiSecret, AmiUsername, AsteriskConfig, Extension};
 use fluent_bundle::FluentValue;
 
-use crate::gui::i18n::I18n;
+use crate::text::i18n::I18n;
 
 /// Asterisk's default AMI port, offered in a new form.
 pub const DEFAULT_PORT: u16 = 5038;
@@ -215,8 +215,8 @@ impl Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gui::i18n::Language;
     use crate::gui::worker::SECRET_FILE;
+    use crate::text::i18n::Language;
 
     fn filled() -> ConnectionFields {
         ConnectionFields {

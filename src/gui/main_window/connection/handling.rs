@@ -5,11 +5,11 @@ use fluent_bundle::FluentValue;
 
 use super::{ConnectionForm, Pending, SavedSecret};
 use crate::gui::command::ConnectionCommand;
-use crate::gui::error_text::error_text;
-use crate::gui::i18n::I18n;
 use crate::gui::main_window::{MainApp, Notice};
 use crate::gui::model::{Busy, Finished};
 use crate::gui::worker::{Outcome, WorkerRequest};
+use crate::text::error_text::error_text;
+use crate::text::i18n::I18n;
 
 impl MainApp {
     /// Runs one command of the connection form.

@@ -7,10 +7,10 @@ use fluent_bundle::FluentValue;
 
 use super::{ConnectionForm, Field, Pending, Problem, SavedSecret};
 use crate::gui::command::{ConnectionCommand, UiCommand};
-use crate::gui::i18n::I18n;
 use crate::gui::main_window::status::ok_color;
 use crate::gui::model::Model;
 use crate::gui::worker::SECRET_FILE;
+use crate::text::i18n::I18n;
 
 /// Width of the form's content.
 const FORM_WIDTH: f32 = 520.0;

@@ -5,7 +5,7 @@ use callprofiles_core::{Damage, ImportError, ImportProblem};
 use fluent_bundle::FluentValue;
 
 use super::{damage_text, input_error_text, rule_error_text};
-use crate::gui::i18n::I18n;
+use crate::text::i18n::I18n;
 
 /// The sentence for a file that cannot be imported.
 pub fn import_error_text(i18n: &I18n, error: &ImportError) -> String {

@@ -14,7 +14,7 @@ pub use import::import_error_text;
 pub use phone::phone_error_text;
 pub use remote::remote_error_text;
 
-use crate::gui::i18n::I18n;
+use crate::text::i18n::I18n;
 
 /// The sentence for any core error.
 pub fn error_text(i18n: &I18n, error: &CoreError) -> String {

@@ -4,7 +4,7 @@ use callprofiles_core::PlacedCall;
 use callprofiles_core::phone_system::call::CallOutcome;
 use fluent_bundle::FluentValue;
 
-use crate::gui::i18n::I18n;
+use crate::text::i18n::I18n;
 
 /// The sentence for `outcome`, and whether it is bad news (the number was not called).
 pub fn call_outcome_text(i18n: &I18n, placed: &PlacedCall, outcome: CallOutcome) -> (String, bool) {
@@ -28,7 +28,7 @@ pub fn call_outcome_text(i18n: &I18n, placed: &PlacedCall, outcome: CallOutcome)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gui::i18n::Language;
+    use crate::text::i18n::Language;
 
     #[test]
     fn every_outcome_has_a_sentence_naming_the_numbers() -> Result<(), Box<dyn std::error::Error>> {

@@ -3,7 +3,7 @@
 use callprofiles_core::{Greeting, Playback, Routing, RoutingMode, SettingKey};
 use fluent_bundle::FluentValue;
 
-use crate::gui::i18n::I18n;
+use crate::text::i18n::I18n;
 
 /// The name of a mobility mode.
 pub fn mode_label(i18n: &I18n, mode: RoutingMode) -> String {
@@ -105,7 +105,7 @@ mod tests {
     use callprofiles_core::{PhoneNumber, Routing};
 
     use super::routing_summary;
-    use crate::gui::i18n::{I18n, Language};
+    use crate::text::i18n::{I18n, Language};
 
     fn summary(language: Language, routing: &Routing) -> (String, String) {
         let found = routing_summary(&I18n::new(language), routing);

@@ -6,7 +6,7 @@ use callprofiles_core::{
 };
 
 use super::*;
-use crate::gui::i18n::Language;
+use crate::text::i18n::Language;
 
 #[test]
 fn errors_read_in_polish() {

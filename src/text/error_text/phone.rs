@@ -4,7 +4,7 @@ use callprofiles_core::{ConfigProblem, LinkProblem, PhoneError, SecretFileProble
 use fluent_bundle::FluentValue;
 
 use super::{damage_text, io_kind_reason};
-use crate::gui::i18n::I18n;
+use crate::text::i18n::I18n;
 
 /// The sentence for a phone-system failure.
 pub fn phone_error_text(i18n: &I18n, error: &PhoneError) -> String {

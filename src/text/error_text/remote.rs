@@ -4,7 +4,7 @@ use callprofiles_core::{ReachProblem, RemoteError};
 use fluent_bundle::FluentValue;
 
 use super::io_kind_reason;
-use crate::gui::i18n::I18n;
+use crate::text::i18n::I18n;
 
 /// The sentence for a server failure.
 pub fn remote_error_text(i18n: &I18n, error: &RemoteError) -> String {

@@ -1,0 +1,8 @@
+//! The app's words in the user's language, for the CLI and the windows alike: the Fluent catalogs
+//! (`i18n`), settings and their values (`labels`), core errors as sentences (`error_text`) and a
+//! telecommuter's call outcome (`call_text`). Nothing here draws.
+
+pub mod call_text;
+pub mod error_text;
+pub mod i18n;
+pub mod labels;
