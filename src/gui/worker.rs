@@ -19,6 +19,7 @@ use callprofiles_core::{
 };
 
 use crate::gui::home_watch::HomeWatch;
+use crate::gui::server_events::StreamGeneration;
 
 /// How often the worker re-reads the phone system and `profiles.json` on its own, when the phone system
 /// must be asked (a PBX) or the home cannot be watched.
@@ -249,6 +250,10 @@ pub struct WorkerCore {
     placed_call: Option<(PlacedCall, Box<dyn CallWatch>)>,
     /// The profiles last read (from a callprofiles server, shown while it cannot be reached).
     last_store: Option<StoreState>,
+    /// Where the server's event stream wakes the worker (set when the worker runs on its thread).
+    wake: Option<Sender<(Ticket, WorkerRequest)>>,
+    /// The current event stream.
+    stream: StreamGeneration,
 }
 
 impl WorkerCore {
@@ -280,17 +285,21 @@ impl WorkerCore {
             last_read: Arc::new(AtomicU64::new(0)),
             placed_call: None,
             last_store: None,
+            wake: None,
+            stream: StreamGeneration::default(),
         }
     }
 
     /// Opens the phone system `config.json` names now.
     fn reopen(&mut self) {
         self.last_store = None;
+        self.stream.stop();
         let (config, service) = open_configured(&self.home);
         self.config = config;
         self.service = service;
         self.follow_config = true;
         self.reached = false;
+        self.follow_stream();
     }
 
     /// Reopens the phone system when `config.json` names another one than the one in use.
@@ -501,6 +510,21 @@ impl WorkerCore {
         })
     }
 
+    /// Holds the server's event stream when the home is connected to a server (after each reopen too).
+    fn follow_stream(&mut self) {
+        let Some(wake) = self.wake.clone() else {
+            return;
+        };
+        if let Some(server) = self.service.as_ref().ok().and_then(Callprofiles::server) {
+            self.stream.start(server.client().clone(), wake);
+        }
+    }
+
+    /// Whether a server's event stream tells the worker when to refresh (then it polls only rarely).
+    pub fn streams(&self) -> bool {
+        self.wake.is_some() && self.service.as_ref().ok().and_then(Callprofiles::server).is_some()
+    }
+
     /// Makes the snapshot of what was read; `None` when nothing changed since the last one.
     fn report(&mut self, (store, live, new_messages): Reading) -> Option<Snapshot> {
         if let Ok(state) = &store {
@@ -576,9 +600,11 @@ impl PhoneWorker {
     }
 
     /// Starts the worker thread, re-reading every `interval` (see [`Self::spawn`] for `watch_home`).
-    fn start(core: WorkerCore, ctx: egui::Context, interval: Duration, watch_home: bool) -> std::io::Result<Self> {
+    fn start(mut core: WorkerCore, ctx: egui::Context, interval: Duration, watch_home: bool) -> std::io::Result<Self> {
         let last_read = core.last_read();
         let (request_tx, request_rx) = mpsc::channel::<(Ticket, WorkerRequest)>();
+        core.wake = Some(request_tx.clone());
+        core.follow_stream();
         let (event_tx, event_rx) = mpsc::channel();
         let watch = watch_home.then(|| watch(&core.home, request_tx.clone())).flatten();
         let watched = watch.is_some();
@@ -720,7 +746,7 @@ fn run_thread(
         ctx.request_repaint();
     }
     loop {
-        let timeout = if watched && core.reads_only_home_files() {
+        let timeout = if (watched && core.reads_only_home_files()) || core.streams() {
             WATCHED_POLL_INTERVAL
         } else {
             interval

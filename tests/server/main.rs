@@ -4,8 +4,11 @@
 
 #[path = "../asterisk/asterisk_support/mod.rs"]
 mod asterisk_support;
+#[path = "../gui/gui_connection_support/mod.rs"]
+mod gui_connection_support;
 mod server_support;
 
 mod enroll;
 mod isolation;
 mod restart;
+mod window;
