@@ -59,6 +59,8 @@ load = func_logic.so
 load = func_channel.so
 load = func_callerid.so
 load = func_devstate.so
+; DeviceStateChange AMI events (callprofiles-server re-reads a user when a Custom: lamp changes).
+load = res_manager_devicestate.so
 load = func_env.so
 load = func_timeout.so
 load = func_dialplan.so

@@ -4,8 +4,6 @@
 
 use std::path::PathBuf;
 
-use crate::users::now;
-
 /// Where audit lines go.
 #[derive(Clone, Debug)]
 pub struct Audit {
@@ -23,7 +21,7 @@ impl Audit {
     pub fn record(&self, who: &str, what: &str, from: &str) {
         let line = format!(
             "{} who={} what={:?} from={}",
-            now(),
+            jiff::Timestamp::now(),
             clean(who),
             what.chars().filter(|c| !c.is_control()).collect::<String>(),
             clean(from)

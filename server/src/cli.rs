@@ -55,6 +55,9 @@ enum Command {
         /// Seconds between safety polls of AstDB (one DBGetTree per family, whatever the number of users).
         #[arg(long, default_value_t = crate::dir::DEFAULT_POLL_SECONDS)]
         poll_seconds: u64,
+        /// Failed enrollments or authentications allowed per minute, per address and per extension.
+        #[arg(long, default_value_t = crate::limits::MAX_FAILURES)]
+        failure_limit: u32,
     },
     /// Serves HTTPS (only) from a server directory.
     Run {
@@ -112,6 +115,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             key,
             names,
             poll_seconds,
+            failure_limit,
         } => {
             let config = ServerConfig {
                 ami_host: AmiHost::parse(&ami_host)?,
@@ -119,6 +123,7 @@ pub fn execute(cli: Cli) -> Result<()> {
                 ami_username: AmiUsername::parse(&ami_username)?,
                 listen,
                 poll_seconds,
+                failure_limit,
             };
             let secret = AmiSecret::from_file(&ami_secret_file)?;
             init(&ServerDir::new(&dir), &config, &secret, cert.zip(key), names)

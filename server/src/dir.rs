@@ -26,6 +26,14 @@ pub struct ServerConfig {
     /// Seconds between safety polls of AstDB.
     #[serde(default = "default_poll_seconds")]
     pub poll_seconds: u64,
+    /// Failed enrollments or authentications allowed per minute, per address and per extension.
+    #[serde(default = "default_failure_limit")]
+    pub failure_limit: u32,
+}
+
+/// For serde.
+fn default_failure_limit() -> u32 {
+    crate::limits::MAX_FAILURES
 }
 
 /// The safety poll's default period.

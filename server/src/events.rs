@@ -22,32 +22,45 @@ pub fn run(hub: Arc<Hub>, poll_every: Duration) {
     let mut client = AmiClient::new(hub.pbx().target()).with_events();
     let mut connected = false;
     let mut last_poll = Instant::now();
+    let mut poll_now = false;
     let mut baseline: Option<HashMap<String, BTreeMap<String, String>>> = None;
     loop {
-        match client.next_event(Duration::from_millis(500)) {
-            Ok(event) => {
-                if !connected {
+        if !connected {
+            match client.connect() {
+                Ok(()) => {
                     connected = true;
                     tracing::info!(address = client.address(), "AMI event connection up");
                     hub.pbx().set_down(false);
                     hub.mark_all_dirty();
+                    // Take the poll's baseline now, so a change right after (re)connecting is found.
+                    baseline = None;
+                    poll_now = true;
                 }
+                Err(error) => {
+                    tracing::debug!(%error, "AMI event connection not up yet");
+                    std::thread::sleep(Duration::from_millis(500));
+                    continue;
+                }
+            }
+        }
+        match client.next_event(Duration::from_millis(500)) {
+            Ok(event) => {
                 if let Some(extension) = event.as_ref().and_then(extension_of) {
+                    tracing::debug!(extension, event = ?event.as_ref().and_then(Message::event), "AMI event");
                     hub.mark_dirty(&extension);
                 }
             }
             Err(error) => {
-                if connected {
-                    tracing::warn!(%error, "AMI event connection lost; reconnecting");
-                }
+                tracing::warn!(%error, "AMI event connection lost; reconnecting");
                 connected = false;
                 hub.pbx().set_down(true);
                 hub.mark_all_dirty();
-                std::thread::sleep(Duration::from_millis(500));
+                std::thread::sleep(Duration::from_millis(200));
                 continue;
             }
         }
-        if last_poll.elapsed() >= poll_every {
+        if poll_now || last_poll.elapsed() >= poll_every {
+            poll_now = false;
             last_poll = Instant::now();
             match poll(&mut client) {
                 Ok(now) => {

@@ -78,9 +78,12 @@ impl Hub {
     /// Re-reads the user now (blocking: run on the blocking pool) and publishes when changed; returns
     /// the latest state.
     pub fn refresh_now(&self, extension: &str) -> Result<State, callprofiles_core::CoreError> {
+        let started = std::time::Instant::now();
         let ask = !self.pbx.seems_down();
         let snapshot = self.pbx.snapshot(extension, ask)?;
-        Ok(self.publish(extension, snapshot))
+        let state = self.publish(extension, snapshot);
+        tracing::debug!(extension, ask, revision = state.revision, took = ?started.elapsed(), "refreshed");
+        Ok(state)
     }
 
     /// Publishes a snapshot when it differs from the last state; returns the latest state.

@@ -8,7 +8,7 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// Failures allowed per window before refusing.
+/// Failures allowed per window before refusing (by default).
 pub const MAX_FAILURES: u32 = 10;
 /// The window.
 pub const WINDOW: Duration = Duration::from_secs(60);
@@ -36,11 +36,11 @@ impl<K: Hash + Eq + Clone> Counter<K> {
     }
 
     /// How long `key` must wait, if it is over the limit.
-    fn blocked(&self, key: &K, now: Instant) -> Option<Duration> {
+    fn blocked(&self, key: &K, now: Instant, max_failures: u32) -> Option<Duration> {
         let windows = self.windows.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let window = windows.get(key)?;
         let ends = window.started + WINDOW;
-        (window.failures >= MAX_FAILURES && ends > now).then(|| ends - now)
+        (window.failures >= max_failures && ends > now).then(|| ends - now)
     }
 
     /// Counts a failure of `key`.
@@ -66,26 +66,27 @@ impl<K: Hash + Eq + Clone> Counter<K> {
 /// The limits of one kind of attempt (enrollment, or authentication).
 #[derive(Debug)]
 pub struct Limiter {
+    max_failures: u32,
     by_address: Counter<IpAddr>,
     by_extension: Counter<String>,
 }
 
-impl Default for Limiter {
-    fn default() -> Self {
+impl Limiter {
+    /// Allowing `max_failures` per window.
+    pub fn new(max_failures: u32) -> Self {
         Self {
+            max_failures,
             by_address: Counter::new(),
             by_extension: Counter::new(),
         }
     }
-}
 
-impl Limiter {
     /// How long the caller must wait (whole seconds, at least 1), if the address or the extension is
     /// over the limit.
     pub fn retry_after(&self, address: IpAddr, extension: Option<&str>) -> Option<u64> {
         let now = Instant::now();
-        let by_address = self.by_address.blocked(&address, now);
-        let by_extension = extension.and_then(|ext| self.by_extension.blocked(&ext.to_owned(), now));
+        let by_address = self.by_address.blocked(&address, now, self.max_failures);
+        let by_extension = extension.and_then(|ext| self.by_extension.blocked(&ext.to_owned(), now, self.max_failures));
         by_address
             .into_iter()
             .chain(by_extension)
@@ -109,7 +110,7 @@ mod tests {
 
     #[test]
     fn the_eleventh_failure_is_refused_per_address_and_per_extension() {
-        let limiter = Limiter::default();
+        let limiter = Limiter::new(MAX_FAILURES);
         let a = IpAddr::from([10, 0, 0, 1]);
         let b = IpAddr::from([10, 0, 0, 2]);
         for _ in 0..MAX_FAILURES {

@@ -33,8 +33,8 @@ pub fn run(dir: &ServerDir) -> Result<()> {
         hub: hub.clone(),
         users: Arc::new(Users::new(dir)),
         audit: Audit::new(dir.audit_file()),
-        enroll_limits: Arc::new(Limiter::default()),
-        auth_limits: Arc::new(Limiter::default()),
+        enroll_limits: Arc::new(Limiter::new(config.failure_limit)),
+        auth_limits: Arc::new(Limiter::new(config.failure_limit)),
     };
     let poll = Duration::from_secs(config.poll_seconds.max(1));
     let events_hub = hub.clone();

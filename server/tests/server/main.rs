@@ -1,0 +1,9 @@
+//! The real callprofiles-server binary over real TLS against the real Asterisk (run under
+//! `scripts/asterisk/with-asterisk.sh`; under `CI=true` a missing Asterisk fails the tests).
+
+mod api;
+mod crash;
+mod limits;
+mod push;
+mod refusals;
+mod support;
