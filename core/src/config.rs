@@ -43,18 +43,30 @@ impl Config {
     /// Loads `<home>/config.json`; a missing file gives the default (built-in demo).
     pub fn load(home: &Path) -> Result<Self, StoreError> {
         let path = home.join(CONFIG_FILE);
-        let bytes = atomic_file::read_limited(&path, MAX_CONFIG_BYTES).map_err(|source| StoreError::Io {
-            action: "read",
+        let bytes =
+            atomic_file::read_limited(&path, MAX_CONFIG_BYTES).map_err(|source| {
+                match atomic_file::not_a_file(&source) {
+                    Some(kind) => StoreError::Corrupt {
+                        path: path.clone(),
+                        reason: Damage::NotAFile { kind },
+                    },
+                    None => StoreError::Io {
+                        action: "read",
+                        path: path.clone(),
+                        source,
+                    },
+                }
+            })?;
+        let Some(bytes) = bytes else {
+            return Ok(Self::default());
+        };
+        let corrupt = |reason: Damage| StoreError::Corrupt {
             path: path.clone(),
-            source,
-        })?;
-        match bytes {
-            None => Ok(Self::default()),
-            Some(bytes) => serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
-                path,
-                reason: Damage::syntax(&e),
-            }),
-        }
+            reason,
+        };
+        let config = serde_json::from_slice(&bytes).map_err(|e| corrupt(Damage::syntax(&e)))?;
+        Damage::unless_object(&bytes).map_err(corrupt)?;
+        Ok(config)
     }
 
     /// Saves `<home>/config.json` atomically.

@@ -15,6 +15,7 @@ pub mod remote;
 pub mod service;
 pub mod setting_change;
 pub mod settings;
+pub mod shown;
 pub mod store;
 pub mod transfer;
 pub mod view;
@@ -23,8 +24,8 @@ pub mod wire;
 pub use applicable::{ApplicableSettings, CompleteRouting};
 pub use detection::{Activity, detect, differences, nearest};
 pub use error::{
-    ConfigProblem, CoreError, Damage, ImportError, ImportProblem, InputError, LinkProblem, PhoneError, ReachProblem,
-    RemoteError, RuleError, SecretFileProblem, StoreError, UnsafeReason,
+    ConfigProblem, CoreError, Damage, FileKind, ImportError, ImportProblem, InputError, LinkProblem, Overflow,
+    PhoneError, ReachProblem, RemoteError, RuleError, SecretFileProblem, StoreError, UnsafeReason,
 };
 pub use phone_number::PhoneNumber;
 pub use phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind};

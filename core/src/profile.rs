@@ -73,6 +73,11 @@ impl ProfileName {
         if trimmed.chars().any(char::is_control) {
             return Err(InputError::NameControlCharacter);
         }
+        if let Some(hidden) = trimmed.chars().find(|&c| crate::shown::is_hidden(c)) {
+            return Err(InputError::NameHiddenCharacter {
+                code_point: format!("U+{:04X}", u32::from(hidden)),
+            });
+        }
         if trimmed.chars().count() > MAX_NAME_CHARS {
             return Err(InputError::NameTooLong {
                 input: shorten(trimmed),

@@ -7,6 +7,9 @@ use crate::settings::Settings;
 
 /// Most custom profiles a user may have.
 pub const MAX_CUSTOM: usize = 4;
+/// The highest N of a `custom-N` id. Far above what anyone creates (ids are never reused, so this
+/// is a count of every custom profile ever made), and low enough that counting never overflows.
+pub const MAX_CUSTOM_NUMBER: u64 = u32::MAX as u64;
 
 /// A custom profile as stored.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -42,6 +45,12 @@ impl Default for ProfileBook {
 impl ProfileBook {
     /// Builds a book from stored parts, checking every rule.
     pub fn from_parts(builtin: [Settings; 3], custom: Vec<CustomProfile>, next_custom: u64) -> Result<Self, RuleError> {
+        if next_custom > MAX_CUSTOM_NUMBER.saturating_add(1) {
+            return Err(RuleError::IdOutOfRange {
+                id: format!("custom-{next_custom}"),
+                max: MAX_CUSTOM_NUMBER,
+            });
+        }
         let mut book = Self {
             builtin,
             custom: Vec::new(),
@@ -56,13 +65,19 @@ impl ProfileBook {
             }
             book.check_name_free(&profile.name, None)?;
             let id_is_a_name = book.custom.iter().any(|c| c.name.folded() == fold(profile.id.as_str()));
-            if BuiltIn::from_id(&profile.id).is_some() || id_is_a_name || !seen_ids.insert(profile.id.clone()) {
+            if is_reserved_id(&profile.id) || id_is_a_name || !seen_ids.insert(profile.id.clone()) {
                 return Err(RuleError::NameTaken {
                     name: profile.id.to_string(),
                 });
             }
             if let Some(number) = custom_number(&profile.id) {
-                book.next_custom = book.next_custom.max(number.saturating_add(1));
+                if number > MAX_CUSTOM_NUMBER {
+                    return Err(RuleError::IdOutOfRange {
+                        id: profile.id.to_string(),
+                        max: MAX_CUSTOM_NUMBER,
+                    });
+                }
+                book.next_custom = book.next_custom.max(number + 1);
             }
             book.custom.push(profile);
         }
@@ -151,7 +166,10 @@ impl ProfileBook {
             return Err(RuleError::TooManyCustom { name: name.to_string() }.into());
         }
         self.check_name_free(&name, None)?;
-        let id = self.fresh_custom_id();
+        let id = self.fresh_custom_id().ok_or_else(|| RuleError::NoFreeId {
+            name: name.to_string(),
+            max: MAX_CUSTOM_NUMBER,
+        })?;
         self.custom.push(CustomProfile {
             id: id.clone(),
             name,
@@ -222,25 +240,38 @@ impl ProfileBook {
             .ok_or_else(|| RuleError::UnknownProfile { name: id.to_string() })
     }
 
-    /// A custom id never used in this book, and no custom profile's name (so lookups stay unambiguous).
-    fn fresh_custom_id(&mut self) -> ProfileId {
-        loop {
+    /// A custom id never used in this book, and no custom profile's name (so lookups stay
+    /// unambiguous); `None` once every number up to [`MAX_CUSTOM_NUMBER`] is used. Each custom
+    /// profile can rule out at most two numbers (by id and by name), so this tries a handful.
+    fn fresh_custom_id(&mut self) -> Option<ProfileId> {
+        while self.next_custom <= MAX_CUSTOM_NUMBER {
             let id = ProfileId::custom(self.next_custom);
-            self.next_custom = self.next_custom.saturating_add(1);
+            self.next_custom += 1;
             if self
                 .custom
                 .iter()
                 .all(|c| c.id != id && c.name.folded() != fold(id.as_str()))
             {
-                return id;
+                return Some(id);
             }
         }
+        None
     }
 }
 
-/// The N of a `custom-N` id.
-fn custom_number(id: &ProfileId) -> Option<u64> {
-    id.as_str().strip_prefix("custom-").and_then(|n| n.parse().ok())
+/// The N of a `custom-N` id (digits only, as [`ProfileId::custom`] writes them).
+pub fn custom_number(id: &ProfileId) -> Option<u64> {
+    id.as_str()
+        .strip_prefix("custom-")
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|n| n.parse().ok())
+}
+
+/// Whether a custom profile may not have `id`: it names a built-in (its id, English or Polish name)
+/// or Detected in any case, so a lookup by it would find that one instead.
+pub fn is_reserved_id(id: &ProfileId) -> bool {
+    BuiltIn::ALL.iter().any(|b| b.answers_to(id.as_str()))
+        || DETECTED_NAMES.iter().any(|n| fold(n) == fold(id.as_str()))
 }
 
 #[cfg(test)]
@@ -320,6 +351,38 @@ mod tests {
             b.id = ProfileId::custom(2);
         }
         assert!(ProfileBook::from_parts(builtin.clone(), clash, 1).is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn id_allocation_is_total_and_never_reuses_an_id() -> Result<(), CoreError> {
+        let fresh = ProfileBook::default();
+        let (builtin, _, _) = fresh.parts();
+        let highest = |number: u64| -> Result<CustomProfile, CoreError> {
+            Ok(CustomProfile {
+                id: ProfileId::custom(number),
+                name: ProfileName::parse("Last")?,
+                settings: Settings::office_default(),
+            })
+        };
+        assert!(matches!(
+            ProfileBook::from_parts(builtin.clone(), vec![highest(u64::MAX)?], 1),
+            Err(RuleError::IdOutOfRange { .. })
+        ));
+        assert!(ProfileBook::from_parts(builtin.clone(), Vec::new(), u64::MAX).is_err());
+        let mut book = ProfileBook::from_parts(builtin.clone(), vec![highest(MAX_CUSTOM_NUMBER)?], 1)?;
+        assert!(matches!(
+            book.create("Next", Settings::office_default()),
+            Err(CoreError::Rule(RuleError::NoFreeId { .. }))
+        ));
+        book.delete(&ProfileId::custom(MAX_CUSTOM_NUMBER))?;
+        assert!(book.create("Again", Settings::office_default()).is_err());
+        let office = CustomProfile {
+            id: ProfileId::parse("OFFICE").map_err(|_| RuleError::UnknownProfile { name: "OFFICE".into() })?,
+            name: ProfileName::parse("Work")?,
+            settings: Settings::office_default(),
+        };
+        assert!(ProfileBook::from_parts(builtin.clone(), vec![office], 1).is_err());
         Ok(())
     }
 

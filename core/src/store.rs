@@ -2,6 +2,7 @@
 //! a damaged or newer file is never overwritten.
 
 use std::fs::File;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -93,6 +94,11 @@ impl Store {
                     path: path.clone(),
                     reason: Damage::TooLarge { limit: MAX_FILE_BYTES },
                 }
+            } else if let Some(kind) = atomic_file::not_a_file(&source) {
+                StoreError::Corrupt {
+                    path: path.clone(),
+                    reason: Damage::NotAFile { kind },
+                }
             } else {
                 StoreError::Io {
                     action: "read",
@@ -173,16 +179,28 @@ impl Store {
             path: self.home.clone(),
             source,
         })?;
+        let open_failed = |source| StoreError::Io {
+            action: "open",
+            path: path.clone(),
+            source,
+        };
+        // Without blocking: opening a FIFO to write would wait for a reader forever.
         let file = File::options()
             .create(true)
             .truncate(false)
             .write(true)
+            .custom_flags(libc::O_NONBLOCK)
             .open(&path)
-            .map_err(|source| StoreError::Io {
-                action: "open",
-                path: path.clone(),
-                source,
+            .map_err(|source| match source.raw_os_error() {
+                Some(libc::ENXIO) => StoreError::NotAFile {
+                    path: path.clone(),
+                    kind: crate::error::FileKind::Fifo,
+                },
+                _ => open_failed(source),
             })?;
+        if let Some(kind) = crate::error::FileKind::of(file.metadata().map_err(open_failed)?.file_type()) {
+            return Err(StoreError::NotAFile { path, kind });
+        }
         let deadline = Instant::now() + LOCK_WAIT;
         loop {
             match file.try_lock() {
@@ -190,7 +208,8 @@ impl Store {
                 Err(std::fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
                     std::thread::sleep(Duration::from_millis(20));
                 }
-                Err(std::fs::TryLockError::WouldBlock) => return Err(StoreError::Busy { path }),
+                // Named by the file the user knows, not by its lock.
+                Err(std::fs::TryLockError::WouldBlock) => return Err(StoreError::Busy { path: self.path() }),
                 Err(std::fs::TryLockError::Error(source)) => {
                     return Err(StoreError::Io {
                         action: "lock",
@@ -226,6 +245,7 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<StoreState, StoreError> {
         reason,
     };
     let probe: VersionProbe = serde_json::from_slice(bytes).map_err(|e| corrupt(Damage::syntax(&e)))?;
+    Damage::unless_object(bytes).map_err(corrupt)?;
     if probe.schema_version > SCHEMA_VERSION {
         return Err(StoreError::Newer {
             path: path.to_owned(),

@@ -11,7 +11,7 @@ use crate::atomic_file;
 use crate::error::{CoreError, Damage, ImportError, ImportProblem, InputError, RuleError, StoreError};
 use crate::phone_number::{PhoneNumber, shorten};
 use crate::profile::{BuiltIn, ProfileId, ProfileName};
-use crate::profile_book::{CustomProfile, MAX_CUSTOM, ProfileBook};
+use crate::profile_book::{CustomProfile, MAX_CUSTOM, MAX_CUSTOM_NUMBER, ProfileBook, custom_number, is_reserved_id};
 use crate::settings::{Greeting, Settings};
 use crate::view::KindView;
 
@@ -144,13 +144,23 @@ pub fn encode(book: &ProfileBook) -> Vec<u8> {
     bytes
 }
 
-/// Writes every profile of `book` to `path` atomically; returns how many were written.
+/// Writes every profile of `book` to `path` atomically; returns how many were written. Only a
+/// regular file is created or replaced: the rename that makes the write atomic would otherwise turn a
+/// device (`/dev/null`), a FIFO, a symbolic link or a folder's place into a regular file.
 pub fn export(book: &ProfileBook, path: &Path) -> Result<usize, StoreError> {
-    atomic_file::write(path, &encode(book)).map_err(|source| StoreError::Io {
-        action: "write",
-        path: path.to_owned(),
-        source,
-    })?;
+    let failed = |source: std::io::Error| match atomic_file::not_a_file(&source) {
+        Some(kind) => StoreError::NotAFile {
+            path: path.to_owned(),
+            kind,
+        },
+        None => StoreError::Io {
+            action: "write",
+            path: path.to_owned(),
+            source,
+        },
+    };
+    atomic_file::check_replaceable(path).map_err(failed)?;
+    atomic_file::write(path, &encode(book)).map_err(failed)?;
     Ok(book.profiles().len())
 }
 
@@ -176,7 +186,16 @@ pub fn read(path: &Path) -> Result<Imported, CoreError> {
         Err(error) if error.kind() == std::io::ErrorKind::InvalidData => {
             return Err(too_large(MAX_IMPORT_BYTES.saturating_add(1)).into());
         }
-        Err(error) => return Err(io(error).into()),
+        Err(error) => {
+            return Err(match atomic_file::not_a_file(&error) {
+                Some(kind) => StoreError::NotAFile {
+                    path: path.to_owned(),
+                    kind,
+                },
+                None => io(error),
+            }
+            .into());
+        }
     };
     Ok(decode(path, &bytes)?)
 }
@@ -281,7 +300,19 @@ fn custom_entry(
         position,
         id: shorten(&entry.id),
     })?;
-    if BuiltIn::from_id(&id).is_some() {
+    let digits = entry
+        .id
+        .strip_prefix("custom-")
+        .filter(|n| n.bytes().all(|b| b.is_ascii_digit()));
+    let out_of_range = digits.is_some() && custom_number(&id).is_none_or(|number| number > MAX_CUSTOM_NUMBER);
+    if out_of_range {
+        return Err(ImportProblem::BadId {
+            position,
+            id: shorten(&entry.id),
+        });
+    }
+    // `OFFICE` or `Biurowy` would be found as the built-in, and the profile could no longer be named.
+    if is_reserved_id(&id) {
         return Err(ImportProblem::CustomWithBuiltinId {
             position,
             id: id.to_string(),
@@ -439,6 +470,10 @@ mod tests {
         assert!(reason(&wrap(&dup_id)).contains("two profiles have the id \"custom-1\""));
         assert!(reason(&wrap(&custom("custom-1", "Wykryte"))).contains("reserved"));
         assert!(reason(&wrap(&custom("office", "Car"))).contains("built-in id"));
+        assert!(reason(&wrap(&custom("OFFICE", "Car"))).contains("built-in id"));
+        assert!(reason(&wrap(&custom("Biurowy", "Car"))).contains("built-in id"));
+        assert!(reason(&wrap(&custom("custom-18446744073709551615", "Car"))).contains("profile 1"));
+        assert!(reason(&wrap(&custom("custom-99999999999999999999", "Car"))).contains("profile 1"));
         assert!(reason(&wrap(&custom("custom-1", " "))).contains("profile 1: a profile name cannot be empty"));
         assert!(reason(&wrap(&custom("bad id", "Car"))).contains("profile 1"));
         let bad_number = wrap(

@@ -65,6 +65,9 @@ load = func_env.so
 load = func_timeout.so
 load = func_dialplan.so
 load = func_global.so
+load = func_math.so
+load = func_extstate.so
+load = app_playtones.so
 load = app_db.so
 load = app_exec.so
 load = app_userevent.so
@@ -146,7 +149,8 @@ sendvoicemail = no
 
 [default]
 CONF
-    for ext in $(seq 200 299); do echo "$ext => 1234,Test user $ext"; done
+    for ext in $(seq 200 399); do echo "$ext => 1234,Test user $ext"; done
+    printf '\n[sales]\n310 => 1234,Test user 310 in sales\n'
 } > "$etc/voicemail.conf"
 
 cat > "$etc/extensions.conf" <<'CONF'
@@ -162,6 +166,10 @@ CALLPROFILES_OUTBOUND_DIAL = Local/%NUM%@callprofiles-test-phones
 CALLPROFILES_RING_SECONDS = 2
 CALLPROFILES_VM_CONTEXT = default
 CALLPROFILES_RINGBACK_POLL_SECONDS = 1
+; FreePBX's globals (core functions.inc.php) for the FreePBX-faithful dialplan (tests/asterisk/freepbx).
+RINGTIMER_DEFAULT = 2
+DIAL_OPTIONS = Tt
+CWINUSEBUSY = true
 
 #include callprofiles.conf
 
@@ -183,6 +191,9 @@ exten => _[0-9+].,1,UserEvent(CallprofilesTestRang,Target: ${EXTEN},From: ${CALL
  same => n,Wait(2)
  same => n,Hangup()
 
+; FreePBX 16/17 with callprofiles installed as README.md says (tests/asterisk/freepbx).
+#include freepbx-extensions.conf
+
 ; A test caller once its call is answered: sends a tone for CPTEST_SECONDS (default 2), then hangs up.
 [callprofiles-test-caller]
 exten => s,1,Set(TIMEOUT(absolute)=${IF($["${CPTEST_SECONDS}" = ""]?2:${CPTEST_SECONDS})})
@@ -196,3 +207,37 @@ for conf in cdr.conf cel.conf features.conf acl.conf udptl.conf ccss.conf; do
 done
 cp "$CALLPROFILES_ASTERISK_CHROOT/etc/asterisk/indications.conf" "$etc/indications.conf"
 cp "$here/../../assets/asterisk/callprofiles.conf" "$etc/callprofiles.conf"
+
+# FreePBX: the administrator's override file, the shipped FreePBX entry points, the test's copy of
+# FreePBX's extensions.conf and generated contexts, and ext-local's per-user blocks as FreePBX 17
+# generates them (core functions.inc.php, core_get_config): users 301-318 and 399; 309 has no
+# voicemail (novm); 314 has a "no answer" destination (number 0314000).
+freepbx="$here/../../tests/asterisk/freepbx"
+cp "$here/../../assets/asterisk/callprofiles-freepbx.conf" "$etc/callprofiles-freepbx.conf"
+cp "$freepbx/extensions_override_freepbx.conf" "$freepbx/freepbx-extensions.conf" "$freepbx/freepbx-generated.conf" "$etc/"
+{
+    echo "[ext-local]"
+    for ext in $(seq 301 318) 399; do
+        vm="$ext"
+        [ "$ext" = 309 ] && vm=novm
+        noanswer=0
+        [ "$ext" = 314 ] && noanswer=1
+        echo "exten => $ext,1,Set(__RINGTIMER=\${IF(\$[\"\${DB(AMPUSER/$ext/ringtimer)}\" > \"0\"]?\${DB(AMPUSER/$ext/ringtimer)}:\${RINGTIMER_DEFAULT})})"
+        echo "exten => $ext,n,ExecIf(\$[\"\${REGEX(\"from-queue\" \${CHANNEL})}\"=\"1\" && \"\${CONTEXT}\"=\"from-internal-xfer\"]?Set(__CWIGNORE=))"
+        echo "exten => $ext,n,Gosub(macro-exten-vm,s,1($vm,$ext,$noanswer,0,0))"
+        echo "exten => $ext,n(dest),Set(__PICKUPMARK=)"
+        [ "$noanswer" = 1 ] && echo "exten => $ext,n,GotoIf(\$[\"\${DIALSTATUS}\"=\"NOANSWER\"]?callprofiles-test-phones,0${ext}000,1)"
+        if [ "$vm" = novm ]; then
+            echo "exten => $ext,n,GotoIf(\$[\"\${IVR_CONTEXT}\" != \"\"]?\${IVR_CONTEXT},return,1)"
+        else
+            echo "exten => $ext,n,Gosub(macro-vm,s,1($vm,\${DIALSTATUS},\${IVR_RETVM}))"
+            echo "exten => $ext,n,Goto(vmret,1)"
+        fi
+        echo "exten => $ext,hint,Custom:PHONE$ext&Custom:DND$ext"
+    done
+    echo "exten => vmret,1,GotoIf(\$[\"\${IVR_RETVM}\" = \"RETURN\" & \"\${IVR_CONTEXT}\" != \"\"]?playret)"
+    echo "exten => vmret,n,Hangup()"
+    echo "exten => vmret,n(playret),Playback(exited-vm-will-be-transfered&silence/1)"
+    echo "exten => vmret,n,Goto(\${IVR_CONTEXT},return,1)"
+    echo "exten => h,1,Gosub(macro-hangupcall,s,1)"
+} > "$etc/freepbx-ext-local.conf"

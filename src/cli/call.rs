@@ -1,6 +1,7 @@
 //! `call NUMBER`: a telecommuter's outgoing call (the telecommuter phone rings first, then the number);
 //! it waits to say whether the telecommuter answered.
 
+use callprofiles_core::phone_system::call::CallOutcome;
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, output};
@@ -25,8 +26,10 @@ impl CallArgs {
                 ("target", FluentValue::from(placed.target.as_str().to_owned())),
             ],
         ))?;
-        let (text, bad) = call_outcome_text(&context.i18n, &placed, watch.wait());
-        if bad {
+        let outcome = watch.wait();
+        let (text, bad) = call_outcome_text(&context.i18n, &placed, outcome);
+        // Not knowing whether you answered is no success either: a script must not take it for one.
+        if bad || outcome == CallOutcome::Unknown {
             anyhow::bail!(text);
         }
         output::print(&text)

@@ -74,13 +74,9 @@ impl ConnectCommand {
                         ("user", FluentValue::from(config.username.as_str().to_owned())),
                         (
                             "path",
-                            FluentValue::from(
-                                context
-                                    .home
-                                    .join(callprofiles_core::config::CONFIG_FILE)
-                                    .display()
-                                    .to_string(),
-                            ),
+                            FluentValue::from(callprofiles_core::shown::path(
+                                &context.home.join(callprofiles_core::config::CONFIG_FILE),
+                            )),
                         ),
                     ],
                 );
@@ -101,7 +97,7 @@ fn absolute(context: &Context, file: &std::path::Path) -> anyhow::Result<PathBuf
         anyhow::anyhow!(context.tr_args(
             "cli-error-secret-file",
             &[
-                ("path", FluentValue::from(file.display().to_string())),
+                ("path", FluentValue::from(callprofiles_core::shown::path(file))),
                 ("reason", FluentValue::from(e.to_string())),
             ],
         ))

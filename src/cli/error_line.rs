@@ -18,7 +18,7 @@ pub fn error_line(i18n: &I18n, error: &anyhow::Error) -> String {
         Language::English => None,
         Language::Polish => translated(i18n, error),
     };
-    one_line(&text.unwrap_or_else(|| error.to_string()))
+    safe_line(&text.unwrap_or_else(|| error.to_string()))
 }
 
 /// The sentence for a phone-system failure, on one line.
@@ -27,7 +27,13 @@ pub fn phone_error_line(i18n: &I18n, error: &PhoneError) -> String {
         Language::English => error.to_string(),
         Language::Polish => phone_error_text(i18n, error),
     };
-    one_line(&text)
+    safe_line(&text)
+}
+
+/// One line, with any control or invisible character a quoted value still carries (a path, a
+/// server's words) shown as an escape, so nothing it quotes can drive the terminal.
+fn safe_line(text: &str) -> String {
+    callprofiles_core::shown::text(&one_line(text))
 }
 
 /// The translation of a failure the catalogs know; `None` for any other (it keeps its own text).
@@ -67,6 +73,21 @@ mod tests {
         let key = anyhow::Error::from(CoreError::from(InputError::UnknownKey { key: "bogus".into() }));
         let polish = error_line(&I18n::new(Language::Polish), &key);
         assert!(polish.contains("nie jest ustawieniem"), "{polish}");
+    }
+
+    #[test]
+    fn control_characters_in_quoted_paths_are_escaped_in_both_languages() {
+        let error = || {
+            anyhow::Error::from(CoreError::from(StoreError::NotAFile {
+                path: "/tmp/\u{1b}[2J\nerror: forged\u{202e}".into(),
+                kind: callprofiles_core::FileKind::Fifo,
+            }))
+        };
+        for language in [Language::English, Language::Polish] {
+            let line = error_line(&I18n::new(language), &error());
+            assert!(!line.chars().any(|c| c.is_control() || c == '\u{202e}'), "{line:?}");
+            assert!(line.contains("\\u{001B}[2J\\u{000A}error: forged\\u{202E}"), "{line}");
+        }
     }
 
     #[test]

@@ -21,7 +21,7 @@ impl ExportArgs {
             "cli-exported",
             &[
                 ("count", FluentValue::from(count)),
-                ("path", FluentValue::from(self.file.display().to_string())),
+                ("path", FluentValue::from(callprofiles_core::shown::path(&self.file))),
             ],
         ))
     }

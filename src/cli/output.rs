@@ -30,7 +30,7 @@ pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
 
 /// Prints a warning line on stderr (the command still succeeds).
 pub fn warn(text: &str) {
-    eprintln!("warning: {}", one_line(text));
+    eprintln!("warning: {}", callprofiles_core::shown::text(&one_line(text)));
 }
 
 /// Joins the lines of a message into one, collapsing runs of white space.

@@ -43,6 +43,9 @@ impl StatusArgs {
             }
         }
         lines.push(human::phone_system(context, &status.phone_system));
+        if app.do_not_disturb() {
+            lines.push(context.tr("cli-status-do-not-disturb"));
+        }
         // The mailbox is extra: when it cannot be asked, the status above still stands.
         match app.new_messages() {
             Ok(Some(count)) => {

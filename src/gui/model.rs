@@ -118,6 +118,11 @@ impl Model {
         self.snapshot.as_ref().and_then(|s| s.new_messages)
     }
 
+    /// Whether do-not-disturb is on, set on the phone: callers get busy whatever the profile says.
+    pub fn do_not_disturb(&self) -> bool {
+        self.snapshot.as_ref().is_some_and(|s| s.do_not_disturb)
+    }
+
     /// How many messages wait, once, after new voicemail arrived while notifications are on.
     pub fn take_voicemail_arrival(&mut self) -> Option<u64> {
         self.voicemail_arrived.take()

@@ -27,8 +27,9 @@ impl State {
     /// eframe's storage, so the quick window can follow the language chosen in the main window.
     /// `None` when the file is missing or unreadable.
     pub fn read_saved(file: &std::path::Path) -> Option<Self> {
-        let reader = std::io::BufReader::new(std::fs::File::open(file).ok()?);
-        let values: std::collections::HashMap<String, String> = ron::de::from_reader(reader).ok()?;
+        // Bounded, and never waiting on a FIFO or a device planted there.
+        let bytes = callprofiles_core::atomic_file::read_limited(file, 4 * 1024 * 1024).ok()??;
+        let values: std::collections::HashMap<String, String> = ron::de::from_bytes(&bytes).ok()?;
         ron::from_str(values.get(STATE_KEY)?).ok()
     }
 
@@ -57,6 +58,10 @@ mod tests {
         assert_eq!(State::read_saved(&file), Some(state));
         assert_eq!(State::read_saved(&dir.path().join("missing.ron")), None);
         std::fs::write(&file, "not ron at all (")?;
+        assert_eq!(State::read_saved(&file), None);
+        // A FIFO planted in its place gives nothing at once instead of waiting for a writer.
+        std::fs::remove_file(&file)?;
+        assert!(std::process::Command::new("mkfifo").arg(&file).status()?.success());
         assert_eq!(State::read_saved(&file), None);
         Ok(())
     }

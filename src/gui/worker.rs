@@ -199,20 +199,23 @@ pub struct Snapshot {
     pub reached: bool,
     /// New voicemail messages in the user's mailbox, when the phone system has one and it could be asked.
     pub new_messages: Option<u64>,
+    /// Whether do-not-disturb is on, set on the phone (an observation, not a setting).
+    pub do_not_disturb: bool,
 }
 
 impl Snapshot {
     /// A comparable digest, so the worker only reports real changes.
     fn digest(&self) -> String {
         format!(
-            "{:?}|{:?}|{:?}|{:?}|{:?}|{}|{:?}",
+            "{:?}|{:?}|{:?}|{:?}|{:?}|{}|{:?}|{}",
             self.store.as_ref().map_err(ToString::to_string),
             self.live.as_ref().map_err(ToString::to_string),
             self.phone_system,
             self.asterisk,
             self.server,
             self.reached,
-            self.new_messages
+            self.new_messages,
+            self.do_not_disturb
         )
     }
 }
@@ -530,8 +533,10 @@ impl WorkerCore {
         if let Ok(state) = &store {
             self.last_store = Some(state.clone());
         }
+        let do_not_disturb = live.is_ok() && self.service.as_ref().is_ok_and(Callprofiles::do_not_disturb);
         let snapshot = Snapshot {
             new_messages,
+            do_not_disturb,
             store,
             live,
             phone_system: self.service.as_ref().ok().map(Callprofiles::phone_system),

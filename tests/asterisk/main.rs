@@ -5,4 +5,5 @@ mod asterisk_support;
 
 mod calls;
 mod connection;
+mod freepbx;
 mod hostile;

@@ -63,6 +63,23 @@ fn new_voicemail_is_counted_and_announced_only_with_notification_on() -> TestRes
 }
 
 #[test]
+fn do_not_disturb_set_on_the_phone_shows_in_the_status_line_without_changing_the_profile() -> TestResult {
+    let home = tempfile::tempdir()?;
+    let pbx = PbxHandles::new(CallOutcome::Answered);
+    let mut harness = pbx_window(home.path(), &pbx);
+    assert!(!shows(&harness, "Do not disturb"));
+    pbx.set_do_not_disturb(true);
+    reread(&mut harness);
+    assert!(shows(&harness, "Do not disturb is on (set on the phone)"));
+    // An observation, not a setting: the active profile stays active, nothing is Detected.
+    assert!(!shows(&harness, "Detected"));
+    pbx.set_do_not_disturb(false);
+    reread(&mut harness);
+    assert!(!shows(&harness, "Do not disturb"));
+    Ok(())
+}
+
+#[test]
 fn the_demo_has_no_mailbox_to_count() -> TestResult {
     let home = tempfile::tempdir()?;
     let harness = window(home.path(), Language::English);

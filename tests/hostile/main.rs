@@ -6,4 +6,7 @@ mod crash_support;
 mod hostile_support;
 
 mod ami;
+mod crafted;
+mod files;
 mod import;
+mod peer;

@@ -92,7 +92,7 @@ pub enum ConfigProblem {
         variable: super::serde_support::CoreText,
     },
     /// Something is wrong with the secret file.
-    #[error("the secret file {} {problem}", path.display())]
+    #[error("the secret file {} {problem}", crate::shown::path(path))]
     SecretFile {
         /// The file.
         path: PathBuf,
@@ -117,7 +117,10 @@ pub enum SecretFileProblem {
     #[error("is not a regular file")]
     NotAFile,
     /// Group or others may read it.
-    #[error("has permissions {mode:04o}; it must be readable by its owner only (run: chmod 600 {})", path.display())]
+    #[error(
+        "has permissions {mode:04o}; it must be readable by its owner only (run: chmod 600 {})",
+        crate::shown::path(path)
+    )]
     Open {
         /// Its mode bits.
         mode: u32,

@@ -8,7 +8,7 @@ use super::{Damage, InputError, RuleError, clause};
 
 /// A file given to `import` that is not a valid callprofiles export; nothing was imported.
 #[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
-#[error("Cannot import {path}: {problem}; nothing was changed.")]
+#[error("Cannot import {}: {problem}; nothing was changed.", crate::shown::path(path))]
 pub struct ImportError {
     /// The file.
     pub path: PathBuf,

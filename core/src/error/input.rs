@@ -39,6 +39,13 @@ pub enum InputError {
     /// A name holding a control character such as a line break.
     #[error("A profile name cannot contain control characters such as line breaks or tabs.")]
     NameControlCharacter,
+    /// A name holding an invisible or direction-changing character (U+200B, U+202E…), with which it
+    /// could pass for another profile's name.
+    #[error("A profile name cannot contain invisible or direction-changing characters (it holds {code_point}).")]
+    NameHiddenCharacter {
+        /// The character, as `U+XXXX`.
+        code_point: String,
+    },
     /// Unknown routing mode.
     #[error(
         "\"{input}\" is not a call routing: use desk_phone, forward:NUMBER, twinning:NUMBER or telecommuter:NUMBER."

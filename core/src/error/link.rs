@@ -47,3 +47,21 @@ pub enum LinkProblem {
         detail: String,
     },
 }
+
+/// A bound an AMI answer went past: callprofiles stops reading there rather than hold more (displayed
+/// as a clause).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
+pub enum Overflow {
+    /// A line longer than this many bytes.
+    #[error("a line longer than {0} bytes")]
+    LineBytes(usize),
+    /// A message with more than this many headers.
+    #[error("a message with more than {0} headers")]
+    Headers(usize),
+    /// More than this many bytes in one answer.
+    #[error("more than {0} bytes in one answer")]
+    Bytes(u64),
+    /// A list with more than this many entries.
+    #[error("more than {0} entries in one list")]
+    Entries(usize),
+}

@@ -16,11 +16,11 @@ use thiserror::Error;
 pub use config::{ConfigProblem, SecretFileProblem, UnsafeReason};
 pub use import::{ImportError, ImportProblem};
 pub use input::InputError;
-pub use link::LinkProblem;
+pub use link::{LinkProblem, Overflow};
 pub use phone::PhoneError;
 pub use remote::{ReachProblem, RemoteError};
 pub use rule::RuleError;
-pub use store::{Damage, StoreError};
+pub use store::{Damage, FileKind, StoreError};
 
 /// Any error of the core.
 #[derive(Debug, Clone, Error)]

@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use super::{ConfigProblem, Damage, LinkProblem, UnsafeReason};
+use super::{ConfigProblem, Damage, LinkProblem, Overflow, UnsafeReason};
 
 /// A phone system failed to read or apply settings.
 #[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
@@ -14,6 +14,14 @@ pub enum PhoneError {
         address: String,
         /// Why it failed.
         problem: LinkProblem,
+    },
+    /// It sent more in one answer than any real answer holds (an endless list, a huge line).
+    #[error("The phone system at {address} sent too much in one answer ({bound}); callprofiles stopped reading it.")]
+    AnswerTooLarge {
+        /// Where it was reached.
+        address: String,
+        /// The bound it went past.
+        bound: Overflow,
     },
     /// Rejected our credentials.
     #[error("The phone system rejected the login for user \"{username}\": check the user name and secret.")]

@@ -58,6 +58,24 @@ pub enum RuleError {
         "Calls from callprofiles ring your telecommuter phone first, so they need the Telecommuter routing with a number: activate such a profile first."
     )]
     CallNeedsTelecommuter,
+    /// Every custom id up to the highest allowed has been handed out (ids are never reused).
+    #[error(
+        "Cannot add \"{name}\": every custom profile id up to custom-{max} has been used, and ids are never reused."
+    )]
+    NoFreeId {
+        /// The name that was to be added.
+        name: String,
+        /// The highest custom number.
+        max: u64,
+    },
+    /// A custom id beyond the highest allowed (`custom-18446744073709551615`).
+    #[error("The profile id \"{id}\" is out of range: custom ids go up to custom-{max}.")]
+    IdOutOfRange {
+        /// The id.
+        id: String,
+        /// The highest custom number.
+        max: u64,
+    },
     /// `save-detected` when the live settings match a profile.
     #[error("There is nothing detected to save: the phone system's settings match profile \"{profile}\".")]
     NothingDetected {

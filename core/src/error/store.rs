@@ -13,7 +13,11 @@ pub enum StoreError {
     #[error("Cannot find a configuration directory: set CALLPROFILES_HOME or pass --home DIR.")]
     NoHome,
     /// An I/O failure.
-    #[error("Cannot {action} {path}: {}.", crate::atomic_file::describe(source))]
+    #[error(
+        "Cannot {action} {}: {}.",
+        crate::shown::path(path),
+        crate::atomic_file::describe(source)
+    )]
     Io {
         /// What was being done, e.g. "write".
         action: &'static str,
@@ -25,7 +29,8 @@ pub enum StoreError {
     },
     /// The file does not parse.
     #[error(
-        "The file {path} is damaged ({reason}); it was left untouched. Move it aside to start fresh (the app offers this; nothing is deleted)."
+        "The file {} is damaged ({reason}); it was left untouched. Move it aside to start fresh (the app offers this; nothing is deleted).",
+        crate::shown::path(path)
     )]
     Corrupt {
         /// The file.
@@ -35,7 +40,8 @@ pub enum StoreError {
     },
     /// Written by a newer callprofiles.
     #[error(
-        "The file {path} was written by a newer version of callprofiles (format {found}, this version reads up to {supported}); it was left untouched. Update callprofiles."
+        "The file {} was written by a newer version of callprofiles (format {found}, this version reads up to {supported}); it was left untouched. Update callprofiles.",
+        crate::shown::path(path)
     )]
     Newer {
         /// The file.
@@ -46,13 +52,19 @@ pub enum StoreError {
         supported: u64,
     },
     /// Another process holds the lock too long.
-    #[error("Another callprofiles process is changing {path} right now; try again in a moment.")]
+    #[error(
+        "Another callprofiles process is changing {} right now; try again in a moment.",
+        crate::shown::path(path)
+    )]
     Busy {
-        /// The lock file.
+        /// The file being changed (`profiles.json`, not its lock).
         path: PathBuf,
     },
     /// A file to import is too large.
-    #[error("The file {path} is too large to import ({size} bytes; at most {limit}).")]
+    #[error(
+        "The file {} is too large to import ({size} bytes; at most {limit}).",
+        crate::shown::path(path)
+    )]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -61,8 +73,22 @@ pub enum StoreError {
         /// The limit.
         limit: u64,
     },
+    /// Something other than a regular file is at a path to import from or export to.
+    #[error(
+        "Cannot use {}: it is {kind}, not a regular file; choose a regular file.",
+        crate::shown::path(path)
+    )]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What is there.
+        kind: FileKind,
+    },
     /// Exporting onto one of callprofiles' own files would destroy it.
-    #[error("Cannot export to {path}: it is one of callprofiles' own files; choose another file.")]
+    #[error(
+        "Cannot export to {}: it is one of callprofiles' own files; choose another file.",
+        crate::shown::path(path)
+    )]
     OwnFile {
         /// The refused target.
         path: PathBuf,
@@ -98,6 +124,55 @@ impl Clone for StoreError {
                 limit: *limit,
             },
             Self::OwnFile { path } => Self::OwnFile { path: path.clone() },
+            Self::NotAFile { path, kind } => Self::NotAFile {
+                path: path.clone(),
+                kind: *kind,
+            },
+        }
+    }
+}
+
+/// What is at a path instead of a regular file (displayed after "it is").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
+pub enum FileKind {
+    /// A directory.
+    #[error("a folder")]
+    Directory,
+    /// A named pipe: opening it to read would wait for a writer.
+    #[error("a named pipe (FIFO)")]
+    Fifo,
+    /// A character device such as `/dev/null`.
+    #[error("a character device")]
+    CharDevice,
+    /// A block device (a disk).
+    #[error("a block device")]
+    BlockDevice,
+    /// A Unix socket.
+    #[error("a socket")]
+    Socket,
+    /// A symbolic link (refused where a link would be replaced, not followed).
+    #[error("a symbolic link")]
+    Symlink,
+}
+
+impl FileKind {
+    /// What `file_type` is, `None` for a regular file.
+    pub fn of(file_type: std::fs::FileType) -> Option<Self> {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_file() {
+            None
+        } else if file_type.is_dir() {
+            Some(Self::Directory)
+        } else if file_type.is_symlink() {
+            Some(Self::Symlink)
+        } else if file_type.is_fifo() {
+            Some(Self::Fifo)
+        } else if file_type.is_char_device() {
+            Some(Self::CharDevice)
+        } else if file_type.is_block_device() {
+            Some(Self::BlockDevice)
+        } else {
+            Some(Self::Socket)
         }
     }
 }
@@ -130,6 +205,23 @@ pub enum Damage {
     /// `schema_version` 0.
     #[error("schema_version 0 is not valid")]
     BadVersion,
+    /// Not a regular file (a FIFO, a device, a folder): never opened for reading, so nothing hangs.
+    #[error("it is {kind}, not a regular file")]
+    NotAFile {
+        /// What is there.
+        kind: FileKind,
+    },
+    /// Valid JSON, but not the object the file must hold (e.g. `[]`).
+    #[error("it holds no JSON object")]
+    NotAnObject,
+    /// Written by a newer callprofiles.
+    #[error("it was written by a newer version of callprofiles (format {found}, this version reads up to {supported})")]
+    Newer {
+        /// The file's version.
+        found: u64,
+        /// The newest version read.
+        supported: u64,
+    },
     /// Its profiles break a rule of the product.
     #[error("{source}")]
     Rule {
@@ -139,6 +231,15 @@ pub enum Damage {
 }
 
 impl Damage {
+    /// [`Damage::NotAnObject`] unless the JSON text `bytes` is an object (serde reads a struct from
+    /// an array too, so `[]` would otherwise pass for an empty file).
+    pub fn unless_object(bytes: &[u8]) -> Result<(), Self> {
+        match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{') => Ok(()),
+            _ => Err(Self::NotAnObject),
+        }
+    }
+
     /// A JSON parse failure.
     pub fn syntax(error: &serde_json::Error) -> Self {
         if error.is_eof() {

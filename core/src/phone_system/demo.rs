@@ -16,6 +16,15 @@ pub const DEMO_FILE: &str = "phone-system.json";
 /// Largest demo state file read.
 const MAX_DEMO_FILE_BYTES: u64 = 64 * 1024;
 
+/// The version of the state file this version reads and writes.
+const SCHEMA_VERSION: u64 = 1;
+
+/// Only the version, read first so a newer or a version-0 file is refused, never read as ours.
+#[derive(Deserialize)]
+struct VersionProbe {
+    schema_version: u64,
+}
+
 /// The demo's state file.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,7 +63,7 @@ impl PhoneSystem for DemoPhoneSystem {
     }
 
     fn read(&mut self) -> Result<Settings, PhoneError> {
-        let path = || self.path.display().to_string();
+        let path = || crate::shown::path(&self.path);
         let damaged = |damage: Damage| PhoneError::DemoDamaged { path: path(), damage };
         let bytes = match atomic_file::read_limited(&self.path, MAX_DEMO_FILE_BYTES) {
             Ok(Some(bytes)) => bytes,
@@ -65,6 +74,9 @@ impl PhoneSystem for DemoPhoneSystem {
                 }));
             }
             Err(error) => {
+                if let Some(kind) = atomic_file::not_a_file(&error) {
+                    return Err(damaged(Damage::NotAFile { kind }));
+                }
                 return Err(PhoneError::DemoUnreadable {
                     path: path(),
                     kind: error.kind(),
@@ -72,28 +84,64 @@ impl PhoneSystem for DemoPhoneSystem {
                 });
             }
         };
+        let probe: VersionProbe = serde_json::from_slice(&bytes).map_err(|e| damaged(Damage::syntax(&e)))?;
+        Damage::unless_object(&bytes).map_err(damaged)?;
+        check_version(probe.schema_version).map_err(damaged)?;
         let file: DemoFile = serde_json::from_slice(&bytes).map_err(|e| damaged(Damage::syntax(&e)))?;
         Ok(file.settings)
     }
 
     fn write(&mut self, settings: &ApplicableSettings) -> Result<(), PhoneError> {
+        self.check_overwritable()?;
         let file = DemoFile {
-            schema_version: 1,
+            schema_version: SCHEMA_VERSION,
             settings: settings.to_settings(),
         };
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| PhoneError::BadState { reason: e.to_string() })?;
         bytes.push(b'\n');
         atomic_file::write(&self.path, &bytes).map_err(|e| PhoneError::SaveFailed {
-            path: self.path.display().to_string(),
+            path: crate::shown::path(&self.path),
             kind: e.kind(),
             reason: atomic_file::describe(&e),
         })
     }
 }
 
+impl DemoPhoneSystem {
+    /// Refuses to replace a state file of a version this one does not read (a newer callprofiles'
+    /// data, or version 0) or something that is not a regular file. A file that does not parse is
+    /// only a stand-in for a PBX's state: activating a profile rewrites it whole.
+    fn check_overwritable(&self) -> Result<(), PhoneError> {
+        let damaged = |damage: Damage| PhoneError::DemoDamaged {
+            path: crate::shown::path(&self.path),
+            damage,
+        };
+        match self.clone().read() {
+            Err(PhoneError::DemoDamaged {
+                damage: damage @ (Damage::Newer { .. } | Damage::BadVersion | Damage::NotAFile { .. }),
+                ..
+            }) => Err(damaged(damage)),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Whether this version reads a state file of `version`.
+fn check_version(version: u64) -> Result<(), Damage> {
+    match version {
+        0 => Err(Damage::BadVersion),
+        SCHEMA_VERSION => Ok(()),
+        found => Err(Damage::Newer {
+            found,
+            supported: SCHEMA_VERSION,
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::FileTypeExt;
 
     #[test]
     fn reads_office_when_fresh_and_round_trips() -> Result<(), Box<dyn std::error::Error>> {
@@ -105,6 +153,53 @@ mod tests {
         let applicable = ApplicableSettings::check("Mobile", &mobile)?;
         assert_eq!(demo.apply(&applicable)?, mobile);
         assert_eq!(DemoPhoneSystem::new(dir.path()).read()?, mobile);
+        Ok(())
+    }
+
+    #[test]
+    fn other_versions_arrays_and_fifos_are_refused_and_never_rewritten() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join(DEMO_FILE);
+        let office = serde_json::to_string(&Settings::office_default())?;
+        let applicable = ApplicableSettings::check("Office", &Settings::office_default())?;
+        for (text, expected) in [
+            (
+                format!(r#"{{"schema_version":999,"settings":{office}}}"#),
+                Damage::Newer {
+                    found: 999,
+                    supported: 1,
+                },
+            ),
+            (
+                format!(r#"{{"schema_version":0,"settings":{office}}}"#),
+                Damage::BadVersion,
+            ),
+        ] {
+            std::fs::write(&path, &text)?;
+            let mut demo = DemoPhoneSystem::new(dir.path());
+            assert!(
+                matches!(demo.read(), Err(PhoneError::DemoDamaged { ref damage, .. }) if *damage == expected),
+                "{text}"
+            );
+            assert!(demo.apply(&applicable).is_err());
+            assert_eq!(std::fs::read_to_string(&path)?, text);
+        }
+        std::fs::write(&path, "[1]")?;
+        assert!(DemoPhoneSystem::new(dir.path()).read().is_err());
+        std::fs::remove_file(&path)?;
+        assert!(std::process::Command::new("mkfifo").arg(&path).status()?.success());
+        let mut demo = DemoPhoneSystem::new(dir.path());
+        assert!(matches!(
+            demo.read(),
+            Err(PhoneError::DemoDamaged {
+                damage: Damage::NotAFile {
+                    kind: crate::error::FileKind::Fifo
+                },
+                ..
+            })
+        ));
+        assert!(demo.apply(&applicable).is_err());
+        assert!(std::fs::symlink_metadata(&path)?.file_type().is_fifo());
         Ok(())
     }
 

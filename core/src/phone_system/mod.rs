@@ -61,6 +61,12 @@ pub trait PhoneSystem: Send {
         Ok(None)
     }
 
+    /// Whether do-not-disturb was on at the last read (set on the phone, e.g. FreePBX's `*78`): callers
+    /// get busy whatever the profile says. An observation shown to the user, not a profile setting.
+    fn do_not_disturb(&self) -> bool {
+        false
+    }
+
     /// Whether [`PhoneSystem::place_call`] can work here (a PBX, not the built-in demo).
     fn places_calls(&self) -> bool {
         false

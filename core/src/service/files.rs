@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::config::{Config, PhoneSystemConfig};
 use crate::error::{CoreError, StoreError};
 use crate::transfer::{self, ImportReport};
 
@@ -37,7 +38,10 @@ impl Callprofiles {
     }
 }
 
-/// Whether `path` names one of the files callprofiles keeps in `home` (it need not exist yet).
+/// Whether `path` names one of the files callprofiles keeps (it need not exist yet): the home's own
+/// files, the AMI secret it saved or `config.json` names, a damaged file moved aside, a save's temporary
+/// file. Compared by resolved path, and by device and inode when it exists, so neither `sub/../`, a
+/// symbolic link to the home, nor a hard link gets past it.
 fn is_own_file(home: &Path, path: &Path) -> bool {
     /// The file's path with its folder resolved, so `./x/../profiles.json` compares equal.
     fn resolved(path: &Path) -> Option<PathBuf> {
@@ -48,16 +52,46 @@ fn is_own_file(home: &Path, path: &Path) -> bool {
             .unwrap_or(Path::new("."));
         Some(parent.canonicalize().ok()?.join(name))
     }
-    let Ok(home) = home.canonicalize() else {
-        return false;
-    };
-    let own = [
+    /// The device and inode of an existing file.
+    fn identity(path: &Path) -> Option<(u64, u64)> {
+        use std::os::unix::fs::MetadataExt;
+        let metadata = std::fs::metadata(path).ok()?;
+        Some((metadata.dev(), metadata.ino()))
+    }
+    let mut own: Vec<PathBuf> = [
         crate::store::PROFILES_FILE,
         crate::store::LOCK_FILE,
         crate::config::CONFIG_FILE,
+        crate::config::SECRET_FILE,
         crate::phone_system::demo::DEMO_FILE,
-    ];
-    resolved(path).is_some_and(|target| own.iter().any(|name| target == home.join(name)))
+    ]
+    .iter()
+    .map(|name| home.join(name))
+    .collect();
+    if let Ok(Config {
+        phone_system: PhoneSystemConfig::Asterisk(asterisk),
+    }) = Config::load(home)
+    {
+        own.extend(asterisk.secret_file_in(home));
+    }
+    let target = resolved(path);
+    let target_identity = identity(path);
+    let kept_by_name = |target: &Path| {
+        let in_home = target
+            .parent()
+            .zip(home.canonicalize().ok())
+            .is_some_and(|(a, b)| a == b);
+        let name = target.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+        in_home
+            && (name.starts_with(&format!("{}.damaged-", crate::store::PROFILES_FILE))
+                || name.starts_with(crate::atomic_file::TEMP_PREFIX))
+    };
+    target.as_deref().is_some_and(kept_by_name)
+        || own.iter().any(|file| {
+            let same_path = target.is_some() && resolved(file) == target;
+            let same_inode = target_identity.is_some() && identity(file) == target_identity;
+            same_path || same_inode
+        })
 }
 
 #[cfg(test)]
@@ -71,11 +105,36 @@ mod tests {
         let (dir, mut app) = demo()?;
         app.create("Car", None)?;
         let before = std::fs::read(dir.path().join("profiles.json"))?;
-        for name in ["profiles.json", "config.json", "phone-system.json"] {
-            let target = dir.path().join("sub").join("..").join(name);
-            std::fs::create_dir_all(dir.path().join("sub"))?;
+        std::fs::write(dir.path().join("ami-secret"), "s")?;
+        std::fs::write(dir.path().join("profiles.json.damaged-1"), "x")?;
+        let elsewhere = tempfile::tempdir()?;
+        std::fs::write(elsewhere.path().join("pbx.secret"), "s")?;
+        std::fs::write(
+            dir.path().join("config.json"),
+            format!(
+                r#"{{"phone_system":{{"kind":"asterisk","host":"127.0.0.1","port":5038,"username":"u","extension":"201","secret_file":"{}"}}}}"#,
+                elsewhere.path().join("pbx.secret").display()
+            ),
+        )?;
+        std::fs::hard_link(dir.path().join("ami-secret"), elsewhere.path().join("hard-link"))?;
+        std::fs::create_dir_all(dir.path().join("sub"))?;
+        let mut targets: Vec<std::path::PathBuf> = [
+            "profiles.json",
+            "profiles.lock",
+            "config.json",
+            "phone-system.json",
+            "ami-secret",
+            "profiles.json.damaged-1",
+            ".tmp-x",
+        ]
+        .iter()
+        .map(|name| dir.path().join("sub").join("..").join(name))
+        .collect();
+        targets.push(elsewhere.path().join("pbx.secret"));
+        targets.push(elsewhere.path().join("hard-link"));
+        for target in targets {
             let error = app.export(&target).err().map(|e| e.to_string()).unwrap_or_default();
-            assert!(error.contains("own files"), "{name}: {error}");
+            assert!(error.contains("own files"), "{}: {error}", target.display());
         }
         assert_eq!(std::fs::read(dir.path().join("profiles.json"))?, before);
         assert_eq!(app.export(&dir.path().join("backup.json"))?, 4);

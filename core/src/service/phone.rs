@@ -74,6 +74,12 @@ impl Callprofiles {
         Ok(self.phone.new_messages()?)
     }
 
+    /// Whether do-not-disturb was on when the phone system was last read (set on the phone; not a
+    /// profile setting, so it never makes the live settings Detected).
+    pub fn do_not_disturb(&self) -> bool {
+        self.phone.do_not_disturb()
+    }
+
     /// The live settings for a background refresh: like [`Callprofiles::pbx_show`], but a phone system that
     /// cannot be reached gives up after one attempt (the next refresh tries again).
     pub fn pbx_poll(&mut self) -> Result<Settings, CoreError> {

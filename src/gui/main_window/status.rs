@@ -40,6 +40,10 @@ pub fn status_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, notice: Option<&
             command = Some(UiCommand::Connection(ConnectionCommand::Open));
         }
         segment_ui(ui, state_pieces(ui, i18n, model));
+        if model.do_not_disturb() {
+            let text = i18n.tr("status-do-not-disturb");
+            segment_ui(ui, vec![Piece::Whole(egui::RichText::new(text).strong().into())]);
+        }
         if let Some(count) = model.new_messages().filter(|count| *count > 0) {
             let text = i18n.tr_args("status-new-voicemail", &[("count", FluentValue::from(count))]);
             segment_ui(ui, vec![Piece::Whole(egui::RichText::new(text).strong().into())]);

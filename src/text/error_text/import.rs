@@ -12,7 +12,7 @@ pub fn import_error_text(i18n: &I18n, error: &ImportError) -> String {
     i18n.tr_args(
         "error-import",
         &[
-            ("path", FluentValue::from(error.path.display().to_string())),
+            ("path", FluentValue::from(callprofiles_core::shown::path(&error.path))),
             ("reason", FluentValue::from(import_problem_text(i18n, &error.problem))),
         ],
     )

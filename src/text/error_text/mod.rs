@@ -7,7 +7,7 @@ mod remote;
 mod tests;
 
 use callprofiles_core::error::clause;
-use callprofiles_core::{BuiltIn, CoreError, Damage, InputError, RuleError, StoreError};
+use callprofiles_core::{BuiltIn, CoreError, Damage, FileKind, InputError, RuleError, StoreError};
 use fluent_bundle::FluentValue;
 
 pub use import::import_error_text;
@@ -48,6 +48,9 @@ pub fn input_error_text(i18n: &I18n, error: &InputError) -> String {
         InputError::NameEmpty => i18n.tr("error-name-empty"),
         InputError::NameTooLong { .. } => i18n.tr("error-name-too-long"),
         InputError::NameControlCharacter => i18n.tr("error-name-control"),
+        InputError::NameHiddenCharacter { code_point } => {
+            i18n.tr_args("error-name-hidden", &[("character", text(code_point))])
+        }
         InputError::UnknownRouting { input } => i18n.tr_args("error-unknown-routing", &[("input", text(input))]),
         InputError::RoutingTakesNoNumber => i18n.tr("error-routing-no-number"),
         InputError::UnknownPlayback { input } => i18n.tr_args("error-unknown-playback", &[("input", text(input))]),
@@ -74,12 +77,26 @@ pub fn rule_error_text(i18n: &I18n, error: &RuleError) -> String {
         RuleError::MissingNumber { profile, .. } => named("error-missing-number", profile),
         RuleError::NothingDetected { profile } => named("error-nothing-detected", profile),
         RuleError::CallNeedsTelecommuter => i18n.tr("error-call-needs-telecommuter"),
+        RuleError::NoFreeId { name, max } => i18n.tr_args(
+            "error-no-free-id",
+            &[
+                ("name", FluentValue::from(name.clone())),
+                ("max", FluentValue::from(max.to_string())),
+            ],
+        ),
+        RuleError::IdOutOfRange { id, max } => i18n.tr_args(
+            "error-id-out-of-range",
+            &[
+                ("id", FluentValue::from(id.clone())),
+                ("max", FluentValue::from(max.to_string())),
+            ],
+        ),
     }
 }
 
 /// The sentence for a file problem.
 pub fn store_error_text(i18n: &I18n, error: &StoreError) -> String {
-    let path = |path: &std::path::Path| FluentValue::from(path.display().to_string());
+    let path = |path: &std::path::Path| FluentValue::from(callprofiles_core::shown::path(path));
     match error {
         StoreError::NoHome => i18n.tr("error-no-home"),
         StoreError::Io { path: file, source, .. } => i18n.tr_args(
@@ -100,7 +117,26 @@ pub fn store_error_text(i18n: &I18n, error: &StoreError) -> String {
         StoreError::Busy { .. } => i18n.tr("error-store-busy"),
         StoreError::TooLarge { path: file, .. } => i18n.tr_args("error-too-large", &[("path", path(file))]),
         StoreError::OwnFile { path: file } => i18n.tr_args("error-own-file", &[("path", path(file))]),
+        StoreError::NotAFile { path: file, kind } => i18n.tr_args(
+            "error-not-a-file",
+            &[
+                ("path", path(file)),
+                ("kind", FluentValue::from(file_kind_text(i18n, *kind))),
+            ],
+        ),
     }
+}
+
+/// What is at a path instead of a regular file, in the user's language.
+pub(super) fn file_kind_text(i18n: &I18n, kind: FileKind) -> String {
+    i18n.tr(match kind {
+        FileKind::Directory => "file-kind-directory",
+        FileKind::Fifo => "file-kind-fifo",
+        FileKind::CharDevice => "file-kind-char-device",
+        FileKind::BlockDevice => "file-kind-block-device",
+        FileKind::Socket => "file-kind-socket",
+        FileKind::Symlink => "file-kind-symlink",
+    })
 }
 
 /// What is wrong with a damaged file, as a clause.
@@ -116,6 +152,18 @@ pub(super) fn damage_text(i18n: &I18n, damage: &Damage) -> String {
         Damage::Truncated { .. } => i18n.tr("damage-truncated"),
         Damage::TooLarge { limit } => i18n.tr_args("damage-too-large", &[("limit", FluentValue::from(*limit))]),
         Damage::BadVersion => i18n.tr("damage-bad-version"),
+        Damage::NotAFile { kind } => i18n.tr_args(
+            "damage-not-a-file",
+            &[("kind", FluentValue::from(file_kind_text(i18n, *kind)))],
+        ),
+        Damage::NotAnObject => i18n.tr("damage-not-an-object"),
+        Damage::Newer { found, supported } => i18n.tr_args(
+            "damage-newer",
+            &[
+                ("found", FluentValue::from(*found)),
+                ("supported", FluentValue::from(*supported)),
+            ],
+        ),
         Damage::Rule { source } => clause(&rule_error_text(i18n, source)),
     }
 }

@@ -1,6 +1,6 @@
 //! Phone-system failures as sentences: unreachable, refused, misconfigured, the demo's file.
 
-use callprofiles_core::{ConfigProblem, LinkProblem, PhoneError, SecretFileProblem, UnsafeReason};
+use callprofiles_core::{ConfigProblem, LinkProblem, Overflow, PhoneError, SecretFileProblem, UnsafeReason};
 use fluent_bundle::FluentValue;
 
 use super::{damage_text, io_kind_reason};
@@ -16,6 +16,10 @@ pub fn phone_error_text(i18n: &I18n, error: &PhoneError) -> String {
                 ("address", text(address)),
                 ("reason", text(&link_problem_text(i18n, problem))),
             ],
+        ),
+        PhoneError::AnswerTooLarge { address, bound } => i18n.tr_args(
+            "error-phone-too-large",
+            &[("address", text(address)), ("bound", text(&overflow_text(i18n, bound)))],
         ),
         PhoneError::AuthenticationFailed { username } => i18n.tr_args("error-phone-login", &[("user", text(username))]),
         PhoneError::Timeout { seconds } => i18n.tr_args("error-phone-timeout", &[("seconds", (*seconds).into())]),
@@ -96,7 +100,7 @@ fn config_problem_text(i18n: &I18n, problem: &ConfigProblem) -> String {
         ConfigProblem::SecretFile { path, problem } => i18n.tr_args(
             "config-secret-file",
             &[
-                ("path", text(&path.display().to_string())),
+                ("path", text(&callprofiles_core::shown::path(path))),
                 ("problem", text(&secret_file_problem_text(i18n, problem))),
             ],
         ),
@@ -116,7 +120,7 @@ fn secret_file_problem_text(i18n: &I18n, problem: &SecretFileProblem) -> String 
             "secret-open",
             &[
                 ("mode", text(&format!("{mode:04o}"))),
-                ("path", text(&path.display().to_string())),
+                ("path", text(&callprofiles_core::shown::path(path))),
             ],
         ),
         SecretFileProblem::TooLarge { limit } => {
@@ -156,6 +160,17 @@ fn value_name(i18n: &I18n, what: &str) -> String {
         "AMI secret" => i18n.tr("value-ami-secret"),
         other => other.to_owned(),
     }
+}
+
+/// The bound an answer went past, as a clause.
+fn overflow_text(i18n: &I18n, bound: &Overflow) -> String {
+    let (id, limit) = match *bound {
+        Overflow::LineBytes(limit) => ("overflow-line-bytes", FluentValue::from(limit)),
+        Overflow::Headers(limit) => ("overflow-headers", FluentValue::from(limit)),
+        Overflow::Bytes(limit) => ("overflow-bytes", FluentValue::from(limit)),
+        Overflow::Entries(limit) => ("overflow-entries", FluentValue::from(limit)),
+    };
+    i18n.tr_args(id, &[("limit", limit)])
 }
 
 /// Why the phone system could not be reached, as a clause that follows a colon.

@@ -366,3 +366,53 @@ fn refusals_and_a_damaged_demo_read_in_polish() {
     );
     assert!(!damaged.contains("EOF"), "{damaged}");
 }
+
+#[test]
+fn hostile_peers_and_files_read_in_both_languages() {
+    use callprofiles_core::{FileKind, Overflow};
+    let (en, pl) = (I18n::new(Language::English), I18n::new(Language::Polish));
+    let too_large = PhoneError::AnswerTooLarge {
+        address: "pbx:5038".into(),
+        bound: Overflow::Entries(10_000),
+    };
+    let polish = phone_error_text(&pl, &too_large);
+    assert!(
+        polish.contains("przysłał za dużo") && polish.contains("10000 pozycjami"),
+        "{polish}"
+    );
+    assert!(phone_error_text(&en, &too_large).contains("a list of more than 10000 entries"));
+    let fifo = StoreError::NotAFile {
+        path: "/tmp/x".into(),
+        kind: FileKind::Fifo,
+    };
+    let polish = store_error_text(&pl, &fifo);
+    assert!(
+        polish.contains("potok nazwany (FIFO)") && polish.contains("/tmp/x"),
+        "{polish}"
+    );
+    let damaged = StoreError::Corrupt {
+        path: "/h/config.json".into(),
+        reason: Damage::NotAnObject,
+    };
+    assert!(store_error_text(&pl, &damaged).contains("nie zawiera obiektu JSON"));
+    let hidden = InputError::NameHiddenCharacter {
+        code_point: "U+202E".into(),
+    };
+    assert!(input_error_text(&pl, &hidden).contains("U+202E"));
+    let spent = RuleError::NoFreeId {
+        name: "Car".into(),
+        max: 4_294_967_295,
+    };
+    let spent_text = rule_error_text(&pl, &spent);
+    assert!(spent_text.contains("do custom-4294967295,"), "{spent_text}");
+    for text in [
+        phone_error_text(&pl, &too_large),
+        store_error_text(&pl, &fifo),
+        rule_error_text(&pl, &spent),
+    ] {
+        assert!(
+            !text.contains("regular file") && !text.contains("entries"),
+            "English in Polish: {text}"
+        );
+    }
+}

@@ -26,6 +26,8 @@ pub struct PbxHandles {
     pub outcome: CallOutcome,
     /// New voicemail messages in the mailbox.
     pub messages: Arc<AtomicU64>,
+    /// Do-not-disturb, as set on the phone.
+    pub do_not_disturb: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl PbxHandles {
@@ -35,12 +37,18 @@ impl PbxHandles {
             calls: Arc::new(Mutex::new(Vec::new())),
             outcome,
             messages: Arc::new(AtomicU64::new(0)),
+            do_not_disturb: Arc::new(std::sync::atomic::AtomicBool::new(false)),
         }
     }
 
     /// The numbers called so far.
     pub fn called(&self) -> Vec<String> {
         self.calls.lock().map(|calls| calls.clone()).unwrap_or_default()
+    }
+
+    /// Sets do-not-disturb as if on the phone.
+    pub fn set_do_not_disturb(&self, on: bool) {
+        self.do_not_disturb.store(on, Ordering::SeqCst);
     }
 
     /// Sets the mailbox's count of new messages.
@@ -84,6 +92,10 @@ impl PhoneSystem for FakePbx {
 
     fn places_calls(&self) -> bool {
         true
+    }
+
+    fn do_not_disturb(&self) -> bool {
+        self.handles.do_not_disturb.load(Ordering::SeqCst)
     }
 
     fn new_messages(&mut self) -> Result<Option<u64>, PhoneError> {

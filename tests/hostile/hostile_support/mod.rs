@@ -1,8 +1,11 @@
 //! A stand-in for Asterisk's AMI on 127.0.0.1 for the hostile-input tests: it answers `Login` (one
 //! secret), `DBGetTree`, `DBGet`, `DBPut`, `DBDel` and `Setvar` from an in-memory AstDB, and records every
-//! byte it receives so a test can inspect exactly what reached the wire.
+//! byte it receives so a test can inspect exactly what reached the wire. A [`Mode`] chosen per test
+//! makes it misbehave as an attacker's server would (drip, endless list, huge line, lies, early close).
 
 #![allow(dead_code)]
+
+pub mod measure;
 
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufReader, Write};
@@ -12,11 +15,38 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+/// How the fake misbehaves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Answers like Asterisk.
+    Honest,
+    /// Sends its banner one byte a second.
+    DripBanner,
+    /// Answers the Login one byte a second.
+    DripLogin,
+    /// Answers this action (e.g. `DBPut`, `DBGetTree`) one byte a second.
+    DripAnswer(&'static str),
+    /// Answers `DBGetTree` with an event list that never ends (the client's ActionID on every entry).
+    EndlessList,
+    /// Answers the first action after Login with a line that never ends.
+    HugeLine,
+    /// Says `Success` to every write but keeps nothing, and answers reads with entries of other
+    /// extensions and events carrying the wrong ActionIDs.
+    Lies,
+    /// Closes the connection as soon as an action after Login arrives.
+    EarlyClose,
+    /// Takes an `Originate` and never says how the call went.
+    SilentOriginate,
+}
+
+/// One byte a second: the pace of a dripping peer.
+pub const DRIP_PAUSE: Duration = Duration::from_secs(1);
+
 /// What the connections share.
-#[derive(Default)]
 struct Shared {
     received: Mutex<Vec<u8>>,
     db: Mutex<BTreeMap<String, String>>,
+    mode: Mode,
 }
 
 /// A running fake AMI server; it stops when dropped.
@@ -30,10 +60,19 @@ pub struct FakeAmi {
 impl FakeAmi {
     /// Starts a server on a free loopback port that accepts `secret` only.
     pub fn start(secret: &str) -> io::Result<Self> {
+        Self::start_in_mode(secret, Mode::Honest)
+    }
+
+    /// Starts a server that behaves as `mode` says.
+    pub fn start_in_mode(secret: &str, mode: Mode) -> io::Result<Self> {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         listener.set_nonblocking(true)?;
         let port = listener.local_addr()?.port();
-        let shared = Arc::new(Shared::default());
+        let shared = Arc::new(Shared {
+            received: Mutex::default(),
+            db: Mutex::default(),
+            mode,
+        });
         let running = Arc::new(AtomicBool::new(true));
         let thread = {
             let (shared, running, secret) = (shared.clone(), running.clone(), secret.to_owned());
@@ -81,12 +120,32 @@ impl Drop for FakeAmi {
     }
 }
 
+/// Writes `bytes` one at a time, [`DRIP_PAUSE`] apart, until done or the client hangs up.
+fn drip(writer: &mut TcpStream, bytes: &[u8]) -> io::Result<()> {
+    for byte in bytes {
+        writer.write_all(std::slice::from_ref(byte))?;
+        std::thread::sleep(DRIP_PAUSE);
+    }
+    Ok(())
+}
+
+/// Writes `chunk` again and again until the client hangs up.
+fn endless(writer: &mut TcpStream, chunk: &[u8]) -> io::Result<()> {
+    loop {
+        writer.write_all(chunk)?;
+    }
+}
+
 /// Serves one connection until it closes or logs off.
 fn serve(stream: TcpStream, secret: &str, shared: &Shared) -> io::Result<()> {
     stream.set_nonblocking(false)?;
     stream.set_read_timeout(Some(Duration::from_secs(30)))?;
     let mut writer = stream.try_clone()?;
-    writer.write_all(b"Asterisk Call Manager/9.0.0\r\n")?;
+    let banner = b"Asterisk Call Manager/9.0.0\r\n";
+    if shared.mode == Mode::DripBanner {
+        return drip(&mut writer, banner);
+    }
+    writer.write_all(banner)?;
     let mut reader = BufReader::new(stream);
     let mut headers: Vec<(String, String)> = Vec::new();
     loop {
@@ -107,7 +166,37 @@ fn serve(stream: TcpStream, secret: &str, shared: &Shared) -> io::Result<()> {
         if headers.is_empty() {
             continue;
         }
+        let get = |name: &str| {
+            headers
+                .iter()
+                .find(|(key, _)| key.eq_ignore_ascii_case(name))
+                .map_or(String::new(), |(_, value)| value.clone())
+        };
+        let (action, id) = (get("Action"), get("ActionID"));
+        let login = action.eq_ignore_ascii_case("login");
+        match shared.mode {
+            Mode::EarlyClose if !login => return Ok(()),
+            Mode::EndlessList if action.eq_ignore_ascii_case("dbgettree") => {
+                let start = format!("Response: Success\r\nActionID: {id}\r\nEventList: start\r\n\r\n");
+                writer.write_all(start.as_bytes())?;
+                let entry = format!("Event: DBGetTreeResponse\r\nActionID: {id}\r\nKey: /CF/201\r\nVal: 1\r\n\r\n");
+                return endless(&mut writer, entry.repeat(256).as_bytes());
+            }
+            Mode::HugeLine if !login => {
+                writer.write_all(format!("ActionID: {id}\r\nResponse: Success").as_bytes())?;
+                return endless(&mut writer, &vec![b'x'; 64 * 1024]);
+            }
+            _ => {}
+        }
         let (reply, more) = answer(&headers, secret, shared);
+        let dripped = match shared.mode {
+            Mode::DripLogin => login,
+            Mode::DripAnswer(name) => action.eq_ignore_ascii_case(name),
+            _ => false,
+        };
+        if dripped {
+            return drip(&mut writer, reply.as_bytes());
+        }
         writer.write_all(reply.as_bytes())?;
         if !more {
             return Ok(());
@@ -134,6 +223,17 @@ fn answer(headers: &[(String, String)], secret: &str, shared: &Shared) -> (Strin
     let Ok(mut db) = shared.db.lock() else {
         return (error("internal error"), false);
     };
+    let lies = shared.mode == Mode::Lies;
+    if lies && ["dbput", "dbdel", "dbdeltree", "setvar"].contains(&get("Action").to_ascii_lowercase().as_str()) {
+        // Says it was done; keeps nothing; throws in replies to actions never sent.
+        return (
+            format!(
+                "{}Response: Success\r\nActionID: 999999\r\n\r\nEvent: DBGetTreeResponse\r\nActionID: {id}7\r\nKey: /CF/999\r\nVal: 1\r\n\r\n",
+                success("Message: Updated database successfully\r\n")
+            ),
+            true,
+        );
+    }
     let reply = match get("Action").to_ascii_lowercase().as_str() {
         "login" if get("Secret") == secret => success("Message: Authentication accepted\r\n"),
         "login" => return (error("Authentication failed"), false),
@@ -167,6 +267,7 @@ fn answer(headers: &[(String, String)], secret: &str, shared: &Shared) -> (Strin
             Some(_) => success("Message: Key deleted successfully\r\n"),
             None => error("Database entry could not be deleted"),
         },
+        "originate" => success("Message: Originate successfully queued\r\n"),
         _ => success(""),
     };
     (reply, true)

@@ -150,7 +150,7 @@ impl AmiClient {
             let retry = !probing
                 && match &failure {
                     Failure::Lost { sent, .. } => !sent || actions.iter().all(Action::repeatable),
-                    Failure::Timeout | Failure::Authentication | Failure::Protocol(_) => false,
+                    Failure::Timeout | Failure::Authentication | Failure::Protocol(_) | Failure::TooLarge(_) => false,
                 };
             let pause = jittered(backoff);
             if !retry || Instant::now() + pause >= deadline {
@@ -198,6 +198,10 @@ impl AmiClient {
             },
             Failure::Authentication => PhoneError::AuthenticationFailed {
                 username: self.target.username.as_str().to_owned(),
+            },
+            Failure::TooLarge(bound) => PhoneError::AnswerTooLarge {
+                address: self.address(),
+                bound,
             },
         }
     }
@@ -751,6 +755,98 @@ mod tests {
         server.join().map_err(|_| "server panicked")??;
         Ok(())
     }
+    #[test]
+    fn a_server_dripping_bytes_cannot_stretch_a_request_past_its_deadline() -> TestResult {
+        let drip = |stream: &mut TcpStream, text: &str| -> Result<(), String> {
+            for byte in text.bytes() {
+                if stream.write_all(&[byte]).is_err() {
+                    return Ok(());
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Ok(())
+        };
+        let (client, server) = serve(move |listener| {
+            // In the banner.
+            let (mut stream, _) = listener.accept().map_err(|e| e.to_string())?;
+            drip(&mut stream, "Asterisk Call Manager/11.0.0\r\n")?;
+            // In the answer to a DBPut, after Login.
+            let mut peer = Peer::logged_in(listener)?;
+            let (_, id) = peer.action()?;
+            drip(
+                &mut peer.writer,
+                &format!("Response: Success\r\nActionID: {id}\r\n\r\n"),
+            )?;
+            Ok(Vec::new())
+        })?;
+        let mut client = client.with_timeout(Duration::from_millis(600));
+        for _ in 0..2 {
+            let started = Instant::now();
+            let result = client.db_put(&value("CF")?, &value("201")?, &value("600")?);
+            let took = started.elapsed();
+            assert!(matches!(result, Err(PhoneError::Timeout { .. })), "{result:?}");
+            assert!(took < Duration::from_millis(900), "took {took:?}");
+        }
+        drop(client);
+        server.join().map_err(|_| "server panicked")??;
+        Ok(())
+    }
+
+    #[test]
+    fn an_endless_list_is_cut_at_its_bound_and_said_so() -> TestResult {
+        let (client, server) = serve(|listener| {
+            let mut peer = Peer::logged_in(listener)?;
+            let (_, id) = peer.action()?;
+            peer.send(&format!(
+                "Response: Success\r\nEventList: start\r\nActionID: {id}\r\n\r\n"
+            ))?;
+            let entry = format!("Event: DBGetTreeResponse\r\nActionID: {id}\r\nKey: /CF/201\r\nVal: 1\r\n\r\n");
+            let chunk = entry.repeat(200);
+            // Until the client hangs up.
+            while peer.send(&chunk).is_ok() {}
+            Ok(Vec::new())
+        })?;
+        let mut client = client.with_timeout(Duration::from_secs(20));
+        let started = Instant::now();
+        match client.db_get_tree(&value("CF")?, &value("201")?) {
+            Err(PhoneError::AnswerTooLarge { bound, .. }) => {
+                assert_eq!(
+                    bound,
+                    crate::error::Overflow::Entries(super::super::connection::MAX_LIST_ENTRIES)
+                );
+            }
+            other => return Err(format!("{other:?}").into()),
+        }
+        assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+        drop(client);
+        server.join().map_err(|_| "server panicked")??;
+        Ok(())
+    }
+
+    #[test]
+    fn a_flood_of_unrelated_bytes_is_cut_at_the_answer_bound() -> TestResult {
+        let (client, server) = serve(|listener| {
+            let mut peer = Peer::logged_in(listener)?;
+            peer.action()?;
+            let chunk = "Event: Noise\r\nData: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n\r\n".repeat(500);
+            while peer.send(&chunk).is_ok() {}
+            Ok(Vec::new())
+        })?;
+        let mut client = client.with_timeout(Duration::from_secs(20));
+        match client.db_put(&value("CF")?, &value("201")?, &value("600")?) {
+            Err(PhoneError::AnswerTooLarge { bound, .. }) => {
+                assert_eq!(
+                    bound,
+                    crate::error::Overflow::Bytes(super::super::connection::MAX_ANSWER_BYTES)
+                );
+            }
+            other => return Err(format!("{other:?}").into()),
+        }
+        drop(client);
+        server.join().map_err(|_| "server panicked")??;
+        Ok(())
+    }
+
     #[test]
     fn a_requested_probe_tries_once_even_before_any_failure() -> TestResult {
         let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();

@@ -1,18 +1,27 @@
 //! One logged-in AMI session over a `TcpStream`: send an action, collect its response (and event
-//! list), keep unrelated events aside. Every read and write has a deadline.
+//! list), keep unrelated events aside. Every read and write has a deadline — each single `read` of
+//! the socket, so a server dripping a byte at a time cannot stretch a request — and every answer a
+//! bound in bytes and list entries, so an endless list cannot fill the memory.
 
 use std::collections::VecDeque;
-use std::io::{self, BufReader, Write};
+use std::io::{self, BufReader, Read, Write};
 use std::net::{TcpStream, ToSocketAddrs};
 use std::time::{Duration, Instant};
 
 use super::action::Action;
-use super::message::{Message, MessageReader};
+use super::message::{Message, MessageReader, Overflow, OverflowIo};
 use super::target::AmiTarget;
 use crate::error::LinkProblem;
 
 /// Most unrelated events kept for [`Connection::next_event`]; older ones are dropped.
 const MAX_KEPT_EVENTS: usize = 2048;
+/// Most memory unrelated events kept may take (see [`Message::size`]); older ones are dropped past it.
+const MAX_KEPT_EVENT_BYTES: usize = 256 * 1024;
+/// Most bytes one exchange (a batch's replies and whatever comes between them) may read. A real
+/// answer of callprofiles' actions is a few kilobytes; this is far above it and still small.
+pub const MAX_ANSWER_BYTES: u64 = 1024 * 1024;
+/// Most entries one reply's event list may carry (an extension's AstDB tree holds tens).
+pub const MAX_LIST_ENTRIES: usize = 10_000;
 /// Most actions written before their replies are read, so neither side's buffers fill up.
 pub(crate) const MAX_IN_FLIGHT: usize = 32;
 
@@ -32,6 +41,8 @@ pub(crate) enum Failure {
     Authentication,
     /// Asterisk answered something that is not AMI.
     Protocol(LinkProblem),
+    /// The answer went past a bound (see [`MAX_ANSWER_BYTES`], [`MAX_LIST_ENTRIES`]).
+    TooLarge(Overflow),
 }
 
 /// A response and, for list actions, the events of its list.
@@ -59,6 +70,8 @@ enum Taken {
     Kept,
     /// An event that is not part of the reply (e.g. `OriginateResponse`), for the event queue.
     Aside(Message),
+    /// The list has more entries than one reply may carry.
+    Overflow,
 }
 
 impl Pending {
@@ -77,6 +90,7 @@ impl Pending {
                 self.finish_unless(list)
             }
             (true, true) if message.completes_list() => self.finish_unless(false),
+            (true, true) if self.list.len() >= MAX_LIST_ENTRIES => Taken::Overflow,
             (true, true) => {
                 self.list.push(message);
                 Taken::Kept
@@ -105,13 +119,30 @@ impl Pending {
     }
 }
 
+/// The reading half of the socket: each `read` waits at most until the deadline, however the bytes
+/// trickle in (the socket's own timeout restarts with every byte received).
+#[derive(Debug)]
+struct DeadlineStream {
+    stream: TcpStream,
+    deadline: Instant,
+}
+
+impl Read for DeadlineStream {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let left = remaining(self.deadline).ok_or(io::ErrorKind::TimedOut)?;
+        self.stream.set_read_timeout(Some(left))?;
+        self.stream.read(buf)
+    }
+}
+
 /// A logged-in session.
 #[derive(Debug)]
 pub(crate) struct Connection {
     writer: TcpStream,
-    reader: MessageReader<BufReader<TcpStream>>,
+    reader: MessageReader<BufReader<DeadlineStream>>,
     next_action_id: u64,
     events: VecDeque<Message>,
+    kept_event_bytes: usize,
 }
 
 impl Connection {
@@ -143,12 +174,16 @@ impl Connection {
         }
         let stream = stream.ok_or_else(|| lost(last_error))?;
         stream.set_nodelay(true).ok();
-        let reader_stream = stream.try_clone().map_err(|e| lost(network(&e)))?;
+        let reader_stream = DeadlineStream {
+            stream: stream.try_clone().map_err(|e| lost(network(&e)))?,
+            deadline,
+        };
         let mut connection = Self {
             writer: stream,
             reader: MessageReader::new(BufReader::new(reader_stream)),
             next_action_id: 1,
             events: VecDeque::new(),
+            kept_event_bytes: 0,
         };
         connection.read_banner(deadline)?;
         let reply = connection.request(&Action::login(&target.username, &target.secret, events), deadline)?;
@@ -161,6 +196,7 @@ impl Connection {
     /// Reads the `Asterisk Call Manager/…` line.
     fn read_banner(&mut self, deadline: Instant) -> Result<(), Failure> {
         self.set_read_deadline(deadline)?;
+        self.reader.set_budget(Some(MAX_ANSWER_BYTES));
         match self.reader.read_line() {
             Ok(Some(line)) if line.starts_with("Asterisk Call Manager/") => Ok(()),
             Ok(Some(line)) => Err(Failure::Protocol(LinkProblem::WrongBanner {
@@ -208,6 +244,7 @@ impl Connection {
             .set_write_timeout(Some(remaining(deadline).ok_or(Failure::Timeout)?))
             .map_err(|e| read_failure(e, false))?;
         self.writer.write_all(&wire).map_err(|e| read_failure(e, true))?;
+        self.reader.set_budget(Some(MAX_ANSWER_BYTES));
         let mut pending: Vec<Pending> = actions.iter().map(|_| Pending::default()).collect();
         let mut open = pending.len();
         while open > 0 {
@@ -223,6 +260,7 @@ impl Connection {
                     Taken::Done => open -= 1,
                     Taken::Kept => {}
                     Taken::Aside(event) => self.keep_event(event),
+                    Taken::Overflow => return Err(Failure::TooLarge(Overflow::Entries(MAX_LIST_ENTRIES))),
                 },
                 // Not ours (or a late reply to an abandoned request): keep events, drop the rest.
                 None if message.event().is_some() => self.keep_event(message),
@@ -235,9 +273,12 @@ impl Connection {
     /// The next event received outside any request, waiting until `deadline`; `None` on timeout.
     pub(crate) fn next_event(&mut self, deadline: Instant) -> Result<Option<Message>, Failure> {
         if let Some(event) = self.events.pop_front() {
+            self.kept_event_bytes = self.kept_event_bytes.saturating_sub(event.size());
             return Ok(Some(event));
         }
         loop {
+            // Each event has the whole budget: a listener reads for as long as it waits.
+            self.reader.set_budget(Some(MAX_ANSWER_BYTES));
             match self.read_message(deadline, false) {
                 Ok(message) if message.event().is_some() => return Ok(Some(message)),
                 Ok(_) => {}
@@ -260,22 +301,23 @@ impl Connection {
         }
     }
 
-    /// Sets the socket's read timeout to what is left until `deadline`.
+    /// Makes every read from now on end by `deadline`.
     fn set_read_deadline(&mut self, deadline: Instant) -> Result<(), Failure> {
-        let left = remaining(deadline).ok_or(Failure::Timeout)?;
-        self.reader
-            .get_ref()
-            .get_ref()
-            .set_read_timeout(Some(left))
-            .map_err(|e| read_failure(e, false))
+        remaining(deadline).ok_or(Failure::Timeout)?;
+        self.reader.get_mut().get_mut().deadline = deadline;
+        Ok(())
     }
 
-    /// Keeps an unrelated event for [`Connection::next_event`].
+    /// Keeps an unrelated event for [`Connection::next_event`], dropping the oldest past the bounds.
     fn keep_event(&mut self, event: Message) {
-        if self.events.len() >= MAX_KEPT_EVENTS {
-            self.events.pop_front();
-        }
+        self.kept_event_bytes += event.size();
         self.events.push_back(event);
+        while self.events.len() > MAX_KEPT_EVENTS || self.kept_event_bytes > MAX_KEPT_EVENT_BYTES {
+            let Some(oldest) = self.events.pop_front() else {
+                break;
+            };
+            self.kept_event_bytes = self.kept_event_bytes.saturating_sub(oldest.size());
+        }
     }
 }
 
@@ -288,6 +330,9 @@ fn remaining(deadline: Instant) -> Option<Duration> {
 
 /// Classifies an I/O error.
 fn read_failure(error: io::Error, sent: bool) -> Failure {
+    if let Some(overflow) = Overflow::of(&error) {
+        return Failure::TooLarge(overflow);
+    }
     match error.kind() {
         io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => Failure::Timeout,
         io::ErrorKind::InvalidData => Failure::Protocol(LinkProblem::NotAmi {

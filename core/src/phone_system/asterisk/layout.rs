@@ -15,6 +15,8 @@ use crate::settings::{Greeting, GreetingSlot, Playback, Routing, Settings, Voice
 pub const FORWARD_FAMILY: &str = "CF";
 /// FreePBX's per-user family (Follow Me, devices, ring time).
 pub const USER_FAMILY: &str = "AMPUSER";
+/// FreePBX's do-not-disturb family (`DND/<ext>=YES`, set by `*78` on the phone or in UCP).
+pub const DND_FAMILY: &str = "DND";
 /// Our own family for settings FreePBX has no key for.
 pub const OWN_FAMILY: &str = "CALLPROFILES";
 /// Follow Me ring time written when twinning is switched on and none is set.
@@ -74,6 +76,18 @@ pub fn applied(mut entries: Entries, changes: &[Change]) -> Entries {
     entries
 }
 
+/// The user's mailbox as FreePBX keeps it (`AMPUSER/<ext>/voicemail`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum UserMailbox {
+    /// Unset or not a plain name: the dialplan's default context applies.
+    #[default]
+    Default,
+    /// `novm`: the user has no mailbox.
+    NoMailbox,
+    /// In this voicemail context.
+    Context(String),
+}
+
 /// What to do with one key.
 enum Wanted {
     Value(String),
@@ -100,9 +114,10 @@ impl Layout {
         &self.extension
     }
 
-    /// The three trees read to know every setting: `CF/<ext>`, `AMPUSER/<ext>`, `CALLPROFILES/<ext>`.
-    pub fn trees(&self) -> [DbKey; 3] {
-        [FORWARD_FAMILY, USER_FAMILY, OWN_FAMILY].map(|family| DbKey {
+    /// The trees read to know every setting: `CF/<ext>`, `AMPUSER/<ext>`, `CALLPROFILES/<ext>`, and
+    /// `DND/<ext>` (observed, not a setting).
+    pub fn trees(&self) -> [DbKey; 4] {
+        [FORWARD_FAMILY, USER_FAMILY, OWN_FAMILY, DND_FAMILY].map(|family| DbKey {
             family,
             key: self.extension.as_str().to_owned(),
         })
@@ -132,6 +147,29 @@ impl Layout {
         }
     }
 
+    /// Whether do-not-disturb is on (FreePBX's dialplan treats any value of `DND/<ext>` as on).
+    pub fn do_not_disturb(&self, entries: &Entries) -> bool {
+        entries
+            .get(&format!("/{DND_FAMILY}/{}", self.extension))
+            .is_some_and(|value| !value.is_empty())
+    }
+
+    /// The user's mailbox as FreePBX keeps it (`AMPUSER/<ext>/voicemail`), read as the dialplan reads it.
+    pub fn mailbox(&self, entries: &Entries) -> UserMailbox {
+        match entries.get(&self.user("voicemail").path()) {
+            Some(context) if context == "novm" => UserMailbox::NoMailbox,
+            Some(context)
+                if !context.is_empty()
+                    && context
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') =>
+            {
+                UserMailbox::Context(context.clone())
+            }
+            _ => UserMailbox::Default,
+        }
+    }
+
     /// The settings the shipped dialplan acts on, given the live entries.
     pub fn settings_from(&self, entries: &Entries) -> Settings {
         let get = |key: DbKey| entries.get(&key.path()).map(String::as_str).filter(|v| !v.is_empty());
@@ -142,7 +180,7 @@ impl Layout {
         } else if let Some(number) = get(self.user("followme/ddial"))
             .filter(|ddial| *ddial == "DIRECT")
             .and(get(self.user("followme/grplist")))
-            .and_then(first_external)
+            .and_then(|list| first_external(list, entries))
         {
             Routing::Twinning {
                 number: exact_number(number),
@@ -199,7 +237,7 @@ impl Layout {
                 self.user("followme/grplist"),
                 twin.map_or(Wanted::Untouched, |n| {
                     let current = entries.get(&self.user("followme/grplist").path());
-                    Wanted::Value(twin_list(current.map(String::as_str), ext, n.as_str()))
+                    Wanted::Value(twin_list(current.map(String::as_str), ext, n.as_str(), entries))
                 }),
             ),
             (
@@ -237,12 +275,37 @@ impl Layout {
             if forward.is_some() { "BUSY" } else { "NOT_INUSE" },
         ));
         for device in self.devices(entries) {
+            // callforward functions.inc.php: the phones' BLF keys (*72<device>) watch DEVCF<device>.
+            changes.push(Change::DeviceState(
+                format!("Custom:DEVCF{device}"),
+                if forward.is_some() { "BUSY" } else { "NOT_INUSE" },
+            ));
             changes.push(Change::DeviceState(
                 format!("Custom:FOLLOWME{device}"),
                 if twin.is_some() { "INUSE" } else { "NOT_INUSE" },
             ));
         }
         changes
+    }
+
+    /// The `AMPUSER/<n>` trees of the Follow Me members written `n#`: FreePBX writes `#` after outside
+    /// numbers, but `n#` may also be extension n (then it rings n with n's own settings). Read with
+    /// the extension's trees, they tell the one from the other (an extension has `AMPUSER/<n>/device`).
+    pub fn member_trees(&self, entries: &Entries) -> Vec<DbKey> {
+        entries
+            .get(&self.user("followme/grplist").path())
+            .map(|list| {
+                list.split('-')
+                    .filter_map(|item| item.strip_suffix('#'))
+                    .filter(|n| (1..=20).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+                    .filter(|n| *n != self.extension.as_str())
+                    .map(|n| DbKey {
+                        family: USER_FAMILY,
+                        key: n.to_owned(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// The extension's devices (`AMPUSER/<ext>/device`, `&`-separated, FreePBX); the extension itself
@@ -271,7 +334,7 @@ impl Layout {
 /// The Follow Me list that rings the desk phone `ext` and `number` at once, keeping whatever else an
 /// administrator put in it (FreePBX rings every member): the first external number (`…#`) becomes
 /// `number` (or `number` is added), and `ext` is put first when it is missing.
-fn twin_list(current: Option<&str>, ext: &str, number: &str) -> String {
+fn twin_list(current: Option<&str>, ext: &str, number: &str, entries: &Entries) -> String {
     let mut items: Vec<String> = current
         .unwrap_or_default()
         .split('-')
@@ -279,7 +342,10 @@ fn twin_list(current: Option<&str>, ext: &str, number: &str) -> String {
         .map(str::to_owned)
         .collect();
     let twin = format!("{number}#");
-    match items.iter_mut().find(|item| item.ends_with('#')) {
+    match items
+        .iter_mut()
+        .find(|item| item.strip_suffix('#').is_some_and(|n| !is_extension(n, entries)))
+    {
         Some(first_external) => *first_external = twin,
         None => items.push(twin),
     }
@@ -289,9 +355,18 @@ fn twin_list(current: Option<&str>, ext: &str, number: &str) -> String {
     items.join("-")
 }
 
-/// The first item of a Follow Me list that is an external number (ends in `#`), without the `#`.
-fn first_external(grplist: &str) -> Option<&str> {
-    grplist.split('-').find_map(|item| item.strip_suffix('#'))
+/// The first item of a Follow Me list that is an external number (ends in `#` and is not an
+/// extension, see [`Layout::member_trees`]), without the `#`.
+fn first_external<'a>(grplist: &'a str, entries: &Entries) -> Option<&'a str> {
+    grplist
+        .split('-')
+        .filter_map(|item| item.strip_suffix('#'))
+        .find(|n| !is_extension(n, entries))
+}
+
+/// Whether `n` is an extension of the PBX (FreePBX's test: it has `AMPUSER/<n>/device`).
+fn is_extension(n: &str, entries: &Entries) -> bool {
+    entries.contains_key(&format!("/{USER_FAMILY}/{n}/device"))
 }
 
 /// A number exactly as the dialplan accepts it (an optional `+` and 2–20 digits, nothing else).
@@ -429,12 +504,75 @@ mod tests {
             states,
             [
                 Change::DeviceState("Custom:CF201".to_owned(), "BUSY"),
+                Change::DeviceState("Custom:DEVCF201".to_owned(), "BUSY"),
                 Change::DeviceState("Custom:FOLLOWME201".to_owned(), "NOT_INUSE"),
+                Change::DeviceState("Custom:DEVCF201b".to_owned(), "BUSY"),
                 Change::DeviceState("Custom:FOLLOWME201b".to_owned(), "NOT_INUSE"),
             ]
         );
         Ok(())
     }
+    #[test]
+    fn dnd_and_the_voicemail_context_are_observed_as_freepbx_keeps_them() -> TestResult {
+        let layout = layout()?;
+        assert!(!layout.do_not_disturb(&Entries::new()));
+        assert!(layout.do_not_disturb(&entries(&[("/DND/201", "YES")])));
+        assert!(!layout.do_not_disturb(&entries(&[("/DND/2010", "YES")])));
+        assert_eq!(layout.mailbox(&Entries::new()), UserMailbox::Default);
+        let novm = entries(&[("/AMPUSER/201/voicemail", "novm")]);
+        assert_eq!(layout.mailbox(&novm), UserMailbox::NoMailbox);
+        let sales = entries(&[("/AMPUSER/201/voicemail", "sales")]);
+        assert_eq!(layout.mailbox(&sales), UserMailbox::Context("sales".to_owned()));
+        let odd = entries(&[("/AMPUSER/201/voicemail", "a/b")]);
+        assert_eq!(layout.mailbox(&odd), UserMailbox::Default);
+        // Settings are the same with or without DND: it is an observation, not a setting.
+        assert_eq!(
+            layout.settings_from(&entries(&[("/DND/201", "YES")])),
+            Settings::office_default()
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn an_extension_written_with_hash_in_follow_me_is_not_the_twin_number() -> TestResult {
+        let layout = layout()?;
+        let mut live = entries(&[
+            ("/AMPUSER/201/followme/ddial", "DIRECT"),
+            ("/AMPUSER/201/followme/grplist", "201-105#-600100200#"),
+        ]);
+        assert_eq!(
+            layout.member_trees(&live),
+            [
+                DbKey {
+                    family: USER_FAMILY,
+                    key: "105".to_owned()
+                },
+                DbKey {
+                    family: USER_FAMILY,
+                    key: "600100200".to_owned()
+                }
+            ]
+        );
+        // Without knowing 105, it reads as the twin number; once AMPUSER/105/device is read, not.
+        assert_eq!(layout.settings_from(&live).routing.to_string(), "twinning:105");
+        live.insert("/AMPUSER/105/device".to_owned(), "105".to_owned());
+        assert_eq!(layout.settings_from(&live).routing.to_string(), "twinning:600100200");
+        // A new twin number replaces the outside number and keeps extension 105.
+        let wanted = ApplicableSettings::check(
+            "t",
+            &Settings {
+                routing: Routing::parse("twinning:700")?,
+                ..Settings::office_default()
+            },
+        )?;
+        let after = applied(live.clone(), &layout.changes(&live, &wanted));
+        assert_eq!(
+            after.get("/AMPUSER/201/followme/grplist").map(String::as_str),
+            Some("201-105#-700#")
+        );
+        Ok(())
+    }
+
     #[test]
     fn twinning_keeps_the_other_members_of_an_administrators_follow_me_list() -> TestResult {
         let layout = layout()?;

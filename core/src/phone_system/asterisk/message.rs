@@ -8,6 +8,33 @@ pub const MAX_LINE_BYTES: usize = 16 * 1024;
 /// Most headers accepted in one message (a `Command` output can be long).
 pub const MAX_HEADERS: usize = 4096;
 
+/// A bound the server's answer went past (see [`Overflow`]).
+pub use crate::error::Overflow;
+
+/// Carrying an [`Overflow`] through `io::Result`.
+pub trait OverflowIo {
+    /// As an I/O error (kind `InvalidData`), recoverable with [`OverflowIo::of`].
+    fn into_io(self) -> io::Error;
+    /// The overflow an I/O error carries, if it is one.
+    fn of(error: &io::Error) -> Option<Overflow>;
+}
+
+impl OverflowIo for Overflow {
+    fn into_io(self) -> io::Error {
+        io::Error::new(io::ErrorKind::InvalidData, self)
+    }
+
+    fn of(error: &io::Error) -> Option<Overflow> {
+        error
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<Overflow>())
+            .copied()
+    }
+}
+
+/// Bytes a header costs beyond its text (two `String`s and their allocations).
+const HEADER_OVERHEAD: usize = 64;
+
 /// One message from Asterisk: a response, or an event.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Message {
@@ -72,15 +99,32 @@ impl Message {
     pub fn headers(&self) -> &[(String, String)] {
         &self.headers
     }
+
+    /// What keeping it costs in memory, roughly: its headers' text and their bookkeeping.
+    pub fn size(&self) -> usize {
+        self.headers
+            .iter()
+            .map(|(key, value)| key.len() + value.len() + HEADER_OVERHEAD)
+            .sum()
+    }
 }
 
 /// Reads lines and messages from a buffered stream. A read error (such as a timeout) keeps what was
-/// read so far, so the next call continues where this one stopped.
+/// read so far, so the next call continues where this one stopped. A byte budget (see
+/// [`MessageReader::set_budget`]) bounds what one answer may take, whatever its shape.
 #[derive(Debug)]
 pub struct MessageReader<R> {
     inner: R,
     line: Vec<u8>,
     pending: Vec<(String, String)>,
+    budget: Option<Budget>,
+}
+
+/// Bytes one answer may still take.
+#[derive(Clone, Copy, Debug)]
+struct Budget {
+    limit: u64,
+    left: u64,
 }
 
 impl<R: BufRead> MessageReader<R> {
@@ -90,12 +134,40 @@ impl<R: BufRead> MessageReader<R> {
             inner,
             line: Vec::new(),
             pending: Vec::new(),
+            budget: None,
         }
     }
 
     /// The wrapped stream.
     pub fn get_ref(&self) -> &R {
         &self.inner
+    }
+
+    /// The wrapped stream, to change it (e.g. its deadline).
+    pub fn get_mut(&mut self) -> &mut R {
+        &mut self.inner
+    }
+
+    /// From now on, at most `limit` more bytes may be read ([`Overflow::Bytes`] past that); `None`
+    /// lifts the bound.
+    pub fn set_budget(&mut self, limit: Option<u64>) {
+        self.budget = limit.map(|limit| Budget { limit, left: limit });
+    }
+
+    /// Takes `count` bytes from the budget.
+    fn spend(&mut self, count: usize) -> io::Result<()> {
+        if let Some(budget) = &mut self.budget {
+            let count = u64::try_from(count).unwrap_or(u64::MAX);
+            match budget.left.checked_sub(count) {
+                Some(left) => budget.left = left,
+                None => {
+                    self.line.clear();
+                    self.pending.clear();
+                    return Err(Overflow::Bytes(budget.limit).into_io());
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Reads one line without its line ending; `None` at the end of the stream.
@@ -116,12 +188,10 @@ impl<R: BufRead> MessageReader<R> {
             let count = taken.len();
             self.line.extend_from_slice(taken);
             self.inner.consume(count);
+            self.spend(count)?;
             if self.line.len() > MAX_LINE_BYTES {
                 self.line.clear();
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("a line longer than {MAX_LINE_BYTES} bytes"),
-                ));
+                return Err(Overflow::LineBytes(MAX_LINE_BYTES).into_io());
             }
             if complete {
                 let mut line = std::mem::take(&mut self.line);
@@ -150,10 +220,7 @@ impl<R: BufRead> MessageReader<R> {
             }
             if self.pending.len() >= MAX_HEADERS {
                 self.pending.clear();
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("a message with more than {MAX_HEADERS} headers"),
-                ));
+                return Err(Overflow::Headers(MAX_HEADERS).into_io());
             }
             let (key, value) = match line.split_once(':') {
                 Some((key, value)) => (
@@ -207,12 +274,26 @@ mod tests {
 
     #[test]
     fn refuses_endless_lines_and_endless_messages() {
+        let overflow = |reader: &mut MessageReader<&[u8]>| reader.read_message().err().as_ref().and_then(Overflow::of);
         let long = "x".repeat(MAX_LINE_BYTES + 10);
         let mut reader = MessageReader::new(long.as_bytes());
-        assert!(reader.read_message().is_err());
+        assert_eq!(overflow(&mut reader), Some(Overflow::LineBytes(MAX_LINE_BYTES)));
         let many = "A: b\r\n".repeat(MAX_HEADERS + 1);
         let mut reader = MessageReader::new(many.as_bytes());
-        assert!(reader.read_message().is_err());
+        assert_eq!(overflow(&mut reader), Some(Overflow::Headers(MAX_HEADERS)));
+    }
+
+    #[test]
+    fn the_budget_bounds_the_bytes_of_an_answer() -> TestResult {
+        let messages = "Event: E\r\nKey: v\r\n\r\n".repeat(100);
+        let mut reader = MessageReader::new(messages.as_bytes());
+        reader.set_budget(Some(30));
+        assert!(reader.read_message()?.is_some());
+        let error = reader.read_message().err().ok_or("no overflow")?;
+        assert_eq!(Overflow::of(&error), Some(Overflow::Bytes(30)));
+        reader.set_budget(None);
+        assert!(reader.read_message()?.is_some());
+        Ok(())
     }
 
     /// A stream that returns its chunks one by one, with a timeout error between them.

@@ -80,7 +80,15 @@ impl AmiSecret {
                 limit: MAX_SECRET_FILE_BYTES,
             }));
         }
-        let text = std::fs::read_to_string(path).map_err(unreadable)?;
+        // Read as any file of the app: never opened if it turned into a FIFO or a device meanwhile.
+        let bytes = crate::atomic_file::read_limited(path, MAX_SECRET_FILE_BYTES)
+            .map_err(|e| match crate::atomic_file::not_a_file(&e) {
+                Some(_) => refuse(SecretFileProblem::NotAFile),
+                None => unreadable(e),
+            })?
+            .ok_or_else(|| unreadable(std::io::ErrorKind::NotFound.into()))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| unreadable(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
         let text = text.strip_suffix('\n').unwrap_or(&text);
         let text = text.strip_suffix('\r').unwrap_or(text);
         Self::new(text).map_err(|error| match error {
@@ -102,10 +110,23 @@ impl AmiSecret {
             },
         };
         let mut options = std::fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
+        // Not truncated on open, not through a symbolic link, never waiting on a FIFO: a link or a
+        // device planted at the path is refused before anything is written (checked after opening).
+        options.write(true).create(true).truncate(false);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW | libc::O_NONBLOCK);
         let mut file = options.open(path).map_err(fail)?;
+        if !file.metadata().map_err(fail)?.is_file() {
+            return Err(PhoneError::Config {
+                reason: ConfigProblem::SecretFile {
+                    path: path.to_owned(),
+                    problem: SecretFileProblem::NotAFile,
+                },
+            });
+        }
+        file.set_len(0).map_err(fail)?;
         // An existing file keeps its mode on open: tighten it before writing.
         #[cfg(unix)]
         file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use super::action::Action;
 use super::client::{AmiClient, Expect};
 use super::config::AsteriskConfig;
-use super::layout::{Change, Entries, Layout, applied};
+use super::layout::{Change, Entries, Layout, UserMailbox, applied};
 use super::secret::AmiSecret;
 use super::target::AmiTarget;
 use super::value::AmiValue;
@@ -47,7 +47,7 @@ struct Known {
 /// Asterisk restarts.
 ///
 /// `apply` computes its writes from the entries last read (when younger than
-/// [`KNOWN_ENTRIES_FRESH_FOR`]), sends them pipelined, and always reads the three trees back to verify.
+/// [`KNOWN_ENTRIES_FRESH_FOR`]), sends them pipelined, and always reads the trees back to verify.
 /// If the read-back differs from what those writes would have made of the known entries, someone
 /// else changed them: the writes are computed again from what was just read, sent, and read back.
 #[derive(Debug)]
@@ -62,6 +62,10 @@ pub struct AsteriskPhoneSystem {
     call_answer_timeout: Duration,
     /// `<ext>@<voicemail context>`, once the context has been asked for.
     mailbox: Option<AmiValue>,
+    /// Do-not-disturb as last read (set on the phone; an observation, not a setting).
+    do_not_disturb: bool,
+    /// The user's mailbox as last read (`AMPUSER/<ext>/voicemail`, FreePBX).
+    user_mailbox: UserMailbox,
 }
 
 /// The AMI client of one phone system, or one shared by many (a server's users share one login).
@@ -149,6 +153,8 @@ impl AsteriskPhoneSystem {
             rewrites: 0,
             call_answer_timeout: super::call::CALL_ANSWER_TIMEOUT,
             mailbox: None,
+            do_not_disturb: false,
+            user_mailbox: UserMailbox::Default,
         }
     }
 
@@ -232,7 +238,18 @@ impl AsteriskPhoneSystem {
             .iter()
             .map(|tree| tree.values())
             .collect::<Result<Vec<_>, _>>()?;
-        let entries = self.client()?.db_get_trees(&trees)?;
+        let mut entries = self.client()?.db_get_trees(&trees)?;
+        let members = self
+            .layout
+            .member_trees(&entries)
+            .iter()
+            .map(|tree| tree.values())
+            .collect::<Result<Vec<_>, _>>()?;
+        if !members.is_empty() {
+            entries.extend(self.client()?.db_get_trees(&members)?);
+        }
+        self.do_not_disturb = self.layout.do_not_disturb(&entries);
+        self.user_mailbox = self.layout.mailbox(&entries);
         self.known = Some(Known {
             entries: entries.clone(),
             read_at: Instant::now(),
@@ -325,7 +342,20 @@ impl PhoneSystem for AsteriskPhoneSystem {
         true
     }
 
+    fn do_not_disturb(&self) -> bool {
+        self.do_not_disturb
+    }
+
     fn new_messages(&mut self) -> Result<Option<u64>, PhoneError> {
+        // FreePBX's per-user context, as the shipped dialplan reads it first; `novm`: no mailbox.
+        match &self.user_mailbox {
+            UserMailbox::NoMailbox => return Ok(None),
+            UserMailbox::Context(context) => {
+                let mailbox = AmiValue::new("mailbox", format!("{}@{context}", self.config.extension))?;
+                return self.client()?.new_messages(&mailbox).map(Some);
+            }
+            UserMailbox::Default => {}
+        }
         let mailbox = match &self.mailbox {
             Some(mailbox) => mailbox.clone(),
             None => {
