@@ -1,6 +1,7 @@
 //! `connect server URL --extension EXT --code CODE [--fingerprint SHA256]` and `disconnect`: join a
 //! callprofiles server with a one-time code, and sign out of it.
 
+use callprofiles_core::CoreError;
 use callprofiles_core::phone_system::asterisk::Extension;
 use callprofiles_core::remote::{DeviceToken, Fingerprint, FirstSync, ServerUrl, SignedOut, connect_server, sign_out};
 use fluent_bundle::FluentValue;
@@ -29,9 +30,14 @@ impl ServerArgs {
     /// Enrolls this computer, syncs the profiles once, and saves the connection.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
         // Parsed here, not by clap, so that every refusal is one translated sentence.
-        let url = ServerUrl::parse(&self.url)?;
-        let extension = Extension::parse(&self.extension).map_err(callprofiles_core::CoreError::from)?;
-        let fingerprint = self.fingerprint.as_deref().map(Fingerprint::parse).transpose()?;
+        let url = ServerUrl::parse(&self.url).map_err(CoreError::from)?;
+        let extension = Extension::parse(&self.extension).map_err(CoreError::from)?;
+        let fingerprint = self
+            .fingerprint
+            .as_deref()
+            .map(Fingerprint::parse)
+            .transpose()
+            .map_err(CoreError::from)?;
         let device = device_name();
         let connected = connect_server(
             &context.home,

@@ -101,6 +101,18 @@ fn refusals_are_one_sentence_and_leave_the_home_untouched() -> TestResult {
             .output()?;
         let plain = String::from_utf8(plain.stderr)?;
         assert!(plain.contains("is not an https:// address"), "{plain}");
+        let plain_pl = callprofiles(home.path())
+            .args([
+                "--lang",
+                "pl",
+                "connect",
+                "server",
+                &format!("http://127.0.0.1:{}", server.port),
+            ])
+            .args(["--extension", "205", "--code", &code])
+            .output()?;
+        let plain_pl = String::from_utf8(plain_pl.stderr)?;
+        assert!(plain_pl.contains("nie jest adresem https://"), "{plain_pl}");
 
         let closed = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
         let unreachable = callprofiles(home.path())
