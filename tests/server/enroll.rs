@@ -57,6 +57,26 @@ fn connect_with_the_code_then_activate_changes_astdb_and_no_desktop_file_holds_t
             );
         }
 
+        // A second computer of the same user, which had profiles of its own: the server's win, its own
+        // are kept in a backup file, and it sees the first computer's changes.
+        let second = tempfile::tempdir()?;
+        callprofiles(second.path()).args(["new", "Van"]).assert().success();
+        let (ok, out, err) = connect(
+            second.path(),
+            &server,
+            "201",
+            &server.add_user("201")?,
+            &server.fingerprint,
+        )?;
+        assert!(ok, "second connect failed: {err}");
+        assert!(out.contains("kept as a backup in"), "{out}");
+        let backup = std::fs::read_to_string(second.path().join("profiles.local-backup.json"))?;
+        assert!(backup.contains("Van"), "{backup}");
+        let shown = String::from_utf8(callprofiles(second.path()).args(["show", "mobile"]).output()?.stdout)?;
+        assert!(shown.contains("600"), "{shown}");
+        let listed = String::from_utf8(callprofiles(second.path()).arg("list").output()?.stdout)?;
+        assert!(!listed.contains("Van"), "{listed}");
+
         // The code was single use.
         let again = tempfile::tempdir()?;
         let (ok, _, err) = connect(again.path(), &server, "201", &code, &server.fingerprint)?;
