@@ -101,7 +101,7 @@ field-playback = Listen to messages:
 field-greeting = Active voicemail greeting:
 playback-phone = using the phone
 playback-computer = using the computer
-greeting-default = Default greeting
+greeting-default = System greeting
 greeting-recorded = Greeting { $number }
 
 ## Detected
@@ -151,6 +151,8 @@ button-move-aside = Move it aside and start fresh
 
 ## Status line
 status-starting = Reading the phone system…
+status-worker-stopped = The background worker that talks to the phone system has stopped; nothing you do is saved or applied until it is restarted.
+button-restart-worker = Restart it
 status-phone-unknown = Phone system: not opened
 status-phone-demo = Built-in demo phone system — no PBX is connected
 tooltip-phone-demo = Settings are only saved on this computer: no real phone changes. Click to choose the phone system.
@@ -364,6 +366,7 @@ status-connecting = Connecting to { $address }…
 status-reconnecting = Connection lost: reconnecting…
 status-demo-ready = Ready
 error-applied-unrecorded = { $profile } is now in use on the phone system, but callprofiles could not note it: { $reason }
+error-encode = Cannot write { $path }: its contents could not be encoded ({ $detail }); nothing was written.
 error-own-file = Cannot export to { $path }: it is one of callprofiles' own files; choose another file.
 error-not-a-file = Cannot use { $path }: it is { $kind }, not a regular file; choose a regular file.
 error-unknown-routing = “{ $input }” is not a call routing: use desk_phone, forward:NUMBER, twinning:NUMBER or telecommuter:NUMBER.
@@ -401,7 +404,7 @@ cli-label-playback = Listen to messages
 cli-label-greeting = Greeting
 cli-playback-phone = on the phone
 cli-playback-computer = on the computer
-cli-greeting-default = the default greeting
+cli-greeting-default = the system greeting
 cli-greeting-recorded = recorded greeting { $number }
 cli-kind-builtin = built-in
 cli-kind-custom = custom

@@ -104,7 +104,7 @@ field-playback = Odsłuchaj wiadomości:
 field-greeting = Aktywne powitanie poczty głosowej:
 playback-phone = za pomocą telefonu
 playback-computer = za pomocą komputera
-greeting-default = Powitanie domyślne
+greeting-default = Powitanie systemowe
 greeting-recorded = Powitanie { $number }
 
 ## Wykryte
@@ -154,6 +154,8 @@ button-move-aside = Odsuń plik na bok i zacznij od nowa
 
 ## Pasek stanu
 status-starting = Odczytywanie systemu telefonicznego…
+status-worker-stopped = Proces w tle, który komunikuje się z systemem telefonicznym, zatrzymał się; do jego ponownego uruchomienia nic nie zostanie zapisane ani zastosowane.
+button-restart-worker = Uruchom ponownie
 status-phone-unknown = System telefoniczny: nie otwarto
 status-phone-demo = Wbudowany demonstracyjny system telefoniczny — bez centrali (PBX)
 tooltip-phone-demo = Ustawienia są zapisywane tylko na tym komputerze: żaden prawdziwy telefon się nie zmienia. Kliknij, aby wybrać system telefoniczny.
@@ -199,7 +201,7 @@ error-name-reserved = Nazwa „{ $name }” jest zarezerwowana dla profilu wbudo
 error-builtin-delete = { $name } to profil wbudowany: nie można go usunąć.
 error-builtin-rename = { $name } to profil wbudowany: nie można zmienić jego nazwy.
 error-unknown-profile = Nie ma profilu o nazwie „{ $name }” (mógł zostać usunięty gdzie indziej).
-error-missing-number = Profil { $name } potrzebuje numeru telefonu dla przekazywania połączeń: ustaw go w profilu, zapisz i dopiero wtedy aktywuj.
+error-missing-number = Profil { $name } potrzebuje numeru telefonu dla swojej mobilności: ustaw go w profilu, zapisz i dopiero wtedy aktywuj.
 error-nothing-detected = Nie ma wykrytych ustawień do zapisania: ustawienia systemu telefonicznego odpowiadają profilowi { $name }.
 error-call-needs-telecommuter = Połączenia z callprofiles najpierw dzwonią na Twój telefon telepracownika, więc wymagają mobilności Telepracownik z numerem: najpierw aktywuj taki profil.
 error-no-free-id = Nie można dodać „{ $name }”: wykorzystano już wszystkie identyfikatory profili własnych do custom-{ $max }, a identyfikatory nigdy nie są używane ponownie.
@@ -373,10 +375,11 @@ status-connecting = Łączenie z { $address }…
 status-reconnecting = Utracono połączenie: ponowne łączenie…
 status-demo-ready = Gotowy
 error-applied-unrecorded = Profil { $profile } jest już używany w systemie telefonicznym, ale callprofiles nie mógł tego zapisać: { $reason }
+error-encode = Nie można zapisać { $path }: jego zawartości nie udało się zakodować ({ $detail }); niczego nie zapisano.
 error-own-file = Nie można eksportować do { $path }: to jeden z plików samego callprofiles; wybierz inny plik.
 error-not-a-file = Nie można użyć { $path }: to { $kind }, a nie zwykły plik; wybierz zwykły plik.
-error-unknown-routing = „{ $input }” nie jest sposobem przekazywania połączeń: użyj desk_phone, forward:NUMER, twinning:NUMER lub telecommuter:NUMER.
-error-routing-no-number = Dzwonienie na telefon biurkowy nie przyjmuje numeru.
+error-unknown-routing = „{ $input }” nie jest trybem mobilności: użyj desk_phone, forward:NUMER, twinning:NUMER lub telecommuter:NUMER.
+error-routing-no-number = Domyślny telefon stacjonarny nie przyjmuje numeru.
 error-unknown-playback = „{ $input }” nie jest sposobem odsłuchiwania wiadomości: użyj phone lub computer.
 error-unknown-greeting = „{ $input }” nie jest powitaniem poczty głosowej: użyj default lub liczby od 1 do 9.
 error-not-on-off = „{ $input }” dla { $key } nie jest wartością on ani off.
@@ -394,12 +397,12 @@ cli-summary = { $routing }; poczta głosowa { $voicemail ->
     [on] włączone
    *[off] wyłączone
 }
-cli-routing-desk-phone = dzwoni telefon biurkowy
-cli-routing-forward = przekazywanie połączeń na { $number }
-cli-routing-twinning = dzwonią jednocześnie telefon biurkowy i { $number }
+cli-routing-desk-phone = dzwoni telefon stacjonarny
+cli-routing-forward = przekierowanie połączeń na { $number }
+cli-routing-twinning = dzwonią jednocześnie telefon stacjonarny i { $number }
 cli-routing-telecommuter = telepraca pod numerem { $number }
-cli-routing-forward-unset = przekazywanie połączeń (numer jeszcze nieustawiony)
-cli-routing-twinning-unset = dzwonią jednocześnie telefon biurkowy i komórka (numer jeszcze nieustawiony)
+cli-routing-forward-unset = przekierowanie połączeń (numer jeszcze nieustawiony)
+cli-routing-twinning-unset = dzwonią jednocześnie telefon stacjonarny i komórkowy (numer jeszcze nieustawiony)
 cli-routing-telecommuter-unset = telepraca (numer jeszcze nieustawiony)
 cli-label-call-pickup = Przejmowanie połączeń
 cli-label-routing = Mobilność
@@ -410,7 +413,7 @@ cli-label-playback = Odsłuchiwanie wiadomości
 cli-label-greeting = Powitanie
 cli-playback-phone = na telefonie
 cli-playback-computer = na komputerze
-cli-greeting-default = powitanie domyślne
+cli-greeting-default = powitanie systemowe
 cli-greeting-recorded = nagrane powitanie { $number }
 cli-kind-builtin = wbudowany
 cli-kind-custom = własny

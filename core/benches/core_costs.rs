@@ -87,7 +87,7 @@ fn import(c: &mut Criterion) -> Result<(), Box<dyn std::error::Error>> {
         .collect::<Vec<_>>()
         .join(",");
     let cases = [
-        ("valid export (7 profiles)", transfer::encode(&full_book()?)),
+        ("valid export (7 profiles)", transfer::encode(&full_book()?)?),
         ("4,000 profiles (0.9 MB)", format!("{head}{many}]}}").into_bytes()),
         (
             "900 kB name",

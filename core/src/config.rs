@@ -72,7 +72,7 @@ impl Config {
     /// Saves `<home>/config.json` atomically.
     pub fn save(&self, home: &Path) -> Result<(), StoreError> {
         let path = home.join(CONFIG_FILE);
-        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
+        let mut bytes = serde_json::to_vec_pretty(self).map_err(|error| StoreError::encode(&path, &error))?;
         bytes.push(b'\n');
         atomic_file::write(&path, &bytes).map_err(|source| StoreError::Io {
             action: "write",

@@ -14,6 +14,8 @@ pub mod profile_book;
 pub mod remote;
 pub mod service;
 pub mod setting_change;
+#[cfg(test)]
+mod setting_places;
 pub mod settings;
 pub mod shown;
 pub mod store;
@@ -31,7 +33,10 @@ pub use phone_number::PhoneNumber;
 pub use phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind};
 pub use profile::{BuiltIn, Profile, ProfileId, ProfileKind, ProfileName};
 pub use profile_book::{MAX_CUSTOM, ProfileBook};
-pub use service::{Callprofiles, Overview, PlacedCall, SavedDetected, Status};
+pub use service::{
+    Callprofiles, Connected, DetectedTarget, Overview, PlacedCall, ProfileService, SavedDetected, SavedSettings,
+    Snapshot, Status, open_home,
+};
 pub use setting_change::{SettingChange, SettingKey};
 pub use settings::{Greeting, GreetingSlot, Playback, Routing, RoutingMode, Settings, Voicemail};
 pub use store::{Store, StoreState};

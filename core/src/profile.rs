@@ -154,7 +154,7 @@ impl BuiltIn {
         ProfileId(self.id_str().to_owned())
     }
 
-    /// The English name.
+    /// The name in English, which `find` and the reserved names also accept.
     pub fn english_name(self) -> &'static str {
         match self {
             Self::Office => "Office",
@@ -163,7 +163,8 @@ impl BuiltIn {
         }
     }
 
-    /// The Polish name.
+    /// The name in Polish (the vendor's), which `find` and the reserved names also accept; the catalogs
+    /// say the same (`text::vendor_words` checks).
     pub fn polish_name(self) -> &'static str {
         match self {
             Self::Office => "Biurowy",

@@ -9,19 +9,19 @@ use crate::settings::{Greeting, Playback, Routing, Settings};
 /// The name of one setting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SettingKey {
-    /// `call_pickup`.
+    /// Whether colleagues may pick up my ringing calls (`call_pickup`).
     CallPickup,
-    /// `routing`.
+    /// Where my calls ring: Mobility (`routing`).
     Routing,
-    /// `voicemail`.
+    /// Whether unanswered calls go to the mailbox (`voicemail`).
     Voicemail,
-    /// `voicemail.ringback`.
+    /// Whether the system calls back after a new message (`voicemail.ringback`).
     Ringback,
-    /// `voicemail.notification`.
+    /// Whether a new message raises a notification (`voicemail.notification`).
     Notification,
-    /// `voicemail.playback`.
+    /// Where messages are listened to (`voicemail.playback`).
     Playback,
-    /// `voicemail.greeting`.
+    /// Which greeting callers hear (`voicemail.greeting`).
     Greeting,
 }
 

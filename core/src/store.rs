@@ -163,7 +163,7 @@ impl Store {
     /// Writes the state; the caller holds the lock.
     fn save_locked(&self, state: &StoreState) -> Result<(), StoreError> {
         let path = self.path();
-        let bytes = encode(state);
+        let bytes = encode(state).map_err(|error| StoreError::encode(&path, &error))?;
         atomic_file::write(&path, &bytes).map_err(|source| StoreError::Io {
             action: "write",
             path,
@@ -223,7 +223,7 @@ impl Store {
 }
 
 /// Serializes a state to the file's bytes.
-fn encode(state: &StoreState) -> Vec<u8> {
+fn encode(state: &StoreState) -> Result<Vec<u8>, serde_json::Error> {
     let (builtin, custom, next_custom) = state.book.parts();
     let [office, mobile, home] = builtin.clone();
     let file = StoreFile {
@@ -233,9 +233,9 @@ fn encode(state: &StoreState) -> Vec<u8> {
         next_custom,
         last_applied: state.last_applied.clone(),
     };
-    let mut bytes = serde_json::to_vec_pretty(&file).unwrap_or_default();
+    let mut bytes = serde_json::to_vec_pretty(&file)?;
     bytes.push(b'\n');
-    bytes
+    Ok(bytes)
 }
 
 /// Parses the file's bytes, checking the version and every rule.

@@ -122,7 +122,7 @@ impl Imported {
 }
 
 /// The bytes of an export file holding every profile of `book`.
-pub fn encode(book: &ProfileBook) -> Vec<u8> {
+pub fn encode(book: &ProfileBook) -> Result<Vec<u8>, serde_json::Error> {
     let profiles = book
         .profiles()
         .into_iter()
@@ -139,9 +139,9 @@ pub fn encode(book: &ProfileBook) -> Vec<u8> {
         version: VERSION,
         profiles,
     };
-    let mut bytes = serde_json::to_vec_pretty(&file).unwrap_or_default();
+    let mut bytes = serde_json::to_vec_pretty(&file)?;
     bytes.push(b'\n');
-    bytes
+    Ok(bytes)
 }
 
 /// Writes every profile of `book` to `path` atomically; returns how many were written. Only a
@@ -160,7 +160,8 @@ pub fn export(book: &ProfileBook, path: &Path) -> Result<usize, StoreError> {
         },
     };
     atomic_file::check_replaceable(path).map_err(failed)?;
-    atomic_file::write(path, &encode(book)).map_err(failed)?;
+    let bytes = encode(book).map_err(|error| StoreError::encode(path, &error))?;
+    atomic_file::write(path, &bytes).map_err(failed)?;
     Ok(book.profiles().len())
 }
 
@@ -381,7 +382,7 @@ mod tests {
         settings.routing = Routing::parse("forward:+48 22 123")?;
         book.create("Car", settings.clone())?;
         book.set_settings(&BuiltIn::Mobile.id(), settings)?;
-        let bytes = encode(&book);
+        let bytes = encode(&book)?;
         let text = String::from_utf8(bytes.clone())?;
         assert!(
             text.starts_with("{\n  \"format\": \"callprofiles-profiles\",\n  \"version\": 1,"),

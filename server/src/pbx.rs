@@ -138,7 +138,8 @@ impl Pbx {
     pub fn snapshot(&self, extension: &str, ask_pbx: bool) -> Result<Snapshot, CoreError> {
         self.with_user_quietly(extension, |app| {
             let state = app.store().load()?;
-            let phone_system = format!("{} (via callprofiles-server)", app.phone_system().summary);
+            let summary = app.phone_system().map(|phone| phone.summary).unwrap_or_default();
+            let phone_system = format!("{summary} (via callprofiles-server)");
             let live = if ask_pbx { app.pbx_show().ok() } else { None };
             let new_messages = if live.is_some() {
                 app.new_messages().ok().flatten()

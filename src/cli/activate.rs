@@ -14,8 +14,9 @@ pub struct ActivateArgs {
 impl ActivateArgs {
     /// Runs `activate`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let mut app = context.open()?;
-        let profile = app.activate(&self.name)?;
+        let mut app = context.open();
+        let id = context.find(app.as_mut(), &self.name)?;
+        let profile = app.activate(&id)?;
         let activated = context.tr_args(
             "cli-activated",
             &[
@@ -26,9 +27,6 @@ impl ActivateArgs {
                 ),
             ],
         );
-        output::print(&format!(
-            "{activated}\n{}",
-            human::phone_system(context, &app.phone_system())
-        ))
+        output::print(&format!("{activated}\n{}", context.phone_system_line(app.as_ref())))
     }
 }

@@ -1,6 +1,7 @@
 //! `call NUMBER`: a telecommuter's outgoing call (the telecommuter phone rings first, then the number);
 //! it waits to say whether the telecommuter answered.
 
+use callprofiles_core::PhoneNumber;
 use callprofiles_core::phone_system::call::CallOutcome;
 use fluent_bundle::FluentValue;
 
@@ -17,8 +18,8 @@ pub struct CallArgs {
 impl CallArgs {
     /// Runs `call`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let mut app = context.open()?;
-        let (placed, watch) = app.call(&self.number)?;
+        let number = PhoneNumber::parse(&self.number)?;
+        let (placed, watch) = context.open().call(&number)?;
         output::print(&context.tr_args(
             "cli-call-placed",
             &[

@@ -3,14 +3,14 @@
 use std::num::NonZeroU16;
 use std::path::PathBuf;
 
+use callprofiles_core::config::PhoneSystemConfig;
 use callprofiles_core::phone_system::asterisk::{AmiHost, AmiUsername, AsteriskConfig, Extension, SECRET_ENV};
-use callprofiles_core::service::connection::{connect_and_save, use_builtin};
 
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, human, output};
 
-/// The `connect` commands.
+/// Choosing the phone system: an Asterisk over AMI, or the built-in demo.
 #[derive(Debug, clap::Subcommand)]
 pub enum ConnectCommand {
     /// Connect to an Asterisk or FreePBX over AMI: log in, read the extension's settings, then save.
@@ -48,8 +48,7 @@ impl ConnectCommand {
         match self {
             Self::Server(args) => args.run(context),
             Self::Builtin => {
-                callprofiles_core::remote::sign_out(&context.home)?;
-                use_builtin(&context.home)?;
+                context.open().connect(PhoneSystemConfig::Builtin, None)?;
                 output::print(&context.tr("cli-connect-builtin"))
             }
             Self::Asterisk {
@@ -80,12 +79,15 @@ impl ConnectCommand {
                         ),
                     ],
                 );
-                let live = connect_and_save(&context.home, config, None)?;
-                output::print(&format!(
-                    "{summary}\n{}\n{}",
-                    context.tr("cli-connect-live"),
-                    human::settings_block(&context.i18n, &live)
-                ))
+                let connected = context.open().connect(PhoneSystemConfig::Asterisk(config), None)?;
+                let live = connected.live.map(|live| {
+                    format!(
+                        "\n{}\n{}",
+                        context.tr("cli-connect-live"),
+                        human::settings_block(&context.i18n, &live)
+                    )
+                });
+                output::print(&format!("{summary}{}", live.unwrap_or_default()))
             }
         }
     }

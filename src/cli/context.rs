@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use callprofiles_core::{Callprofiles, CoreError, Profile};
+use callprofiles_core::{CoreError, Profile, ProfileId, ProfileService, open_home};
 use fluent_bundle::FluentValue;
 
 use crate::launch::GuiOptions;
@@ -61,9 +61,23 @@ impl Context {
         }
     }
 
-    /// Opens the home's profiles and phone system.
-    pub fn open(&self) -> Result<Callprofiles, CoreError> {
-        Callprofiles::open(&self.home)
+    /// Opens the home's profiles and phone system (`config.json` decides which; a configuration that
+    /// cannot be used fails the command's first verb).
+    pub fn open(&self) -> Box<dyn ProfileService> {
+        open_home(&self.home)
+    }
+
+    /// The id of the profile `query` names: its id or name (built-ins also by their Polish names), any case.
+    pub fn find(&self, service: &mut dyn ProfileService, query: &str) -> Result<ProfileId, CoreError> {
+        Ok(service.book()?.find(query)?.id)
+    }
+
+    /// The phone system's line of `status`, `activate` and `pbx`.
+    pub fn phone_system_line(&self, service: &dyn ProfileService) -> String {
+        match service.phone_system() {
+            Some(description) => super::human::phone_system(self, &description),
+            None => self.tr("status-phone-unknown"),
+        }
     }
 
     /// A profile's name in the output's language (built-ins are localized, custom names are the user's).

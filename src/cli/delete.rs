@@ -14,7 +14,9 @@ pub struct DeleteArgs {
 impl DeleteArgs {
     /// Runs `delete`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let profile = context.open()?.delete(&self.name)?;
+        let mut app = context.open();
+        let id = context.find(app.as_mut(), &self.name)?;
+        let profile = app.delete(&id)?;
         output::print(&context.tr_args("cli-deleted", &[("name", FluentValue::from(profile.name))]))
     }
 }

@@ -16,7 +16,7 @@ pub struct ExportArgs {
 impl ExportArgs {
     /// Runs `export`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let count = context.open()?.export(&self.file)?;
+        let count = context.open().export(&self.file)?;
         output::print(&context.tr_args(
             "cli-exported",
             &[

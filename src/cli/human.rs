@@ -137,6 +137,7 @@ pub fn phone_system(context: &Context, description: &PhoneSystemDescription) -> 
 mod tests {
     use super::*;
     use crate::text::i18n::Language;
+    use callprofiles_core::SettingKey;
 
     #[test]
     fn routing_words_name_the_number_or_its_absence() -> Result<(), Box<dyn std::error::Error>> {
@@ -164,7 +165,7 @@ mod tests {
         let pl = I18n::new(Language::Polish);
         assert_eq!(
             summary(&pl, &Settings::home_default()),
-            "przekazywanie połączeń (numer jeszcze nieustawiony); poczta głosowa włączona; przejmowanie połączeń wyłączone"
+            "przekierowanie połączeń (numer jeszcze nieustawiony); poczta głosowa włączona; przejmowanie połączeń wyłączone"
         );
         let block = settings_block(&pl, &Settings::office_default());
         let key_columns: Vec<usize> = block
@@ -174,5 +175,24 @@ mod tests {
         assert_eq!(key_columns.len(), 7, "{block}");
         assert!(key_columns.windows(2).all(|pair| pair[0] == pair[1]), "{block}");
         assert!(block.contains("Przejmowanie połączeń"), "{block}");
+    }
+
+    /// Adding a setting is guided: `set` and `pbx set` name its key in their help, and every settings
+    /// block shows it with its key, in both languages.
+    #[test]
+    fn every_setting_has_its_cli_key_and_row() {
+        for key in SettingKey::ALL {
+            assert!(
+                crate::cli::set::SETTING_KEYS.contains(&format!("{key}=")),
+                "{key} is missing from the help of set"
+            );
+            for language in Language::ALL {
+                let block = settings_block(&I18n::new(language), &Settings::office_default());
+                assert!(
+                    block.contains(&format!("[{key}]")),
+                    "{key} has no row in the settings block"
+                );
+            }
+        }
     }
 }

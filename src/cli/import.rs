@@ -18,7 +18,7 @@ pub struct ImportArgs {
 impl ImportArgs {
     /// Runs `import`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let report = context.open()?.import(&self.file)?;
+        let report = context.open().import(&self.file)?;
         output::print(&report_text(&context.i18n, &report))
     }
 }

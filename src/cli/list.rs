@@ -15,7 +15,7 @@ pub struct ListArgs {
 impl ListArgs {
     /// Runs `list`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let overview = context.open()?.list()?;
+        let overview = context.open().list()?;
         if let Err(error) = &overview.activity {
             let reason = error_line::phone_error_line(&context.i18n, error);
             output::warn(&context.tr_args("cli-warn-active-unknown", &[("reason", FluentValue::from(reason))]));

@@ -1,6 +1,6 @@
 //! `new NAME [--from NAME]`: create a custom profile.
 
-use callprofiles_core::MAX_CUSTOM;
+use callprofiles_core::{MAX_CUSTOM, ProfileName};
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, output};
@@ -19,8 +19,12 @@ pub struct NewArgs {
 impl NewArgs {
     /// Runs `new`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let mut app = context.open()?;
-        let profile = app.create(&self.name, self.from.as_deref())?;
+        let mut app = context.open();
+        let from = match &self.from {
+            Some(query) => Some(context.find(app.as_mut(), query)?),
+            None => None,
+        };
+        let profile = app.create(&ProfileName::parse(&self.name)?, from.as_ref())?;
         let origin = match &self.from {
             Some(from) => context.tr_args(
                 "cli-origin-from",
@@ -28,7 +32,7 @@ impl NewArgs {
             ),
             None => context.tr("cli-origin-default"),
         };
-        let used = app.store().load()?.book.custom_count();
+        let used = app.book()?.custom_count();
         output::print(&context.tr_args(
             "cli-created",
             &[

@@ -1,11 +1,12 @@
 //! `pbx show [--json]` and `pbx set KEY=VALUE...`: the phone system itself, bypassing profiles.
 
+use callprofiles_core::SettingChange;
 use fluent_bundle::FluentValue;
 
 use crate::cli::set::SETTING_KEYS;
 use crate::cli::{Context, human, output};
 
-/// The `pbx` commands.
+/// Reading or changing the phone system directly, bypassing profiles.
 #[derive(Debug, clap::Subcommand)]
 pub enum PbxCommand {
     /// Show the phone system's live settings.
@@ -27,12 +28,12 @@ pub enum PbxCommand {
 impl PbxCommand {
     /// Runs the `pbx` command.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let mut app = context.open()?;
+        let mut app = context.open();
         let live = match self {
-            Self::Show { json: true } => return output::print_json(&app.pbx_show()?),
-            Self::Show { json: false } => app.pbx_show()?,
+            Self::Show { json: true } => return output::print_json(&app.live()?),
+            Self::Show { json: false } => app.live()?,
             Self::Set { pairs } => {
-                app.pbx_set(&pairs)?;
+                app.change_live(&SettingChange::parse_all(&pairs)?)?;
                 let status = app.status()?;
                 let changed = match status.active_profile() {
                     Some(profile) => context.tr_args(
@@ -47,7 +48,7 @@ impl PbxCommand {
         };
         output::print(&format!(
             "{}\n{}\n{}",
-            human::phone_system(context, &app.phone_system()),
+            context.phone_system_line(app.as_ref()),
             context.tr("cli-live-settings"),
             human::settings_block(&context.i18n, &live)
         ))

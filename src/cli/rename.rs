@@ -1,5 +1,6 @@
 //! `rename NAME NEW`: rename a custom profile.
 
+use callprofiles_core::ProfileName;
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, output};
@@ -16,7 +17,9 @@ pub struct RenameArgs {
 impl RenameArgs {
     /// Runs `rename`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let (old, profile) = context.open()?.rename(&self.name, &self.new_name)?;
+        let mut app = context.open();
+        let id = context.find(app.as_mut(), &self.name)?;
+        let (old, profile) = app.rename(&id, &ProfileName::parse(&self.new_name)?)?;
         output::print(&context.tr_args(
             "cli-renamed",
             &[

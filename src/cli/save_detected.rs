@@ -1,5 +1,6 @@
 //! `save-detected NAME`: keep the Detected settings as a new profile, or in an existing one.
 
+use callprofiles_core::DetectedTarget;
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, output};
@@ -14,7 +15,9 @@ pub struct SaveDetectedArgs {
 impl SaveDetectedArgs {
     /// Runs `save-detected`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let saved = context.open()?.save_detected(&self.name)?;
+        let mut app = context.open();
+        let target = DetectedTarget::named(&app.book()?, &self.name)?;
+        let saved = app.save_detected(&target)?;
         let message = if saved.created {
             "cli-saved-detected-new"
         } else {

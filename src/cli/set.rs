@@ -1,5 +1,6 @@
 //! `set NAME KEY=VALUE...`: change a saved profile's settings, every pair checked before anything is written.
 
+use callprofiles_core::SettingChange;
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, human, output};
@@ -29,7 +30,10 @@ Numbers may contain spaces, dashes, dots and brackets; they are stored as digits
 impl SetArgs {
     /// Runs `set`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let profile = context.open()?.set(&self.name, &self.pairs)?;
+        let changes = SettingChange::parse_all(&self.pairs)?;
+        let mut app = context.open();
+        let id = context.find(app.as_mut(), &self.name)?;
+        let profile = app.change_settings(&id, &changes)?;
         let saved = context.tr_args(
             "cli-set-saved",
             &[

@@ -1,6 +1,6 @@
 //! `show NAME [--json]`: one profile's settings.
 
-use callprofiles_core::ProfileView;
+use callprofiles_core::{ProfileView, RuleError};
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, error_line, human, output};
@@ -18,7 +18,17 @@ pub struct ShowArgs {
 impl ShowArgs {
     /// Runs `show`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let (profile, overview) = context.open()?.show(&self.name)?;
+        let mut app = context.open();
+        let id = context.find(app.as_mut(), &self.name)?;
+        let overview = app.list()?;
+        let profile = overview
+            .profiles
+            .iter()
+            .find(|profile| profile.id == id)
+            .cloned()
+            .ok_or_else(|| RuleError::UnknownProfile {
+                name: self.name.clone(),
+            })?;
         let active = overview.is_active(&profile);
         if let Err(error) = &overview.activity {
             let reason = error_line::phone_error_line(&context.i18n, error);

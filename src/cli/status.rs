@@ -16,7 +16,7 @@ pub struct StatusArgs {
 impl StatusArgs {
     /// Runs `status`.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
-        let mut app = context.open()?;
+        let mut app = context.open();
         let status = app.status()?;
         if self.json {
             return output::print_json(&status.view());

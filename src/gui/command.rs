@@ -164,6 +164,8 @@ pub enum UiCommand {
     Connection(ConnectionCommand),
     /// Place a telecommuter's call to this number (checked as typed).
     Call(String),
+    /// Start the stopped phone worker again.
+    RestartWorker,
     /// Close the window (asks first when the edit has unsaved changes).
     Quit,
 }

@@ -17,7 +17,7 @@ pub fn decode(png: &[u8]) -> egui::IconData {
         .unwrap_or_default()
 }
 
-/// The window icon.
+/// The icon of both windows (the task bar and the window manager show it).
 pub fn window_icon() -> egui::IconData {
     decode(WINDOW_ICON_PNG)
 }

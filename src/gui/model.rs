@@ -1,13 +1,14 @@
 //! The app's model, shared by the main and quick windows: the latest snapshot from the worker, the requests
 //! in flight, and what core says about them (active profile, Detected, nearest profile).
 
+use callprofiles_core::config::PhoneSystemConfig;
 use callprofiles_core::phone_system::asterisk::AsteriskConfig;
 use callprofiles_core::{
     Activity, CoreError, PhoneSystemDescription, PhoneSystemKind, Profile, ProfileBook, ProfileId, SettingKey,
-    Settings, StoreError, StoreState, detect, nearest,
+    Settings, Snapshot, StoreError, StoreState, nearest,
 };
 
-use crate::gui::worker::{Outcome, PhoneWorker, Snapshot, Ticket, WorkerEvent, WorkerRequest};
+use crate::gui::worker::{Outcome, PhoneWorker, Ticket, WorkerEvent, WorkerRequest};
 
 /// What a request in flight is doing, for the status line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +35,8 @@ pub struct Finished {
 /// The state of the phone system as the status line tells it.
 #[derive(Debug)]
 pub enum PhoneState<'a> {
+    /// The worker thread stopped: nothing runs until it is restarted.
+    WorkerStopped,
     /// Not read yet.
     Starting,
     /// Read fine.
@@ -88,7 +91,23 @@ impl Model {
                 }
             }
         }
+        if self.worker.stopped() {
+            // What was in flight will never finish: the window must not stay busy.
+            self.in_flight.clear();
+        }
         finished
+    }
+
+    /// Whether the worker thread stopped (the window offers to restart it).
+    pub fn worker_stopped(&self) -> bool {
+        self.worker.stopped()
+    }
+
+    /// Starts a stopped worker again; a failure to start a thread is kept as stopped.
+    pub fn restart_worker(&mut self) {
+        if let Err(error) = self.worker.restart() {
+            tracing::error!(%error, "cannot start the phone worker again");
+        }
     }
 
     /// Sends a request to the worker; `busy` says what the status line shows meanwhile.
@@ -108,7 +127,7 @@ impl Model {
     /// Applies a saved profile (`shown_name` is its name in the user's language).
     pub fn activate(&mut self, id: &ProfileId, shown_name: &str) -> Ticket {
         self.request(
-            WorkerRequest::Activate { id: id.clone() },
+            WorkerRequest::Activate(id.clone()),
             Some(Busy::Applying(shown_name.to_owned())),
         )
     }
@@ -170,19 +189,23 @@ impl Model {
 
     /// The configured Asterisk connection, when the phone system is one.
     pub fn asterisk(&self) -> Option<&AsteriskConfig> {
-        self.snapshot.as_ref().and_then(|s| s.asterisk.as_ref())
+        match self.snapshot.as_ref()?.connection.as_ref()? {
+            PhoneSystemConfig::Asterisk(config) => Some(config),
+            PhoneSystemConfig::Builtin | PhoneSystemConfig::Server(_) => None,
+        }
     }
 
     /// The configured callprofiles server, when the home is connected to one.
     pub fn server(&self) -> Option<&callprofiles_core::remote::ServerConfig> {
-        self.snapshot.as_ref().and_then(|s| s.server.as_ref())
+        match self.snapshot.as_ref()?.connection.as_ref()? {
+            PhoneSystemConfig::Server(server) => Some(server),
+            PhoneSystemConfig::Builtin | PhoneSystemConfig::Asterisk(_) => None,
+        }
     }
 
     /// Which profile is active, or Detected (core's `detect`); `None` until both are read.
     pub fn activity(&self) -> Option<Activity> {
-        let state = self.state()?;
-        let live = self.live()?;
-        Some(detect(&state.book, state.last_applied.as_ref(), live))
+        self.snapshot.as_ref()?.activity.clone()
     }
 
     /// The active profile's id.
@@ -206,6 +229,9 @@ impl Model {
 
     /// The phone system's state for the status line.
     pub fn phone_state(&self) -> PhoneState<'_> {
+        if self.worker.stopped() {
+            return PhoneState::WorkerStopped;
+        }
         if let Some((_, busy)) = self.in_flight.first() {
             return PhoneState::Busy(busy);
         }

@@ -15,9 +15,9 @@ pub const PL_FTL: &str = include_str!("../../assets/i18n/pl.ftl");
 /// A language the app speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Language {
-    /// English.
+    /// English: the product's English names (Office, Mobile, Home).
     English,
-    /// Polish.
+    /// Polish: the vendor's Polish words (Biurowy, Komórkowy, Domowy).
     Polish,
 }
 

@@ -6,3 +6,7 @@ pub mod call_text;
 pub mod error_text;
 pub mod i18n;
 pub mod labels;
+#[cfg(test)]
+mod setting_places;
+#[cfg(test)]
+mod vendor_words;

@@ -16,3 +16,4 @@ mod quick;
 mod quick_apply;
 mod voicemail;
 mod worker;
+mod worker_stopped;

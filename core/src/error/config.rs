@@ -13,7 +13,7 @@ pub enum UnsafeReason {
     /// Another control character.
     #[error("it contains the control character {character:?}")]
     ControlCharacter {
-        /// The character.
+        /// The refused character, shown escaped.
         character: char,
     },
     /// Longer than one AMI line may safely carry.

@@ -103,13 +103,13 @@ pub enum ImportProblem {
     CustomWithBuiltinId {
         /// Its 1-based position in the file.
         position: usize,
-        /// The id.
+        /// The built-in id it claims.
         id: String,
     },
     /// Two entries with one id.
     #[error("two profiles have the id \"{id}\"")]
     IdTwice {
-        /// The id.
+        /// The id both claim.
         id: String,
     },
     /// More than four custom profiles.
@@ -129,7 +129,7 @@ pub enum ImportProblem {
     /// A custom profile named like a built-in or Detected.
     #[error("the custom profile \"{name}\" has a name reserved for a built-in profile or Detected")]
     NameReserved {
-        /// The name.
+        /// The name as the file spells it.
         name: String,
     },
     /// Any other rule the profiles break.

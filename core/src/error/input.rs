@@ -63,13 +63,13 @@ pub enum InputError {
         /// The value as typed.
         input: String,
     },
-    /// Unknown greeting.
+    /// A greeting that is neither `default` nor a slot from 1 to 9.
     #[error("\"{input}\" is not a voicemail greeting: use default or a number from 1 to 9.")]
     UnknownGreeting {
         /// The value as typed.
         input: String,
     },
-    /// Not on/off.
+    /// A switch's value that is neither `on` nor `off`.
     #[error("\"{input}\" for {key} is not on or off.")]
     NotOnOff {
         /// The setting key.

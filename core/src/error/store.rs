@@ -70,8 +70,19 @@ pub enum StoreError {
         path: PathBuf,
         /// Its size.
         size: u64,
-        /// The limit.
+        /// The most bytes an import reads.
         limit: u64,
+    },
+    /// The contents could not be turned into JSON, so nothing was written (the file stays as it was).
+    #[error(
+        "Cannot write {}: its contents could not be encoded ({detail}); nothing was written.",
+        crate::shown::path(path)
+    )]
+    Encode {
+        /// The file that was to be written.
+        path: PathBuf,
+        /// The JSON encoder's own words.
+        detail: String,
     },
     /// Something other than a regular file is at a path to import from or export to.
     #[error(
@@ -93,6 +104,16 @@ pub enum StoreError {
         /// The refused target.
         path: PathBuf,
     },
+}
+
+impl StoreError {
+    /// `path` could not be written because its contents did not encode.
+    pub fn encode(path: &std::path::Path, error: &serde_json::Error) -> Self {
+        Self::Encode {
+            path: path.to_owned(),
+            detail: error.to_string(),
+        }
+    }
 }
 
 impl Clone for StoreError {
@@ -122,6 +143,10 @@ impl Clone for StoreError {
                 path: path.clone(),
                 size: *size,
                 limit: *limit,
+            },
+            Self::Encode { path, detail } => Self::Encode {
+                path: path.clone(),
+                detail: detail.clone(),
             },
             Self::OwnFile { path } => Self::OwnFile { path: path.clone() },
             Self::NotAFile { path, kind } => Self::NotAFile {

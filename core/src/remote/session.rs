@@ -1,6 +1,5 @@
-//! `ServerBook`: the profile operations of [`crate::Callprofiles`] when the profiles live on a
-//! callprofiles server. Each one reads the latest `State`, resolves names as locally (built-ins also by
-//! their Polish names), checks what core can check before sending, and sends the typed request; the
+//! `ServerBook`: the profile operations of [`super::ServerService`] (the profiles live on a
+//! callprofiles server). Each one reads the latest `State`, takes typed ids and names, checks what core can check before sending, and sends the typed request; the
 //! server enforces the same rules with the same core code and answers with the state after.
 
 use std::path::Path;
@@ -11,10 +10,11 @@ use crate::applicable::ApplicableSettings;
 use crate::detection::{Activity, detect};
 use crate::error::{CoreError, PhoneError, RuleError, StoreError};
 use crate::phone_system::PhoneSystemDescription;
-use crate::profile::Profile;
+use crate::profile::{Profile, ProfileId, ProfileName};
 use crate::profile_book::ProfileBook;
-use crate::service::{Overview, SavedDetected, Status};
+use crate::service::{DetectedTarget, Overview, SavedDetected, Status};
 use crate::setting_change::SettingChange;
+use crate::settings::Settings;
 use crate::transfer::{self, ImportReport};
 use crate::wire::State;
 
@@ -32,6 +32,12 @@ fn activity_of(state: &State) -> Result<Activity, PhoneError> {
     }
     let live = live_of(state)?;
     Ok(detect(&state.book, state.last_applied.as_ref(), &live))
+}
+
+/// The profile `id` in `book`.
+fn profile_in(book: &ProfileBook, id: &ProfileId) -> Result<Profile, CoreError> {
+    book.get(id)
+        .ok_or_else(|| RuleError::UnknownProfile { name: id.to_string() }.into())
 }
 
 /// The profile with the id of `profile` in `book` (after the server changed it).
@@ -72,7 +78,7 @@ impl ServerBook {
         })
     }
 
-    /// See [`crate::Callprofiles::status`].
+    /// See [`crate::ProfileService::status`].
     pub fn status(&self) -> Result<Status, CoreError> {
         self.status_of(self.state()?)
     }
@@ -86,31 +92,26 @@ impl ServerBook {
         }
     }
 
-    /// See [`crate::Callprofiles::list`].
+    /// See [`crate::ProfileService::list`].
     pub fn list(&self) -> Result<Overview, CoreError> {
         Ok(self.overview_of(&self.state()?))
     }
 
-    /// See [`crate::Callprofiles::show`].
-    pub fn show(&self, query: &str) -> Result<(Profile, Overview), CoreError> {
-        let state = self.state()?;
-        let profile = state.book.find(query)?;
-        Ok((profile, self.overview_of(&state)))
-    }
-
-    /// See [`crate::Callprofiles::activate`]: a profile lacking its number fails before anything is sent.
-    pub fn activate(&self, query: &str) -> Result<Profile, CoreError> {
-        let profile = self.state()?.book.find(query)?;
+    /// See [`crate::ProfileService::activate`]: a profile lacking its number fails before anything is sent.
+    pub fn activate(&self, id: &ProfileId) -> Result<Profile, CoreError> {
+        let profile = profile_in(&self.state()?.book, id)?;
         ApplicableSettings::check(&profile.name, &profile.settings)?;
         self.client.activate(&profile.id)?;
         Ok(profile)
     }
 
-    /// See [`crate::Callprofiles::create`].
-    pub fn create(&self, name: &str, from: Option<&str>) -> Result<Profile, CoreError> {
+    /// See [`crate::ProfileService::create`].
+    pub fn create(&self, name: &ProfileName, from: Option<&ProfileId>) -> Result<Profile, CoreError> {
         let before = self.state()?;
-        let from = from.map(|query| before.book.find(query)).transpose()?;
-        let after = self.client.create(name, from.as_ref().map(|p| &p.id))?;
+        if let Some(from) = from {
+            profile_in(&before.book, from)?;
+        }
+        let after = self.client.create(name.as_str(), from)?;
         let (_, new_custom, _) = after.book.parts();
         let (_, old_custom, _) = before.book.parts();
         let created = new_custom
@@ -119,42 +120,51 @@ impl ServerBook {
             .and_then(|custom| after.book.get(&custom.id));
         match created {
             Some(profile) => Ok(profile),
-            None => Ok(after.book.find(name.trim())?),
+            None => Ok(after.book.find(name.as_str())?),
         }
     }
 
-    /// See [`crate::Callprofiles::rename`].
-    pub fn rename(&self, query: &str, new_name: &str) -> Result<(String, Profile), CoreError> {
-        let profile = self.state()?.book.find(query)?;
-        let after = self.client.rename(&profile.id, new_name)?;
+    /// See [`crate::ProfileService::rename`].
+    pub fn rename(&self, id: &ProfileId, name: &ProfileName) -> Result<(String, Profile), CoreError> {
+        let profile = profile_in(&self.state()?.book, id)?;
+        let after = self.client.rename(id, name.as_str())?;
         Ok((profile.name.clone(), same_in(&after.book, &profile)?))
     }
 
-    /// See [`crate::Callprofiles::delete`].
-    pub fn delete(&self, query: &str) -> Result<Profile, CoreError> {
-        let profile = self.state()?.book.find(query)?;
-        self.client.delete(&profile.id)?;
+    /// See [`crate::ProfileService::delete`].
+    pub fn delete(&self, id: &ProfileId) -> Result<Profile, CoreError> {
+        let profile = profile_in(&self.state()?.book, id)?;
+        self.client.delete(id)?;
         Ok(profile)
     }
 
-    /// See [`crate::Callprofiles::set`]: the pairs are checked before anything is sent.
-    pub fn set<S: AsRef<str>>(&self, query: &str, pairs: &[S]) -> Result<Profile, CoreError> {
-        let changes = SettingChange::parse_all(pairs)?;
-        let profile = self.state()?.book.find(query)?;
-        let settings = SettingChange::apply_all(&changes, &profile.settings);
-        let after = self.client.put_settings(&profile.id, &settings)?;
+    /// Replaces a profile's settings on the server; returns it as the server keeps it.
+    pub fn put_settings(&self, id: &ProfileId, settings: &Settings) -> Result<Profile, CoreError> {
+        let profile = profile_in(&self.state()?.book, id)?;
+        let after = self.client.put_settings(id, settings)?;
         same_in(&after.book, &profile)
     }
 
-    /// See [`crate::Callprofiles::save_detected`].
-    pub fn save_detected(&self, name: &str) -> Result<SavedDetected, CoreError> {
+    /// See [`crate::ProfileService::change_settings`]: the changes apply to the server's latest settings.
+    pub fn change_settings(&self, id: &ProfileId, changes: &[SettingChange]) -> Result<Profile, CoreError> {
+        let profile = profile_in(&self.state()?.book, id)?;
+        let settings = SettingChange::apply_all(changes, &profile.settings);
+        let after = self.client.put_settings(id, &settings)?;
+        same_in(&after.book, &profile)
+    }
+
+    /// See [`crate::ProfileService::save_detected`].
+    pub fn save_detected(&self, target: &DetectedTarget) -> Result<SavedDetected, CoreError> {
         let before = self.state()?;
         if let Activity::Active(id) = activity_of(&before)? {
             let profile = before.book.get(&id).map(|p| p.name).unwrap_or_else(|| id.to_string());
             return Err(RuleError::NothingDetected { profile }.into());
         }
-        let created = before.book.find(name).is_err();
-        let after = self.client.save_detected(name)?;
+        let (name, created) = match target {
+            DetectedTarget::New(name) => (name.as_str().to_owned(), true),
+            DetectedTarget::Into(id) => (profile_in(&before.book, id)?.id.to_string(), false),
+        };
+        let after = self.client.save_detected(&name)?;
         let profile = match after.core_activity() {
             Some(Activity::Active(id)) => after.book.get(&id),
             _ => None,
@@ -166,7 +176,7 @@ impl ServerBook {
         Ok(SavedDetected { profile, created })
     }
 
-    /// See [`crate::Callprofiles::export`]: the server's export, checked, written atomically.
+    /// See [`crate::ProfileService::export`]: the server's export, checked, written atomically.
     pub fn export(&self, path: &Path) -> Result<usize, CoreError> {
         let value = self.client.export()?;
         let bytes = serde_json::to_vec_pretty(&value).unwrap_or_default();
@@ -174,11 +184,12 @@ impl ServerBook {
         Ok(transfer::export(&imported.book, path)?)
     }
 
-    /// See [`crate::Callprofiles::import`]: the whole file is validated here first, then sent.
+    /// See [`crate::ProfileService::import`]: the whole file is validated here first, then sent.
     pub fn import(&self, path: &Path) -> Result<ImportReport, CoreError> {
         let imported = transfer::read(path)?;
-        let value: serde_json::Value =
-            serde_json::from_slice(&transfer::encode(&imported.book)).map_err(|e| StoreError::Corrupt {
+        let value: serde_json::Value = transfer::encode(&imported.book)
+            .and_then(|bytes| serde_json::from_slice(&bytes))
+            .map_err(|e| StoreError::Corrupt {
                 path: path.to_owned(),
                 reason: crate::error::Damage::syntax(&e),
             })?;

@@ -81,8 +81,9 @@ pub fn connect_server(
     }
     let client = ServerClient::new(url.clone(), fingerprint, Some(token.clone()))?;
     let mut finish = || -> Result<Connected, CoreError> {
-        let file: serde_json::Value =
-            serde_json::from_slice(&transfer::encode(&local.book)).map_err(|e| StoreError::Corrupt {
+        let file: serde_json::Value = transfer::encode(&local.book)
+            .and_then(|bytes| serde_json::from_slice(&bytes))
+            .map_err(|e| StoreError::Corrupt {
                 path: Store::new(home).path(),
                 reason: crate::error::Damage::syntax(&e),
             })?;

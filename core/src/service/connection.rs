@@ -2,14 +2,27 @@
 //! Asterisk connection and save it, or switch back to the built-in demo. Used by `callprofiles connect`
 //! and the window's connection form; the phone systems themselves know nothing of `config.json`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::config::{Config, PhoneSystemConfig};
+use crate::config::{Config, PhoneSystemConfig, SECRET_FILE};
 use crate::error::CoreError;
 use crate::phone_system::PhoneSystem;
 use crate::phone_system::asterisk::{AmiSecret, AsteriskConfig, AsteriskPhoneSystem};
 use crate::phone_system::demo::DemoPhoneSystem;
 use crate::settings::Settings;
+
+use super::{Callprofiles, Connected};
+
+/// The configuration of `home` and the phone system it names, or why it cannot be used.
+pub(super) fn open_configured(home: &Path) -> (Option<Config>, Result<Box<dyn PhoneSystem>, CoreError>) {
+    match Config::load(home) {
+        Ok(config) => {
+            let phone = open_phone_system(&config.phone_system, home);
+            (Some(config), Ok(phone))
+        }
+        Err(error) => (None, Err(error.into())),
+    }
+}
 
 /// Opens the phone system `config` names for `home` (connecting lazily: no network here).
 pub fn open_phone_system(config: &PhoneSystemConfig, home: &Path) -> Box<dyn PhoneSystem> {
@@ -47,4 +60,75 @@ pub fn use_builtin(home: &Path) -> Result<(), CoreError> {
     let mut config = Config::load(home)?;
     config.phone_system = PhoneSystemConfig::Builtin;
     Ok(config.save(home)?)
+}
+
+impl Callprofiles {
+    /// Opens the phone system `config.json` names now, and follows that file from then on.
+    fn reopen(&mut self) {
+        let (config, phone) = open_configured(&self.home);
+        self.config = config;
+        self.phone = phone;
+        self.follow_config = true;
+        self.reached = false;
+    }
+
+    /// Reopens the phone system when `config.json` names another one than the one in use (e.g. after
+    /// `callprofiles connect` in a terminal); unchanged or unreadable for a moment, it keeps the one in use.
+    pub(super) fn follow_config(&mut self) {
+        if !self.follow_config {
+            return;
+        }
+        match Config::load(&self.home) {
+            Ok(config) if self.config.as_ref() != Some(&config) => self.reopen(),
+            _ => {}
+        }
+    }
+
+    /// The phone system configuration in use, when it was opened from `config.json`.
+    pub(super) fn configured(&self) -> Option<&PhoneSystemConfig> {
+        self.config.as_ref().map(|config| &config.phone_system)
+    }
+
+    /// Tests the connection `config` names and saves it in `config.json`, then switches to it. A `secret`
+    /// typed by the user is saved owner-only in [`SECRET_FILE`] (and named by the saved configuration);
+    /// without one, the environment or the configured secret file is used. On any failure `config.json`
+    /// and the phone system in use stay as they were.
+    pub(super) fn connect_to(
+        &mut self,
+        config: PhoneSystemConfig,
+        secret: Option<AmiSecret>,
+    ) -> Result<Connected, CoreError> {
+        let mut asterisk = match config {
+            PhoneSystemConfig::Builtin => {
+                use_builtin(&self.home)?;
+                self.reopen();
+                return Ok(Connected {
+                    config: PhoneSystemConfig::Builtin,
+                    live: None,
+                });
+            }
+            PhoneSystemConfig::Asterisk(asterisk) => asterisk,
+            // Joining a server takes an enrollment code (`remote::connect_server`), not a secret.
+            PhoneSystemConfig::Server(_) => return Err(crate::error::RemoteError::NotSignedIn.into()),
+        };
+        let previous = Config::load(&self.home)?;
+        if secret.is_some() {
+            asterisk.secret_file = Some(PathBuf::from(SECRET_FILE));
+        }
+        let live = connect_and_save(&self.home, asterisk.clone(), secret.clone())?;
+        if let Some(secret) = secret
+            && let Err(error) = secret.save_to_file(&self.home.join(SECRET_FILE))
+        {
+            // Without its secret the saved connection would fail at the next start: keep the previous one.
+            if let Err(undo) = previous.save(&self.home) {
+                tracing::error!(%undo, "the previous phone system configuration could not be restored");
+            }
+            return Err(error.into());
+        }
+        self.reopen();
+        Ok(Connected {
+            config: PhoneSystemConfig::Asterisk(asterisk),
+            live: Some(live),
+        })
+    }
 }

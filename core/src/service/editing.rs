@@ -1,13 +1,14 @@
 //! Changing saved profiles: create, rename, delete, set settings, and save Detected.
 
+use crate::applicable::ApplicableSettings;
 use crate::detection::{Activity, detect};
 use crate::error::{CoreError, RuleError};
-use crate::profile::{Profile, ProfileId};
+use crate::profile::{Profile, ProfileId, ProfileName};
 use crate::profile_book::ProfileBook;
 use crate::setting_change::SettingChange;
 use crate::settings::Settings;
 
-use super::Callprofiles;
+use super::{Callprofiles, DetectedTarget, SavedSettings, phone_in};
 
 /// What `save-detected` did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,43 +26,44 @@ fn profile_of(book: &ProfileBook, id: &ProfileId) -> Result<Profile, CoreError> 
 }
 
 impl Callprofiles {
-    /// Creates a custom profile named `name`, with the settings of the profile `from` names, or else
-    /// the fresh Office defaults (desk phone, voicemail on, pickup on: a profile that always applies).
-    /// To keep the phone system's current settings as a profile, use [`Self::save_detected`].
-    pub fn create(&mut self, name: &str, from: Option<&str>) -> Result<Profile, CoreError> {
-        if let Some(server) = &self.server {
-            return server.create(name, from);
-        }
+    /// Creates a custom profile `name`, with the settings of the profile `from`, or else the fresh Office
+    /// defaults (desk phone, voicemail on, pickup on: a profile that always applies). To keep the phone
+    /// system's current settings as a profile, use [`Self::save_detected`].
+    pub(super) fn create_profile(
+        &mut self,
+        name: &ProfileName,
+        from: Option<&ProfileId>,
+    ) -> Result<Profile, CoreError> {
+        self.usable()?;
         self.store.update(|state| {
             let settings = match from {
-                Some(query) => state.book.find(query)?.settings,
+                Some(from) => profile_of(&state.book, from)?.settings,
                 None => Settings::office_default(),
             };
-            let id = state.book.create(name, settings)?;
+            let id = state.book.create(name.as_str(), settings)?;
             profile_of(&state.book, &id)
         })
     }
 
     /// Renames a custom profile; returns its old name and the renamed profile.
-    pub fn rename(&mut self, query: &str, new_name: &str) -> Result<(String, Profile), CoreError> {
-        if let Some(server) = &self.server {
-            return server.rename(query, new_name);
-        }
+    pub(super) fn rename_profile(
+        &mut self,
+        id: &ProfileId,
+        name: &ProfileName,
+    ) -> Result<(String, Profile), CoreError> {
+        self.usable()?;
         self.store.update(|state| {
-            let profile = state.book.find(query)?;
-            state.book.rename(&profile.id, new_name)?;
-            Ok((profile.name, profile_of(&state.book, &profile.id)?))
+            let profile = profile_of(&state.book, id)?;
+            state.book.rename(id, name.as_str())?;
+            Ok((profile.name, profile_of(&state.book, id)?))
         })
     }
 
     /// Deletes a custom profile (forgetting it as the last applied one); returns it.
-    pub fn delete(&mut self, query: &str) -> Result<Profile, CoreError> {
-        if let Some(server) = &self.server {
-            return server.delete(query);
-        }
+    pub(super) fn delete_profile(&mut self, id: &ProfileId) -> Result<Profile, CoreError> {
+        self.usable()?;
         self.store.update(|state| {
-            let profile = state.book.find(query)?;
-            let removed = state.book.delete(&profile.id)?;
+            let removed = state.book.delete(id)?;
             if state.last_applied.as_ref() == Some(&removed.id) {
                 state.last_applied = None;
             }
@@ -69,39 +71,62 @@ impl Callprofiles {
         })
     }
 
-    /// Changes settings of a saved profile from `KEY=VALUE` pairs, all checked before anything is
-    /// written. The phone system is not touched: activate the profile to apply it.
-    pub fn set<S: AsRef<str>>(&mut self, query: &str, pairs: &[S]) -> Result<Profile, CoreError> {
-        if let Some(server) = &self.server {
-            return server.set(query, pairs);
+    /// Replaces a profile's settings, and applies them when the profile is the active one (the live
+    /// settings were its settings and it was the last applied).
+    pub(super) fn save_profile_settings(
+        &mut self,
+        id: &ProfileId,
+        settings: Settings,
+    ) -> Result<SavedSettings, CoreError> {
+        let phone = phone_in(&mut self.phone)?;
+        let state = self.store.load()?;
+        let active = match phone.read() {
+            Ok(live) => detect(&state.book, state.last_applied.as_ref(), &live).active_id() == Some(id),
+            // Unknown: the last applied one is taken for active, so applying says what is wrong.
+            Err(_) => state.last_applied.as_ref() == Some(id),
+        };
+        let profile = self.store.update(|state| {
+            state.book.set_settings(id, settings)?;
+            profile_of(&state.book, id)
+        })?;
+        let applied = active && ApplicableSettings::check(&profile.name, &profile.settings).is_ok();
+        if applied {
+            self.activate_profile(id)?;
         }
-        let changes = SettingChange::parse_all(pairs)?;
+        Ok(SavedSettings { profile, applied })
+    }
+
+    /// Changes some settings of a profile, read and written under the store's lock (so two changes of
+    /// different settings at once both stay). The phone system is not touched: activate to apply.
+    pub(super) fn change_profile_settings(
+        &mut self,
+        id: &ProfileId,
+        changes: &[SettingChange],
+    ) -> Result<Profile, CoreError> {
+        self.usable()?;
         self.store.update(|state| {
-            let profile = state.book.find(query)?;
-            let settings = SettingChange::apply_all(&changes, &profile.settings);
-            state.book.set_settings(&profile.id, settings)?;
-            profile_of(&state.book, &profile.id)
+            let profile = profile_of(&state.book, id)?;
+            let settings = SettingChange::apply_all(changes, &profile.settings);
+            state.book.set_settings(id, settings)?;
+            profile_of(&state.book, id)
         })
     }
 
-    /// Saves the Detected settings as a new custom profile `name`, or into the profile `name` names if
-    /// one exists; that profile becomes the active one and Detected disappears.
-    pub fn save_detected(&mut self, name: &str) -> Result<SavedDetected, CoreError> {
-        if let Some(server) = &self.server {
-            return server.save_detected(name);
-        }
-        let live = self.phone.read()?;
+    /// Saves the Detected settings as a new custom profile or into an existing one; that profile becomes
+    /// the active one and Detected disappears.
+    pub(super) fn save_detected_to(&mut self, target: &DetectedTarget) -> Result<SavedDetected, CoreError> {
+        let live = self.phone()?.read()?;
         self.store.update(|state| {
             if let Activity::Active(id) = detect(&state.book, state.last_applied.as_ref(), &live) {
                 let profile = profile_of(&state.book, &id)?;
                 return Err(RuleError::NothingDetected { profile: profile.name }.into());
             }
-            let (id, created) = match state.book.find(name) {
-                Ok(existing) => {
-                    state.book.set_settings(&existing.id, live.clone())?;
-                    (existing.id, false)
+            let (id, created) = match target {
+                DetectedTarget::Into(id) => {
+                    state.book.set_settings(id, live.clone())?;
+                    (id.clone(), false)
                 }
-                Err(_) => (state.book.create(name, live.clone())?, true),
+                DetectedTarget::New(name) => (state.book.create(name.as_str(), live.clone())?, true),
             };
             state.last_applied = Some(id.clone());
             Ok(SavedDetected {
@@ -109,6 +134,39 @@ impl Callprofiles {
                 created,
             })
         })
+    }
+
+    /// Creates a custom profile named `name`, starting from the profile `from` names (by id or name).
+    pub fn create(&mut self, name: &str, from: Option<&str>) -> Result<Profile, CoreError> {
+        let from = from.map(|query| self.find(query)).transpose()?;
+        self.create_profile(&ProfileName::parse(name)?, from.as_ref())
+    }
+
+    /// Renames the custom profile `query` names (by id or name); returns its old name and the profile.
+    pub fn rename(&mut self, query: &str, new_name: &str) -> Result<(String, Profile), CoreError> {
+        let id = self.find(query)?;
+        self.rename_profile(&id, &ProfileName::parse(new_name)?)
+    }
+
+    /// Deletes the custom profile `query` names (by id or name); returns it.
+    pub fn delete(&mut self, query: &str) -> Result<Profile, CoreError> {
+        let id = self.find(query)?;
+        self.delete_profile(&id)
+    }
+
+    /// Changes settings of the profile `query` names from `KEY=VALUE` pairs, all checked before anything
+    /// is written. The phone system is not touched: activate the profile to apply it.
+    pub fn set<S: AsRef<str>>(&mut self, query: &str, pairs: &[S]) -> Result<Profile, CoreError> {
+        let changes = SettingChange::parse_all(pairs)?;
+        let id = self.find(query)?;
+        self.change_profile_settings(&id, &changes)
+    }
+
+    /// Saves the Detected settings as a new custom profile `name`, or into the profile `name` names if
+    /// one exists.
+    pub fn save_detected(&mut self, name: &str) -> Result<SavedDetected, CoreError> {
+        let target = DetectedTarget::named(&self.book()?, name)?;
+        self.save_detected_to(&target)
     }
 }
 

@@ -11,11 +11,9 @@ use super::Callprofiles;
 impl Callprofiles {
     /// Writes every saved profile to `path`; returns how many.
     pub fn export(&self, path: &Path) -> Result<usize, CoreError> {
+        self.usable()?;
         if is_own_file(self.home(), path) {
             return Err(StoreError::OwnFile { path: path.to_owned() }.into());
-        }
-        if let Some(server) = &self.server {
-            return server.export(path);
         }
         let state = self.store.load()?;
         Ok(transfer::export(&state.book, path)?)
@@ -24,9 +22,7 @@ impl Callprofiles {
     /// Validates the whole file at `path`, then replaces every profile at once (all or nothing).
     /// The last applied profile is kept only if the file holds it unchanged.
     pub fn import(&mut self, path: &Path) -> Result<ImportReport, CoreError> {
-        if let Some(server) = &self.server {
-            return server.import(path);
-        }
+        self.usable()?;
         let imported = transfer::read(path)?;
         self.store.update(|state| {
             let before = state.last_applied.as_ref().and_then(|id| state.book.get(id));

@@ -1,10 +1,12 @@
-//! `Callprofiles`: every user operation over one home (its store and its phone system), for the CLI and
-//! the GUI alike.
+//! `Callprofiles`: every user operation over one home (its store and its phone system), for the CLI, the
+//! window's worker and the server alike. The verbs a screen uses are the [`ProfileService`] trait; a
+//! program opens a home with [`open_home`] and holds it as that trait.
 
 pub mod connection;
 mod editing;
 mod files;
 mod phone;
+mod profile_service;
 #[cfg(test)]
 mod test_support;
 
@@ -14,9 +16,8 @@ use crate::config::{Config, PhoneSystemConfig};
 use crate::detection::{Activity, detect, nearest};
 use crate::error::{CoreError, PhoneError, StoreError};
 use crate::phone_system::{PhoneSystem, PhoneSystemDescription};
-use crate::profile::Profile;
+use crate::profile::{Profile, ProfileId};
 use crate::profile_book::ProfileBook;
-use crate::remote::{ServerBook, ServerPhoneSystem};
 use crate::setting_change::SettingKey;
 use crate::settings::Settings;
 use crate::store::{Store, StoreState};
@@ -25,15 +26,44 @@ use crate::view::{ProfileView, StatusView};
 pub use connection::{connect_and_save, use_builtin};
 pub use editing::SavedDetected;
 pub use phone::PlacedCall;
+pub use profile_service::{Connected, DetectedTarget, ProfileService, SavedSettings, Snapshot};
 
 /// The user's profiles in one home and the phone system they drive.
 pub struct Callprofiles {
     home: PathBuf,
     store: Store,
-    phone: Box<dyn PhoneSystem>,
-    /// The profiles kept by a callprofiles server, when the home is connected to one (then every
-    /// profile operation goes there instead of `profiles.json`).
-    server: Option<ServerBook>,
+    /// The phone system, or why the one `config.json` names could not be opened (every verb but
+    /// `connect` and `snapshot` then fails with that reason).
+    phone: Result<Box<dyn PhoneSystem>, CoreError>,
+    /// The configuration the phone system was opened from (`None` for a given phone system).
+    config: Option<Config>,
+    /// Reopen the phone system when `config.json` names another one (false for a given phone system).
+    follow_config: bool,
+    /// Whether the phone system has been read since it was opened.
+    reached: bool,
+}
+
+/// The phone system in `slot`, or why it could not be opened (a free function, so that the store can be
+/// used while the phone system is borrowed).
+fn phone_in(slot: &mut Result<Box<dyn PhoneSystem>, CoreError>) -> Result<&mut dyn PhoneSystem, CoreError> {
+    match slot {
+        Ok(phone) => Ok(phone.as_mut()),
+        Err(error) => Err(error.clone()),
+    }
+}
+
+/// Opens the home as a [`ProfileService`]: `config.json` decides which phone system drives it (with a
+/// callprofiles server, the profiles are the server's too: [`crate::remote::ServerService`]). Never
+/// fails: a configuration that cannot be used is reported by every verb (and in each snapshot) until
+/// `connect` chooses another, or `config.json` changes.
+pub fn open_home(home: &Path) -> Box<dyn ProfileService> {
+    if let Ok(Config {
+        phone_system: PhoneSystemConfig::Server(server),
+    }) = Config::load(home)
+    {
+        return Box::new(crate::remote::ServerService::open(home, &server));
+    }
+    Box::new(Callprofiles::following(home))
 }
 
 /// What `status` reports: the phone system's live settings and which profile they are.
@@ -93,38 +123,64 @@ impl Overview {
 }
 
 impl Callprofiles {
-    /// Opens the home: its profiles and the phone system its `config.json` names (the demo by default).
+    /// Opens the home: its profiles and the phone system its `config.json` names (the demo by default);
+    /// fails when `config.json` cannot be used.
     pub fn open(home: &Path) -> Result<Self, CoreError> {
-        Self::from_config(home, &Config::load(home)?)
-    }
-
-    /// Opens the home with the phone system `config` names: with a callprofiles server, its profiles
-    /// are the server's too (a missing or unreadable device token is reported by the first operation).
-    pub fn from_config(home: &Path, config: &Config) -> Result<Self, CoreError> {
-        if let PhoneSystemConfig::Server(server) = &config.phone_system {
-            let phone = ServerPhoneSystem::open(server, home)?;
-            let book = ServerBook::new(phone.client().clone(), phone.description());
-            let mut app = Self::with_phone_system(home, Box::new(phone));
-            app.server = Some(book);
-            return Ok(app);
+        let service = Self::following(home);
+        if let Err(error) = &service.phone {
+            return Err(error.clone());
         }
-        let phone = connection::open_phone_system(&config.phone_system, home);
-        Ok(Self::with_phone_system(home, phone))
+        Ok(service)
     }
 
-    /// The server's profiles when the home is connected to a callprofiles server.
-    pub fn server(&self) -> Option<&ServerBook> {
-        self.server.as_ref()
-    }
-
-    /// Opens the home with a given phone system.
+    /// Opens the home with a given phone system (tests inject one this way); `config.json` is not read.
     pub fn with_phone_system(home: &Path, phone: Box<dyn PhoneSystem>) -> Self {
         Self {
             home: home.to_owned(),
             store: Store::new(home),
-            phone,
-            server: None,
+            phone: Ok(phone),
+            config: None,
+            follow_config: false,
+            reached: false,
         }
+    }
+
+    /// The home over the phone system `config.json` names, following later changes of that file.
+    pub(crate) fn following(home: &Path) -> Self {
+        let (config, phone) = connection::open_configured(home);
+        Self {
+            home: home.to_owned(),
+            store: Store::new(home),
+            phone,
+            config,
+            follow_config: true,
+            reached: false,
+        }
+    }
+
+    /// Fails with the reason the phone system could not be opened, if so (every verb but `connect` and
+    /// `snapshot` needs a usable home).
+    fn usable(&self) -> Result<(), CoreError> {
+        match &self.phone {
+            Ok(_) => Ok(()),
+            Err(error) => Err(error.clone()),
+        }
+    }
+
+    /// The phone system, or why it could not be opened.
+    fn phone(&mut self) -> Result<&mut dyn PhoneSystem, CoreError> {
+        phone_in(&mut self.phone)
+    }
+
+    /// The saved profiles' book (the store only; the phone system is not asked).
+    pub fn book(&self) -> Result<ProfileBook, CoreError> {
+        Ok(self.store.load()?.book)
+    }
+
+    /// The id of the profile `query` names: its id or name, built-ins also by their Polish names, any
+    /// case (what the command line accepts).
+    pub fn find(&self, query: &str) -> Result<ProfileId, CoreError> {
+        Ok(self.book()?.find(query)?.id)
     }
 
     /// The callprofiles home.
@@ -137,9 +193,9 @@ impl Callprofiles {
         &self.store
     }
 
-    /// How the phone system describes itself.
-    pub fn phone_system(&self) -> PhoneSystemDescription {
-        self.phone.description()
+    /// How the phone system describes itself (`None` when it could not be opened).
+    pub fn phone_system(&self) -> Option<PhoneSystemDescription> {
+        self.phone.as_ref().ok().map(|phone| phone.description())
     }
 
     /// Moves a damaged `profiles.json` aside (kept, never deleted); returns where it went.
@@ -149,50 +205,44 @@ impl Callprofiles {
 
     /// Reads the live settings and tells which profile they are, or Detected.
     pub fn status(&mut self) -> Result<Status, CoreError> {
-        if let Some(server) = &self.server {
-            return server.status();
-        }
+        let phone = phone_in(&mut self.phone)?;
         let state = self.store.load()?;
-        let live = self.phone.read()?;
+        let live = phone.read()?;
         let activity = detect(&state.book, state.last_applied.as_ref(), &live);
         Ok(Status {
             activity,
             live,
             book: state.book,
-            phone_system: self.phone.description(),
+            phone_system: phone.description(),
         })
     }
 
     /// Every saved profile, and which is active if the phone system can be read.
     pub fn list(&mut self) -> Result<Overview, CoreError> {
-        if let Some(server) = &self.server {
-            return server.list();
-        }
+        self.usable()?;
         let state = self.store.load()?;
-        Ok(self.overview(&state))
+        self.overview(&state)
     }
 
     /// One profile named by id or name (built-ins also by their Polish names), with the overview.
     pub fn show(&mut self, query: &str) -> Result<(Profile, Overview), CoreError> {
-        if let Some(server) = &self.server {
-            return server.show(query);
-        }
+        self.usable()?;
         let state = self.store.load()?;
         let profile = state.book.find(query)?;
-        Ok((profile, self.overview(&state)))
+        Ok((profile, self.overview(&state)?))
     }
 
     /// The overview of a loaded state.
-    fn overview(&mut self, state: &StoreState) -> Overview {
-        let activity = self
-            .phone
+    fn overview(&mut self, state: &StoreState) -> Result<Overview, CoreError> {
+        let phone = phone_in(&mut self.phone)?;
+        let activity = phone
             .read()
             .map(|live| detect(&state.book, state.last_applied.as_ref(), &live));
-        Overview {
+        Ok(Overview {
             profiles: state.book.profiles(),
             activity,
-            phone_system: self.phone.description(),
-        }
+            phone_system: phone.description(),
+        })
     }
 }
 

@@ -4,7 +4,7 @@ use crate::applicable::ApplicableSettings;
 use crate::error::{CoreError, InputError, PhoneError, RuleError};
 use crate::phone_number::PhoneNumber;
 use crate::phone_system::call::CallWatch;
-use crate::profile::Profile;
+use crate::profile::{Profile, ProfileId};
 use crate::setting_change::SettingChange;
 use crate::settings::{Routing, Settings};
 
@@ -17,18 +17,20 @@ pub struct PlacedCall {
     pub target: PhoneNumber,
 }
 
-use super::Callprofiles;
+use super::{Callprofiles, phone_in};
 
 impl Callprofiles {
     /// Applies a saved profile to the phone system (checked, written, read back) and records it as the
     /// last applied one. A profile whose mode lacks its number fails before anything is sent.
-    pub fn activate(&mut self, query: &str) -> Result<Profile, CoreError> {
-        if let Some(server) = &self.server {
-            return server.activate(query);
-        }
-        let profile = self.store.load()?.book.find(query)?;
+    pub(super) fn activate_profile(&mut self, id: &ProfileId) -> Result<Profile, CoreError> {
+        let phone = phone_in(&mut self.phone)?;
+        let state = self.store.load()?;
+        let profile = state
+            .book
+            .get(id)
+            .ok_or_else(|| RuleError::UnknownProfile { name: id.to_string() })?;
         let applicable = ApplicableSettings::check(&profile.name, &profile.settings)?;
-        self.phone.apply(&applicable)?;
+        phone.apply(&applicable)?;
         self.store
             .update(|state| {
                 // Remember it only if nobody deleted or changed it meanwhile.
@@ -48,57 +50,80 @@ impl Callprofiles {
         Ok(profile)
     }
 
-    /// Places a telecommuter's outgoing call to `target` (as typed): the phone system rings the
-    /// telecommuter number first and, once it is answered, dials `target` showing the user's extension.
-    /// Refused before anything is sent on the demo, or unless the live routing is Telecommuter with a number.
-    /// The watch learns whether the telecommuter answered (it blocks: wait on it off the UI thread).
-    pub fn call(&mut self, target: &str) -> Result<(PlacedCall, Box<dyn CallWatch>), CoreError> {
-        let target = PhoneNumber::parse(target)?;
-        if !self.phone.places_calls() {
+    /// Applies the profile `query` names (by id or name); see [`super::ProfileService::activate`].
+    pub fn activate(&mut self, query: &str) -> Result<Profile, CoreError> {
+        let id = self.find(query)?;
+        self.activate_profile(&id)
+    }
+
+    /// Places a telecommuter's outgoing call to `target`: the phone system rings the telecommuter number
+    /// first and, once it is answered, dials `target` showing the user's extension. Refused before
+    /// anything is sent on the demo, or unless the live routing is Telecommuter with a number. The watch
+    /// learns whether the telecommuter answered (it blocks: wait on it off the UI thread).
+    pub(super) fn call_number(&mut self, target: &PhoneNumber) -> Result<(PlacedCall, Box<dyn CallWatch>), CoreError> {
+        let phone = phone_in(&mut self.phone)?;
+        if !phone.places_calls() {
             return Err(PhoneError::CallsUnsupported.into());
         }
-        let Routing::Telecommuter { number: Some(remote) } = self.phone.read()?.routing else {
+        let Routing::Telecommuter { number: Some(remote) } = phone.read()?.routing else {
             return Err(RuleError::CallNeedsTelecommuter.into());
         };
-        let watch = self.phone.place_call(&target)?;
-        Ok((PlacedCall { remote, target }, watch))
+        let watch = phone.place_call(target)?;
+        Ok((
+            PlacedCall {
+                remote,
+                target: target.clone(),
+            },
+            watch,
+        ))
+    }
+
+    /// Places a telecommuter's call to `target` as typed (see [`super::ProfileService::call`]).
+    pub fn call(&mut self, target: &str) -> Result<(PlacedCall, Box<dyn CallWatch>), CoreError> {
+        let target = PhoneNumber::parse(target)?;
+        self.call_number(&target)
     }
 
     /// The phone system's live settings.
     pub fn pbx_show(&mut self) -> Result<Settings, CoreError> {
-        Ok(self.phone.read()?)
+        Ok(self.phone()?.read()?)
     }
 
     /// How many new voicemail messages wait in the user's mailbox (`None` on the built-in demo).
     pub fn new_messages(&mut self) -> Result<Option<u64>, CoreError> {
-        Ok(self.phone.new_messages()?)
+        Ok(self.phone()?.new_messages()?)
     }
 
     /// Whether do-not-disturb was on when the phone system was last read (set on the phone; not a
     /// profile setting, so it never makes the live settings Detected).
     pub fn do_not_disturb(&self) -> bool {
-        self.phone.do_not_disturb()
+        self.phone.as_ref().is_ok_and(|phone| phone.do_not_disturb())
     }
 
     /// The live settings for a background refresh: like [`Callprofiles::pbx_show`], but a phone system that
     /// cannot be reached gives up after one attempt (the next refresh tries again).
     pub fn pbx_poll(&mut self) -> Result<Settings, CoreError> {
-        Ok(self.phone.poll()?)
+        Ok(self.phone()?.poll()?)
     }
 
-    /// Changes the phone system directly from `KEY=VALUE` pairs (all checked first), as a desk-phone
-    /// feature code or an administrator would; saved profiles are untouched. Returns the new live
-    /// settings.
-    pub fn pbx_set<S: AsRef<str>>(&mut self, pairs: &[S]) -> Result<Settings, CoreError> {
-        let changes = SettingChange::parse_all(pairs)?;
-        let live = self.phone.read()?;
-        let wanted = SettingChange::apply_all(&changes, &live);
+    /// Changes the phone system directly (all changes checked first), as a desk-phone feature code or an
+    /// administrator would; saved profiles are untouched. Returns the new live settings.
+    pub(super) fn change_live(&mut self, changes: &[SettingChange]) -> Result<Settings, CoreError> {
+        let phone = phone_in(&mut self.phone)?;
+        let live = phone.read()?;
+        let wanted = SettingChange::apply_all(changes, &live);
         let mode = wanted.routing.mode();
         if mode.needs_number() && wanted.routing.number().is_none() {
             return Err(InputError::RoutingNeedsNumber { mode: mode.key() }.into());
         }
         let applicable = ApplicableSettings::check("phone system", &wanted)?;
-        Ok(self.phone.apply(&applicable)?)
+        Ok(phone.apply(&applicable)?)
+    }
+
+    /// Changes the phone system directly from `KEY=VALUE` pairs (see [`super::ProfileService::change_live`]).
+    pub fn pbx_set<S: AsRef<str>>(&mut self, pairs: &[S]) -> Result<Settings, CoreError> {
+        let changes = SettingChange::parse_all(pairs)?;
+        self.change_live(&changes)
     }
 }
 

@@ -1,6 +1,6 @@
 //! Running the user's commands after a frame, and reacting to the worker's answers.
 
-use callprofiles_core::ProfileId;
+use callprofiles_core::{CoreError, DetectedTarget, PhoneNumber, ProfileId, ProfileName};
 use fluent_bundle::FluentValue;
 
 use super::{AfterFinish, MainApp, Notice};
@@ -36,27 +36,34 @@ impl MainApp {
             UiCommand::Create(name) => {
                 self.dialog = None;
                 let from = self.draft.as_ref().map(|draft| draft.id.clone());
-                self.model
-                    .request(WorkerRequest::Create { name, from }, Some(Busy::Saving));
+                if let Some(name) = self.checked_name(&name) {
+                    self.model
+                        .request(WorkerRequest::Create(name, from), Some(Busy::Saving));
+                }
             }
             UiCommand::Rename(id, name) => {
                 self.dialog = None;
-                self.model
-                    .request(WorkerRequest::Rename { id, name }, Some(Busy::Saving));
+                if let Some(name) = self.checked_name(&name) {
+                    self.model.request(WorkerRequest::Rename(id, name), Some(Busy::Saving));
+                }
             }
             UiCommand::Delete(id) => {
                 self.dialog = None;
-                self.model.request(WorkerRequest::Delete { id }, Some(Busy::Saving));
+                self.model.request(WorkerRequest::Delete(id), Some(Busy::Saving));
             }
             UiCommand::SaveDetectedAsNew(name) => {
                 self.dialog = None;
-                self.model
-                    .request(WorkerRequest::SaveDetectedAsNew { name }, Some(Busy::Saving));
+                if let Some(name) = self.checked_name(&name) {
+                    let target = DetectedTarget::New(name);
+                    self.model
+                        .request(WorkerRequest::SaveDetected(target), Some(Busy::Saving));
+                }
             }
             UiCommand::SaveDetectedInto(id) => {
                 self.dialog = None;
+                let target = DetectedTarget::Into(id);
                 self.model
-                    .request(WorkerRequest::SaveDetectedInto { id }, Some(Busy::Saving));
+                    .request(WorkerRequest::SaveDetected(target), Some(Busy::Saving));
             }
             UiCommand::SaveAndLeave(then) => {
                 self.dialog = None;
@@ -79,22 +86,26 @@ impl MainApp {
             }
             UiCommand::ExportTo(path) => {
                 self.dialog = None;
-                self.model.request(WorkerRequest::Export { path }, Some(Busy::Saving));
+                self.model.request(WorkerRequest::Export(path), Some(Busy::Saving));
             }
             UiCommand::ImportFrom(path) => {
                 self.dialog = None;
-                self.model.request(WorkerRequest::Import { path }, Some(Busy::Saving));
+                self.model.request(WorkerRequest::Import(path), Some(Busy::Saving));
             }
             UiCommand::SetLanguage(choice) => self.set_language(choice),
             UiCommand::DismissNotice => self.notice = None,
             UiCommand::Connection(command) => self.connection_command(command),
             UiCommand::Call(number) => {
                 self.dialog = None;
-                self.model.request(
-                    WorkerRequest::Call { number: number.clone() },
-                    Some(Busy::Calling(number)),
-                );
+                match PhoneNumber::parse(&number) {
+                    Ok(parsed) => {
+                        self.model
+                            .request(WorkerRequest::Call(parsed), Some(Busy::Calling(number)));
+                    }
+                    Err(error) => self.show_error(&error.into()),
+                }
             }
+            UiCommand::RestartWorker => self.model.restart_worker(),
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -149,11 +160,25 @@ impl MainApp {
             }
         };
         let id = draft.id.clone();
-        let reapply = self.model.active_id().as_ref() == Some(&id);
-        Some(self.model.request(
-            WorkerRequest::SaveSettings { id, settings, reapply },
-            Some(Busy::Saving),
-        ))
+        Some(
+            self.model
+                .request(WorkerRequest::SaveSettings(id, settings), Some(Busy::Saving)),
+        )
+    }
+
+    /// A name the dialog checked as typed, parsed by core (a failure, which the dialog prevents, is shown).
+    fn checked_name(&mut self, name: &str) -> Option<ProfileName> {
+        ProfileName::parse(name)
+            .inspect_err(|error| self.show_error(&error.clone().into()))
+            .ok()
+    }
+
+    /// Shows a failure in the status line.
+    fn show_error(&mut self, error: &CoreError) {
+        self.notice = Some(Notice {
+            text: error_text(&self.i18n, error),
+            error: true,
+        });
     }
 
     /// Switches the language (and remembers it).
@@ -181,7 +206,7 @@ impl MainApp {
         let mut bad_news = false;
         let text = match &outcome {
             Outcome::Refreshed => None,
-            Outcome::Connected(_) | Outcome::UsingBuiltin | Outcome::ConnectedServer { .. } | Outcome::SignedOut(_) => {
+            Outcome::Connected(_) | Outcome::UsingBuiltin | Outcome::ConnectedServer { .. } => {
                 super::connection::outcome_text(i18n, &outcome)
             }
             Outcome::CallEnded { placed, outcome } => {

@@ -3,7 +3,7 @@
 
 /// What one sidebar entry shows.
 pub struct RowLook {
-    /// The name.
+    /// The profile's name in the user's language.
     pub name: String,
     /// The name's colour when the entry is not selected (`None`: the usual text colour).
     pub name_color: Option<egui::Color32>,

@@ -40,6 +40,9 @@ pub fn status_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, notice: Option<&
             command = Some(UiCommand::Connection(ConnectionCommand::Open));
         }
         segment_ui(ui, state_pieces(ui, i18n, model));
+        if model.worker_stopped() && ui.button(i18n.tr("button-restart-worker")).clicked() {
+            command = Some(UiCommand::RestartWorker);
+        }
         if model.do_not_disturb() {
             let text = i18n.tr("status-do-not-disturb");
             segment_ui(ui, vec![Piece::Whole(egui::RichText::new(text).strong().into())]);
@@ -119,6 +122,14 @@ enum Piece {
 fn state_pieces(ui: &egui::Ui, i18n: &I18n, model: &Model) -> Vec<Piece> {
     let whole = |text: String| Piece::Whole(text.into());
     match model.phone_state() {
+        PhoneState::WorkerStopped => {
+            let color = ui.visuals().error_fg_color;
+            vec![Piece::Wrapped(
+                egui::RichText::new(format!("✖ {}", i18n.tr("status-worker-stopped")))
+                    .color(color)
+                    .into(),
+            )]
+        }
         PhoneState::Starting => vec![Piece::Spinner, whole(i18n.tr("status-starting"))],
         PhoneState::Connected => {
             // The demo has nothing to connect to: it says it works, not that it is connected.

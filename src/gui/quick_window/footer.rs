@@ -26,6 +26,10 @@ pub fn footer_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, applying: Option
                 ui.label(i18n.tr("status-starting"));
             });
         }
+        PhoneState::WorkerStopped => {
+            let text = format!("✖ {}", i18n.tr("status-worker-stopped"));
+            ui.add(egui::Label::new(egui::RichText::new(text).color(error_color)).wrap());
+        }
         PhoneState::Failed(problem) if error.is_none() => {
             ui.add(egui::Label::new(egui::RichText::new(error_text(i18n, problem)).color(error_color)).wrap());
         }

@@ -116,6 +116,10 @@ pub fn store_error_text(i18n: &I18n, error: &StoreError) -> String {
         StoreError::Newer { path: file, .. } => i18n.tr_args("error-store-newer", &[("path", path(file))]),
         StoreError::Busy { .. } => i18n.tr("error-store-busy"),
         StoreError::TooLarge { path: file, .. } => i18n.tr_args("error-too-large", &[("path", path(file))]),
+        StoreError::Encode { path: file, detail } => i18n.tr_args(
+            "error-encode",
+            &[("path", path(file)), ("detail", FluentValue::from(detail.clone()))],
+        ),
         StoreError::OwnFile { path: file } => i18n.tr_args("error-own-file", &[("path", path(file))]),
         StoreError::NotAFile { path: file, kind } => i18n.tr_args(
             "error-not-a-file",

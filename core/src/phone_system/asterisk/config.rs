@@ -1,5 +1,5 @@
-//! `AsteriskConfig`: how to reach the Asterisk of `config.json` (`"kind": "asterisk"`); the secret is
-//! never stored here, only where to find it.
+//! `AsteriskConfig`: how to reach an Asterisk over AMI (the home's configuration saves it; this module
+//! does not know where); the secret is never stored here, only where to find it.
 
 use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};

@@ -69,7 +69,7 @@ impl std::fmt::Debug for ConnectionFields {
 /// A problem of one field: whether it is only empty, and the sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
-    /// The field.
+    /// Which field it is under.
     pub field: Field,
     /// The field is empty (its sentence says what to enter, rather than what is wrong).
     pub empty: bool,

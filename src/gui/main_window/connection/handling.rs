@@ -1,6 +1,7 @@
 //! Running the connection form's commands on the worker, and showing their results in the form.
 
-use callprofiles_core::remote::{FirstSync, SignedOut};
+use callprofiles_core::config::PhoneSystemConfig;
+use callprofiles_core::remote::FirstSync;
 use fluent_bundle::FluentValue;
 
 use super::{ConnectionForm, Pending, SavedSecret};
@@ -20,7 +21,7 @@ impl MainApp {
             ConnectionCommand::Connect { config, secret } => {
                 let address = config.address();
                 let ticket = self.model.request(
-                    WorkerRequest::ConnectAsterisk { config, secret },
+                    WorkerRequest::Connect(PhoneSystemConfig::Asterisk(config), secret),
                     Some(Busy::Connecting(address.clone())),
                 );
                 if let Some(form) = self.connection.as_mut() {
@@ -39,13 +40,20 @@ impl MainApp {
             }
             ConnectionCommand::SignOut => {
                 let url = self.model.server().map(|s| s.url.to_string()).unwrap_or_default();
-                let ticket = self.model.request(WorkerRequest::SignOut, Some(Busy::Saving));
+                // Leaving the server signs this computer out (core's connect revokes the device token).
+                let ticket = self.model.request(
+                    WorkerRequest::Connect(PhoneSystemConfig::Builtin, None),
+                    Some(Busy::Saving),
+                );
                 if let Some(form) = self.connection.as_mut() {
                     form.started(ticket, Pending::Server(url));
                 }
             }
             ConnectionCommand::UseBuiltin => {
-                let ticket = self.model.request(WorkerRequest::UseBuiltin, Some(Busy::Saving));
+                let ticket = self.model.request(
+                    WorkerRequest::Connect(PhoneSystemConfig::Builtin, None),
+                    Some(Busy::Saving),
+                );
                 if let Some(form) = self.connection.as_mut() {
                     form.started(ticket, Pending::Builtin);
                 }
@@ -58,7 +66,7 @@ impl MainApp {
     pub(in crate::gui::main_window) fn connection_finished(&mut self, done: &Finished) {
         let switched = matches!(
             done.result,
-            Ok(Outcome::Connected(_) | Outcome::UsingBuiltin | Outcome::ConnectedServer { .. } | Outcome::SignedOut(_))
+            Ok(Outcome::Connected(_) | Outcome::UsingBuiltin | Outcome::ConnectedServer { .. })
         );
         if switched && !self.has_unsaved_changes() {
             self.selection_settled = false;
@@ -127,11 +135,6 @@ pub fn outcome_text(i18n: &I18n, outcome: &Outcome) -> Option<String> {
             };
             Some(format!("{connected} {profiles}"))
         }
-        Outcome::SignedOut(signed_out) => Some(i18n.tr(match signed_out {
-            SignedOut::Revoked => "cli-disconnect-revoked",
-            SignedOut::ForgottenOnly => "cli-disconnect-forgotten",
-            SignedOut::NotConnected => "cli-disconnect-not-connected",
-        })),
         _ => None,
     }
 }

@@ -1,0 +1,291 @@
+//! [`ProfileService`]: the verbs a screen or a command uses, typed, once. `Callprofiles` implements them
+//! over a local home; a remote implementation can forward each verb to callprofiles-server. Every verb
+//! takes ids and checked types (never a `KEY=VALUE` string or a name to be looked up again), and reports
+//! a failure as a typed [`CoreError`], so each caller words it in the user's language.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::PhoneSystemConfig;
+use crate::detection::{Activity, detect};
+use crate::error::{CoreError, StoreError};
+use crate::phone_number::PhoneNumber;
+use crate::phone_system::PhoneSystemDescription;
+use crate::phone_system::asterisk::AmiSecret;
+use crate::phone_system::call::CallWatch;
+use crate::profile::{Profile, ProfileId, ProfileName};
+use crate::profile_book::ProfileBook;
+use crate::setting_change::SettingChange;
+use crate::settings::Settings;
+use crate::store::StoreState;
+use crate::transfer::ImportReport;
+
+use super::{Callprofiles, Overview, PlacedCall, SavedDetected, Status};
+
+/// What a screen shows, read in one go: each part that could not be read says why, so one failure hides
+/// nothing else.
+#[derive(Debug)]
+pub struct Snapshot {
+    /// The saved profiles and the last applied one, or why `profiles.json` cannot be used.
+    pub store: Result<StoreState, StoreError>,
+    /// The phone system's live settings, or why they cannot be read.
+    pub live: Result<Settings, CoreError>,
+    /// The active profile or Detected, when both the profiles and the live settings were read.
+    pub activity: Option<Activity>,
+    /// New voicemail messages, when the phone system has a mailbox and it could be asked.
+    pub new_messages: Option<u64>,
+    /// Whether do-not-disturb is on, set on the phone (an observation, not a setting; false unless the
+    /// live settings were read).
+    pub do_not_disturb: bool,
+    /// The phone system, when it could be opened.
+    pub phone_system: Option<PhoneSystemDescription>,
+    /// The configured phone system, when it was opened from `config.json`.
+    pub connection: Option<PhoneSystemConfig>,
+    /// Whether the phone system has been read since it was opened: a failure after that is a lost
+    /// connection being retried, not a wrong configuration.
+    pub reached: bool,
+}
+
+/// Where `save_detected` puts the Detected settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DetectedTarget {
+    /// A new custom profile with this name.
+    New(ProfileName),
+    /// This existing profile, whose settings they replace.
+    Into(ProfileId),
+}
+
+impl DetectedTarget {
+    /// What the command line means by a name: the profile it names (by id or name, built-ins also by
+    /// their Polish names), else a new profile of that name.
+    pub fn named(book: &ProfileBook, name: &str) -> Result<Self, CoreError> {
+        match book.find(name) {
+            Ok(existing) => Ok(Self::Into(existing.id)),
+            Err(_) => Ok(Self::New(ProfileName::parse(name)?)),
+        }
+    }
+}
+
+/// What `save_settings` did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedSettings {
+    /// The profile with its new settings.
+    pub profile: Profile,
+    /// Whether they were also applied (the profile was the active one).
+    pub applied: bool,
+}
+
+/// What `connect` switched to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Connected {
+    /// The configuration now saved in `config.json` (an Asterisk's names the secret file when a secret
+    /// was given).
+    pub config: PhoneSystemConfig,
+    /// The live settings read while testing the connection (`None` for the built-in demo).
+    pub live: Option<Settings>,
+}
+
+/// The verbs of callprofiles over one user's profiles and phone system, for the CLI, the window's worker
+/// and the server. Implementations: `Callprofiles` (a local home); a remote one forwards each verb.
+///
+/// Every verb runs to its end before it returns (it may wait on the phone system: call it off a UI
+/// thread). A verb that fails has changed nothing, unless its error says otherwise
+/// ([`CoreError::AppliedButUnrecorded`]).
+pub trait ProfileService: Send {
+    /// Re-reads everything a screen shows. Never waits out a phone system's retries (one attempt per
+    /// call: the next call tries again); follows a changed `config.json` first.
+    fn snapshot(&mut self) -> Snapshot;
+
+    /// The live settings, which profile they are, and the saved profiles (`status`); fails when the
+    /// phone system cannot be read (after its full retries).
+    fn status(&mut self) -> Result<Status, CoreError>;
+
+    /// Every saved profile, and which is active if the phone system can be read (`list`).
+    fn list(&mut self) -> Result<Overview, CoreError>;
+
+    /// The saved profiles (the phone system is not asked): what the command line resolves names in.
+    fn book(&mut self) -> Result<ProfileBook, CoreError>;
+
+    /// How the phone system describes itself (`None` when it could not be opened).
+    fn phone_system(&self) -> Option<PhoneSystemDescription>;
+
+    /// Whether do-not-disturb was on when the phone system was last read (set on the phone, e.g.
+    /// FreePBX's `*78`; not a profile setting, so it never makes the live settings Detected).
+    fn do_not_disturb(&self) -> bool;
+
+    /// Whether a watch on the home's files sees every change this service can report (the built-in
+    /// demo keeps its live settings there), so that polling can be rare.
+    fn reads_only_home_files(&self) -> bool;
+
+    /// Applies the profile to the phone system (checked, written, read back) and records it as the last
+    /// applied one; returns it. A profile whose mode lacks its number fails before anything is sent.
+    fn activate(&mut self, id: &ProfileId) -> Result<Profile, CoreError>;
+
+    /// Replaces the profile's settings; when it is the active one they are applied too.
+    fn save_settings(&mut self, id: &ProfileId, settings: Settings) -> Result<SavedSettings, CoreError>;
+
+    /// Changes some of the profile's settings, read and written at once (two changes of different
+    /// settings at the same time both stay). The phone system is not touched.
+    fn change_settings(&mut self, id: &ProfileId, changes: &[SettingChange]) -> Result<Profile, CoreError>;
+
+    /// Creates a custom profile with the settings of `from`, or the fresh Office defaults; returns it.
+    fn create(&mut self, name: &ProfileName, from: Option<&ProfileId>) -> Result<Profile, CoreError>;
+
+    /// Renames a custom profile; returns its old name and the renamed profile.
+    fn rename(&mut self, id: &ProfileId, name: &ProfileName) -> Result<(String, Profile), CoreError>;
+
+    /// Deletes a custom profile (forgetting it as the last applied one); returns it.
+    fn delete(&mut self, id: &ProfileId) -> Result<Profile, CoreError>;
+
+    /// Saves the Detected settings into `target`, which becomes the active profile; fails when the live
+    /// settings are a saved profile (nothing is Detected).
+    fn save_detected(&mut self, target: &DetectedTarget) -> Result<SavedDetected, CoreError>;
+
+    /// Moves a damaged `profiles.json` aside (kept, never deleted); returns where it went.
+    fn move_damaged_aside(&mut self) -> Result<PathBuf, CoreError>;
+
+    /// Writes every saved profile to the file at `path` (never one of callprofiles' own); returns how many.
+    fn export(&mut self, path: &Path) -> Result<usize, CoreError>;
+
+    /// Reads the whole file at `path`, then replaces every profile at once (all or nothing).
+    fn import(&mut self, path: &Path) -> Result<ImportReport, CoreError>;
+
+    /// The phone system's live settings (after its full retries).
+    fn live(&mut self) -> Result<Settings, CoreError>;
+
+    /// New voicemail messages in the user's mailbox (`None` when the phone system has none).
+    fn new_messages(&mut self) -> Result<Option<u64>, CoreError>;
+
+    /// Changes the phone system directly, bypassing profiles (saved profiles are untouched); returns the
+    /// new live settings. A routing that needs a number and has none fails before anything is sent.
+    fn change_live(&mut self, changes: &[SettingChange]) -> Result<Settings, CoreError>;
+
+    /// Places a telecommuter's call to `target` (the telecommuter phone rings first); the watch learns
+    /// whether the telecommuter answered and blocks until then. Refused unless the live routing is
+    /// Telecommuter with a number, and on a phone system that cannot place calls.
+    fn call(&mut self, target: &PhoneNumber) -> Result<(PlacedCall, Box<dyn CallWatch>), CoreError>;
+
+    /// Tests the phone system `config` names and only then saves it and switches to it (a `secret`
+    /// typed by the user is saved owner-only beside `config.json`); on failure nothing changes.
+    fn connect(&mut self, config: PhoneSystemConfig, secret: Option<AmiSecret>) -> Result<Connected, CoreError>;
+}
+
+impl ProfileService for Callprofiles {
+    fn snapshot(&mut self) -> Snapshot {
+        self.follow_config();
+        let live = self.pbx_poll();
+        if live.is_ok() {
+            self.reached = true;
+        }
+        let new_messages = match &live {
+            // A failure to count is logged and shows as no count: the settings, which matter more, were read.
+            Ok(_) => self
+                .new_messages()
+                .inspect_err(|error| tracing::debug!(%error, "cannot count new voicemail messages"))
+                .ok()
+                .flatten(),
+            Err(_) => None,
+        };
+        let do_not_disturb = live.is_ok() && Self::do_not_disturb(self);
+        let store = self.store.load();
+        let activity = match (&store, &live) {
+            (Ok(state), Ok(live)) => Some(detect(&state.book, state.last_applied.as_ref(), live)),
+            _ => None,
+        };
+        Snapshot {
+            store,
+            live,
+            activity,
+            new_messages,
+            do_not_disturb,
+            phone_system: Self::phone_system(self),
+            connection: self.configured().cloned(),
+            reached: self.reached,
+        }
+    }
+
+    fn status(&mut self) -> Result<Status, CoreError> {
+        Self::status(self)
+    }
+
+    fn list(&mut self) -> Result<Overview, CoreError> {
+        Self::list(self)
+    }
+
+    fn book(&mut self) -> Result<ProfileBook, CoreError> {
+        self.usable()?;
+        Self::book(self)
+    }
+
+    fn phone_system(&self) -> Option<PhoneSystemDescription> {
+        Self::phone_system(self)
+    }
+
+    fn do_not_disturb(&self) -> bool {
+        Self::do_not_disturb(self)
+    }
+
+    fn reads_only_home_files(&self) -> bool {
+        Self::phone_system(self).is_some_and(|phone| phone.kind == crate::phone_system::PhoneSystemKind::Demo)
+    }
+
+    fn activate(&mut self, id: &ProfileId) -> Result<Profile, CoreError> {
+        self.activate_profile(id)
+    }
+
+    fn save_settings(&mut self, id: &ProfileId, settings: Settings) -> Result<SavedSettings, CoreError> {
+        self.save_profile_settings(id, settings)
+    }
+
+    fn change_settings(&mut self, id: &ProfileId, changes: &[SettingChange]) -> Result<Profile, CoreError> {
+        self.change_profile_settings(id, changes)
+    }
+
+    fn create(&mut self, name: &ProfileName, from: Option<&ProfileId>) -> Result<Profile, CoreError> {
+        self.create_profile(name, from)
+    }
+
+    fn rename(&mut self, id: &ProfileId, name: &ProfileName) -> Result<(String, Profile), CoreError> {
+        self.rename_profile(id, name)
+    }
+
+    fn delete(&mut self, id: &ProfileId) -> Result<Profile, CoreError> {
+        self.delete_profile(id)
+    }
+
+    fn save_detected(&mut self, target: &DetectedTarget) -> Result<SavedDetected, CoreError> {
+        self.save_detected_to(target)
+    }
+
+    fn move_damaged_aside(&mut self) -> Result<PathBuf, CoreError> {
+        self.usable()?;
+        Ok(Self::move_damaged_aside(self)?)
+    }
+
+    fn export(&mut self, path: &Path) -> Result<usize, CoreError> {
+        Self::export(self, path)
+    }
+
+    fn import(&mut self, path: &Path) -> Result<ImportReport, CoreError> {
+        Self::import(self, path)
+    }
+
+    fn live(&mut self) -> Result<Settings, CoreError> {
+        self.pbx_show()
+    }
+
+    fn new_messages(&mut self) -> Result<Option<u64>, CoreError> {
+        Self::new_messages(self)
+    }
+
+    fn change_live(&mut self, changes: &[SettingChange]) -> Result<Settings, CoreError> {
+        Self::change_live(self, changes)
+    }
+
+    fn call(&mut self, target: &PhoneNumber) -> Result<(PlacedCall, Box<dyn CallWatch>), CoreError> {
+        self.call_number(target)
+    }
+
+    fn connect(&mut self, config: PhoneSystemConfig, secret: Option<AmiSecret>) -> Result<Connected, CoreError> {
+        self.connect_to(config, secret)
+    }
+}

@@ -1,0 +1,323 @@
+//! The worker's requests and answers, and how each request becomes one verb of core's
+//! [`ProfileService`] (no rules here: core holds them).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::SystemTime;
+
+use crate::gui::server_events::ServerEvents;
+
+use std::sync::mpsc::Sender;
+
+use callprofiles_core::config::{Config, PhoneSystemConfig};
+use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig};
+use callprofiles_core::phone_system::call::{CallOutcome, CallWatch};
+use callprofiles_core::remote::ServerConfig;
+use callprofiles_core::{
+    Callprofiles, CoreError, DetectedTarget, ImportReport, PhoneNumber, PhoneSystem, PlacedCall, ProfileId,
+    ProfileName, ProfileService, Settings, Snapshot, open_home,
+};
+
+/// Identifies one request, so the app can tell which one finished.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Ticket(pub u64);
+
+/// What the app asks the worker to do: each is one verb of core's [`ProfileService`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkerRequest {
+    /// Re-read now.
+    Refresh,
+    /// [`ProfileService::activate`].
+    Activate(ProfileId),
+    /// [`ProfileService::save_settings`] (applied too when the profile is the active one).
+    SaveSettings(ProfileId, Settings),
+    /// [`ProfileService::create`] with this name, from the settings of a profile or Office's defaults.
+    Create(ProfileName, Option<ProfileId>),
+    /// [`ProfileService::rename`].
+    Rename(ProfileId, ProfileName),
+    /// [`ProfileService::delete`].
+    Delete(ProfileId),
+    /// [`ProfileService::save_detected`].
+    SaveDetected(DetectedTarget),
+    /// [`ProfileService::move_damaged_aside`].
+    MoveAside,
+    /// [`ProfileService::export`].
+    Export(PathBuf),
+    /// [`ProfileService::import`].
+    Import(PathBuf),
+    /// [`ProfileService::connect`]: a secret typed by the user is saved in [`super::SECRET_FILE`]; `None` uses
+    /// `CALLPROFILES_AMI_SECRET` or the configured secret file.
+    Connect(PhoneSystemConfig, Option<AmiSecret>),
+    /// Enroll with a callprofiles server (one-time code → device token, first sync) and switch to it.
+    ConnectServer(Box<crate::gui::command::ServerRequest>),
+    /// [`ProfileService::call`]: the telecommuter phone rings first.
+    Call(PhoneNumber),
+}
+
+/// What a finished request achieved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Re-read done.
+    Refreshed,
+    /// The profile is now active on the phone system.
+    Activated(ProfileId),
+    /// The profile's settings were saved (and applied, when `applied`).
+    Saved {
+        /// The profile.
+        id: ProfileId,
+        /// Whether they were also applied to the phone system.
+        applied: bool,
+    },
+    /// A custom profile was added.
+    Created(ProfileId),
+    /// A custom profile was renamed.
+    Renamed(ProfileId),
+    /// A custom profile was deleted; its name.
+    Deleted(String),
+    /// The Detected settings became a profile, which is now active.
+    DetectedSaved(ProfileId),
+    /// The damaged file now lives here.
+    MovedAside(PathBuf),
+    /// This many profiles were written to the file.
+    Exported {
+        /// The file.
+        path: PathBuf,
+        /// How many profiles.
+        count: usize,
+    },
+    /// The profiles were replaced by the file's.
+    Imported {
+        /// The file.
+        path: PathBuf,
+        /// What changed.
+        report: ImportReport,
+    },
+    /// The Asterisk connection worked, was saved, and is now the phone system.
+    Connected(AsteriskConfig),
+    /// The built-in demo phone system is now the phone system.
+    UsingBuiltin,
+    /// Connected to a callprofiles server.
+    ConnectedServer {
+        /// Its address.
+        url: callprofiles_core::remote::ServerUrl,
+        /// The user's extension.
+        extension: callprofiles_core::phone_system::asterisk::Extension,
+        /// What happened to this computer's profiles.
+        sync: callprofiles_core::remote::FirstSync,
+    },
+    /// The phone system rings the telecommuter phone for this call.
+    CallPlaced(PlacedCall),
+    /// What became of a call placed before (reported later, with the same ticket).
+    CallEnded {
+        /// The call.
+        placed: PlacedCall,
+        /// Whether the telecommuter answered.
+        outcome: CallOutcome,
+    },
+}
+
+/// What the worker sends back.
+#[derive(Debug)]
+pub enum WorkerEvent {
+    /// What the windows show changed (always sent once at start).
+    Snapshot(Box<Snapshot>),
+    /// A request finished.
+    Finished {
+        /// Which request.
+        ticket: Ticket,
+        /// What it did, or why it failed.
+        result: Result<Outcome, CoreError>,
+    },
+}
+
+/// The work itself, independent of threads: the core service over one home.
+pub struct WorkerCore {
+    home: PathBuf,
+    service: Box<dyn ProfileService>,
+    last_digest: Option<String>,
+    last_read: Arc<AtomicU64>,
+    /// The call just placed and the watch that learns its outcome, for the runner to wait on.
+    placed_call: Option<(PlacedCall, Box<dyn CallWatch>)>,
+    /// Opened from `config.json` ([`Self::open`]): reopened when it switches to or from a server, whose
+    /// profiles are served by another [`ProfileService`].
+    follows_home: bool,
+    /// Whether the service was opened over a callprofiles server.
+    on_server: bool,
+    /// The server's event stream, which wakes the worker at each pushed state and each loss.
+    stream: ServerEvents,
+}
+
+impl WorkerCore {
+    /// The home as `config.json` says (core's [`open_home`]; a failure is reported in every snapshot).
+    pub fn open(home: &Path) -> Self {
+        let mut core = Self::over(home, open_home(home));
+        core.follows_home = true;
+        core.on_server = server_in(home).is_some();
+        core
+    }
+
+    /// Reopens the service `config.json` names now (after a switch to or from a server), and follows the
+    /// server's event stream when it names one.
+    fn reopen(&mut self) {
+        self.service = open_home(&self.home);
+        let server = server_in(&self.home);
+        self.on_server = server.is_some();
+        self.stream.follow(&self.home, server.as_ref());
+    }
+
+    /// Lets the server's event stream wake the worker through `wake` (its request channel), from now on.
+    pub fn wake_with(&mut self, wake: Sender<(Ticket, WorkerRequest)>) {
+        self.stream.wake_with(wake);
+        self.stream.follow(&self.home, server_in(&self.home).as_ref());
+    }
+
+    /// Whether a server's event stream tells the worker when to re-read (then it polls only rarely).
+    pub fn streams(&self) -> bool {
+        self.on_server && self.stream.running()
+    }
+
+    /// A core over a given phone system (tests inject one this way).
+    pub fn with_phone_system(home: &Path, phone: Box<dyn PhoneSystem>) -> Self {
+        Self::over(home, Box::new(Callprofiles::with_phone_system(home, phone)))
+    }
+
+    /// A core over a service.
+    pub fn over(home: &Path, service: Box<dyn ProfileService>) -> Self {
+        Self {
+            home: home.to_owned(),
+            service,
+            last_digest: None,
+            last_read: Arc::new(AtomicU64::new(0)),
+            placed_call: None,
+            follows_home: false,
+            on_server: false,
+            stream: ServerEvents::default(),
+        }
+    }
+
+    /// The home the service was opened on (the runner watches it).
+    pub fn home(&self) -> &Path {
+        &self.home
+    }
+
+    /// Seconds since the Unix epoch of the last successful read of the phone system (0: never).
+    pub fn last_read(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.last_read)
+    }
+
+    /// Whether a watch on the home sees every change (so the runner polls rarely).
+    pub fn reads_only_home_files(&self) -> bool {
+        self.service.reads_only_home_files()
+    }
+
+    /// Runs one request as one core verb.
+    pub fn handle(&mut self, request: WorkerRequest) -> Result<Outcome, CoreError> {
+        let switches = matches!(request, WorkerRequest::Connect(..) | WorkerRequest::ConnectServer(_));
+        let outcome = self.run(request);
+        if switches && outcome.is_ok() && self.follows_home {
+            self.reopen();
+        }
+        outcome
+    }
+
+    /// Runs one request as one verb of the service.
+    fn run(&mut self, request: WorkerRequest) -> Result<Outcome, CoreError> {
+        let service = self.service.as_mut();
+        Ok(match request {
+            WorkerRequest::Refresh => Outcome::Refreshed,
+            WorkerRequest::Activate(id) => Outcome::Activated(service.activate(&id)?.id),
+            WorkerRequest::SaveSettings(id, settings) => {
+                let applied = service.save_settings(&id, settings)?.applied;
+                Outcome::Saved { id, applied }
+            }
+            WorkerRequest::Create(name, from) => Outcome::Created(service.create(&name, from.as_ref())?.id),
+            WorkerRequest::Rename(id, name) => Outcome::Renamed(service.rename(&id, &name)?.1.id),
+            WorkerRequest::Delete(id) => Outcome::Deleted(service.delete(&id)?.name),
+            WorkerRequest::SaveDetected(target) => Outcome::DetectedSaved(service.save_detected(&target)?.profile.id),
+            WorkerRequest::MoveAside => Outcome::MovedAside(service.move_damaged_aside()?),
+            WorkerRequest::Export(path) => Outcome::Exported {
+                count: service.export(&path)?,
+                path,
+            },
+            WorkerRequest::Import(path) => Outcome::Imported {
+                report: service.import(&path)?,
+                path,
+            },
+            WorkerRequest::Connect(config, secret) => match service.connect(config, secret)?.config {
+                PhoneSystemConfig::Asterisk(config) => Outcome::Connected(config),
+                PhoneSystemConfig::Builtin => Outcome::UsingBuiltin,
+                // Never: joining a server takes its enrollment code (`ConnectServer`).
+                PhoneSystemConfig::Server(_) => Outcome::Refreshed,
+            },
+            WorkerRequest::ConnectServer(request) => {
+                let connected = callprofiles_core::remote::connect_server(
+                    &self.home,
+                    request.url.clone(),
+                    request.extension.clone(),
+                    &request.code,
+                    request.fingerprint,
+                    "desktop",
+                )?;
+                Outcome::ConnectedServer {
+                    url: request.url,
+                    extension: request.extension,
+                    sync: connected.profiles,
+                }
+            }
+            WorkerRequest::Call(number) => {
+                let (placed, watch) = service.call(&number)?;
+                self.placed_call = Some((placed.clone(), watch));
+                Outcome::CallPlaced(placed)
+            }
+        })
+    }
+
+    /// The call the last request placed, with the watch that learns its outcome (taken once).
+    pub fn take_placed_call(&mut self) -> Option<(PlacedCall, Box<dyn CallWatch>)> {
+        self.placed_call.take()
+    }
+
+    /// Re-reads what the windows show; returns it only when something changed.
+    pub fn refresh(&mut self) -> Option<Snapshot> {
+        if self.follows_home && server_in(&self.home).is_some() != self.on_server {
+            // `config.json` switched to or from a server elsewhere (e.g. `callprofiles connect server`).
+            self.reopen();
+        }
+        let snapshot = self.service.snapshot();
+        if snapshot.live.is_ok() {
+            let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH);
+            self.last_read.store(now.map_or(0, |d| d.as_secs()), Ordering::Relaxed);
+        }
+        let digest = digest(&snapshot);
+        if self.last_digest.as_ref() == Some(&digest) {
+            return None;
+        }
+        self.last_digest = Some(digest);
+        Some(snapshot)
+    }
+}
+
+/// The callprofiles server `config.json` in `home` names, if any.
+fn server_in(home: &Path) -> Option<ServerConfig> {
+    match Config::load(home) {
+        Ok(Config {
+            phone_system: PhoneSystemConfig::Server(server),
+        }) => Some(server),
+        _ => None,
+    }
+}
+
+/// A comparable digest of a snapshot, so the worker only reports real changes.
+fn digest(snapshot: &Snapshot) -> String {
+    format!(
+        "{:?}|{:?}|{:?}|{:?}|{}|{:?}|{}",
+        snapshot.store.as_ref().map_err(ToString::to_string),
+        snapshot.live.as_ref().map_err(ToString::to_string),
+        snapshot.phone_system,
+        snapshot.connection,
+        snapshot.reached,
+        snapshot.new_messages,
+        snapshot.do_not_disturb
+    )
+}
