@@ -8,6 +8,8 @@ use crate::asterisk_support::{TestResult, reset_extension, with_asterisk};
 use crate::gui_connection_support::{button, click, disabled, form_result, shows, type_into, wait_until, window};
 use crate::server_support::Server;
 use callprofiles::text::i18n::Language;
+use callprofiles_core::remote::{DeviceToken, Fingerprint, ServerClient, ServerUrl};
+use callprofiles_core::{CoreError, RemoteError};
 use egui_kittest::kittest::Queryable;
 
 /// The worker's polling interval when there is no event stream (long: these tests must not depend on it).
@@ -49,7 +51,8 @@ fn the_server_form_checks_what_is_typed_and_refuses_plain_http() -> TestResult {
 }
 
 #[test]
-fn the_window_connects_with_the_form_follows_the_stream_and_is_back_within_two_seconds_of_a_restart() -> TestResult {
+fn the_window_connects_with_the_form_follows_the_stream_is_back_within_two_seconds_of_a_restart_and_signs_out()
+-> TestResult {
     with_asterisk("window and server", |asterisk| {
         let mut admin = asterisk.admin()?;
         reset_extension(&mut admin, "208")?;
@@ -89,6 +92,27 @@ fn the_window_connects_with_the_form_follows_the_stream_and_is_back_within_two_s
         let back = restarted.elapsed();
         eprintln!("window back {} ms after the server was started again", back.as_millis());
         assert!(back < Duration::from_secs(2), "{back:?}");
+
+        // Signing out goes through the worker's connect to the demo: the token is revoked and deleted.
+        let token = DeviceToken::load(home.path())?;
+        open_server_form(&mut harness);
+        click(&mut harness, "Sign out");
+        wait_until(&mut harness, "the sign-out", Duration::from_secs(15), |app| {
+            form_result(app).is_some_and(|text| text.contains("built-in demo"))
+        })?;
+        wait_until(&mut harness, "the demo's state", Duration::from_secs(5), |app| {
+            app.model.server().is_none() && app.model.live().is_some()
+        })?;
+        assert!(!DeviceToken::path_in(home.path()).exists());
+        let config = std::fs::read_to_string(home.path().join("config.json"))?;
+        assert!(!config.contains(&server.url()), "{config}");
+        let url = ServerUrl::parse(&server.url())?;
+        let client = ServerClient::new(url, Some(Fingerprint::parse(&server.fingerprint)?), Some(token))?;
+        let refused = client.state().err();
+        assert!(
+            matches!(refused, Some(CoreError::Remote(RemoteError::Unauthorized))),
+            "{refused:?}"
+        );
         Ok(())
     })
 }

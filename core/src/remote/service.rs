@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::config::ServerConfig;
 use super::phone::{ServerPhoneSystem, live_of};
 use super::session::ServerBook;
-use super::setup::sign_out;
+use super::token::DeviceToken;
 use crate::config::PhoneSystemConfig;
 use crate::detection::detect;
 use crate::error::{CoreError, RemoteError};
@@ -70,6 +70,21 @@ impl ServerService {
 
     fn opened(&mut self) -> Result<&mut Opened, CoreError> {
         self.opened.as_mut().map_err(|error| error.clone())
+    }
+
+    /// Revokes this computer's token on the server and deletes it here, after `config.json` left the
+    /// server: a failure is logged (the administrator can revoke with `callprofiles-server user revoke`),
+    /// since the switch itself is done.
+    fn forget_device(&self) {
+        if let Ok(opened) = &self.opened {
+            match opened.book.client().revoke_this_device() {
+                Ok(()) | Err(CoreError::Remote(RemoteError::Unauthorized)) => {}
+                Err(error) => tracing::warn!("could not revoke the device token on the server: {error}"),
+            }
+        }
+        if let Err(error) = DeviceToken::forget(&self.home) {
+            tracing::warn!("could not delete the device token: {error}");
+        }
     }
 
     fn book_of(&mut self) -> Result<&ServerBook, CoreError> {
@@ -194,8 +209,8 @@ impl ProfileService for ServerService {
     }
 
     fn move_damaged_aside(&mut self) -> Result<PathBuf, CoreError> {
-        // The server keeps the profiles; this computer has no profiles file in use to move.
-        Err(RemoteError::NotSignedIn.into())
+        // The profiles shown while the server cannot be reached are this computer's `profiles.json`.
+        Ok(Store::new(&self.home).move_aside()?)
     }
 
     fn export(&mut self, path: &Path) -> Result<usize, CoreError> {
@@ -222,14 +237,16 @@ impl ProfileService for ServerService {
         ProfileService::call(&mut self.opened()?.phone, target)
     }
 
-    /// Leaving the server (the built-in demo or an Asterisk) signs this computer out first: its token is
-    /// revoked and deleted. Another server is joined with an enrollment code (`connect_server`).
+    /// Leaving the server (for the built-in demo or an Asterisk) signs this computer out once the new
+    /// phone system is tested and saved: the device token is revoked on the server and deleted here (on
+    /// failure the server stays in use and keeps accepting this computer). Another server is joined with
+    /// an enrollment code ([`super::connect_server`]), not here.
     fn connect(&mut self, config: PhoneSystemConfig, secret: Option<AmiSecret>) -> Result<Connected, CoreError> {
         if let PhoneSystemConfig::Server(_) = config {
             return Err(RemoteError::NotSignedIn.into());
         }
-        sign_out(&self.home)?;
-        let mut local = Callprofiles::following(&self.home);
-        ProfileService::connect(&mut local, config, secret)
+        let connected = ProfileService::connect(&mut Callprofiles::following(&self.home), config, secret)?;
+        self.forget_device();
+        Ok(connected)
     }
 }
