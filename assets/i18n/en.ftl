@@ -17,7 +17,7 @@ window-title-detected = callprofiles — Detected settings
 
 ## Toolbar
 button-add = ➕ Add profile…
-tooltip-add = Add a custom profile, starting from the settings of the profile shown ({ $shortcut }).
+tooltip-add = Add a custom profile as a copy of the profile shown ({ $shortcut }).
 tooltip-add-full = You already have { $max } custom profiles, the most allowed: delete one to add another.
 tooltip-unavailable = Not available until your profiles can be read.
 slots-left = { $count ->
@@ -106,14 +106,13 @@ greeting-recorded = Greeting { $number }
 
 ## Detected
 detected-explain = The phone system's current settings match none of your saved profiles (they were changed elsewhere, e.g. on the desk phone).
-detected-nearest = Closest saved profile: { $profile }. It differs in: { $settings }.
 button-save-detected-new = Save as new profile…
 button-save-detected-into = Save into…
 
 ## Dialogs
 field-name = Name
 dialog-add-title = Add a profile
-dialog-add-text = The new profile starts with the settings of { $profile }.
+dialog-add-text = The new profile is a copy of { $profile }: it starts with the same settings, which you can then change.
 dialog-add-text-default = The new profile starts with the default settings: calls ring the desk phone.
 button-add-confirm = Add
 dialog-rename-title = Rename the profile
@@ -133,7 +132,7 @@ dialog-unsaved-invalid = They cannot be saved as they are: a field is not valid.
 button-discard = Discard changes
 button-cancel = Cancel
 dialog-import-title = Import profiles?
-dialog-import-text = Replace all your profiles with the ones in { $path }? Your current custom profiles will be replaced.
+dialog-import-text = Importing replaces all your profiles, your custom ones included, with these.
 button-import-confirm = Import
 button-export-confirm = Export
 field-path = File
@@ -202,6 +201,12 @@ error-call-needs-telecommuter = Calls from callprofiles ring your telecommuter p
 error-no-free-id = Cannot add “{ $name }”: every custom profile id up to custom-{ $max } has been used, and ids are never reused.
 error-id-out-of-range = The profile id “{ $id }” is out of range: custom ids go up to custom-{ $max }.
 error-calls-unsupported = The built-in demo phone system cannot place calls: connect callprofiles to your Asterisk or FreePBX first.
+error-voicemail-unsupported = This phone system offers no voicemail messages to callprofiles.
+error-no-mailbox = Extension { $extension } has no voicemail box on the phone system.
+error-message-not-found = There is no voicemail message { $id } in the mailbox: list the messages again.
+error-play-on-phone-unsupported = The built-in demo phone system cannot ring a phone to play a message: connect callprofiles to your Asterisk or FreePBX first.
+error-record-by-phone-unsupported = The built-in demo phone system cannot ring a phone to record a greeting: connect callprofiles to your Asterisk or FreePBX first.
+error-bad-message-id = “{ $input }” is not a voicemail message id: use an id from the message list.
 error-no-home = Cannot find a folder for callprofiles' files: set CALLPROFILES_HOME or pass --home DIR.
 error-file = Cannot use the file { $path }: { $reason }.
 error-store-corrupt = The profiles file { $path } is damaged ({ $reason }); it was left untouched.
@@ -436,6 +441,18 @@ cli-status-voicemail = Voicemail: { $count ->
 }.
 cli-activated = Activated "{ $name }": { $summary }.
 cli-call-placed = Your telecommuter phone ({ $remote }) rings now: answer it to be connected to { $target }, who sees your extension calling.
+cli-voicemail-count = Voicemail: { $new } new, { $old } heard.
+cli-voicemail-line = { $id }  { $state }  { $time }  { $seconds } s  { $caller }
+cli-voicemail-state-new = new
+cli-voicemail-state-old = heard
+cli-voicemail-unknown-caller = unknown caller
+cli-voicemail-playing = Your phone rings now: answer it to hear message { $id }.
+cli-voicemail-heard = Message { $id } is marked heard.
+cli-voicemail-deleted = Message { $id } is deleted.
+cli-voicemail-recording = Your phone rings now: answer it, speak greeting { $slot } after the beep, then hang up.
+cli-voicemail-greetings = Recorded greetings: { $slots }. Callers hear the system greeting when a profile chooses another one.
+cli-voicemail-greetings-none = No greeting is recorded: callers hear the system greeting.
+cli-show-greeting-unrecorded = Warning: greeting { $slot } is not recorded, so callers would hear the system greeting. Record it by phone or choose another one.
 cli-created = Created profile "{ $name }" (id { $id }) with { $origin }; { $used } of { $max } custom profiles used.
 cli-origin-from = the settings of "{ $name }"
 cli-origin-default = the Office defaults
@@ -541,3 +558,41 @@ button-conn-server = Connect
 button-conn-sign-out = Sign out
 conn-server-sign-out-explain = Revokes this computer's access to { $url } and switches to the built-in demo.
 conn-server-connected = Connected to the callprofiles server { $url }, extension { $extension }.
+## Added for a careful user (issue 16)
+explain-desk-phone = Calls ring your desk phone.
+explain-forward = Incoming calls are forwarded to an external number; the desk phone does not ring.
+explain-twinning = Incoming calls ring both your desk phone and another number at once.
+explain-telecommuter = You work from another phone (e.g. at home): your calls ring there, and calls you make from callprofiles ring it first.
+hint-voicemail-off = Voicemail is off: the settings below apply only while it is on (they are kept).
+button-save-activate = Save and activate
+tooltip-save-activate = Save the changes shown, then apply them to the phone system.
+dialog-unsaved-activate = Activate applies the saved settings: save the changes to apply them, or discard them to apply the saved ones.
+button-undo = Undo
+done-reverted = Your unsaved changes to { $profile } were thrown away.
+notice-changed-outside-profile = Your phone settings were changed outside this window: { $profile } is now active.
+notice-changed-outside-detected = Your phone settings were changed outside this window: they now match none of your profiles (Detected).
+status-profiles-unreadable = Profiles cannot be read
+conn-cancelled = Cancelled: nothing was saved, and the phone system in use stays as it was.
+conn-ami-explain = callprofiles talks to Asterisk or FreePBX over AMI (the Asterisk Manager Interface). Your PBX administrator creates an AMI user for it in manager.conf (FreePBX: manager_custom.conf) with write = system,call, and gives you its name and secret (the AMI user's password). See “Asterisk and FreePBX” in callprofiles' README.
+value-on = on
+value-off = off
+compare-heading = On the phone system now, beside { $profile }, the closest saved profile:
+compare-differs = ({ $profile }: { $value })
+compare-same = (same in { $profile })
+detected-banner = Your phone settings match none of your profiles: they were changed elsewhere (Detected).
+detected-banner-nearest = Your phone settings match none of your profiles (Detected): closest is { $profile }, which differs in { $settings }.
+button-show-detected = Show them…
+dialog-delete-active = { $profile } is active now. Deleting it does not change the phone system: it keeps these settings, which will then show as another profile or as Detected.
+file-exists = A file with this name already exists: exporting replaces it.
+button-replace-confirm = Replace
+dialog-import-file = File: { $path }
+dialog-import-reading = Reading and checking the file…
+dialog-import-holds = { $count ->
+    [one] 1 profile: { $names }
+   *[other] { $count } profiles: { $names }
+}
+dialog-import-damaged = Importing replaces your damaged profiles file, which is first moved aside and kept next to it.
+button-import-damaged = Import profiles from a file…
+quick-done = ✔ { $profile } is now active.
+quick-cannot = Cannot be activated: { $reason }
+quick-detected-open = Press D or click to see them in the main window and keep them.

@@ -19,7 +19,7 @@ window-title-detected = callprofiles — wykryte ustawienia
 
 ## Pasek narzędzi
 button-add = ➕ Dodaj profil…
-tooltip-add = Dodaj własny profil, zaczynając od ustawień pokazanego profilu ({ $shortcut }).
+tooltip-add = Dodaj własny profil jako kopię pokazanego profilu ({ $shortcut }).
 tooltip-add-full = Masz już { $max } własne profile — to maksimum: usuń jeden, aby dodać kolejny.
 tooltip-unavailable = Niedostępne, dopóki nie da się odczytać profili.
 slots-left = { $count ->
@@ -109,7 +109,6 @@ greeting-recorded = Powitanie { $number }
 
 ## Wykryte
 detected-explain = Bieżące ustawienia systemu telefonicznego nie odpowiadają żadnemu z zapisanych profili (zmieniono je gdzie indziej, np. na telefonie stacjonarnym).
-detected-nearest = Najbliższy zapisany profil: { $profile }. Różnice: { $settings }.
 button-save-detected-new = Zapisz jako nowy profil…
 button-save-detected-into = Zapisz w profilu…
 
@@ -117,7 +116,7 @@ button-save-detected-into = Zapisz w profilu…
 field-name = Nazwa
 dialog-add-title = Dodaj profil
 dialog-add-text-default = Nowy profil zacznie z ustawieniami domyślnymi: połączenia dzwonią na telefonie stacjonarnym.
-dialog-add-text = Nowy profil zacznie z ustawieniami profilu { $profile }.
+dialog-add-text = Nowy profil będzie kopią profilu { $profile }: zacznie z tymi samymi ustawieniami, które możesz potem zmienić.
 button-add-confirm = Dodaj
 dialog-rename-title = Zmień nazwę profilu
 button-rename-confirm = Zmień nazwę
@@ -136,7 +135,7 @@ dialog-unsaved-invalid = W obecnej postaci nie można ich zapisać: jedno z pól
 button-discard = Odrzuć zmiany
 button-cancel = Anuluj
 dialog-import-title = Zaimportować profile?
-dialog-import-text = Zastąpić wszystkie Twoje profile profilami z pliku { $path }? Obecne własne profile zostaną zastąpione.
+dialog-import-text = Import zastąpi wszystkie Twoje profile, także własne, profilami z pliku.
 button-import-confirm = Importuj
 button-export-confirm = Eksportuj
 field-path = Plik
@@ -207,6 +206,12 @@ error-call-needs-telecommuter = Połączenia z callprofiles najpierw dzwonią na
 error-no-free-id = Nie można dodać „{ $name }”: wykorzystano już wszystkie identyfikatory profili własnych do custom-{ $max }, a identyfikatory nigdy nie są używane ponownie.
 error-id-out-of-range = Identyfikator profilu „{ $id }” jest poza zakresem: identyfikatory profili własnych sięgają do custom-{ $max }.
 error-calls-unsupported = Demonstracyjny system telefoniczny nie może nawiązywać połączeń: najpierw połącz callprofiles ze swoim Asteriskiem lub FreePBX.
+error-voicemail-unsupported = Ten system telefoniczny nie udostępnia callprofiles wiadomości poczty głosowej.
+error-no-mailbox = Numer wewnętrzny { $extension } nie ma skrzynki poczty głosowej w systemie telefonicznym.
+error-message-not-found = W skrzynce nie ma wiadomości głosowej { $id }: wyświetl listę wiadomości ponownie.
+error-play-on-phone-unsupported = Demonstracyjny system telefoniczny nie może zadzwonić na telefon, by odtworzyć wiadomość: najpierw połącz callprofiles ze swoim Asteriskiem lub FreePBX.
+error-record-by-phone-unsupported = Demonstracyjny system telefoniczny nie może zadzwonić na telefon, by nagrać powitanie: najpierw połącz callprofiles ze swoim Asteriskiem lub FreePBX.
+error-bad-message-id = „{ $input }” nie jest identyfikatorem wiadomości głosowej: użyj identyfikatora z listy wiadomości.
 error-no-home = Nie można znaleźć folderu na pliki callprofiles: ustaw CALLPROFILES_HOME lub podaj --home KATALOG.
 error-file = Nie można użyć pliku { $path }: { $reason }.
 error-store-corrupt = Plik profili { $path } jest uszkodzony ({ $reason }); pozostawiono go nietkniętym.
@@ -446,6 +451,18 @@ cli-status-voicemail = Poczta głosowa: { $count ->
 }.
 cli-activated = Aktywowano „{ $name }”: { $summary }.
 cli-call-placed = Twój telefon telepracownika ({ $remote }) teraz dzwoni: odbierz, aby połączyć się z numerem { $target }, który zobaczy połączenie z Twojego numeru wewnętrznego.
+cli-voicemail-count = Poczta głosowa: nowe { $new }, odsłuchane { $old }.
+cli-voicemail-line = { $id }  { $state }  { $time }  { $seconds } s  { $caller }
+cli-voicemail-state-new = nowa
+cli-voicemail-state-old = odsłuchana
+cli-voicemail-unknown-caller = nieznany rozmówca
+cli-voicemail-playing = Twój telefon dzwoni: odbierz, aby odsłuchać wiadomość { $id }.
+cli-voicemail-heard = Wiadomość { $id } oznaczono jako odsłuchaną.
+cli-voicemail-deleted = Wiadomość { $id } została usunięta.
+cli-voicemail-recording = Twój telefon dzwoni: odbierz, po sygnale nagraj powitanie { $slot }, potem się rozłącz.
+cli-voicemail-greetings = Nagrane powitania: { $slots }. Gdy profil wybiera inne, dzwoniący słyszą Powitanie systemowe.
+cli-voicemail-greetings-none = Żadne powitanie nie jest nagrane: dzwoniący słyszą Powitanie systemowe.
+cli-show-greeting-unrecorded = Uwaga: powitanie { $slot } nie jest nagrane, więc dzwoniący usłyszą Powitanie systemowe. Nagraj je za pomocą telefonu albo wybierz inne.
 cli-created = Utworzono profil „{ $name }” (id { $id }) z { $origin }; użyto { $used } z { $max } profili własnych.
 cli-origin-from = ustawieniami profilu „{ $name }”
 cli-origin-default = domyślnymi ustawieniami profilu Biurowy
@@ -558,3 +575,43 @@ button-conn-server = Połącz
 button-conn-sign-out = Wyloguj
 conn-server-sign-out-explain = Odwołuje dostęp tego komputera do { $url } i przełącza na wbudowany system demonstracyjny.
 conn-server-connected = Połączono z serwerem callprofiles { $url }, numer wewnętrzny { $extension }.
+## Added for a careful user (issue 16)
+explain-desk-phone = Połączenia dzwonią na Twoim telefonie stacjonarnym.
+explain-forward = Połączenia przychodzące są przekierowywane na numer zewnętrzny; telefon stacjonarny nie dzwoni.
+explain-twinning = Połączenia przychodzące dzwonią zarówno na telefonie stacjonarnym, jak i na innym numerze.
+explain-telecommuter = Pracujesz przy innym telefonie (np. w domu): połączenia dzwonią na nim, a połączenia wykonywane z callprofiles najpierw dzwonią na niego.
+hint-voicemail-off = Poczta głosowa jest wyłączona: poniższe ustawienia działają tylko wtedy, gdy jest włączona (są zachowane).
+button-save-activate = Zapisz i aktywuj
+tooltip-save-activate = Zapisz pokazane zmiany, a potem zastosuj je w systemie telefonicznym.
+dialog-unsaved-activate = Aktywacja stosuje zapisane ustawienia: zapisz zmiany, aby je zastosować, albo je odrzuć, aby zastosować zapisane.
+button-undo = Cofnij
+done-reverted = Niezapisane zmiany w profilu { $profile } zostały odrzucone.
+notice-changed-outside-profile = Ustawienia Twojego telefonu zmieniono poza tym oknem: aktywny jest teraz profil { $profile }.
+notice-changed-outside-detected = Ustawienia Twojego telefonu zmieniono poza tym oknem: nie odpowiadają teraz żadnemu z Twoich profili (Wykryte).
+status-profiles-unreadable = Nie można odczytać profili
+conn-cancelled = Anulowano: niczego nie zapisano, używany system telefoniczny pozostaje bez zmian.
+conn-ami-explain = callprofiles łączy się z Asteriskiem lub FreePBX przez AMI (Asterisk Manager Interface). Administrator centrali tworzy dla niego użytkownika AMI w manager.conf (FreePBX: manager_custom.conf) z uprawnieniami write = system,call i podaje Ci jego nazwę oraz hasło (secret). Zobacz rozdział „Asterisk and FreePBX” w pliku README callprofiles.
+value-on = wł.
+value-off = wył.
+compare-heading = Teraz w systemie telefonicznym, obok najbliższego zapisanego profilu { $profile }:
+compare-differs = ({ $profile }: { $value })
+compare-same = (tak samo w profilu { $profile })
+detected-banner = Ustawienia Twojego telefonu nie odpowiadają żadnemu z Twoich profili: zmieniono je gdzie indziej (Wykryte).
+detected-banner-nearest = Ustawienia Twojego telefonu nie odpowiadają żadnemu z Twoich profili (Wykryte): najbliższy jest profil { $profile }, różnice: { $settings }.
+button-show-detected = Pokaż je…
+dialog-delete-active = Profil { $profile } jest teraz aktywny. Usunięcie go nie zmienia systemu telefonicznego: zachowa on te ustawienia, które będą potem widoczne jako inny profil albo jako Wykryte.
+file-exists = Plik o tej nazwie już istnieje: eksport go zastąpi.
+button-replace-confirm = Zastąp
+dialog-import-file = Plik: { $path }
+dialog-import-reading = Odczytywanie i sprawdzanie pliku…
+dialog-import-holds = { $count ->
+    [one] 1 profil: { $names }
+    [few] { $count } profile: { $names }
+    [many] { $count } profili: { $names }
+   *[other] { $count } profilu: { $names }
+}
+dialog-import-damaged = Import zastąpi uszkodzony plik profili, który najpierw zostanie odsunięty na bok i zachowany obok.
+button-import-damaged = Importuj profile z pliku…
+quick-done = ✔ Profil { $profile } jest teraz aktywny.
+quick-cannot = Nie można aktywować: { $reason }
+quick-detected-open = Naciśnij D lub kliknij, aby zobaczyć je w głównym oknie i zachować.

@@ -21,6 +21,7 @@ pub mod shown;
 pub mod store;
 pub mod transfer;
 pub mod view;
+pub mod voicemail;
 pub mod wire;
 
 pub use applicable::{ApplicableSettings, CompleteRouting};

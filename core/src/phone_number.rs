@@ -56,6 +56,24 @@ impl PhoneNumber {
     pub fn digits(&self) -> &str {
         self.0.trim_start_matches('+')
     }
+
+    /// The number as people read it: its digits in groups of three from the right, after the `+` if any
+    /// (`+48 600 100 200`, `600 100 200`, `12 345`). Only for showing: what is stored and sent is
+    /// [`Self::as_str`].
+    pub fn grouped(&self) -> String {
+        let digits = self.digits();
+        let mut grouped = String::with_capacity(self.0.len() + digits.len() / 3);
+        if self.0.starts_with('+') {
+            grouped.push('+');
+        }
+        for (index, digit) in digits.chars().enumerate() {
+            if index > 0 && (digits.len() - index).is_multiple_of(3) {
+                grouped.push(' ');
+            }
+            grouped.push(digit);
+        }
+        grouped
+    }
 }
 
 /// Cuts long input so that error messages stay readable.
@@ -114,6 +132,17 @@ mod tests {
             PhoneNumber::parse("0.700.880").map(|n| n.to_string()).ok(),
             Some("0700880".into())
         );
+    }
+
+    #[test]
+    fn groups_digits_in_threes_from_the_right() -> Result<(), InputError> {
+        let grouped = |input: &str| PhoneNumber::parse(input).map(|n| n.grouped());
+        assert_eq!(grouped("+48600100200")?, "+48 600 100 200");
+        assert_eq!(grouped("600-100-200")?, "600 100 200");
+        assert_eq!(grouped("12345")?, "12 345");
+        assert_eq!(grouped("201")?, "201");
+        assert_eq!(grouped("+1 2")?, "+12");
+        Ok(())
     }
 
     #[test]

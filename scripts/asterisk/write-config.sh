@@ -95,13 +95,14 @@ displayconnects = no
 authtimeout = 5
 authlimit = 20
 
-; The app's user: AstDB and device states (write=system,call) and telecommuter calls (originate).
+; The app's user: AstDB and device states (write=system,call), telecommuter calls and playing
+; voicemail on the phone (originate), marking messages heard and deleting them (user).
 [callprofiles]
 secret = $secret
 deny = 0.0.0.0/0.0.0.0
 permit = 127.0.0.1/255.255.255.255
 read = system,call,user
-write = system,call,originate
+write = system,call,originate,user
 
 ; An app user as set up before telecommuter calls existed: no originate.
 [callprofiles-nocalls]
@@ -174,13 +175,14 @@ CWINUSEBUSY = true
 #include callprofiles.conf
 
 ; A test phone: reports that it rang, then answers when the AstDB key CPTEST/<target> is "answer", or
-; "answer-after-N" and it has rung more than N times; otherwise it keeps ringing.
+; "answer-after-N" and it has rung more than N times, or "listen" (answers and stays 20 s, e.g. to hear
+; a voicemail message); otherwise it keeps ringing.
 [callprofiles-test-phones]
 exten => _[0-9+].,1,UserEvent(CallprofilesTestRang,Target: ${EXTEN},From: ${CALLERID(num)})
  same => n,Set(CPTEST_RINGS=$[0${DB(CPTEST/${EXTEN}/rings)} + 1])
  same => n,Set(DB(CPTEST/${EXTEN}/rings)=${CPTEST_RINGS})
  same => n,Set(CPTEST_MODE=${DB(CPTEST/${EXTEN})})
- same => n,GotoIf($["${CPTEST_MODE}" = "answer"]?answer)
+ same => n,GotoIf($["${CPTEST_MODE}" = "answer" | "${CPTEST_MODE}" = "listen"]?answer)
  same => n,GotoIf($["${CPTEST_MODE:0:13}" != "answer-after-"]?ring)
  same => n,GotoIf($[${CPTEST_RINGS} > ${CPTEST_MODE:13}]?answer)
  same => n(ring),Ringing()
@@ -188,7 +190,7 @@ exten => _[0-9+].,1,UserEvent(CallprofilesTestRang,Target: ${EXTEN},From: ${CALL
  same => n,Hangup()
  same => n(answer),Answer()
  same => n,UserEvent(CallprofilesTestAnswered,Target: ${EXTEN})
- same => n,Wait(2)
+ same => n,Wait(${IF($["${CPTEST_MODE}" = "listen"]?20:2)})
  same => n,Hangup()
 
 ; FreePBX 16/17 with callprofiles installed as README.md says (tests/asterisk/freepbx).

@@ -27,6 +27,8 @@ impl ActivateArgs {
                 ),
             ],
         );
-        output::print(&format!("{activated}\n{}", context.phone_system_line(app.as_ref())))
+        let mut lines = vec![activated, context.phone_system_line(app.as_ref())];
+        lines.extend(super::show::unrecorded_greeting_line(context, app.as_mut(), &profile));
+        output::print(&lines.join("\n"))
     }
 }

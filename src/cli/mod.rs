@@ -22,6 +22,7 @@ mod save_detected;
 mod set;
 mod show;
 mod status;
+mod voicemail;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -82,6 +83,9 @@ pub enum Command {
     Pbx(pbx::PbxCommand),
     /// Open the small quick-switch window.
     Quick,
+    /// Your voicemail messages: list them, play one on your phone, mark one heard, delete one.
+    #[command(subcommand)]
+    Voicemail(voicemail::VoicemailCommand),
     /// Choose the phone system: a callprofiles server, an Asterisk/FreePBX over AMI, or the built-in demo.
     #[command(subcommand)]
     Connect(connect::ConnectCommand),
@@ -110,6 +114,7 @@ impl Command {
             Self::Quick => open_window(Window::Quick, context.gui_options()),
             Self::Connect(command) => command.run(context),
             Self::Disconnect => connect_server::disconnect(context),
+            Self::Voicemail(command) => command.run(context),
         }
     }
 }

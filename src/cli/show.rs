@@ -1,6 +1,7 @@
 //! `show NAME [--json]`: one profile's settings.
 
-use callprofiles_core::{ProfileView, RuleError};
+use callprofiles_core::service::ProfileService;
+use callprofiles_core::{Greeting, Profile, ProfileView, RuleError};
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, error_line, human, output};
@@ -50,10 +51,32 @@ impl ShowArgs {
                 ("active", FluentValue::from(if active { "yes" } else { "no" })),
             ],
         );
-        output::print(&format!(
-            "{heading}\n{}\n{}",
-            human::settings_block(&context.i18n, &profile.settings),
-            context.tr_args("cli-show-change", &[("id", id())])
-        ))
+        let mut lines = vec![heading, human::settings_block(&context.i18n, &profile.settings)];
+        lines.extend(unrecorded_greeting_line(context, app.as_mut(), &profile));
+        lines.push(context.tr_args("cli-show-change", &[("id", id())]));
+        output::print(&lines.join("\n"))
+    }
+}
+
+/// A line saying the profile chooses a greeting that is not recorded (callers would hear the system
+/// greeting); asked only when it chooses a recorded one, and left out when the mailbox cannot be asked.
+pub(crate) fn unrecorded_greeting_line(
+    context: &Context,
+    app: &mut dyn ProfileService,
+    profile: &Profile,
+) -> Option<String> {
+    if profile.settings.voicemail.greeting == Greeting::Default {
+        return None;
+    }
+    match app.unrecorded_greeting(profile) {
+        Ok(Some(slot)) => Some(context.tr_args(
+            "cli-show-greeting-unrecorded",
+            &[("slot", FluentValue::from(slot.get()))],
+        )),
+        Ok(None) => None,
+        Err(error) => {
+            tracing::debug!(%error, "cannot learn which greetings are recorded");
+            None
+        }
     }
 }

@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use callprofiles_core::ProfileId;
 use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig};
+use callprofiles_core::{Profile, ProfileId};
 
 use crate::text::i18n::LanguageChoice;
 
@@ -79,17 +79,32 @@ pub enum Dialog {
         path: String,
         /// The file chooser could not be opened.
         no_portal: bool,
+        /// Why the last attempt failed (kept in the dialog, so the path can be corrected).
+        problem: Option<String>,
     },
-    /// Confirm replacing every profile with a file's.
+    /// Confirm replacing every profile with a file's, once the file has been read and checked.
     ConfirmImport {
         /// The file.
         path: PathBuf,
+        /// What the check found so far.
+        check: ImportCheck,
     },
     /// Type the number of a telecommuter's call.
     Call {
         /// The number typed so far.
         number: String,
     },
+}
+
+/// What reading and checking a file to import found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportCheck {
+    /// The file is being read.
+    Reading,
+    /// The file is a valid export holding these profiles (in display order).
+    Valid(Vec<Profile>),
+    /// The file cannot be imported, or the import failed: why, as a sentence.
+    Invalid(String),
 }
 
 /// What the phone-system connection form asks for.
@@ -112,6 +127,8 @@ pub enum ConnectionCommand {
     ConnectServer(Box<ServerRequest>),
     /// Sign out of the callprofiles server (revoking this computer's token) and use the built-in demo.
     SignOut,
+    /// Stop waiting for the connection test in progress: when it ends, nothing is saved or switched.
+    Cancel,
 }
 
 /// What the user asked for this frame.
@@ -122,6 +139,10 @@ pub enum UiCommand {
     Select(Selection),
     /// Activate a saved profile.
     Activate(ProfileId),
+    /// Save the edit of the profile shown, then apply it to the phone system.
+    SaveAndActivate,
+    /// Bring back the edit that Revert (or Esc) threw away.
+    UndoRevert,
     /// Show a profile and activate it (double-click).
     SelectAndActivate(ProfileId),
     /// Activate the n-th saved profile (Ctrl+1…7; 0-based).
@@ -154,6 +175,8 @@ pub enum UiCommand {
     ChooseFile(FileAction),
     /// Export to this file.
     ExportTo(PathBuf),
+    /// Read and check a file to import, then ask to confirm (showing what it holds).
+    CheckImport(PathBuf),
     /// Import from this file (after confirmation).
     ImportFrom(PathBuf),
     /// Change the language.

@@ -13,7 +13,7 @@ pub struct Draft {
     pub call_pickup: bool,
     /// The mobility mode.
     pub mode: RoutingMode,
-    /// The number as typed (shared by the modes that take one).
+    /// The number as typed (shared by the modes that take one); a saved number starts grouped for reading.
     pub number: String,
     /// Voicemail settings.
     pub voicemail: Voicemail,
@@ -27,11 +27,7 @@ impl Draft {
             base: settings.clone(),
             call_pickup: settings.call_pickup,
             mode: settings.routing.mode(),
-            number: settings
-                .routing
-                .number()
-                .map(|n| n.as_str().to_owned())
-                .unwrap_or_default(),
+            number: settings.routing.number().map(PhoneNumber::grouped).unwrap_or_default(),
             voicemail: settings.voicemail.clone(),
         }
     }

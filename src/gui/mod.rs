@@ -2,6 +2,7 @@
 
 pub mod backdrop;
 pub mod bench_report;
+pub mod cancel;
 pub mod command;
 pub mod draft;
 pub mod home_watch;
@@ -103,7 +104,12 @@ pub fn run_quick_window(options: GuiOptions) -> anyhow::Result<()> {
     eframe::run_native(
         "callprofiles",
         native,
-        Box::new(move |cc| Ok(Box::new(QuickApp::new(threaded_model(&home, &cc.egui_ctx)?, language)))),
+        Box::new(move |cc| {
+            let model = threaded_model(&home, &cc.egui_ctx)?;
+            Ok(Box::new(
+                QuickApp::new(model, language).opening_main_window_over(home.clone()),
+            ))
+        }),
     )
     .map_err(|error| anyhow!(window_error_text(&i18n, &error)))
 }

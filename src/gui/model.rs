@@ -56,6 +56,8 @@ pub struct Model {
     in_flight: Vec<(Ticket, Busy)>,
     /// New voicemail arrived since the last look and the live settings ask for a notification: how many wait.
     voicemail_arrived: Option<u64>,
+    /// The live settings changed while none of this window's requests ran: someone else changed them.
+    changed_outside: bool,
 }
 
 impl Model {
@@ -66,6 +68,7 @@ impl Model {
             snapshot: None,
             in_flight: Vec::new(),
             voicemail_arrived: None,
+            changed_outside: false,
         }
     }
 
@@ -76,7 +79,12 @@ impl Model {
             match event {
                 WorkerEvent::Snapshot(snapshot) => {
                     let before = self.new_messages();
+                    let live_before = self.live().cloned();
                     self.snapshot = Some(*snapshot);
+                    // A request of ours is in flight until its answer, which comes after its snapshot.
+                    if self.in_flight.is_empty() && live_before.is_some() && self.live().is_some() {
+                        self.changed_outside |= live_before.as_ref() != self.live();
+                    }
                     let notify = self.live().is_some_and(|live| live.voicemail.notification);
                     if let (Some(before), Some(now)) = (before, self.new_messages())
                         && now > before
@@ -145,6 +153,11 @@ impl Model {
     /// How many messages wait, once, after new voicemail arrived while notifications are on.
     pub fn take_voicemail_arrival(&mut self) -> Option<u64> {
         self.voicemail_arrived.take()
+    }
+
+    /// Whether the phone system's settings were changed by someone else since the last call (once).
+    pub fn take_outside_change(&mut self) -> bool {
+        std::mem::take(&mut self.changed_outside)
     }
 
     /// Whether the first snapshot has arrived.

@@ -64,9 +64,9 @@ pub fn settings_list(i18n: &I18n, keys: &[SettingKey]) -> String {
 /// Where a profile's calls go, in a few words: shown under its name, and spoken by screen readers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RoutingSummary {
-    /// What the eye reads ("Desk phone", "➡ +48600100200", "Desk + +48600100200").
+    /// What the eye reads ("Desk phone", "➡ +48 600 100 200", "Desk + +48 600 100 200").
     pub short: String,
-    /// What a screen reader says ("calls are forwarded to +48600100200").
+    /// What a screen reader says ("calls are forwarded to +48 600 100 200").
     pub spoken: String,
 }
 
@@ -80,7 +80,7 @@ pub fn routing_summary(i18n: &I18n, routing: &Routing) -> RoutingSummary {
     };
     match routing.number() {
         Some(number) => {
-            let args = [("number", FluentValue::from(number.as_str().to_owned()))];
+            let args = [("number", FluentValue::from(number.grouped()))];
             RoutingSummary {
                 short: i18n.tr_args(short, &args),
                 spoken: i18n.tr_args(spoken, &args),
@@ -120,14 +120,17 @@ mod tests {
         assert_eq!(summary(en, &Routing::DeskPhone).0, "Desk phone");
         assert_eq!(summary(pl, &Routing::DeskPhone).0, "Telefon stacjonarny");
         let forward = Routing::Forward { number: number.clone() };
-        assert_eq!(summary(en, &forward).0, "➡ +48600100200");
-        assert_eq!(summary(en, &forward).1, "calls are forwarded to +48600100200");
-        assert_eq!(summary(pl, &forward).1, "połączenia są przekierowane na +48600100200");
+        assert_eq!(summary(en, &forward).0, "➡ +48 600 100 200");
+        assert_eq!(summary(en, &forward).1, "calls are forwarded to +48 600 100 200");
+        assert_eq!(
+            summary(pl, &forward).1,
+            "połączenia są przekierowane na +48 600 100 200"
+        );
         let twinning = Routing::Twinning { number: number.clone() };
-        assert_eq!(summary(en, &twinning).0, "Desk + +48600100200");
-        assert_eq!(summary(pl, &twinning).0, "Stacjonarny + +48600100200");
+        assert_eq!(summary(en, &twinning).0, "Desk + +48 600 100 200");
+        assert_eq!(summary(pl, &twinning).0, "Stacjonarny + +48 600 100 200");
         let telecommuter = Routing::Telecommuter { number };
-        assert_eq!(summary(en, &telecommuter).0, "Telecommuter: +48600100200");
+        assert_eq!(summary(en, &telecommuter).0, "Telecommuter: +48 600 100 200");
         Ok(())
     }
 

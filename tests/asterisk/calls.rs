@@ -114,10 +114,11 @@ fn desk_phone_rings_the_extension_then_voicemail_takes_the_message() -> TestResu
 }
 
 #[test]
-fn forward_sends_the_call_to_the_number_and_never_to_voicemail() -> TestResult {
+fn forward_with_voicemail_off_sends_the_call_to_the_number_and_never_to_voicemail() -> TestResult {
     with_asterisk("forward", |asterisk| {
         let mut fx = Fixture::new(asterisk, "211")?;
-        fx.activate(asterisk, "Home", &["routing=forward:+48 22 555-01-01"])?;
+        // With voicemail on, an unanswered forwarded call leaves a message (tests/asterisk/voicemail.rs).
+        fx.activate(asterisk, "Home", &["routing=forward:+48 22 555-01-01", "voicemail=off"])?;
         assert_eq!(fx.db("CF", "211")?.as_deref(), Some("+48225550101"));
         assert_eq!(fx.device_state("CF211")?, "BUSY");
         let before = fx.messages()?;

@@ -271,6 +271,10 @@ fn freepbx_forward_dials_the_number_and_lights_the_lamps_freepbx_watches() -> Te
             })?;
         }
         rang_on_every_path(&watcher, &round, "303", false)?;
+        // Unanswered there, the forwarded call falls back to voicemail (on in Office).
+        each_path(&mut watcher, &round, "CallprofilesUnanswered", secs(6), |_, e, _| {
+            expect(e, &[("Voicemail", "on")])
+        })?;
         user.activate(asterisk, "Office", &["routing=desk_phone"])?;
         let state = user.admin.getvar(&value("DEVICE_STATE(Custom:DEVCF93030)")?)?;
         assert_eq!(state, "NOT_INUSE");

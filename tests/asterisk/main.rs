@@ -7,3 +7,4 @@ mod calls;
 mod connection;
 mod freepbx;
 mod hostile;
+mod voicemail;

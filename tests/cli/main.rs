@@ -7,3 +7,4 @@ mod files;
 mod language;
 mod phone;
 mod profiles;
+mod voicemail;

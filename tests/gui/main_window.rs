@@ -29,8 +29,8 @@ fn select_and_activate_a_profile() -> TestResult {
     assert!(notice.contains("Home needs a phone number"), "{notice}");
     assert_eq!(harness.state().model.active_id(), Some(BuiltIn::Office.id()));
 
-    type_into(&mut harness, "Forward calls to", "+48 600 100 200");
-    assert!(shows(&harness, "Will be saved as +48600100200"));
+    type_into(&mut harness, "Forward calls to", "+48 (600) 100-200");
+    assert!(shows(&harness, "Will be saved as +48 600 100 200"));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     assert!(!harness.state().has_unsaved_changes());
@@ -41,6 +41,13 @@ fn select_and_activate_a_profile() -> TestResult {
     assert_eq!(harness.state().title(), "callprofiles — Home is active");
     let live = Callprofiles::open(home.path())?.pbx_show()?;
     assert_eq!(live.routing, Routing::parse("forward:+48600100200")?);
+    // Shown grouped, as people write numbers.
+    assert!(
+        row(&harness, "Home")
+            .accesskit_node()
+            .label()
+            .is_some_and(|l| l.contains("+48 600 100 200"))
+    );
     assert!(
         row(&harness, "Home")
             .accesskit_node()
@@ -146,7 +153,7 @@ fn built_ins_offer_no_delete_but_custom_profiles_can_be_renamed_and_deleted() ->
     assert!(shows(&harness, "The profile is now called Van."));
     click(&mut harness, "Delete…");
     assert!(shows(&harness, "Delete Van? This cannot be undone."));
-    click(&mut harness, "Delete");
+    click(&mut harness, "🗑 Delete");
     assert_eq!(harness.state().model.book().map(|b| b.custom_count()), Some(0));
     assert_eq!(harness.state().selection(), &Selection::Profile(BuiltIn::Office.id()));
     Ok(())
@@ -282,7 +289,9 @@ fn export_and_import_through_a_typed_path() -> TestResult {
     click(&mut harness, "Import…");
     type_into(&mut harness, "File", &file.display().to_string());
     click(&mut harness, "Import");
-    assert!(shows(&harness, "Replace all your profiles"));
+    // The file was read and checked before anything is asked.
+    assert!(shows(&harness, "4 profiles: Office, Mobile, Home, Car"));
+    assert!(shows(&harness, "replaces all your profiles, your custom ones included"));
     click(&mut harness, "Import");
     assert!(has_button(&harness, "Car"));
     Ok(())
@@ -526,7 +535,7 @@ fn each_sidebar_entry_says_where_its_calls_go() -> TestResult {
     );
     assert_eq!(
         spoken(&harness, "Car").as_deref(),
-        Some("Car, calls are forwarded to +48600100200")
+        Some("Car, calls are forwarded to +48 600 100 200")
     );
     assert_eq!(
         spoken(&harness, "Mobile").as_deref(),
@@ -538,7 +547,7 @@ fn each_sidebar_entry_says_where_its_calls_go() -> TestResult {
     click(&mut harness, "Save");
     assert_eq!(
         spoken(&harness, "Mobile").as_deref(),
-        Some("Mobile, built-in, calls ring the desk phone and 600100200")
+        Some("Mobile, built-in, calls ring the desk phone and 600 100 200")
     );
     Ok(())
 }
@@ -555,7 +564,7 @@ fn adding_while_detected_is_shown_says_the_new_profile_starts_from_the_defaults(
     harness.run();
     select(&mut harness, "Mobile");
     click(&mut harness, "Add profile");
-    assert!(shows(&harness, "The new profile starts with the settings of Mobile."));
+    assert!(shows(&harness, "The new profile is a copy of Mobile"));
     Ok(())
 }
 

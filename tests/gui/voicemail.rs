@@ -46,7 +46,7 @@ fn new_voicemail_is_counted_and_announced_only_with_notification_on() -> TestRes
     // Notification off: the count still shows, but no announcement.
     Callprofiles::open(home.path())?.pbx_set(&["voicemail.notification=off"])?;
     reread(&mut harness);
-    click(&mut harness, "×");
+    click(&mut harness, "Dismiss the message");
     pbx.set_messages(3);
     harness.state_mut().model.refresh();
     harness.step();

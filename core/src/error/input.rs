@@ -63,6 +63,12 @@ pub enum InputError {
         /// The value as typed.
         input: String,
     },
+    /// A voicemail message id that no mailbox can hold.
+    #[error("\"{input}\" is not a voicemail message id: use an id from the message list.")]
+    BadMessageId {
+        /// The value as typed.
+        input: String,
+    },
     /// A greeting that is neither `default` nor a slot from 1 to 9.
     #[error("\"{input}\" is not a voicemail greeting: use default or a number from 1 to 9.")]
     UnknownGreeting {

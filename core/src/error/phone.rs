@@ -70,6 +70,31 @@ pub enum PhoneError {
     /// The phone system is reached through a callprofiles server, which failed.
     #[error(transparent)]
     Server(super::RemoteError),
+    /// The phone system has no voicemail messages to list or change.
+    #[error("This phone system offers no voicemail messages to callprofiles.")]
+    VoicemailUnsupported,
+    /// The user has no mailbox (FreePBX's `novm`).
+    #[error("Extension {extension} has no voicemail box on the phone system.")]
+    NoMailbox {
+        /// The user's extension.
+        extension: String,
+    },
+    /// No message with this id in the mailbox (deleted meanwhile, or mistyped).
+    #[error("There is no voicemail message {id} in the mailbox: list the messages again.")]
+    MessageNotFound {
+        /// The id asked for.
+        id: String,
+    },
+    /// The phone system cannot ring a phone to play a message (the built-in demo).
+    #[error(
+        "The built-in demo phone system cannot ring a phone to play a message: connect callprofiles to your Asterisk or FreePBX (callprofiles connect asterisk)."
+    )]
+    PlayOnPhoneUnsupported,
+    /// The phone system cannot ring a phone to record a greeting (the built-in demo).
+    #[error(
+        "The built-in demo phone system cannot ring a phone to record a greeting: connect callprofiles to your Asterisk or FreePBX (callprofiles connect asterisk)."
+    )]
+    RecordByPhoneUnsupported,
     /// It answered an action without what the answer must hold.
     #[error("The phone system's answer to {action} is incomplete: {missing}.")]
     IncompleteAnswer {

@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 use crate::applicable::ApplicableSettings;
 use crate::atomic_file;
 use crate::error::{Damage, PhoneError};
+use crate::phone_system::demo_voicemail::DemoMailbox;
 use crate::phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind};
 use crate::settings::Settings;
+use crate::voicemail::{MessageId, RecordedGreetings, VoicemailMessage};
 
 /// The file name of the demo's state inside the callprofiles home.
 pub const DEMO_FILE: &str = "phone-system.json";
@@ -51,6 +53,11 @@ impl DemoPhoneSystem {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// Its sample mailbox, next to its state file.
+    fn mailbox(&self) -> DemoMailbox {
+        DemoMailbox::new(self.path.parent().unwrap_or(Path::new(".")))
+    }
 }
 
 impl PhoneSystem for DemoPhoneSystem {
@@ -89,6 +96,22 @@ impl PhoneSystem for DemoPhoneSystem {
         check_version(probe.schema_version).map_err(damaged)?;
         let file: DemoFile = serde_json::from_slice(&bytes).map_err(|e| damaged(Damage::syntax(&e)))?;
         Ok(file.settings)
+    }
+
+    fn voicemail_messages(&mut self) -> Result<Vec<VoicemailMessage>, PhoneError> {
+        self.mailbox().messages()
+    }
+
+    fn mark_heard(&mut self, id: &MessageId) -> Result<(), PhoneError> {
+        self.mailbox().mark_heard(id)
+    }
+
+    fn delete_message(&mut self, id: &MessageId) -> Result<(), PhoneError> {
+        self.mailbox().delete(id)
+    }
+
+    fn recorded_greetings(&mut self) -> Result<RecordedGreetings, PhoneError> {
+        self.mailbox().recorded_greetings()
     }
 
     fn write(&mut self, settings: &ApplicableSettings) -> Result<(), PhoneError> {

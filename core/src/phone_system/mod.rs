@@ -3,11 +3,13 @@
 pub mod asterisk;
 pub mod call;
 pub mod demo;
+pub mod demo_voicemail;
 
 use crate::applicable::ApplicableSettings;
 use crate::error::PhoneError;
 use crate::phone_number::PhoneNumber;
-use crate::settings::Settings;
+use crate::settings::{GreetingSlot, Settings};
+use crate::voicemail::{MessageId, RecordedGreetings, VoicemailMessage};
 use call::CallWatch;
 
 /// What kind of phone system is connected.
@@ -59,6 +61,38 @@ pub trait PhoneSystem: Send {
     /// mailbox to ask (the built-in demo).
     fn new_messages(&mut self) -> Result<Option<u64>, PhoneError> {
         Ok(None)
+    }
+
+    /// The messages in the user's mailbox, new and heard, newest first.
+    fn voicemail_messages(&mut self) -> Result<Vec<VoicemailMessage>, PhoneError> {
+        Err(PhoneError::VoicemailUnsupported)
+    }
+
+    /// Marks message `id` heard (Asterisk: moves it from INBOX to Old); a heard message stays heard.
+    fn mark_heard(&mut self, _id: &MessageId) -> Result<(), PhoneError> {
+        Err(PhoneError::VoicemailUnsupported)
+    }
+
+    /// Deletes message `id`.
+    fn delete_message(&mut self, _id: &MessageId) -> Result<(), PhoneError> {
+        Err(PhoneError::VoicemailUnsupported)
+    }
+
+    /// Rings the phone where calls now go (the desk phone, or the telecommuter number) and plays
+    /// message `id` once it is answered. Returns when the PBX has taken the request.
+    fn play_on_phone(&mut self, _id: &MessageId) -> Result<(), PhoneError> {
+        Err(PhoneError::PlayOnPhoneUnsupported)
+    }
+
+    /// Rings the phone where calls now go and, once answered, records greeting `slot` after a beep
+    /// (until silence or hang-up). Returns when the PBX has taken the request.
+    fn record_greeting(&mut self, _slot: GreetingSlot) -> Result<(), PhoneError> {
+        Err(PhoneError::RecordByPhoneUnsupported)
+    }
+
+    /// Which of the greetings 1–9 are recorded in the user's mailbox.
+    fn recorded_greetings(&mut self) -> Result<RecordedGreetings, PhoneError> {
+        Err(PhoneError::VoicemailUnsupported)
     }
 
     /// Whether do-not-disturb was on at the last read (set on the phone, e.g. FreePBX's `*78`): callers

@@ -249,4 +249,22 @@ impl ProfileService for ServerService {
         self.forget_device();
         Ok(connected)
     }
+
+    /// As [`Self::connect`]; a cancelled test keeps the server and this computer's token.
+    fn connect_unless(
+        &mut self,
+        config: PhoneSystemConfig,
+        secret: Option<AmiSecret>,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<Option<Connected>, CoreError> {
+        if let PhoneSystemConfig::Server(_) = config {
+            return Err(RemoteError::NotSignedIn.into());
+        }
+        let local = &mut Callprofiles::following(&self.home);
+        let connected = ProfileService::connect_unless(local, config, secret, cancelled)?;
+        if connected.is_some() {
+            self.forget_device();
+        }
+        Ok(connected)
+    }
 }

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::{Config, PhoneSystemConfig, SECRET_FILE};
-use crate::error::CoreError;
+use crate::error::{CoreError, StoreError};
 use crate::phone_system::PhoneSystem;
 use crate::phone_system::asterisk::{AmiSecret, AsteriskConfig, AsteriskPhoneSystem};
 use crate::phone_system::demo::DemoPhoneSystem;
@@ -45,14 +45,41 @@ pub fn connect_and_save(
     secret: Option<AmiSecret>,
 ) -> Result<Settings, CoreError> {
     let mut config = Config::load(home)?;
+    let live = test(home, &asterisk, secret)?;
+    config.phone_system = PhoneSystemConfig::Asterisk(asterisk);
+    config.save(home)?;
+    Ok(live)
+}
+
+/// As [`connect_and_save`], but when `cancelled()` holds once the test is over (the user stopped waiting
+/// for it, which can take seconds), saves nothing and returns `None`; else the live settings, once saved.
+pub fn connect_and_save_unless(
+    home: &Path,
+    asterisk: AsteriskConfig,
+    secret: Option<AmiSecret>,
+    cancelled: impl Fn() -> bool,
+) -> Result<Option<Settings>, CoreError> {
+    let mut config = Config::load(home)?;
+    if cancelled() {
+        return Ok(None);
+    }
+    let tested = test(home, &asterisk, secret);
+    if cancelled() {
+        return Ok(None);
+    }
+    let live = tested?;
+    config.phone_system = PhoneSystemConfig::Asterisk(asterisk);
+    config.save(home)?;
+    Ok(Some(live))
+}
+
+/// Logs in to the Asterisk of `asterisk` and reads the extension's live settings.
+fn test(home: &Path, asterisk: &AsteriskConfig, secret: Option<AmiSecret>) -> Result<Settings, CoreError> {
     let mut phone = match secret {
         Some(secret) => AsteriskPhoneSystem::with_secret(asterisk.clone(), secret),
         None => AsteriskPhoneSystem::new(asterisk.clone(), asterisk.secret_file_in(home)),
     };
-    let live = phone.test_connection()?;
-    config.phone_system = PhoneSystemConfig::Asterisk(asterisk);
-    config.save(home)?;
-    Ok(live)
+    Ok(phone.test_connection()?)
 }
 
 /// Switches `<home>/config.json` back to the built-in demo phone system.
@@ -98,14 +125,28 @@ impl Callprofiles {
         config: PhoneSystemConfig,
         secret: Option<AmiSecret>,
     ) -> Result<Connected, CoreError> {
+        // Never cancelled, so always `Some`; the error only keeps this free of a panic.
+        let home = self.home.clone();
+        self.connect_to_unless(config, secret, &|| false)?
+            .ok_or_else(|| StoreError::Busy { path: home }.into())
+    }
+
+    /// As [`Self::connect_to`], but saves and switches nothing, and returns `None`, when `cancelled()` holds
+    /// once the connection test is over (the user stopped waiting for it).
+    pub(super) fn connect_to_unless(
+        &mut self,
+        config: PhoneSystemConfig,
+        secret: Option<AmiSecret>,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<Option<Connected>, CoreError> {
         let mut asterisk = match config {
             PhoneSystemConfig::Builtin => {
                 use_builtin(&self.home)?;
                 self.reopen();
-                return Ok(Connected {
+                return Ok(Some(Connected {
                     config: PhoneSystemConfig::Builtin,
                     live: None,
-                });
+                }));
             }
             PhoneSystemConfig::Asterisk(asterisk) => asterisk,
             // Joining a server takes an enrollment code (`remote::connect_server`), not a secret.
@@ -115,7 +156,9 @@ impl Callprofiles {
         if secret.is_some() {
             asterisk.secret_file = Some(PathBuf::from(SECRET_FILE));
         }
-        let live = connect_and_save(&self.home, asterisk.clone(), secret.clone())?;
+        let Some(live) = connect_and_save_unless(&self.home, asterisk.clone(), secret.clone(), cancelled)? else {
+            return Ok(None);
+        };
         if let Some(secret) = secret
             && let Err(error) = secret.save_to_file(&self.home.join(SECRET_FILE))
         {
@@ -126,9 +169,9 @@ impl Callprofiles {
             return Err(error.into());
         }
         self.reopen();
-        Ok(Connected {
+        Ok(Some(Connected {
             config: PhoneSystemConfig::Asterisk(asterisk),
             live: Some(live),
-        })
+        }))
     }
 }

@@ -9,6 +9,7 @@ mod phone;
 mod profile_service;
 #[cfg(test)]
 mod test_support;
+mod voicemail;
 
 use std::path::{Path, PathBuf};
 

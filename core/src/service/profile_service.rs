@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::PhoneSystemConfig;
 use crate::detection::{Activity, detect};
-use crate::error::{CoreError, StoreError};
+use crate::error::{CoreError, PhoneError, StoreError};
 use crate::phone_number::PhoneNumber;
 use crate::phone_system::PhoneSystemDescription;
 use crate::phone_system::asterisk::AmiSecret;
@@ -15,9 +15,11 @@ use crate::phone_system::call::CallWatch;
 use crate::profile::{Profile, ProfileId, ProfileName};
 use crate::profile_book::ProfileBook;
 use crate::setting_change::SettingChange;
+use crate::settings::GreetingSlot;
 use crate::settings::Settings;
 use crate::store::StoreState;
 use crate::transfer::ImportReport;
+use crate::voicemail::{MessageId, RecordedGreetings, VoicemailMessage};
 
 use super::{Callprofiles, Overview, PlacedCall, SavedDetected, Status};
 
@@ -164,9 +166,60 @@ pub trait ProfileService: Send {
     /// Telecommuter with a number, and on a phone system that cannot place calls.
     fn call(&mut self, target: &PhoneNumber) -> Result<(PlacedCall, Box<dyn CallWatch>), CoreError>;
 
+    /// Every message in the user's mailbox, new and heard, newest first.
+    fn voicemail_messages(&mut self) -> Result<Vec<VoicemailMessage>, CoreError> {
+        Err(PhoneError::VoicemailUnsupported.into())
+    }
+
+    /// Marks message `id` heard (INBOX → Old); a heard message stays heard.
+    fn mark_heard(&mut self, _id: &MessageId) -> Result<(), CoreError> {
+        Err(PhoneError::VoicemailUnsupported.into())
+    }
+
+    /// Deletes message `id`.
+    fn delete_message(&mut self, _id: &MessageId) -> Result<(), CoreError> {
+        Err(PhoneError::VoicemailUnsupported.into())
+    }
+
+    /// Rings the phone where calls now go (desk phone or telecommuter number) and plays message `id`.
+    fn play_on_phone(&mut self, _id: &MessageId) -> Result<(), CoreError> {
+        Err(PhoneError::PlayOnPhoneUnsupported.into())
+    }
+
+    /// Which greetings 1–9 are recorded in the user's mailbox.
+    fn recorded_greetings(&mut self) -> Result<RecordedGreetings, CoreError> {
+        Err(PhoneError::VoicemailUnsupported.into())
+    }
+
+    /// Rings the phone where calls now go and records greeting `slot` there after a beep.
+    fn record_greeting(&mut self, _slot: GreetingSlot) -> Result<(), CoreError> {
+        Err(PhoneError::RecordByPhoneUnsupported.into())
+    }
+
+    /// The greeting `profile` chooses when it is not recorded (callers would hear the system greeting):
+    /// what the form and Activate warn about.
+    fn unrecorded_greeting(&mut self, profile: &Profile) -> Result<Option<GreetingSlot>, CoreError> {
+        Ok(self.recorded_greetings()?.missing(profile.settings.voicemail.greeting))
+    }
+
     /// Tests the phone system `config` names and only then saves it and switches to it (a `secret`
     /// typed by the user is saved owner-only beside `config.json`); on failure nothing changes.
     fn connect(&mut self, config: PhoneSystemConfig, secret: Option<AmiSecret>) -> Result<Connected, CoreError>;
+
+    /// As [`Self::connect`], but when `cancelled()` holds before anything is saved (the user stopped waiting
+    /// for a test that can take seconds), saves and switches nothing and returns `None`. By default the
+    /// flag is only looked at before connecting.
+    fn connect_unless(
+        &mut self,
+        config: PhoneSystemConfig,
+        secret: Option<AmiSecret>,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<Option<Connected>, CoreError> {
+        if cancelled() {
+            return Ok(None);
+        }
+        self.connect(config, secret).map(Some)
+    }
 }
 
 impl ProfileService for Callprofiles {
@@ -281,11 +334,44 @@ impl ProfileService for Callprofiles {
         Self::change_live(self, changes)
     }
 
+    fn voicemail_messages(&mut self) -> Result<Vec<VoicemailMessage>, CoreError> {
+        Self::voicemail_messages(self)
+    }
+
+    fn mark_heard(&mut self, id: &MessageId) -> Result<(), CoreError> {
+        Self::mark_heard(self, id)
+    }
+
+    fn delete_message(&mut self, id: &MessageId) -> Result<(), CoreError> {
+        Self::delete_message(self, id)
+    }
+
+    fn play_on_phone(&mut self, id: &MessageId) -> Result<(), CoreError> {
+        Self::play_on_phone(self, id)
+    }
+
+    fn recorded_greetings(&mut self) -> Result<RecordedGreetings, CoreError> {
+        Self::recorded_greetings(self)
+    }
+
+    fn record_greeting(&mut self, slot: GreetingSlot) -> Result<(), CoreError> {
+        Self::record_greeting(self, slot)
+    }
+
     fn call(&mut self, target: &PhoneNumber) -> Result<(PlacedCall, Box<dyn CallWatch>), CoreError> {
         self.call_number(target)
     }
 
     fn connect(&mut self, config: PhoneSystemConfig, secret: Option<AmiSecret>) -> Result<Connected, CoreError> {
         self.connect_to(config, secret)
+    }
+
+    fn connect_unless(
+        &mut self,
+        config: PhoneSystemConfig,
+        secret: Option<AmiSecret>,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<Option<Connected>, CoreError> {
+        self.connect_to_unless(config, secret, cancelled)
     }
 }

@@ -1,12 +1,13 @@
 //! Running the user's commands after a frame, and reacting to the worker's answers.
 
-use callprofiles_core::{CoreError, DetectedTarget, PhoneNumber, ProfileId, ProfileName};
+use callprofiles_core::{CoreError, DetectedTarget, PhoneNumber, ProfileId, ProfileName, StoreError};
 use fluent_bundle::FluentValue;
 
 use super::{AfterFinish, MainApp, Notice};
-use crate::gui::command::{Dialog, Leave, Selection, UiCommand};
+use crate::gui::command::{Dialog, ImportCheck, Leave, Selection, UiCommand};
+use crate::gui::draft::Draft;
 use crate::gui::model::{Busy, Finished};
-use crate::gui::worker::{Outcome, WorkerRequest};
+use crate::gui::worker::{Outcome, Ticket, WorkerRequest};
 use crate::text::call_text::call_outcome_text;
 use crate::text::error_text::{error_text, input_error_text};
 use crate::text::i18n::{I18n, LanguageChoice};
@@ -24,13 +25,13 @@ impl MainApp {
                 }
             }
             UiCommand::Save => {
-                self.save();
+                self.save(false);
             }
-            UiCommand::Revert => {
-                if let Some(draft) = self.draft.as_mut() {
-                    *draft = crate::gui::draft::Draft::new(draft.id.clone(), &draft.base);
-                }
+            UiCommand::SaveAndActivate => {
+                self.save(true);
             }
+            UiCommand::Revert => self.revert(),
+            UiCommand::UndoRevert => self.undo_revert(),
             UiCommand::Open(dialog) => self.dialog = Some(dialog),
             UiCommand::CloseDialog => self.dialog = None,
             UiCommand::Create(name) => {
@@ -67,7 +68,7 @@ impl MainApp {
             }
             UiCommand::SaveAndLeave(then) => {
                 self.dialog = None;
-                if let Some(ticket) = self.save() {
+                if let Some(ticket) = self.save(false) {
                     self.after.insert(ticket, AfterFinish::Leave(then));
                 }
             }
@@ -85,12 +86,28 @@ impl MainApp {
                 }
             }
             UiCommand::ExportTo(path) => {
-                self.dialog = None;
-                self.model.request(WorkerRequest::Export(path), Some(Busy::Saving));
+                let ticket = self.model.request(WorkerRequest::Export(path), Some(Busy::Saving));
+                self.after_file_dialog(ticket);
+            }
+            UiCommand::CheckImport(path) => {
+                self.dialog = Some(Dialog::ConfirmImport {
+                    path: path.clone(),
+                    check: ImportCheck::Reading,
+                });
+                let ticket = self.model.request(WorkerRequest::CheckImport(path), None);
+                self.after_file_dialog(ticket);
             }
             UiCommand::ImportFrom(path) => {
-                self.dialog = None;
-                self.model.request(WorkerRequest::Import(path), Some(Busy::Saving));
+                // Importing is the way out of a damaged profiles file: it is moved aside (kept) first.
+                let damaged = matches!(
+                    self.model.store_problem(),
+                    Some(StoreError::Corrupt { .. } | StoreError::Newer { .. })
+                );
+                if damaged {
+                    self.model.request(WorkerRequest::MoveAside, Some(Busy::Saving));
+                }
+                let ticket = self.model.request(WorkerRequest::Import(path), Some(Busy::Saving));
+                self.after_file_dialog(ticket);
             }
             UiCommand::SetLanguage(choice) => self.set_language(choice),
             UiCommand::DismissNotice => self.notice = None,
@@ -140,30 +157,80 @@ impl MainApp {
         self.sync_selection();
     }
 
-    /// Applies a saved profile.
+    /// Applies a saved profile; when the form shows unsaved edits of it, asks first (activating would
+    /// apply something other than what is on screen).
     fn activate(&mut self, id: &ProfileId) {
+        if self
+            .draft
+            .as_ref()
+            .is_some_and(|draft| &draft.id == id && draft.dirty())
+        {
+            self.dialog = Some(Dialog::Unsaved {
+                then: Leave::SelectAndActivate(id.clone()),
+            });
+            return;
+        }
         let name = self.shown_name(id);
         self.model.activate(id, &name);
     }
 
-    /// Saves the edit if it is valid; returns the request's ticket.
-    fn save(&mut self) -> Option<crate::gui::worker::Ticket> {
+    /// Throws the edit away, keeping it for Undo.
+    fn revert(&mut self) {
+        let Some(draft) = self.draft.as_mut() else {
+            return;
+        };
+        let id = draft.id.clone();
+        let fresh = Draft::new(id.clone(), &draft.base);
+        self.reverted = Some(std::mem::replace(draft, fresh));
+        let name = self.shown_name(&id);
+        self.notice = Some(Notice {
+            undo: true,
+            ..Notice::info(self.i18n.tr_args("done-reverted", &[("profile", name.into())]))
+        });
+    }
+
+    /// Brings back the edit the last Revert threw away, when the same profile is still shown.
+    fn undo_revert(&mut self) {
+        let Some(mut reverted) = self.reverted.take() else {
+            return;
+        };
+        if let Some(draft) = self.draft.as_mut().filter(|draft| draft.id == reverted.id) {
+            reverted.base = draft.base.clone();
+            *draft = reverted;
+            self.notice = None;
+        }
+    }
+
+    /// A request made from the open export or import dialog: it stays open until the request is done.
+    fn after_file_dialog(&mut self, ticket: Ticket) {
+        if matches!(self.dialog, Some(Dialog::Path { .. } | Dialog::ConfirmImport { .. })) {
+            self.after.insert(ticket, AfterFinish::FileDialog);
+        }
+    }
+
+    /// Saves the edit if it is valid (and applies it when `apply`, or when the profile is the active one);
+    /// returns the request's ticket.
+    fn save(&mut self, apply: bool) -> Option<Ticket> {
         let draft = self.draft.as_ref()?;
         let settings = match draft.settings() {
             Ok(settings) => settings,
             Err(error) => {
-                self.notice = Some(Notice {
-                    text: input_error_text(&self.i18n, &error),
-                    error: true,
-                });
+                self.notice = Some(Notice::error(input_error_text(&self.i18n, &error)));
                 return None;
             }
         };
         let id = draft.id.clone();
-        Some(
-            self.model
-                .request(WorkerRequest::SaveSettings(id, settings), Some(Busy::Saving)),
-        )
+        let active = self.model.active_id().as_ref() == Some(&id);
+        let ticket = self
+            .model
+            .request(WorkerRequest::SaveSettings(id.clone(), settings), Some(Busy::Saving));
+        // Core applies a saved active profile itself; another one is activated once the save has landed
+        // (never before: a failed save must not be followed by applying the old settings).
+        if apply && !active {
+            self.after
+                .insert(ticket, AfterFinish::Leave(Leave::SelectAndActivate(id)));
+        }
+        Some(ticket)
     }
 
     /// A name the dialog checked as typed, parsed by core (a failure, which the dialog prevents, is shown).
@@ -175,10 +242,7 @@ impl MainApp {
 
     /// Shows a failure in the status line.
     fn show_error(&mut self, error: &CoreError) {
-        self.notice = Some(Notice {
-            text: error_text(&self.i18n, error),
-            error: true,
-        });
+        self.notice = Some(Notice::error(error_text(&self.i18n, error)));
     }
 
     /// Switches the language (and remembers it).
@@ -186,26 +250,42 @@ impl MainApp {
         self.state.language = choice;
         self.forced_language = None;
         self.i18n = I18n::new(choice.resolve());
+        // A message in the former language would stay untranslated.
+        self.notice = None;
     }
 
     /// Reacts to a finished request: a message, and the selection of what it created.
-    pub(super) fn finish(&mut self, ctx: &egui::Context, done: Finished) {
+    /// `shown_in_dialog`: the connection form already shows the result.
+    pub(super) fn finish(&mut self, ctx: &egui::Context, done: Finished, shown_in_dialog: bool) {
         let after = self.after.remove(&done.ticket);
         let outcome = match done.result {
             Ok(outcome) => outcome,
             Err(error) => {
-                self.notice = Some(Notice {
-                    text: error_text(&self.i18n, &error),
-                    error: true,
-                });
+                let text = error_text(&self.i18n, &error);
+                let in_file_dialog = after == Some(AfterFinish::FileDialog) && self.keep_in_file_dialog(&text);
+                if !shown_in_dialog && !in_file_dialog {
+                    self.notice = Some(Notice::error(text));
+                }
                 return;
             }
         };
+        if after == Some(AfterFinish::FileDialog) && !matches!(outcome, Outcome::ImportChecked { .. }) {
+            self.dialog = None;
+        }
         let i18n = &self.i18n;
         let name_of = |id: &ProfileId| FluentValue::from(self.shown_name(id));
         let mut bad_news = false;
         let text = match &outcome {
-            Outcome::Refreshed => None,
+            Outcome::Refreshed | Outcome::ConnectCancelled => None,
+            Outcome::ImportChecked { path, imported } => {
+                if let Some(Dialog::ConfirmImport { path: shown, check }) = self.dialog.as_mut()
+                    && shown == path
+                {
+                    *check = ImportCheck::Valid(imported.book.profiles());
+                }
+                None
+            }
+            Outcome::Connected(_) | Outcome::UsingBuiltin | Outcome::ConnectedServer { .. } if shown_in_dialog => None,
             Outcome::Connected(_) | Outcome::UsingBuiltin | Outcome::ConnectedServer { .. } => {
                 super::connection::outcome_text(i18n, &outcome)
             }
@@ -251,7 +331,11 @@ impl MainApp {
             }
         };
         if let Some(text) = text {
-            self.notice = Some(Notice { text, error: bad_news });
+            self.notice = Some(if bad_news {
+                Notice::error(text)
+            } else {
+                Notice::info(text)
+            });
         }
         match outcome {
             Outcome::Created(id) | Outcome::DetectedSaved(id) => {
@@ -265,7 +349,17 @@ impl MainApp {
                 self.draft = None;
                 self.go(ctx, then);
             }
-            None => self.sync_selection(),
+            Some(AfterFinish::FileDialog) | None => self.sync_selection(),
         }
+    }
+
+    /// Shows a failed export or import in its dialog when that is still open; returns whether it did.
+    fn keep_in_file_dialog(&mut self, text: &str) -> bool {
+        match self.dialog.as_mut() {
+            Some(Dialog::Path { problem, .. }) => *problem = Some(text.to_owned()),
+            Some(Dialog::ConfirmImport { check, .. }) => *check = ImportCheck::Invalid(text.to_owned()),
+            _ => return false,
+        }
+        true
     }
 }

@@ -1,9 +1,9 @@
-//! The screen shown instead of the profiles when `profiles.json` cannot be used: what happened, and a way out
-//! that keeps the file.
+//! The screen shown instead of the profiles when `profiles.json` cannot be used: what happened, and the ways
+//! out (start fresh, or import a backup), both keeping the file.
 
 use callprofiles_core::StoreError;
 
-use crate::gui::command::UiCommand;
+use crate::gui::command::{FileAction, UiCommand};
 use crate::text::error_text::store_error_text;
 use crate::text::i18n::I18n;
 
@@ -20,9 +20,15 @@ pub fn damaged_ui(ui: &mut egui::Ui, i18n: &I18n, problem: &StoreError) -> Optio
     if movable {
         ui.add(egui::Label::new(i18n.tr("damaged-explain")).wrap());
         ui.add_space(8.0);
-        if ui.button(i18n.tr("button-move-aside")).clicked() {
-            command = Some(UiCommand::MoveAside);
-        }
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(i18n.tr("button-move-aside")).clicked() {
+                command = Some(UiCommand::MoveAside);
+            }
+            // The natural way out when a backup exists: the damaged file is moved aside (kept) first.
+            if ui.button(i18n.tr("button-import-damaged")).clicked() {
+                command = Some(UiCommand::ChooseFile(FileAction::Import));
+            }
+        });
     } else {
         ui.add(egui::Label::new(i18n.tr("damaged-retry")).wrap());
     }

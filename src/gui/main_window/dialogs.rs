@@ -64,18 +64,10 @@ pub fn dialog_ui(
                 action,
                 path,
                 no_portal,
-            } => path_ui(ui, i18n, *action, path, *no_portal),
-            Dialog::ConfirmImport { path } => {
-                ui.heading(i18n.tr("dialog-import-title"));
-                ui.add(
-                    egui::Label::new(i18n.tr_args(
-                        "dialog-import-text",
-                        &[("path", FluentValue::from(path.display().to_string()))],
-                    ))
-                    .wrap(),
-                );
-                buttons_ui(ui, i18n, &i18n.tr("button-import-confirm"), true)
-                    .then(|| UiCommand::ImportFrom(path.clone()))
+                problem,
+            } => path_ui(ui, i18n, model, *action, path, *no_portal, problem),
+            Dialog::ConfirmImport { path, check } => {
+                super::import_dialog::confirm_import_ui(ui, i18n, model, path, check)
             }
             Dialog::Call { number } => super::call::call_dialog_ui(ui, i18n, model, number),
         }
@@ -129,11 +121,32 @@ fn name_problem(i18n: &I18n, book: Option<&ProfileBook>, name: &str, except: Opt
 fn delete_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, id: &ProfileId) -> Option<UiCommand> {
     let name = model.profile(id).map(|p| i18n.profile_name(&p)).unwrap_or_default();
     ui.heading(i18n.tr("dialog-delete-title"));
-    ui.label(i18n.tr_args("dialog-delete-text", &[("profile", FluentValue::from(name))]));
-    if buttons_ui(ui, i18n, &i18n.tr("button-delete-confirm"), true) {
-        return Some(UiCommand::Delete(id.clone()));
+    ui.label(i18n.tr_args("dialog-delete-text", &[("profile", FluentValue::from(name.clone()))]));
+    if model.active_id().as_ref() == Some(id) {
+        // Deleting a profile does not touch the phone system: say what the user will see afterwards.
+        ui.add_space(4.0);
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(i18n.tr_args("dialog-delete-active", &[("profile", FluentValue::from(name))]))
+                    .color(ui.visuals().warn_fg_color),
+            )
+            .wrap(),
+        );
     }
-    None
+    ui.add_space(8.0);
+    let mut confirmed = false;
+    ui.horizontal(|ui| {
+        let destructive = ui.visuals().error_fg_color;
+        let delete = egui::Button::new(
+            egui::RichText::new(format!("🗑 {}", i18n.tr("button-delete-confirm"))).color(egui::Color32::WHITE),
+        )
+        .fill(destructive.gamma_multiply(0.75));
+        confirmed = ui.add(delete).clicked();
+        if ui.button(i18n.tr("button-cancel")).clicked() {
+            ui.close_kind(egui::UiKind::Modal);
+        }
+    });
+    confirmed.then(|| UiCommand::Delete(id.clone()))
 }
 
 /// Pick the profile Detected's settings go into.
@@ -147,7 +160,7 @@ fn save_into_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, target: &mut Opti
         ui.radio_value(target, Some(profile.id.clone()), name);
     }
     let chosen = target.as_ref().and_then(|id| model.profile(id));
-    if let Some(profile) = &chosen {
+    if let (Some(profile), Some(detected)) = (&chosen, model.detected()) {
         ui.add_space(4.0);
         ui.colored_label(
             ui.visuals().warn_fg_color,
@@ -156,6 +169,10 @@ fn save_into_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, target: &mut Opti
                 &[("profile", FluentValue::from(i18n.profile_name(profile)))],
             ),
         );
+        // What exactly changes in it: "Call pickup: on → off".
+        for change in super::comparison::changes(i18n, &profile.settings, &detected) {
+            ui.label(format!("  • {change}"));
+        }
     }
     let confirmed = buttons_ui(ui, i18n, &i18n.tr("button-save-confirm"), chosen.is_some());
     chosen
@@ -173,6 +190,11 @@ fn unsaved_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: Option<&Draf
     let savable = draft.is_some_and(Draft::savable);
     ui.heading(i18n.tr("dialog-unsaved-title"));
     ui.label(i18n.tr_args("dialog-unsaved-text", &[("profile", FluentValue::from(name))]));
+    let activating_shown = matches!(then, Leave::SelectAndActivate(id) if draft.is_some_and(|d| &d.id == id));
+    if activating_shown {
+        // Activate applies saved settings: say which ones each answer applies.
+        ui.add(egui::Label::new(i18n.tr("dialog-unsaved-activate")).wrap());
+    }
     if !savable {
         ui.colored_label(ui.visuals().error_fg_color, i18n.tr("dialog-unsaved-invalid"));
     }
@@ -195,14 +217,17 @@ fn unsaved_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: Option<&Draf
     command
 }
 
-/// A typed path for export or import, saying why when no file chooser could open.
+/// A typed path for export or import, saying why when no file chooser could open, warning before an export
+/// replaces a file, and keeping the reason of a failure.
 #[must_use]
 fn path_ui(
     ui: &mut egui::Ui,
     i18n: &I18n,
+    model: &Model,
     action: FileAction,
     path: &mut String,
     no_portal: bool,
+    problem: &mut Option<String>,
 ) -> Option<UiCommand> {
     let (title, confirm) = match action {
         FileAction::Export => ("file-export-title", "button-export-confirm"),
@@ -223,14 +248,24 @@ fn path_ui(
             .hint_text(i18n.tr("hint-path")),
     );
     let typed = !path.trim().is_empty();
-    let confirmed =
-        buttons_ui(ui, i18n, &i18n.tr(confirm), typed) || (typed && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+    let chosen = std::path::PathBuf::from(path.trim());
+    // A file that exists is not replaced without saying so: the button says "Replace".
+    let replaces = typed && action == FileAction::Export && chosen.is_file();
+    if replaces {
+        ui.add(egui::Label::new(egui::RichText::new(i18n.tr("file-exists")).color(ui.visuals().warn_fg_color)).wrap());
+    }
+    if let Some(problem) = problem.as_ref() {
+        ui.add(egui::Label::new(egui::RichText::new(format!("✖ {problem}")).color(ui.visuals().error_fg_color)).wrap());
+    }
+    let confirm = i18n.tr(if replaces { "button-replace-confirm" } else { confirm });
+    let usable = typed && !model.busy();
+    let confirmed = buttons_ui(ui, i18n, &confirm, usable) || (usable && ui.input(|i| i.key_pressed(egui::Key::Enter)));
     if !confirmed {
         return None;
     }
-    let chosen = std::path::PathBuf::from(path.trim());
+    *problem = None;
     Some(match action {
         FileAction::Export => UiCommand::ExportTo(chosen),
-        FileAction::Import => UiCommand::Open(Dialog::ConfirmImport { path: chosen }),
+        FileAction::Import => UiCommand::CheckImport(chosen),
     })
 }

@@ -106,7 +106,7 @@ impl FileChooser {
         self.open = None;
         match (picked, action) {
             (Some(path), FileAction::Export) => Some(UiCommand::ExportTo(path)),
-            (Some(path), FileAction::Import) => Some(UiCommand::Open(Dialog::ConfirmImport { path })),
+            (Some(path), FileAction::Import) => Some(UiCommand::CheckImport(path)),
             (None, _) if quick => Some(UiCommand::Open(path_dialog(action, true))),
             (None, _) => None,
         }
@@ -123,5 +123,6 @@ fn path_dialog(action: FileAction, no_portal: bool) -> Dialog {
         action,
         path,
         no_portal,
+        problem: None,
     }
 }

@@ -10,6 +10,8 @@ use crate::text::labels::{greeting_label, mode_label, number_label, playback_lab
 
 /// Width of the number field.
 const NUMBER_WIDTH: f32 = 220.0;
+/// Size of the one-line explanations under controls, relative to the body font (readable, yet quieter).
+const EXPLAIN_SCALE: f32 = 0.9;
 /// Opacity of the read-only form's values (egui dims disabled widgets to 0.5, too faint to read easily).
 const READ_ONLY_ALPHA: f32 = 0.8;
 
@@ -49,6 +51,8 @@ pub fn settings_form_ui(ui: &mut egui::Ui, i18n: &I18n, draft: &mut Draft, edita
                 marked(ui, key, &mut |ui| {
                     ui.radio_value(&mut draft.mode, mode, mode_label(i18n, mode));
                 });
+                // One line on what the mode does, in the vendor's words where its page has them.
+                explain_ui(ui, &mode_explanation(i18n, mode));
             }
         });
         if draft.mode.needs_number() {
@@ -61,6 +65,12 @@ pub fn settings_form_ui(ui: &mut egui::Ui, i18n: &I18n, draft: &mut Draft, edita
             marked(ui, Some(SettingKey::Voicemail), &mut |ui| {
                 ui.checkbox(&mut draft.voicemail.enabled, i18n.tr("field-voicemail"));
             });
+            if !draft.voicemail.enabled {
+                explain_ui(ui, &i18n.tr("hint-voicemail-off"));
+            }
+        });
+        // The rest only matters while voicemail is on: dimmed (their values are kept) while it is off.
+        ui.add_enabled_ui(editable && draft.voicemail.enabled, |ui| {
             marked(ui, Some(SettingKey::Ringback), &mut |ui| {
                 ui.checkbox(&mut draft.voicemail.ringback, i18n.tr("field-ringback"));
             });
@@ -124,11 +134,30 @@ fn number_field_ui(ui: &mut egui::Ui, i18n: &I18n, draft: &mut Draft, editable: 
             ui.colored_label(ui.visuals().warn_fg_color, i18n.tr("hint-number-missing"));
         }
         // Only worth saying when the number is written differently from what was typed.
-        Ok(Some(number)) if number.as_str() != draft.number.trim() => {
-            ui.weak(i18n.tr_args("hint-number-saved-as", &[("number", number.as_str().to_owned().into())]));
+        Ok(Some(number)) if ![number.as_str(), number.grouped().as_str()].contains(&draft.number.trim()) => {
+            ui.weak(i18n.tr_args("hint-number-saved-as", &[("number", number.grouped().into())]));
         }
         Ok(Some(_)) => {}
     }
+}
+
+/// What a mobility mode does, in one line.
+fn mode_explanation(i18n: &I18n, mode: RoutingMode) -> String {
+    i18n.tr(match mode {
+        RoutingMode::DeskPhone => "explain-desk-phone",
+        RoutingMode::Forward => "explain-forward",
+        RoutingMode::Twinning => "explain-twinning",
+        RoutingMode::Telecommuter => "explain-telecommuter",
+    })
+}
+
+/// A small explanation under a control, indented like the control's text.
+fn explain_ui(ui: &mut egui::Ui, text: &str) {
+    ui.horizontal(|ui| {
+        ui.add_space(ui.spacing().icon_width + ui.spacing().icon_spacing);
+        let size = egui::TextStyle::Body.resolve(ui.style()).size * EXPLAIN_SCALE;
+        ui.add(egui::Label::new(egui::RichText::new(text).size(size).weak()).wrap());
+    });
 }
 
 /// One titled group of the form.

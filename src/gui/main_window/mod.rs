@@ -2,12 +2,14 @@
 
 mod actions;
 mod call;
+mod comparison;
 mod connection;
 mod damaged;
 mod detected_view;
 mod dialogs;
 mod file_chooser;
 mod form;
+mod import_dialog;
 mod modal;
 mod profile_view;
 mod scrolled;
@@ -31,21 +33,49 @@ use crate::text::i18n::{I18n, Language};
 
 pub use connection::ConnectionForm;
 pub use file_chooser::FileChooser;
+pub use status::ok_color;
 
 /// A message for the user about the last thing that happened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     /// The sentence.
     pub text: String,
-    /// Whether it reports a failure.
+    /// Whether it reports a failure (it stays until dismissed or replaced; other notices fade).
     pub error: bool,
+    /// Whether it offers Undo (of a Revert).
+    pub undo: bool,
 }
+
+impl Notice {
+    /// A notice of something done, which fades after [`NOTICE_FADES_AFTER`] seconds.
+    pub fn info(text: String) -> Self {
+        Self {
+            text,
+            error: false,
+            undo: false,
+        }
+    }
+
+    /// A failure, which stays until dismissed or replaced.
+    pub fn error(text: String) -> Self {
+        Self {
+            text,
+            error: true,
+            undo: false,
+        }
+    }
+}
+
+/// Seconds a notice of success stays in the status line (it would soon be untrue: the phone system changes).
+pub const NOTICE_FADES_AFTER: f64 = 8.0;
 
 /// What to do when a request finishes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum AfterFinish {
     /// Go on with what the user was doing before saving.
     Leave(Leave),
+    /// An export or import from the open file dialog: close it when done, keep a failure in it.
+    FileDialog,
 }
 
 /// The main window's app: the model plus everything only this window shows.
@@ -60,6 +90,10 @@ pub struct MainApp {
     draft: Option<Draft>,
     dialog: Option<Dialog>,
     notice: Option<Notice>,
+    /// The notice shown, and since when (the window's time in seconds), for fading.
+    notice_since: Option<(Notice, f64)>,
+    /// The edit the last Revert threw away, for Undo.
+    reverted: Option<Draft>,
     after: HashMap<Ticket, AfterFinish>,
     focused: bool,
     title: String,
@@ -82,6 +116,8 @@ impl MainApp {
             draft: None,
             dialog: None,
             notice: None,
+            notice_since: None,
+            reverted: None,
             after: HashMap::new(),
             focused: true,
             title: String::new(),
@@ -140,14 +176,16 @@ impl MainApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let finished = self.model.poll();
         for done in finished {
-            self.connection_finished(&done);
-            self.finish(ui.ctx(), done);
+            let shown_in_form = self.connection_finished(&done);
+            self.finish(ui.ctx(), done, shown_in_form);
+        }
+        if self.model.take_outside_change() {
+            self.notice = Some(Notice::info(self.outside_change_text()));
         }
         if let Some(waiting) = self.model.take_voicemail_arrival() {
-            self.notice = Some(Notice {
-                text: self.i18n.tr_args("notice-new-voicemail", &[("count", waiting.into())]),
-                error: false,
-            });
+            self.notice = Some(Notice::info(
+                self.i18n.tr_args("notice-new-voicemail", &[("count", waiting.into())]),
+            ));
             // The desktop's own way to draw the eye to a window in the background (a blinking task entry).
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::RequestUserAttention(
                 egui::UserAttentionType::Informational,
@@ -184,7 +222,47 @@ impl MainApp {
             // Show the result of what was just done (an inline worker has already answered).
             ui.ctx().request_repaint();
         }
+        self.fade_notice(ui.ctx());
         self.update_title(ui.ctx());
+    }
+
+    /// Removes a notice of success once it has been shown for [`NOTICE_FADES_AFTER`] seconds (one repaint
+    /// is scheduled for then, so an idle window stays idle until it).
+    fn fade_notice(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|input| input.time);
+        let Some(notice) = self.notice.as_ref() else {
+            self.notice_since = None;
+            return;
+        };
+        let since = match &self.notice_since {
+            Some((shown, since)) if shown == notice => *since,
+            _ => {
+                self.notice_since = Some((notice.clone(), now));
+                now
+            }
+        };
+        if notice.error {
+            return;
+        }
+        let left = since + NOTICE_FADES_AFTER - now;
+        if left <= 0.0 {
+            self.notice = None;
+            self.notice_since = None;
+            ctx.request_repaint();
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
+        }
+    }
+
+    /// What a change of the phone system's settings by someone else led to.
+    fn outside_change_text(&self) -> String {
+        match self.model.active_id() {
+            Some(id) => self.i18n.tr_args(
+                "notice-changed-outside-profile",
+                &[("profile", self.shown_name(&id).into())],
+            ),
+            None => self.i18n.tr("notice-changed-outside-detected"),
+        }
     }
 
     /// The panels: toolbar, status line, sidebar and the central form.
@@ -204,8 +282,17 @@ impl MainApp {
         egui::Panel::bottom("status")
             .frame(backdrop::side_panel_frame(ui.style()))
             .show(ui, |ui| {
-                commands.extend(status::status_ui(ui, &self.i18n, &self.model, self.notice.as_ref()));
+                let notice = self.notice.as_ref();
+                let undo = notice.is_some_and(|n| n.undo) && self.reverted.is_some();
+                commands.extend(status::status_ui(ui, &self.i18n, &self.model, notice, undo));
             });
+        if self.model.detected().is_some() && self.selection != Selection::Detected {
+            egui::Panel::top("detected_banner")
+                .frame(backdrop::side_panel_frame(ui.style()).inner_margin(egui::Margin::symmetric(6, 4)))
+                .show(ui, |ui| {
+                    commands.extend(detected_view::banner_ui(ui, &self.i18n, &self.model));
+                });
+        }
         if let Some(problem) = self.model.store_problem() {
             egui::CentralPanel::default()
                 .frame(backdrop::central_panel_frame(ui.style()))

@@ -29,27 +29,26 @@ pub fn profile_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: &mut Dra
         }
     });
     ui.add_space(4.0);
-    // Core's rule: a mode that forwards calls needs its number before the profile can be applied.
-    let applicable = ApplicableSettings::check(&name, &profile.settings).map_err(|error| rule_error_text(i18n, &error));
-    ui.horizontal(|ui| {
-        let why_not = if active {
-            Some(i18n.tr("tooltip-already-active"))
-        } else if let Err(reason) = &applicable {
-            Some(reason.clone())
-        } else if model.busy() {
-            Some(i18n.tr("tooltip-busy"))
+    // Activate applies what the form shows: with unsaved edits it saves them first ("Save and activate").
+    let edited = draft.dirty();
+    let why_not = activate_blocker(i18n, model, draft, &name, active);
+    // Wrapped: in a narrow or zoomed window the buttons move to a second line rather than out of sight.
+    ui.horizontal_wrapped(|ui| {
+        let (label, tooltip) = if edited {
+            ("button-save-activate", "tooltip-save-activate")
         } else {
-            None
+            ("button-activate", "tooltip-activate")
         };
         let activate = ui
-            .add_enabled(
-                why_not.is_none(),
-                egui::Button::new(format!("▶ {}", i18n.tr("button-activate"))),
-            )
-            .on_hover_text(i18n.tr("tooltip-activate"))
+            .add_enabled(why_not.is_none(), egui::Button::new(format!("▶ {}", i18n.tr(label))))
+            .on_hover_text(i18n.tr(tooltip))
             .on_disabled_hover_text(why_not.unwrap_or_default());
         if activate.clicked() {
-            command = Some(UiCommand::Activate(profile.id.clone()));
+            command = Some(if edited {
+                UiCommand::SaveAndActivate
+            } else {
+                UiCommand::Activate(profile.id.clone())
+            });
         }
         if matches!(profile.kind, ProfileKind::Custom) {
             if ui.button(i18n.tr("button-rename")).clicked() {
@@ -58,12 +57,17 @@ pub fn profile_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: &mut Dra
                     name: profile.name.clone(),
                 }));
             }
-            if ui.button(i18n.tr("button-delete")).clicked() {
+            let delete = egui::Button::new(
+                egui::RichText::new(format!("🗑 {}", i18n.tr("button-delete"))).color(ui.visuals().error_fg_color),
+            );
+            if ui.add(delete).clicked() {
                 command = Some(UiCommand::Open(Dialog::Delete { id: profile.id.clone() }));
             }
         }
     });
-    if active && draft.dirty() {
+    // Always shown for the active profile, so that the form does not move down under the pointer at the
+    // first edit.
+    if active {
         ui.weak(i18n.tr("hint-active-edit"));
     }
     // Save and Revert stay at the bottom, always reachable; the form scrolls above them.
@@ -83,11 +87,29 @@ pub fn profile_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: &mut Dra
     command
 }
 
+/// Why Activate (or Save and activate) cannot be used now, if so.
+fn activate_blocker(i18n: &I18n, model: &Model, draft: &Draft, name: &str, active: bool) -> Option<String> {
+    let edited = draft.dirty();
+    if model.busy() {
+        return Some(i18n.tr("tooltip-busy"));
+    }
+    if !edited && active {
+        return Some(i18n.tr("tooltip-already-active"));
+    }
+    // Core's rule: a mode that forwards calls needs its number before the profile can be applied.
+    match draft.settings() {
+        Err(_) => Some(i18n.tr("tooltip-save-invalid")),
+        Ok(settings) => ApplicableSettings::check(name, &settings)
+            .err()
+            .map(|error| rule_error_text(i18n, &error)),
+    }
+}
+
 /// Save (Ctrl+S) and Revert (Esc), each saying why when disabled, and whether there are unsaved changes.
 #[must_use]
 fn save_bar_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: &Draft) -> Option<UiCommand> {
     let mut command = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let save = ui
             .add_enabled(
                 draft.savable() && !model.busy(),

@@ -1,5 +1,5 @@
-//! Keyboard shortcuts: Ctrl+1…7 activates the n-th profile, Ctrl+S saves, Ctrl+N adds, Esc reverts,
-//! Ctrl+Q closes the window.
+//! Keyboard shortcuts: Ctrl+1…7 activates the n-th profile, Ctrl+S saves, Ctrl+N adds, Esc reverts (unless a
+//! list is open: then Esc only closes it), Ctrl+Q closes the window.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -30,6 +30,8 @@ pub fn shortcuts_ui(ui: &mut egui::Ui, app: &MainApp) -> Vec<UiCommand> {
         return Vec::new();
     }
     let mut commands = Vec::new();
+    // Esc with a list open is for the list (it closes on that key): the edit must not be reverted by it.
+    let popup_open = egui::Popup::is_any_open(ui.ctx());
     ui.input_mut(|input| {
         for (index, key) in NUMBER_KEYS.into_iter().enumerate() {
             if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)) {
@@ -45,7 +47,7 @@ pub fn shortcuts_ui(ui: &mut egui::Ui, app: &MainApp) -> Vec<UiCommand> {
         if input.consume_shortcut(&QUIT) {
             commands.push(UiCommand::Quit);
         }
-        if input.consume_key(Modifiers::NONE, Key::Escape) && app.has_unsaved_changes() {
+        if !popup_open && app.has_unsaved_changes() && input.consume_key(Modifiers::NONE, Key::Escape) {
             commands.push(UiCommand::Revert);
         }
     });

@@ -1,5 +1,5 @@
-//! The profile sidebar: built-ins (marked, never deletable), the custom profiles, and Detected when the live
-//! settings match none of them. Each entry says in a second line where its calls go. Click selects;
+//! The profile sidebar: Detected first when the live settings match no profile, then the built-ins (marked,
+//! never deletable) and the custom profiles. Each entry says in a second line where its calls go. Click selects;
 //! double-click activates.
 
 use callprofiles_core::{Profile, ProfileKind};
@@ -28,6 +28,11 @@ fn entries_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, selection: &Selecti
     let active = model.active_id();
     let (builtins, customs): (Vec<Row<'_>>, Vec<Row<'_>>) =
         profiles.iter().enumerate().partition(|(_, p)| p.is_builtin());
+    // Detected first: at the bottom of a long list (or a zoomed window) it would be out of sight.
+    if model.detected().is_some() {
+        ui.add_space(6.0);
+        command = command.or(detected_row_ui(ui, i18n, model, selection));
+    }
     let custom_heading = i18n.tr_args("sidebar-custom", &[("count", FluentValue::from(customs.len()))]);
     for (heading, rows, custom) in [
         (i18n.tr("sidebar-builtin"), builtins, false),
@@ -49,10 +54,6 @@ fn entries_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, selection: &Selecti
             };
             ui.add(egui::Label::new(egui::RichText::new(slots).weak()).wrap());
         }
-    }
-    if model.detected().is_some() {
-        ui.add_space(10.0);
-        command = command.or(detected_row_ui(ui, i18n, model, selection));
     }
     ui.add_space(4.0);
     command

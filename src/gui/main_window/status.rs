@@ -11,13 +11,26 @@ use crate::text::i18n::I18n;
 
 /// Draws the status line.
 #[must_use]
-pub fn status_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, notice: Option<&Notice>) -> Option<UiCommand> {
+pub fn status_ui(
+    ui: &mut egui::Ui,
+    i18n: &I18n,
+    model: &Model,
+    notice: Option<&Notice>,
+    undo: bool,
+) -> Option<UiCommand> {
     let mut command = None;
     ui.add_space(2.0);
     if let Some(notice) = notice {
         ui.horizontal(|ui| {
-            if ui.small_button("×").on_hover_text(i18n.tr("button-dismiss")).clicked() {
+            let dismiss = ui.small_button("×").on_hover_text(i18n.tr("button-dismiss"));
+            dismiss.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, i18n.tr("button-dismiss"))
+            });
+            if dismiss.clicked() {
                 command = Some(UiCommand::DismissNotice);
+            }
+            if undo && ui.button(i18n.tr("button-undo")).clicked() {
+                command = Some(UiCommand::UndoRevert);
             }
             let color = if notice.error {
                 ui.visuals().error_fg_color
@@ -131,6 +144,12 @@ fn state_pieces(ui: &egui::Ui, i18n: &I18n, model: &Model) -> Vec<Piece> {
             )]
         }
         PhoneState::Starting => vec![Piece::Spinner, whole(i18n.tr("status-starting"))],
+        // The phone system works, but the app does not until the profiles file is fixed: no green "Ready".
+        PhoneState::Connected if model.store_problem().is_some() => vec![Piece::Whole(
+            egui::RichText::new(format!("✖ {}", i18n.tr("status-profiles-unreadable")))
+                .color(ui.visuals().error_fg_color)
+                .into(),
+        )],
         PhoneState::Connected => {
             // The demo has nothing to connect to: it says it works, not that it is connected.
             let demo = model.phone_system().is_some_and(|p| p.kind == PhoneSystemKind::Demo);

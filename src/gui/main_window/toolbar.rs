@@ -2,7 +2,7 @@
 //! when the window is too narrow (or zoomed in) the "Language" label goes first (the menu keeps it as its
 //! accessible name and tooltip), then export, import and the phone system move into a "More" menu.
 
-use callprofiles_core::MAX_CUSTOM;
+use callprofiles_core::{MAX_CUSTOM, StoreError};
 use fluent_bundle::FluentValue;
 
 use crate::gui::command::{ConnectionCommand, Dialog, FileAction, UiCommand};
@@ -78,6 +78,12 @@ pub fn toolbar_ui(
 fn buttons_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, fit: Fit) -> Option<UiCommand> {
     let mut command = None;
     let usable = model.book().is_some();
+    // Importing replaces a damaged profiles file (it is moved aside and kept first): the way out with a backup.
+    let importable = usable
+        || matches!(
+            model.store_problem(),
+            Some(StoreError::Corrupt { .. } | StoreError::Newer { .. })
+        );
     let slots_left = model.book().map_or(0, |book| book.custom_slots_left());
     let shortcut = ui.ctx().format_shortcut(&super::shortcuts::ADD);
     let add = ui
@@ -92,7 +98,7 @@ fn buttons_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, fit: Fit) -> Option
         command = Some(UiCommand::Open(Dialog::Add { name: String::new() }));
     }
     if fit == Fit::Overflow {
-        let more = ui.menu_button("☰", |ui| other_buttons_ui(ui, i18n, usable));
+        let more = ui.menu_button("☰", |ui| other_buttons_ui(ui, i18n, usable, importable));
         let more_label = i18n.tr("button-more");
         more.response
             .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &more_label));
@@ -100,12 +106,12 @@ fn buttons_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, fit: Fit) -> Option
         return command.or(more.inner.flatten());
     }
     ui.separator();
-    command.or(other_buttons_ui(ui, i18n, usable))
+    command.or(other_buttons_ui(ui, i18n, usable, importable))
 }
 
 /// Export, import and the phone system (in the row, or in the "More" menu).
 #[must_use]
-fn other_buttons_ui(ui: &mut egui::Ui, i18n: &I18n, usable: bool) -> Option<UiCommand> {
+fn other_buttons_ui(ui: &mut egui::Ui, i18n: &I18n, usable: bool, importable: bool) -> Option<UiCommand> {
     let mut command = None;
     if ui
         .add_enabled(usable, egui::Button::new(i18n.tr("button-export")))
@@ -115,7 +121,7 @@ fn other_buttons_ui(ui: &mut egui::Ui, i18n: &I18n, usable: bool) -> Option<UiCo
         command = Some(UiCommand::ChooseFile(FileAction::Export));
     }
     if ui
-        .add_enabled(usable, egui::Button::new(i18n.tr("button-import")))
+        .add_enabled(importable, egui::Button::new(i18n.tr("button-import")))
         .on_hover_text(i18n.tr("tooltip-import"))
         .clicked()
     {

@@ -7,14 +7,16 @@ use fluent_bundle::FluentValue;
 use super::QuickCommand;
 use super::keys::NUMBERED;
 use crate::gui::model::Model;
-use crate::text::error_text::store_error_text;
+use crate::text::error_text::{rule_error_text, store_error_text};
 use crate::text::i18n::I18n;
-use crate::text::labels::settings_list;
+use crate::text::labels::{routing_summary, settings_list};
 
-/// Height of one profile button.
-const BUTTON_HEIGHT: f32 = 44.0;
+/// Height of one profile button (two lines: the name, and where its calls go).
+const BUTTON_HEIGHT: f32 = 50.0;
 /// Size of a profile's name.
 const NAME_SIZE: f32 = 18.0;
+/// Size of the line saying where calls go.
+const DETAIL_SIZE: f32 = 12.5;
 
 /// How one profile's button looks.
 struct Row<'a> {
@@ -52,7 +54,7 @@ pub fn entries_ui(
         command = command.or(profile_button_ui(ui, i18n, &row, busy));
     }
     if model.detected().is_some() {
-        detected_ui(ui, i18n, model);
+        command = command.or(detected_ui(ui, i18n, model, busy));
     }
     command
 }
@@ -62,8 +64,12 @@ pub fn entries_ui(
 fn profile_button_ui(ui: &mut egui::Ui, i18n: &I18n, row: &Row<'_>, busy: bool) -> Option<QuickCommand> {
     let name = i18n.profile_name(row.profile);
     // Core's rule: a mode that forwards calls needs its number before the profile can be applied. Such a
-    // profile stays clickable: the click says why in the window (a tooltip would not fit in it).
-    let complete = ApplicableSettings::check(&name, &row.profile.settings).is_ok();
+    // profile's button is disabled, and says why (on hover, and to screen readers).
+    let why_not = ApplicableSettings::check(&name, &row.profile.settings)
+        .err()
+        .map(|error| rule_error_text(i18n, &error));
+    let complete = why_not.is_none();
+    let summary = routing_summary(i18n, &row.profile.settings.routing);
     let key = (row.index < NUMBERED).then(|| (row.index + 1).to_string());
     let mut atoms = egui::Atoms::default();
     // As large as the name, so that both sit on one baseline.
@@ -72,8 +78,17 @@ fn profile_button_ui(ui: &mut egui::Ui, i18n: &I18n, row: &Row<'_>, busy: bool) 
             .size(NAME_SIZE)
             .weak(),
     );
+    // Two lines: the name, and under it where the calls go (so that similar profiles can be told apart).
     let title = egui::RichText::new(&name).size(NAME_SIZE);
-    atoms.push_right(if row.active { title.strong() } else { title });
+    let title = if row.active { title.strong() } else { title };
+    let detail = egui::RichText::new(format!("\n{}", summary.short))
+        .size(DETAIL_SIZE)
+        .color(ui.visuals().weak_text_color());
+    let mut job = egui::text::LayoutJob::default();
+    for part in [title, detail] {
+        part.append_to(&mut job, ui.style(), egui::FontSelection::Default, egui::Align::Center);
+    }
+    atoms.push_right(job);
     let mut spoken = vec![name.clone()];
     let mark = if row.active {
         spoken.push(i18n.tr("mark-active"));
@@ -84,6 +99,7 @@ fn profile_button_ui(ui: &mut egui::Ui, i18n: &I18n, row: &Row<'_>, busy: bool) 
     } else {
         egui::RichText::new("")
     };
+    spoken.push(summary.spoken);
     if let Some(key) = key {
         spoken.push(i18n.tr_args("quick-key", &[("key", FluentValue::from(key))]));
     }
@@ -91,30 +107,44 @@ fn profile_button_ui(ui: &mut egui::Ui, i18n: &I18n, row: &Row<'_>, busy: bool) 
     let button = egui::Button::new(atoms)
         .selected(highlighted)
         .right_text(mark)
-        .truncate()
         .min_size(egui::vec2(ui.available_width(), BUTTON_HEIGHT));
-    let response = ui.add_enabled(!busy, button);
+    let enabled = !busy && complete;
+    let response = ui.add_enabled(enabled, button);
+    let response = match &why_not {
+        Some(reason) => response
+            .on_disabled_hover_text(i18n.tr_args("quick-cannot", &[("reason", FluentValue::from(reason.clone()))])),
+        None => response,
+    };
     response.widget_info(|| {
-        egui::WidgetInfo::selected(egui::accesskit::Role::Button, !busy, highlighted, spoken.join(", "))
+        egui::WidgetInfo::selected(egui::accesskit::Role::Button, enabled, highlighted, spoken.join(", "))
     });
     response
         .clicked()
         .then(|| QuickCommand::Activate(row.profile.id.clone()))
 }
 
-/// Detected: not a profile to choose, but what the phone system does now, framed like a warning.
-fn detected_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model) {
+/// Detected: not a profile to choose, but what the phone system does now, framed like a warning. Its key D
+/// (or a click) opens the main window, where the settings can be seen and kept.
+#[must_use]
+fn detected_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, busy: bool) -> Option<QuickCommand> {
     let warn = ui.visuals().warn_fg_color;
-    egui::Frame::group(ui.style())
+    let frame = egui::Frame::group(ui.style())
         .stroke(egui::Stroke::new(1.5, warn))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(
-                egui::RichText::new(format!("⚠ {}", i18n.tr("profile-detected")))
-                    .size(NAME_SIZE)
-                    .color(warn)
-                    .strong(),
-            );
+            ui.horizontal(|ui| {
+                ui.label(
+                    egui::RichText::new(super::keys::DETECTED_KEY_NAME)
+                        .size(NAME_SIZE)
+                        .weak(),
+                );
+                ui.label(
+                    egui::RichText::new(format!("⚠ {}", i18n.tr("profile-detected")))
+                        .size(NAME_SIZE)
+                        .color(warn)
+                        .strong(),
+                );
+            });
             ui.add(egui::Label::new(i18n.tr("quick-detected-current")).wrap());
             if let Some((nearest, differences)) = model.nearest_to_detected() {
                 let text = i18n.tr_args(
@@ -126,5 +156,15 @@ fn detected_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model) {
                 );
                 ui.add(egui::Label::new(egui::RichText::new(text).weak()).wrap());
             }
+            ui.add(egui::Label::new(egui::RichText::new(i18n.tr("quick-detected-open")).size(DETAIL_SIZE)).wrap());
         });
+    // The whole frame is one button for the pointer and for screen readers.
+    let response = ui.interact(
+        frame.response.rect,
+        egui::Id::unique("quick_detected_row"),
+        egui::Sense::click(),
+    );
+    let spoken = format!("{}, {}", i18n.tr("profile-detected"), i18n.tr("quick-detected-open"));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, !busy, &spoken));
+    (response.clicked() && !busy).then_some(QuickCommand::ShowDetected)
 }

@@ -7,11 +7,25 @@ use crate::gui::model::{Model, PhoneState};
 use crate::text::error_text::error_text;
 use crate::text::i18n::I18n;
 
-/// Draws the footer; `applying` is the name of the profile being applied.
-pub fn footer_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, applying: Option<&str>, error: Option<&str>) {
+/// What the window is doing, for the footer.
+pub struct Status<'a> {
+    /// The name of the profile being applied.
+    pub applying: Option<&'a str>,
+    /// Why the last activation failed.
+    pub error: Option<&'a str>,
+    /// The confirmation of the last activation.
+    pub done: Option<&'a str>,
+}
+
+/// Draws the footer.
+pub fn footer_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, status: &Status<'_>) {
+    let Status { applying, error, done } = *status;
     ui.add_space(2.0);
     let error_color = ui.visuals().error_fg_color;
-    if let Some(name) = applying {
+    if let Some(done) = done {
+        let color = crate::gui::main_window::ok_color(ui);
+        ui.add(egui::Label::new(egui::RichText::new(done).color(color).strong()).wrap());
+    } else if let Some(name) = applying {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label(i18n.tr_args("status-applying", &[("profile", FluentValue::from(name.to_owned()))]));

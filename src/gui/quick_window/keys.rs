@@ -1,8 +1,11 @@
-//! The quick window's keys: 1…7 activate the n-th profile, Esc closes.
+//! The quick window's keys: 1…7 activate the n-th profile, D shows Detected in the main window, Esc closes.
 
 use egui::{Key, Modifiers};
 
 use super::QuickCommand;
+
+/// The key of Detected, as shown beside it.
+pub const DETECTED_KEY_NAME: &str = "D";
 
 /// How many profiles have a number key (3 built-in + 4 custom).
 pub const NUMBERED: usize = 7;
@@ -14,8 +17,9 @@ pub fn number_key(index: usize) -> Option<Key> {
         .flatten()
 }
 
-/// The commands the keyboard asks for this frame (none while a profile is being applied).
-pub fn keys_ui(ui: &mut egui::Ui, busy: bool) -> Vec<QuickCommand> {
+/// The commands the keyboard asks for this frame (none while a profile is being applied); D only counts
+/// while `detected`.
+pub fn keys_ui(ui: &mut egui::Ui, busy: bool, detected: bool) -> Vec<QuickCommand> {
     if busy {
         return Vec::new();
     }
@@ -27,6 +31,9 @@ pub fn keys_ui(ui: &mut egui::Ui, busy: bool) -> Vec<QuickCommand> {
             {
                 commands.push(QuickCommand::ActivateNth(index));
             }
+        }
+        if detected && input.consume_key(Modifiers::NONE, Key::D) {
+            commands.push(QuickCommand::ShowDetected);
         }
         if input.consume_key(Modifiers::NONE, Key::Escape) {
             commands.push(QuickCommand::Close);

@@ -1,12 +1,13 @@
 //! The quick-access window: every profile as a large button; a click or keys 1–7 activate one, and the window
-//! closes once the phone system has taken it (an error stays in place); Esc closes.
+//! says so and closes once the phone system has taken it (an error stays in place); D shows Detected in the
+//! main window; Esc closes.
 
 mod entries;
 mod footer;
 mod header;
 mod keys;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use callprofiles_core::{ApplicableSettings, ProfileId};
 
@@ -21,6 +22,9 @@ pub const WIDTH: f32 = 340.0;
 /// The empty space around the window's content.
 const MARGIN: i8 = 12;
 
+/// Seconds the result of an activation stays in sight before the window closes.
+pub const DONE_SHOWN_FOR: f64 = 1.2;
+
 /// What the user asked for this frame.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum QuickCommand {
@@ -28,6 +32,8 @@ pub enum QuickCommand {
     Activate(ProfileId),
     /// Apply the n-th saved profile (keys 1…7; 0-based), then close.
     ActivateNth(usize),
+    /// Open the main window on Detected, then close.
+    ShowDetected,
     /// Close the window.
     Close,
 }
@@ -47,6 +53,11 @@ pub struct QuickApp {
     i18n: I18n,
     applying: Option<Applying>,
     error: Option<String>,
+    /// What the last activation did, and when (the window's time), shown until the window closes.
+    done: Option<(String, f64)>,
+    /// The home, for opening the main window over it (`None` in tests: nothing is started).
+    home: Option<PathBuf>,
+    main_window_requested: bool,
     closing: bool,
     focused: bool,
     fitted_height: f32,
@@ -60,6 +71,9 @@ impl QuickApp {
             i18n: I18n::new(language),
             applying: None,
             error: None,
+            done: None,
+            home: None,
+            main_window_requested: false,
             closing: false,
             focused: true,
             fitted_height: 0.0,
@@ -69,6 +83,22 @@ impl QuickApp {
     /// A window whose worker runs each request at once on the caller's thread: for tests, display-free.
     pub fn inline(home: &Path, language: Language) -> Self {
         Self::new(Model::new(PhoneWorker::inline(WorkerCore::open(home))), language)
+    }
+
+    /// Opens the main window over `home` when asked for (D on Detected).
+    pub fn opening_main_window_over(mut self, home: PathBuf) -> Self {
+        self.home = Some(home);
+        self
+    }
+
+    /// Whether the user asked for the main window (to see Detected).
+    pub fn main_window_requested(&self) -> bool {
+        self.main_window_requested
+    }
+
+    /// The confirmation of the last activation, shown before the window closes.
+    pub fn done(&self) -> Option<&str> {
+        self.done.as_ref().map(|(text, _)| text.as_str())
     }
 
     /// The language shown.
@@ -101,9 +131,14 @@ impl QuickApp {
         for done in self.model.poll() {
             self.finish(ui.ctx(), done);
         }
+        if self.model.take_outside_change() {
+            // An error about the state before is no longer true.
+            self.error = None;
+        }
+        self.close_when_done(ui.ctx());
         self.watch_focus(ui.ctx());
-        let busy = self.applying.is_some() || self.closing;
-        let mut commands = keys::keys_ui(ui, busy);
+        let busy = self.applying.is_some() || self.closing || self.done.is_some();
+        let mut commands = keys::keys_ui(ui, busy, self.model.detected().is_some());
         let frame = crate::gui::backdrop::central_panel_frame(ui.style())
             .inner_margin(MARGIN)
             .stroke(ui.visuals().window_stroke());
@@ -141,12 +176,17 @@ impl QuickApp {
             busy,
         ));
         let applying_name = applying.map(|a| a.name.as_str());
-        footer::footer_ui(ui, &self.i18n, &self.model, applying_name, self.error.as_deref());
+        let status = footer::Status {
+            applying: applying_name,
+            error: self.error.as_deref(),
+            done: self.done(),
+        };
+        footer::footer_ui(ui, &self.i18n, &self.model, &status);
     }
 
     /// Runs one command.
     fn run(&mut self, ctx: &egui::Context, command: QuickCommand) {
-        if self.applying.is_some() || self.closing {
+        if self.applying.is_some() || self.closing || self.done.is_some() {
             return;
         }
         match command {
@@ -156,10 +196,33 @@ impl QuickApp {
                     self.activate(&profile.id);
                 }
             }
+            QuickCommand::ShowDetected => {
+                self.main_window_requested = true;
+                if let Some(home) = &self.home {
+                    open_main_window(home, self.i18n.language());
+                }
+                self.closing = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
             QuickCommand::Close => {
                 self.closing = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+        }
+    }
+
+    /// Closes once the confirmation of an activation has been in sight for [`DONE_SHOWN_FOR`] seconds.
+    fn close_when_done(&mut self, ctx: &egui::Context) {
+        let Some((_, since)) = &self.done else {
+            return;
+        };
+        let left = since + DONE_SHOWN_FOR - ctx.input(|input| input.time);
+        if left <= 0.0 {
+            self.done = None;
+            self.closing = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
         }
     }
 
@@ -182,16 +245,17 @@ impl QuickApp {
         });
     }
 
-    /// Closes once the profile is applied; keeps the window open with the reason when it failed.
+    /// Says so once the profile is applied (and closes a moment later); keeps the window open with the
+    /// reason when it failed.
     fn finish(&mut self, ctx: &egui::Context, done: Finished) {
-        if self.applying.as_ref().map(|a| a.ticket) != Some(done.ticket) {
+        let Some(applying) = self.applying.take_if(|a| a.ticket == done.ticket) else {
             return;
-        }
-        self.applying = None;
+        };
         match done.result {
             Ok(_) => {
-                self.closing = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                let text = self.i18n.tr_args("quick-done", &[("profile", applying.name.into())]);
+                self.done = Some((text, ctx.input(|input| input.time)));
+                ctx.request_repaint();
             }
             Err(error) => self.error = Some(error_text(&self.i18n, &error)),
         }
@@ -213,6 +277,21 @@ impl QuickApp {
             self.fitted_height = height;
             ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(egui::vec2(WIDTH, height)));
         }
+    }
+}
+
+/// Starts the main window over `home` as its own process; it opens on Detected, as the phone system's
+/// settings match no profile.
+fn open_main_window(home: &Path, language: Language) {
+    let started = std::env::current_exe().and_then(|exe| {
+        std::process::Command::new(exe)
+            .arg("--home")
+            .arg(home)
+            .args(["--lang", language.code()])
+            .spawn()
+    });
+    if let Err(error) = started {
+        tracing::warn!("the main window could not be opened: {error}");
     }
 }
 

@@ -14,10 +14,13 @@ use callprofiles_core::config::{Config, PhoneSystemConfig};
 use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig};
 use callprofiles_core::phone_system::call::{CallOutcome, CallWatch};
 use callprofiles_core::remote::ServerConfig;
+use callprofiles_core::transfer::{self, Imported};
 use callprofiles_core::{
     Callprofiles, CoreError, DetectedTarget, ImportReport, PhoneNumber, PhoneSystem, PlacedCall, ProfileId,
     ProfileName, ProfileService, Settings, Snapshot, open_home,
 };
+
+use crate::gui::cancel::CancelFlag;
 
 /// Identifies one request, so the app can tell which one finished.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -51,6 +54,11 @@ pub enum WorkerRequest {
     Connect(PhoneSystemConfig, Option<AmiSecret>),
     /// Enroll with a callprofiles server (one-time code → device token, first sync) and switch to it.
     ConnectServer(Box<crate::gui::command::ServerRequest>),
+    /// [`ProfileService::connect_unless`]: as `Connect`, but a test that ends after the window set the flag
+    /// (the user cancelled) saves and switches nothing.
+    ConnectUnless(PhoneSystemConfig, Option<AmiSecret>, CancelFlag),
+    /// Read and check a file written by export, without importing it ([`transfer::read`]).
+    CheckImport(PathBuf),
     /// [`ProfileService::call`]: the telecommuter phone rings first.
     Call(PhoneNumber),
 }
@@ -86,6 +94,15 @@ pub enum Outcome {
         /// How many profiles.
         count: usize,
     },
+    /// The file can be imported and holds these profiles.
+    ImportChecked {
+        /// The file.
+        path: PathBuf,
+        /// Its profiles, checked.
+        imported: Imported,
+    },
+    /// The connection test was cancelled by the user: nothing was saved or switched.
+    ConnectCancelled,
     /// The profiles were replaced by the file's.
     Imported {
         /// The file.
@@ -213,7 +230,10 @@ impl WorkerCore {
 
     /// Runs one request as one core verb.
     pub fn handle(&mut self, request: WorkerRequest) -> Result<Outcome, CoreError> {
-        let switches = matches!(request, WorkerRequest::Connect(..) | WorkerRequest::ConnectServer(_));
+        let switches = matches!(
+            request,
+            WorkerRequest::Connect(..) | WorkerRequest::ConnectUnless(..) | WorkerRequest::ConnectServer(_)
+        );
         let outcome = self.run(request);
         if switches && outcome.is_ok() && self.follows_home {
             self.reopen();
@@ -265,6 +285,21 @@ impl WorkerCore {
                     sync: connected.profiles,
                 }
             }
+            WorkerRequest::ConnectUnless(config, secret, cancel) => {
+                match service.connect_unless(config, secret, &|| cancel.cancelled())? {
+                    None => Outcome::ConnectCancelled,
+                    Some(connected) => match connected.config {
+                        PhoneSystemConfig::Asterisk(config) => Outcome::Connected(config),
+                        PhoneSystemConfig::Builtin => Outcome::UsingBuiltin,
+                        // Never: joining a server takes its enrollment code (`ConnectServer`).
+                        PhoneSystemConfig::Server(_) => Outcome::Refreshed,
+                    },
+                }
+            }
+            WorkerRequest::CheckImport(path) => Outcome::ImportChecked {
+                imported: transfer::read(&path)?,
+                path,
+            },
             WorkerRequest::Call(number) => {
                 let (placed, watch) = service.call(&number)?;
                 self.placed_call = Some((placed.clone(), watch));

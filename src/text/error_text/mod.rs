@@ -54,6 +54,7 @@ pub fn input_error_text(i18n: &I18n, error: &InputError) -> String {
         InputError::UnknownRouting { input } => i18n.tr_args("error-unknown-routing", &[("input", text(input))]),
         InputError::RoutingTakesNoNumber => i18n.tr("error-routing-no-number"),
         InputError::UnknownPlayback { input } => i18n.tr_args("error-unknown-playback", &[("input", text(input))]),
+        InputError::BadMessageId { input } => i18n.tr_args("error-bad-message-id", &[("input", text(input))]),
         InputError::UnknownGreeting { input } => i18n.tr_args("error-unknown-greeting", &[("input", text(input))]),
         InputError::NotOnOff { key, input } => {
             i18n.tr_args("error-not-on-off", &[("key", text(key)), ("input", text(input))])

@@ -51,13 +51,22 @@ pub fn select(harness: &mut Harness<'static, MainApp>, name: &str) {
     harness.run();
 }
 
-/// The button named exactly `text`, else the only one whose name contains `text`.
+/// The button named exactly `text`, else the only one whose name starts with `text`, else the only one
+/// whose name contains `text`.
 pub fn button<'a>(harness: &'a Harness<'static, MainApp>, text: &'a str) -> Node<'a> {
     let is_button = |node: &egui_kittest::kittest::AccessKitNode<'_>| node.role() == Role::Button;
-    match harness.query_by(move |node| is_button(node) && node.label().is_some_and(|l| l == text)) {
-        Some(exact) => exact,
-        None => harness.get_by(move |node| is_button(node) && node.label().is_some_and(|l| l.contains(text))),
+    if let Some(exact) = harness.query_by(move |node| is_button(node) && node.label().is_some_and(|l| l == text)) {
+        return exact;
     }
+    let starting =
+        harness.query_all_by(move |node| is_button(node) && node.label().is_some_and(|l| l.starts_with(text)));
+    let mut starting: Vec<Node<'a>> = starting.collect();
+    if starting.len() == 1
+        && let Some(only) = starting.pop()
+    {
+        return only;
+    }
+    harness.get_by(move |node| is_button(node) && node.label().is_some_and(|l| l.contains(text)))
 }
 
 /// Whether a button whose accessible name contains `text` exists.

@@ -14,6 +14,7 @@ pub mod secret;
 pub mod system;
 pub mod target;
 pub mod value;
+pub mod voicemail;
 
 pub use action::{Action, Originate};
 pub use client::{AmiClient, Expect};

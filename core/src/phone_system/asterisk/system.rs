@@ -12,12 +12,14 @@ use super::layout::{Change, Entries, Layout, UserMailbox, applied};
 use super::secret::AmiSecret;
 use super::target::AmiTarget;
 use super::value::AmiValue;
+use super::voicemail::{self, Mailbox};
 use crate::applicable::ApplicableSettings;
 use crate::error::PhoneError;
 use crate::phone_number::PhoneNumber;
 use crate::phone_system::call::CallWatch;
 use crate::phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind, summarize};
-use crate::settings::Settings;
+use crate::settings::{GreetingSlot, Settings};
+use crate::voicemail::{MessageId, RecordedGreetings, VoicemailMessage};
 
 /// Where the secret comes from.
 #[derive(Clone, Debug)]
@@ -60,8 +62,8 @@ pub struct AsteriskPhoneSystem {
     known_fresh_for: Duration,
     rewrites: u64,
     call_answer_timeout: Duration,
-    /// `<ext>@<voicemail context>`, once the context has been asked for.
-    mailbox: Option<AmiValue>,
+    /// The mailbox in the dialplan's default context, once that context has been asked for.
+    mailbox: Option<Mailbox>,
     /// Do-not-disturb as last read (set on the phone; an observation, not a setting).
     do_not_disturb: bool,
     /// The user's mailbox as last read (`AMPUSER/<ext>/voicemail`, FreePBX).
@@ -265,6 +267,40 @@ impl AsteriskPhoneSystem {
             .map(|known| known.entries)
     }
 
+    /// The user's mailbox as the shipped dialplan finds it: FreePBX's `AMPUSER/<ext>/voicemail` first
+    /// (read now unless known), else the global `CALLPROFILES_VM_CONTEXT`, else `default`; `None` for
+    /// FreePBX's `novm`.
+    fn mailbox_of_user(&mut self) -> Result<Option<Mailbox>, PhoneError> {
+        if self.known.is_none() {
+            self.entries()?;
+        }
+        let extension = self.config.extension.as_str().to_owned();
+        match &self.user_mailbox {
+            UserMailbox::NoMailbox => return Ok(None),
+            UserMailbox::Context(context) => return Mailbox::new(&extension, context).map(Some),
+            UserMailbox::Default => {}
+        }
+        if let Some(mailbox) = &self.mailbox {
+            return Ok(Some(mailbox.clone()));
+        }
+        // The shipped dialplan's voicemail context (a global variable; "default" when unset).
+        let context = self.client()?.getvar(&AmiValue::fixed(VOICEMAIL_CONTEXT_VARIABLE))?;
+        let context = if context.trim().is_empty() {
+            "default"
+        } else {
+            context.trim()
+        };
+        let mailbox = Mailbox::new(&extension, context)?;
+        Ok(Some(self.mailbox.insert(mailbox).clone()))
+    }
+
+    /// The user's mailbox, or [`PhoneError::NoMailbox`].
+    fn required_mailbox(&mut self) -> Result<Mailbox, PhoneError> {
+        self.mailbox_of_user()?.ok_or_else(|| PhoneError::NoMailbox {
+            extension: self.config.extension.as_str().to_owned(),
+        })
+    }
+
     /// Sends `changes` all at once. A refused AstDB write is an error; a refused device state (phone
     /// lamp) only a warning: a PBX without func_devstate still gets its settings.
     fn send_changes(&mut self, changes: &[Change]) -> Result<(), PhoneError> {
@@ -347,30 +383,43 @@ impl PhoneSystem for AsteriskPhoneSystem {
     }
 
     fn new_messages(&mut self) -> Result<Option<u64>, PhoneError> {
-        // FreePBX's per-user context, as the shipped dialplan reads it first; `novm`: no mailbox.
-        match &self.user_mailbox {
-            UserMailbox::NoMailbox => return Ok(None),
-            UserMailbox::Context(context) => {
-                let mailbox = AmiValue::new("mailbox", format!("{}@{context}", self.config.extension))?;
-                return self.client()?.new_messages(&mailbox).map(Some);
-            }
-            UserMailbox::Default => {}
-        }
-        let mailbox = match &self.mailbox {
-            Some(mailbox) => mailbox.clone(),
-            None => {
-                // The shipped dialplan's voicemail context (a global variable; "default" when unset).
-                let context = self.client()?.getvar(&AmiValue::fixed(VOICEMAIL_CONTEXT_VARIABLE))?;
-                let context = if context.trim().is_empty() {
-                    "default"
-                } else {
-                    context.trim()
-                };
-                let mailbox = AmiValue::new("mailbox", format!("{}@{context}", self.config.extension))?;
-                self.mailbox.insert(mailbox).clone()
-            }
+        let Some(mailbox) = self.mailbox_of_user()? else {
+            return Ok(None);
         };
+        let mailbox = mailbox.full()?;
         self.client()?.new_messages(&mailbox).map(Some)
+    }
+
+    fn voicemail_messages(&mut self) -> Result<Vec<VoicemailMessage>, PhoneError> {
+        let mailbox = self.required_mailbox()?;
+        voicemail::list(&mut *self.client()?, &mailbox)
+    }
+
+    fn mark_heard(&mut self, id: &MessageId) -> Result<(), PhoneError> {
+        let mailbox = self.required_mailbox()?;
+        voicemail::mark_heard(&mut *self.client()?, &mailbox, id)
+    }
+
+    fn delete_message(&mut self, id: &MessageId) -> Result<(), PhoneError> {
+        let mailbox = self.required_mailbox()?;
+        voicemail::delete(&mut *self.client()?, &mailbox, id)
+    }
+
+    fn play_on_phone(&mut self, id: &MessageId) -> Result<(), PhoneError> {
+        let mailbox = self.required_mailbox()?;
+        let username = self.config.username.as_str().to_owned();
+        voicemail::play_on_phone(&mut *self.client()?, &username, &mailbox, id)
+    }
+
+    fn record_greeting(&mut self, slot: GreetingSlot) -> Result<(), PhoneError> {
+        let mailbox = self.required_mailbox()?;
+        let username = self.config.username.as_str().to_owned();
+        voicemail::record_greeting(&mut *self.client()?, &username, &mailbox, slot)
+    }
+
+    fn recorded_greetings(&mut self) -> Result<RecordedGreetings, PhoneError> {
+        let mailbox = self.required_mailbox()?;
+        voicemail::recorded_greetings(self.target()?, self.config.username.as_str(), &mailbox)
     }
 
     fn write(&mut self, settings: &ApplicableSettings) -> Result<(), PhoneError> {

@@ -5,6 +5,7 @@ use callprofiles_core::remote::FirstSync;
 use fluent_bundle::FluentValue;
 
 use super::{ConnectionForm, Pending, SavedSecret};
+use crate::gui::cancel::CancelFlag;
 use crate::gui::command::ConnectionCommand;
 use crate::gui::main_window::{MainApp, Notice};
 use crate::gui::model::{Busy, Finished};
@@ -17,15 +18,31 @@ impl MainApp {
     pub(in crate::gui::main_window) fn connection_command(&mut self, command: ConnectionCommand) {
         match command {
             ConnectionCommand::Open => self.connection = Some(ConnectionForm::new(&self.model)),
-            ConnectionCommand::Close => self.connection = None,
+            ConnectionCommand::Close => {
+                // Closing while a test runs cancels it: nothing is saved behind the user's back.
+                if let Some(cancel) = self.connection.take().and_then(|form| form.cancel) {
+                    cancel.cancel();
+                }
+            }
             ConnectionCommand::Connect { config, secret } => {
                 let address = config.address();
+                let cancel = CancelFlag::default();
                 let ticket = self.model.request(
-                    WorkerRequest::Connect(PhoneSystemConfig::Asterisk(config), secret),
+                    WorkerRequest::ConnectUnless(PhoneSystemConfig::Asterisk(config), secret, cancel.clone()),
                     Some(Busy::Connecting(address.clone())),
                 );
                 if let Some(form) = self.connection.as_mut() {
                     form.started(ticket, Pending::Connecting(address));
+                    form.cancel = Some(cancel);
+                }
+            }
+            ConnectionCommand::Cancel => {
+                if let Some(form) = self.connection.as_mut()
+                    && let Some(cancel) = form.cancel.take()
+                {
+                    cancel.cancel();
+                    form.pending = None;
+                    form.result = Some(Notice::info(self.i18n.tr("conn-cancelled")));
                 }
             }
             ConnectionCommand::ConnectServer(request) => {
@@ -61,9 +78,10 @@ impl MainApp {
         }
     }
 
-    /// Shows a finished connection request's result in the form; after a switch, the sidebar follows the
-    /// profile that is active on the new phone system (unless an edit is in progress).
-    pub(in crate::gui::main_window) fn connection_finished(&mut self, done: &Finished) {
+    /// Shows a finished connection request's result in the form (returns whether it did, so that the
+    /// status line does not say it again); after a switch, the sidebar follows the profile that is active on
+    /// the new phone system (unless an edit is in progress).
+    pub(in crate::gui::main_window) fn connection_finished(&mut self, done: &Finished) -> bool {
         let switched = matches!(
             done.result,
             Ok(Outcome::Connected(_) | Outcome::UsingBuiltin | Outcome::ConnectedServer { .. })
@@ -71,22 +89,24 @@ impl MainApp {
         if switched && !self.has_unsaved_changes() {
             self.selection_settled = false;
         }
+        if matches!(done.result, Ok(Outcome::ConnectCancelled)) {
+            return true;
+        }
         let Some(form) = self.connection.as_mut() else {
-            return;
+            return false;
         };
         if form.pending.as_ref().map(|(ticket, _)| *ticket) != Some(done.ticket) {
-            return;
+            return false;
         }
         form.pending = None;
+        form.cancel = None;
         form.result = Some(match &done.result {
-            Ok(outcome) => Notice {
-                text: outcome_text(&self.i18n, outcome).unwrap_or_default(),
-                error: false,
-            },
-            Err(error) => Notice {
-                text: format!("{} {}", error_text(&self.i18n, error), self.i18n.tr("conn-failed-kept")),
-                error: true,
-            },
+            Ok(outcome) => Notice::info(outcome_text(&self.i18n, outcome).unwrap_or_default()),
+            Err(error) => Notice::error(format!(
+                "{} {}",
+                error_text(&self.i18n, error),
+                self.i18n.tr("conn-failed-kept")
+            )),
         });
         if let Ok(Outcome::ConnectedServer { .. }) = &done.result {
             // The code is single use: it leaves the form once it worked.
@@ -103,6 +123,7 @@ impl MainApp {
                     .map_or(SavedSecret::Nothing, SavedSecret::File);
             }
         }
+        true
     }
 }
 

@@ -15,6 +15,7 @@ pub use server_form::ServerFields;
 pub use view::connection_ui;
 
 use super::Notice;
+use crate::gui::cancel::CancelFlag;
 use crate::gui::model::Model;
 use crate::gui::worker::Ticket;
 
@@ -44,6 +45,8 @@ pub struct ConnectionForm {
     pub pending: Option<(Ticket, Pending)>,
     /// The result of the last request, as a sentence.
     pub result: Option<Notice>,
+    /// Cancels the connection test in flight.
+    pub cancel: Option<CancelFlag>,
 }
 
 impl ConnectionForm {
@@ -64,6 +67,7 @@ impl ConnectionForm {
             saved,
             pending: None,
             result: None,
+            cancel: None,
         }
     }
 

@@ -48,8 +48,7 @@ pub fn connection_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, form: &mut C
             PhoneSystemKind::Asterisk => asterisk_ui(ui, i18n, form),
             PhoneSystemKind::Server => super::server_form::server_ui(ui, i18n, model, form),
         };
-        progress_ui(ui, i18n, form);
-        command
+        progress_ui(ui, i18n, form).or(command)
     });
     let closing = crate::gui::main_window::modal::dismissed(&modal);
     match modal.inner {
@@ -106,6 +105,9 @@ fn builtin_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, form: &ConnectionFo
 fn asterisk_ui(ui: &mut egui::Ui, i18n: &I18n, form: &mut ConnectionForm) -> Option<UiCommand> {
     let checked = form.fields.check(i18n, &form.saved);
     let idle = form.pending.is_none();
+    // What AMI is and what the administrator sets up, before the fields that need it.
+    ui.add(egui::Label::new(i18n.tr("conn-ami-explain")).wrap());
+    ui.add_space(4.0);
     ui.add_enabled_ui(idle, |ui| {
         egui::Grid::new("connection_fields")
             .num_columns(2)
@@ -226,11 +228,13 @@ fn buttons_ui(ui: &mut egui::Ui, i18n: &I18n, confirm: &str, why_not: Option<Str
     clicked
 }
 
-/// The request in flight, or the last result.
-fn progress_ui(ui: &mut egui::Ui, i18n: &I18n, form: &ConnectionForm) {
+/// The request in flight (a connection test can be cancelled: it may take seconds), or the last result.
+#[must_use]
+fn progress_ui(ui: &mut egui::Ui, i18n: &I18n, form: &ConnectionForm) -> Option<UiCommand> {
+    let mut command = None;
     if let Some((_, pending)) = &form.pending {
         ui.add_space(6.0);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.spinner();
             let text = match pending {
                 Pending::Connecting(address) => {
@@ -240,6 +244,9 @@ fn progress_ui(ui: &mut egui::Ui, i18n: &I18n, form: &ConnectionForm) {
                 Pending::Server(url) => i18n.tr_args("conn-connecting", &[("address", FluentValue::from(url.clone()))]),
             };
             ui.add(egui::Label::new(text).wrap());
+            if form.cancel.is_some() && ui.button(i18n.tr("button-cancel")).clicked() {
+                command = Some(UiCommand::Connection(ConnectionCommand::Cancel));
+            }
         });
     } else if let Some(result) = &form.result {
         ui.add_space(6.0);
@@ -250,4 +257,5 @@ fn progress_ui(ui: &mut egui::Ui, i18n: &I18n, form: &ConnectionForm) {
         };
         ui.add(egui::Label::new(egui::RichText::new(format!("{mark} {}", result.text)).color(color)).wrap());
     }
+    command
 }
