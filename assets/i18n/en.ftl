@@ -596,3 +596,47 @@ button-import-damaged = Import profiles from a file…
 quick-done = ✔ { $profile } is now active.
 quick-cannot = Cannot be activated: { $reason }
 quick-detected-open = Press D or click to see them in the main window and keep them.
+## Call flow (the picture beside a profile's settings, and `show NAME --flow`)
+flow-heading = What happens to a call
+flow-heading-profile = What happens to a call with { $profile }
+flow-heading-saved = Saved profile { $profile }
+flow-heading-live = Now, on the phone system
+flow-differs-note = ≠ marks what the phone system does differently from { $profile }.
+flow-stage-incoming = A call comes in
+flow-stage-unanswered = Not answered
+flow-stage-new-message = After a new message
+flow-ring-desk = Your desk phone rings
+flow-ring-together = Your desk phone and { $number } ring together
+flow-ring-telecommuter = Your telecommuter number { $number } rings
+flow-no-number = (no number yet)
+flow-ring-seconds = for { $seconds ->
+    [one] 1 second
+   *[other] { $seconds } seconds
+}
+flow-ring-default = for the phone system's default ring time
+flow-ring-unknown = for a ring time the phone system does not report
+flow-forward = The call is forwarded to { $number }
+flow-forward-ring-detail = your desk phone does not ring; it rings there { $ring }
+flow-forward-detail = at once: your desk phone does not ring
+flow-pickup-allowed = Colleagues can pick up
+flow-pickup-allowed-detail = they can answer it while it rings
+flow-pickup-refused = Colleagues cannot pick up
+flow-pickup-refused-detail = call pickup is off
+flow-pickup-forwarded = No call pickup
+flow-pickup-forwarded-detail = nothing rings here to pick up
+flow-voicemail = Voicemail answers
+flow-voicemail-detail = callers hear { $greeting } and can leave a message
+flow-greeting-default = the system greeting
+flow-greeting-recorded = your recorded greeting { $number }
+flow-call-ends = The call ends
+flow-call-ends-detail = voicemail is off, so no message can be left
+flow-forwarded-decides = Your voicemail is not used
+flow-forwarded-decides-detail = voicemail is off: if nobody answers there, that phone's own voicemail (if any) takes the call
+flow-notification = You are notified
+flow-ringback = The phone system calls you back
+flow-ringback-phone-detail = on your desk phone once it is idle; answering plays the messages
+flow-ringback-computer-detail = on your desk phone once it is idle; it says how many messages wait
+flow-message-waits = The message waits in your mailbox
+flow-listen-phone = listen to it using the phone
+flow-listen-computer = listen to it using the computer
+flow-message-waits-detail = no notification or ringback; { $listen }

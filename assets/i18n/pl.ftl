@@ -615,3 +615,48 @@ button-import-damaged = Importuj profile z pliku…
 quick-done = ✔ Profil { $profile } jest teraz aktywny.
 quick-cannot = Nie można aktywować: { $reason }
 quick-detected-open = Naciśnij D lub kliknij, aby zobaczyć je w głównym oknie i zachować.
+## Przebieg połączenia (rysunek obok ustawień profilu i `show NAZWA --flow`)
+flow-heading = Co dzieje się z połączeniem
+flow-heading-profile = Co dzieje się z połączeniem w profilu { $profile }
+flow-heading-saved = Zapisany profil { $profile }
+flow-heading-live = Teraz, w systemie telefonicznym
+flow-differs-note = ≠ oznacza to, co system telefoniczny robi inaczej niż profil { $profile }.
+flow-stage-incoming = Przychodzi połączenie
+flow-stage-unanswered = Brak odpowiedzi
+flow-stage-new-message = Po nowej wiadomości
+flow-ring-desk = Dzwoni Twój telefon stacjonarny
+flow-ring-together = Dzwonią jednocześnie Twój telefon stacjonarny i { $number }
+flow-ring-telecommuter = Dzwoni Twój numer telepracownika { $number }
+flow-no-number = (brak numeru)
+flow-ring-seconds = przez { $seconds ->
+    [one] 1 sekundę
+    [few] { $seconds } sekundy
+   *[many] { $seconds } sekund
+}
+flow-ring-default = przez domyślny czas dzwonienia systemu telefonicznego
+flow-ring-unknown = przez czas dzwonienia, którego system telefoniczny nie podaje
+flow-forward = Połączenie jest przekierowane na { $number }
+flow-forward-ring-detail = Twój telefon stacjonarny nie dzwoni; dzwoni tamten numer { $ring }
+flow-forward-detail = od razu: Twój telefon stacjonarny nie dzwoni
+flow-pickup-allowed = Współpracownicy mogą przejąć połączenie
+flow-pickup-allowed-detail = mogą je odebrać, gdy dzwoni
+flow-pickup-refused = Współpracownicy nie mogą przejąć połączenia
+flow-pickup-refused-detail = przejmowanie połączeń jest wyłączone
+flow-pickup-forwarded = Bez przejmowania połączeń
+flow-pickup-forwarded-detail = nic tu nie dzwoni, więc nie ma czego przejąć
+flow-voicemail = Odbiera poczta głosowa
+flow-voicemail-detail = dzwoniący słyszy { $greeting } i może zostawić wiadomość
+flow-greeting-default = Powitanie systemowe
+flow-greeting-recorded = Twoje nagrane powitanie { $number }
+flow-call-ends = Połączenie się kończy
+flow-call-ends-detail = poczta głosowa jest wyłączona, więc nie można zostawić wiadomości
+flow-forwarded-decides = Twoja poczta głosowa nie jest używana
+flow-forwarded-decides-detail = poczta głosowa jest wyłączona: jeśli tam nikt nie odbierze, połączenie odbiera poczta głosowa tamtego telefonu (jeśli jest)
+flow-notification = Dostajesz powiadomienie
+flow-ringback = System telefoniczny oddzwania
+flow-ringback-phone-detail = na Twój telefon stacjonarny, gdy będzie wolny; po odebraniu odtwarza wiadomości
+flow-ringback-computer-detail = na Twój telefon stacjonarny, gdy będzie wolny; mówi, ile wiadomości czeka
+flow-message-waits = Wiadomość czeka w Twojej skrzynce
+flow-listen-phone = odsłuchaj ją za pomocą telefonu
+flow-listen-computer = odsłuchaj ją za pomocą komputera
+flow-message-waits-detail = bez powiadomienia i oddzwaniania; { $listen }

@@ -3,6 +3,7 @@
 
 pub mod applicable;
 pub mod atomic_file;
+pub mod call_flow;
 pub mod config;
 pub mod detection;
 pub mod error;
@@ -25,6 +26,7 @@ pub mod voicemail;
 pub mod wire;
 
 pub use applicable::{ApplicableSettings, CompleteRouting};
+pub use call_flow::{CallFlow, Phones, Pickup, RingTime, RingTimes, Stage, Step};
 pub use detection::{Activity, detect, differences, nearest};
 pub use error::{
     ConfigProblem, CoreError, Damage, FileKind, ImportError, ImportProblem, InputError, LinkProblem, Overflow,

@@ -1,10 +1,11 @@
 //! `show NAME [--json]`: one profile's settings.
 
 use callprofiles_core::service::ProfileService;
-use callprofiles_core::{Greeting, Profile, ProfileView, RuleError};
+use callprofiles_core::{CallFlow, Greeting, Profile, ProfileView, RuleError};
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, error_line, human, output};
+use crate::text::flow_text::flow_lines;
 
 /// Arguments of `show`.
 #[derive(Debug, clap::Args)]
@@ -12,8 +13,11 @@ pub struct ShowArgs {
     /// The profile: its id or name (built-ins also by their Polish names), any case.
     name: String,
     /// Print the profile as JSON.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "flow")]
     json: bool,
+    /// Print what happens to an incoming call with this profile, step by step.
+    #[arg(long)]
+    flow: bool,
 }
 
 impl ShowArgs {
@@ -37,6 +41,11 @@ impl ShowArgs {
         }
         if self.json {
             return output::print_json(&ProfileView::new(&profile, active));
+        }
+        if self.flow {
+            // The ring times the phone system told in the read just made (unknown where it tells none).
+            let flow = CallFlow::of(&profile.settings, &app.ring_times());
+            return output::print(&flow_block(context, &context.name_of(&profile), &flow));
         }
         let id = || FluentValue::from(profile.id.to_string());
         let heading = context.tr_args(
@@ -79,4 +88,21 @@ pub(crate) fn unrecorded_greeting_line(
             None
         }
     }
+}
+
+/// The flow as text: a heading, then each stage and its steps (each step's line is what the window's
+/// picture gives screen readers for the same step).
+fn flow_block(context: &Context, name: &str, flow: &CallFlow) -> String {
+    let mut text = context.tr_args(
+        "flow-heading-profile",
+        &[("profile", FluentValue::from(name.to_owned()))],
+    );
+    text.push(':');
+    for (_, stage, lines) in flow_lines(&context.i18n, flow) {
+        text.push_str(&format!("\n{stage}:"));
+        for line in lines {
+            text.push_str(&format!("\n  • {line}"));
+        }
+    }
+    text
 }

@@ -4,8 +4,8 @@
 use callprofiles_core::config::PhoneSystemConfig;
 use callprofiles_core::phone_system::asterisk::AsteriskConfig;
 use callprofiles_core::{
-    Activity, CoreError, PhoneSystemDescription, PhoneSystemKind, Profile, ProfileBook, ProfileId, SettingKey,
-    Settings, Snapshot, StoreError, StoreState, nearest,
+    Activity, CoreError, PhoneSystemDescription, PhoneSystemKind, Profile, ProfileBook, ProfileId, RingTimes,
+    SettingKey, Settings, Snapshot, StoreError, StoreState, nearest,
 };
 
 use crate::gui::worker::{Outcome, PhoneWorker, Ticket, WorkerEvent, WorkerRequest};
@@ -153,6 +153,11 @@ impl Model {
     /// How many messages wait, once, after new voicemail arrived while notifications are on.
     pub fn take_voicemail_arrival(&mut self) -> Option<u64> {
         self.voicemail_arrived.take()
+    }
+
+    /// How long calls ring on the phone system, as far as it tells (unknown before the first read).
+    pub fn ring_times(&self) -> RingTimes {
+        self.snapshot.as_ref().map(|s| s.ring_times).unwrap_or_default()
     }
 
     /// Whether the phone system's settings were changed by someone else since the last call (once).

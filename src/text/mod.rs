@@ -1,9 +1,10 @@
 //! The app's words in the user's language, for the CLI and the windows alike: the Fluent catalogs
-//! (`i18n`), settings and their values (`labels`), core errors as sentences (`error_text`) and a
-//! telecommuter's call outcome (`call_text`). Nothing here draws.
+//! (`i18n`), settings and their values (`labels`), core errors as sentences (`error_text`), a
+//! telecommuter's call outcome (`call_text`) and the steps of a call flow (`flow_text`). Nothing here draws.
 
 pub mod call_text;
 pub mod error_text;
+pub mod flow_text;
 pub mod i18n;
 pub mod labels;
 #[cfg(test)]

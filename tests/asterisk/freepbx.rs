@@ -12,6 +12,10 @@ use std::time::{Duration, Instant};
 use crate::asterisk_support::{Asterisk, Call, Res, TestResult, Watcher, is_user_event, value, with_asterisk};
 use callprofiles_core::phone_system::asterisk::{AmiClient, Message};
 
+/// How long a test waits for the events that prove an outcome: generous, since a loaded machine runs
+/// the dialplan late, and a wait ends as soon as its event arrives.
+const EVENTS_WAIT: Duration = Duration::from_secs(30);
+
 fn secs(seconds: u64) -> Duration {
     Duration::from_secs(seconds)
 }
@@ -144,12 +148,14 @@ fn event_of(watcher: &mut Watcher, call: &Call, path: &str, name: &str, wait: Du
         .map_err(|e| format!("{path}: {e}").into())
 }
 
-/// Whether `target` rang during `call`.
+/// Whether `event` says `target` rang during `call`.
+fn is_ring(event: &Message, call: &Call, target: &str) -> bool {
+    is_user_event(event, "CallprofilesTestRang") && event.get("Target") == Some(target) && of_call(event, call)
+}
+
+/// Whether `target` rang during `call` among the events seen so far.
 fn rang(watcher: &Watcher, call: &Call, target: &str) -> bool {
-    watcher
-        .seen
-        .iter()
-        .any(|e| is_user_event(e, "CallprofilesTestRang") && e.get("Target") == Some(target) && of_call(e, call))
+    watcher.seen.iter().any(|e| is_ring(e, call, target))
 }
 
 /// Waits for every call of `round` to report `name`, then checks each with `check`.
@@ -169,16 +175,20 @@ fn each_path(
     Ok(())
 }
 
-/// Checks that `round`'s calls all rang `target` (or, with `false`, that none did).
-fn rang_on_every_path(watcher: &Watcher, round: &Round, target: &str, expected: bool) -> TestResult {
+/// Checks that `round`'s calls all rang `target`, waiting for each ring; or, with `false`, that none
+/// did among the events seen so far (call it once the round's calls have ended their ringing).
+fn rang_on_every_path(watcher: &mut Watcher, round: &Round, target: &str, expected: bool) -> TestResult {
+    let deadline = Instant::now() + EVENTS_WAIT;
     for (path, call) in &round.calls {
-        if rang(watcher, call, target) != expected {
-            return Err(format!(
-                "{path}: {target} {} ring; events: {}",
-                if expected { "did not" } else { "did" },
-                watcher.user_events()
-            )
-            .into());
+        if expected {
+            let left = deadline.saturating_duration_since(Instant::now());
+            watcher
+                .wait_for(&format!("{target} ringing on the {path} path"), left, |e| {
+                    is_ring(e, call, target)
+                })
+                .map_err(|e| format!("{path}: {e}"))?;
+        } else if rang(watcher, call, target) {
+            return Err(format!("{path}: {target} did ring; events: {}", watcher.user_events()).into());
         }
     }
     Ok(())
@@ -193,21 +203,27 @@ fn freepbx_desk_phone_rings_every_device_then_voicemail_on_every_path() -> TestR
         user.activate(asterisk, "Office", &[])?;
         let mut watcher = asterisk.watcher()?;
         let round = call_every_path(&mut watcher, "301", secs(8))?;
-        each_path(&mut watcher, &round, "CallprofilesRoute", secs(5), |_, e, _| {
+        each_path(&mut watcher, &round, "CallprofilesRoute", EVENTS_WAIT, |_, e, _| {
             expect(e, &[("Mode", "desk"), ("Via", "freepbx"), ("Voicemail", "on")])
         })?;
-        each_path(&mut watcher, &round, "CallprofilesUnanswered", secs(6), |_, e, _| {
-            expect(e, &[("Status", "NOANSWER")])
-        })?;
-        each_path(&mut watcher, &round, "CallprofilesGreeting", secs(3), |_, e, _| {
+        each_path(
+            &mut watcher,
+            &round,
+            "CallprofilesUnanswered",
+            EVENTS_WAIT,
+            |_, e, _| expect(e, &[("Status", "NOANSWER")]),
+        )?;
+        each_path(&mut watcher, &round, "CallprofilesGreeting", EVENTS_WAIT, |_, e, _| {
             expect(e, &[("Greeting", "default")])
         })?;
         // FreePBX's macro-dial-one rang both devices of AMPUSER/301/device.
-        rang_on_every_path(&watcher, &round, "301", true)?;
-        rang_on_every_path(&watcher, &round, "93010", true)?;
+        rang_on_every_path(&mut watcher, &round, "301", true)?;
+        rang_on_every_path(&mut watcher, &round, "93010", true)?;
         // The ring group's own member rang before its failover.
         let (_, rg) = &round.calls[2];
-        assert!(rang(&watcher, rg, "7301"), "{}", watcher.user_events());
+        watcher.wait_for("7301 ringing on the ring group path", EVENTS_WAIT, |e| {
+            is_ring(e, rg, "7301")
+        })?;
         Ok(())
     })
 }
@@ -228,7 +244,7 @@ fn freepbx_voicemail_off_and_a_novm_user_end_without_voicemail() -> TestResult {
         let off = call_every_path(&mut watcher, "302", secs(6))?;
         let none = call_every_path(&mut watcher, "309", secs(6))?;
         for round in [&off, &none] {
-            each_path(&mut watcher, round, "CallprofilesUnanswered", secs(8), |_, e, _| {
+            each_path(&mut watcher, round, "CallprofilesUnanswered", EVENTS_WAIT, |_, e, _| {
                 expect(e, &[("Status", "NOANSWER"), ("Voicemail", "off")])
             })?;
         }
@@ -243,7 +259,7 @@ fn freepbx_voicemail_off_and_a_novm_user_end_without_voicemail() -> TestResult {
             "{}",
             watcher.user_events()
         );
-        rang_on_every_path(&watcher, &off, "302", true)?;
+        rang_on_every_path(&mut watcher, &off, "302", true)?;
         Ok(())
     })
 }
@@ -262,19 +278,23 @@ fn freepbx_forward_dials_the_number_and_lights_the_lamps_freepbx_watches() -> Te
         }
         let mut watcher = asterisk.watcher()?;
         let round = call_every_path(&mut watcher, "303", secs(5))?;
-        each_path(&mut watcher, &round, "CallprofilesRoute", secs(5), |_, e, _| {
+        each_path(&mut watcher, &round, "CallprofilesRoute", EVENTS_WAIT, |_, e, _| {
             expect(e, &[("Mode", "forward"), ("Number", "0600303")])
         })?;
         for (path, call) in &round.calls {
-            watcher.wait_for(&format!("0600303 ringing ({path})"), secs(3), |e| {
-                is_user_event(e, "CallprofilesTestRang") && e.get("Target") == Some("0600303") && of_call(e, call)
+            watcher.wait_for(&format!("0600303 ringing ({path})"), EVENTS_WAIT, |e| {
+                is_ring(e, call, "0600303")
             })?;
         }
-        rang_on_every_path(&watcher, &round, "303", false)?;
+        rang_on_every_path(&mut watcher, &round, "303", false)?;
         // Unanswered there, the forwarded call falls back to voicemail (on in Office).
-        each_path(&mut watcher, &round, "CallprofilesUnanswered", secs(6), |_, e, _| {
-            expect(e, &[("Voicemail", "on")])
-        })?;
+        each_path(
+            &mut watcher,
+            &round,
+            "CallprofilesUnanswered",
+            EVENTS_WAIT,
+            |_, e, _| expect(e, &[("Voicemail", "on")]),
+        )?;
         user.activate(asterisk, "Office", &["routing=desk_phone"])?;
         let state = user.admin.getvar(&value("DEVICE_STATE(Custom:DEVCF93030)")?)?;
         assert_eq!(state, "NOT_INUSE");
@@ -289,14 +309,18 @@ fn freepbx_telecommuter_rings_only_the_remote_number() -> TestResult {
         user.activate(asterisk, "Office", &["routing=telecommuter:0700304"])?;
         let mut watcher = asterisk.watcher()?;
         let round = call_every_path(&mut watcher, "304", secs(6))?;
-        each_path(&mut watcher, &round, "CallprofilesRoute", secs(5), |_, e, _| {
+        each_path(&mut watcher, &round, "CallprofilesRoute", EVENTS_WAIT, |_, e, _| {
             expect(e, &[("Mode", "telecommuter"), ("Number", "0700304")])
         })?;
-        each_path(&mut watcher, &round, "CallprofilesUnanswered", secs(6), |_, e, _| {
-            expect(e, &[("Voicemail", "on")])
-        })?;
-        rang_on_every_path(&watcher, &round, "0700304", true)?;
-        rang_on_every_path(&watcher, &round, "304", false)?;
+        each_path(
+            &mut watcher,
+            &round,
+            "CallprofilesUnanswered",
+            EVENTS_WAIT,
+            |_, e, _| expect(e, &[("Voicemail", "on")]),
+        )?;
+        rang_on_every_path(&mut watcher, &round, "0700304", true)?;
+        rang_on_every_path(&mut watcher, &round, "304", false)?;
         Ok(())
     })
 }
@@ -318,17 +342,21 @@ fn freepbx_twinning_is_follow_me_with_prering_and_internal_members() -> TestResu
         assert_eq!(lamp, "INUSE");
         let mut watcher = asterisk.watcher()?;
         let round = call_every_path(&mut watcher, "305", secs(8))?;
-        each_path(&mut watcher, &round, "CallprofilesRoute", secs(5), |_, e, _| {
+        each_path(&mut watcher, &round, "CallprofilesRoute", EVENTS_WAIT, |_, e, _| {
             expect(e, &[("Mode", "twinning"), ("Number", "0800305")])
         })?;
-        each_path(&mut watcher, &round, "CallprofilesFollowMe", secs(3), |_, e, _| {
+        each_path(&mut watcher, &round, "CallprofilesFollowMe", EVENTS_WAIT, |_, e, _| {
             expect(e, &[("Step", "prering"), ("Seconds", "1")])
         })?;
-        each_path(&mut watcher, &round, "CallprofilesUnanswered", secs(8), |_, e, _| {
-            expect(e, &[("Voicemail", "on")])
-        })?;
+        each_path(
+            &mut watcher,
+            &round,
+            "CallprofilesUnanswered",
+            EVENTS_WAIT,
+            |_, e, _| expect(e, &[("Voicemail", "on")]),
+        )?;
         for target in ["305", "306", "0800305"] {
-            rang_on_every_path(&watcher, &round, target, true)?;
+            rang_on_every_path(&mut watcher, &round, target, true)?;
         }
         // Prering: the extension rang alone first, the list after it.
         for (path, call) in &round.calls {
@@ -355,10 +383,14 @@ fn freepbx_dnd_is_busy_and_cfb_takes_the_call() -> TestResult {
         user.put("DND", "", "YES")?;
         let mut watcher = asterisk.watcher()?;
         let round = call_every_path(&mut watcher, "307", secs(6))?;
-        each_path(&mut watcher, &round, "CallprofilesUnanswered", secs(5), |_, e, _| {
-            expect(e, &[("Status", "BUSY"), ("Voicemail", "on")])
-        })?;
-        rang_on_every_path(&watcher, &round, "307", false)?;
+        each_path(
+            &mut watcher,
+            &round,
+            "CallprofilesUnanswered",
+            EVENTS_WAIT,
+            |_, e, _| expect(e, &[("Status", "BUSY"), ("Voicemail", "on")]),
+        )?;
+        rang_on_every_path(&mut watcher, &round, "307", false)?;
         // The app observes DND set on the phone; it stays an observation, the profile stays active.
         let mut app = asterisk.app(user.home.path())?;
         let status = app.status()?;
@@ -376,8 +408,8 @@ fn freepbx_dnd_is_busy_and_cfb_takes_the_call() -> TestResult {
         user.put("CFB", "", "0900307")?;
         let round = call_every_path(&mut watcher, "307", secs(6))?;
         for (path, call) in &round.calls {
-            watcher.wait_for(&format!("0900307 ringing ({path})"), secs(5), |e| {
-                is_user_event(e, "CallprofilesTestRang") && e.get("Target") == Some("0900307") && of_call(e, call)
+            watcher.wait_for(&format!("0900307 ringing ({path})"), EVENTS_WAIT, |e| {
+                is_ring(e, call, "0900307")
             })?;
         }
         Ok(())
@@ -393,11 +425,11 @@ fn freepbx_cfu_rings_the_number_after_the_ring_time() -> TestResult {
         let mut watcher = asterisk.watcher()?;
         let round = call_every_path(&mut watcher, "308", secs(8))?;
         for (path, call) in &round.calls {
-            watcher.wait_for(&format!("0900308 ringing ({path})"), secs(6), |e| {
-                is_user_event(e, "CallprofilesTestRang") && e.get("Target") == Some("0900308") && of_call(e, call)
+            watcher.wait_for(&format!("0900308 ringing ({path})"), EVENTS_WAIT, |e| {
+                is_ring(e, call, "0900308")
             })?;
         }
-        rang_on_every_path(&watcher, &round, "308", true)?;
+        rang_on_every_path(&mut watcher, &round, "308", true)?;
         Ok(())
     })
 }
@@ -410,22 +442,26 @@ fn freepbx_call_waiting_off_is_busy_on_rings_and_ring_time_is_the_users() -> Tes
         user.phone_state("311", "INUSE")?;
         let mut watcher = asterisk.watcher()?;
         let busy = call_every_path(&mut watcher, "311", secs(6))?;
-        each_path(&mut watcher, &busy, "CallprofilesUnanswered", secs(5), |_, e, _| {
+        each_path(&mut watcher, &busy, "CallprofilesUnanswered", EVENTS_WAIT, |_, e, _| {
             expect(e, &[("Status", "BUSY")])
         })?;
-        rang_on_every_path(&watcher, &busy, "311", false)?;
+        rang_on_every_path(&mut watcher, &busy, "311", false)?;
         // Call waiting on (*70: CW/<ext>=ENABLED) and a ring time of 4 s (AMPUSER/<ext>/ringtimer).
         user.put("CW", "", "ENABLED")?;
         user.put("AMPUSER", "ringtimer", "4")?;
         let waiting = call_every_path(&mut watcher, "311", secs(9))?;
         let placed = Instant::now();
-        each_path(&mut watcher, &waiting, "CallprofilesUnanswered", secs(8), |_, e, _| {
-            expect(e, &[("Status", "BUSY")])
-        })?;
+        each_path(
+            &mut watcher,
+            &waiting,
+            "CallprofilesUnanswered",
+            EVENTS_WAIT,
+            |_, e, _| expect(e, &[("Status", "BUSY")]),
+        )?;
         // The first call gave up no earlier than the user's 4 s (FreePBX's default here is 2 s).
         let rang_for = placed.elapsed();
         assert!(rang_for >= Duration::from_millis(3900), "rang for {rang_for:?}");
-        rang_on_every_path(&watcher, &waiting, "311", true)?;
+        rang_on_every_path(&mut watcher, &waiting, "311", true)?;
         user.phone_state("311", "NOT_INUSE")?;
         Ok(())
     })
@@ -447,13 +483,13 @@ fn freepbx_an_extension_written_with_hash_in_follow_me_rings_with_its_own_settin
         assert_eq!(status.live.routing.to_string(), "desk_phone");
         let mut watcher = asterisk.watcher()?;
         let round = call_every_path(&mut watcher, "313", secs(6))?;
-        each_path(&mut watcher, &round, "CallprofilesFollowMe", secs(5), |_, e, _| {
+        each_path(&mut watcher, &round, "CallprofilesFollowMe", EVENTS_WAIT, |_, e, _| {
             expect(e, &[("Step", "list"), ("Members", "313-312#")])
         })?;
         // 312# goes through from-internal: 312's own callprofiles route, then its phone.
         for (path, call) in &round.calls {
-            watcher.wait_for(&format!("312 ringing ({path})"), secs(4), |e| {
-                is_user_event(e, "CallprofilesTestRang") && e.get("Target") == Some("312") && of_call(e, call)
+            watcher.wait_for(&format!("312 ringing ({path})"), EVENTS_WAIT, |e| {
+                is_ring(e, call, "312")
             })?;
         }
         assert!(
@@ -462,7 +498,7 @@ fn freepbx_an_extension_written_with_hash_in_follow_me_rings_with_its_own_settin
             watcher.user_events()
         );
         // 313's caller ends in 313's mailbox, never in 312's (a member's voicemail is blocked).
-        each_path(&mut watcher, &round, "CallprofilesGreeting", secs(6), |_, e, _| {
+        each_path(&mut watcher, &round, "CallprofilesGreeting", EVENTS_WAIT, |_, e, _| {
             expect(e, &[("Extension", "313")])
         })?;
         std::thread::sleep(Duration::from_millis(300));
@@ -478,9 +514,7 @@ fn freepbx_an_extension_written_with_hash_in_follow_me_rings_with_its_own_settin
 /// Calls `ext` from a trunk, waits until its phone rings, then has colleague 399 dial `**<ext>`.
 fn try_freepbx_pickup(watcher: &mut Watcher, ext: &str) -> Res<Call> {
     let call = watcher.call(&format!("5550{ext}"), "from-trunk", secs(6), secs(2))?;
-    watcher.wait_for(&format!("{ext} ringing"), secs(3), |e| {
-        is_user_event(e, "CallprofilesTestRang") && e.get("Target") == Some(ext) && of_call(e, &call)
-    })?;
+    watcher.wait_for(&format!("{ext} ringing"), EVENTS_WAIT, |e| is_ring(e, &call, ext))?;
     watcher.call(&format!("**{ext}"), "freepbx-test-pickup", secs(3), secs(1))?;
     Ok(call)
 }
@@ -505,13 +539,13 @@ fn freepbx_directed_pickup_follows_the_profiles_call_pickup() -> TestResult {
         off.activate(asterisk, "Office", &["call_pickup=off"])?;
         let mut watcher = asterisk.watcher()?;
         try_freepbx_pickup(&mut watcher, "315")?;
-        watcher.wait_for("a pickup of 315", secs(3), |e| {
+        watcher.wait_for("a pickup of 315", EVENTS_WAIT, |e| {
             e.event() == Some("Pickup")
                 && e.get("TargetChannel")
                     .is_some_and(|c| c.starts_with("Local/315@callprofiles-test-phones"))
         })?;
         try_freepbx_pickup(&mut watcher, "316")?;
-        watcher.wait_user_event("FreepbxPickupFailed", "316", secs(3))?;
+        watcher.wait_user_event("FreepbxPickupFailed", "316", EVENTS_WAIT)?;
         assert!(!picked_up(&watcher, "316"), "picked up although pickup is off");
         Ok(())
     })
@@ -533,13 +567,13 @@ fn freepbx_messages_go_to_the_users_voicemail_context_unless_the_extension_has_i
         let mut watcher = asterisk.watcher()?;
         let to_dest = call_every_path(&mut watcher, "314", secs(5))?;
         let call = watcher.call("5550310", "from-trunk", secs(4), secs(9))?;
-        let message = watcher.wait_user_event("CallprofilesNewMessage", "310", secs(20))?;
+        let message = watcher.wait_user_event("CallprofilesNewMessage", "310", EVENTS_WAIT)?;
         assert_eq!(message.get("Mailbox"), Some("310@sales"));
-        watcher.wait_ended(&call, secs(5))?;
+        watcher.wait_ended(&call, EVENTS_WAIT)?;
         assert_eq!(app.new_messages()?, Some(before + 1));
         for (path, call) in &to_dest.calls {
-            watcher.wait_for(&format!("0314000 ringing ({path})"), secs(3), |e| {
-                is_user_event(e, "CallprofilesTestRang") && e.get("Target") == Some("0314000") && of_call(e, call)
+            watcher.wait_for(&format!("0314000 ringing ({path})"), EVENTS_WAIT, |e| {
+                is_ring(e, call, "0314000")
             })?;
         }
         assert!(
@@ -557,8 +591,8 @@ fn freepbx_recorded_greeting_notification_and_ringback_work_on_the_freepbx_path(
         let user = User::new(asterisk, "317")?;
         let mut watcher = asterisk.watcher()?;
         let recording = watcher.call("317*4", "callprofiles-record-greeting", secs(3), secs(2))?;
-        watcher.wait_user_event("CallprofilesGreetingRecording", "317", secs(3))?;
-        watcher.wait_ended(&recording, secs(6))?;
+        watcher.wait_user_event("CallprofilesGreetingRecording", "317", EVENTS_WAIT)?;
+        watcher.wait_ended(&recording, EVENTS_WAIT)?;
         user.activate(
             asterisk,
             "Greeted",
@@ -569,12 +603,12 @@ fn freepbx_recorded_greeting_notification_and_ringback_work_on_the_freepbx_path(
             ],
         )?;
         let call = watcher.call("5550317", "from-trunk", secs(5), secs(3))?;
-        let greeting = watcher.wait_user_event("CallprofilesGreeting", "317", secs(6))?;
+        let greeting = watcher.wait_user_event("CallprofilesGreeting", "317", EVENTS_WAIT)?;
         expect(&greeting, &[("Greeting", "4"), ("Status", "SUCCESS")])?;
-        let notification = watcher.wait_user_event("CallprofilesNotification", "317", secs(8))?;
+        let notification = watcher.wait_user_event("CallprofilesNotification", "317", EVENTS_WAIT)?;
         expect(&notification, &[("Mailbox", "317@default")])?;
-        watcher.wait_ended(&call, secs(6))?;
-        watcher.wait_user_event("CallprofilesRingback", "317", secs(4))?;
+        watcher.wait_ended(&call, EVENTS_WAIT)?;
+        watcher.wait_user_event("CallprofilesRingback", "317", EVENTS_WAIT)?;
         Ok(())
     })
 }
@@ -591,7 +625,7 @@ fn freepbx_a_ring_group_member_call_never_reaches_the_members_voicemail() -> Tes
             &call,
             "ring group member",
             "CallprofilesUnanswered",
-            secs(5),
+            EVENTS_WAIT,
         )?;
         expect(&unanswered, &[("Status", "NOANSWER"), ("Voicemail", "on")])?;
         let done = event_of(
@@ -599,10 +633,10 @@ fn freepbx_a_ring_group_member_call_never_reaches_the_members_voicemail() -> Tes
             &call,
             "ring group member",
             "FreepbxRingGroupDone",
-            secs(4),
+            EVENTS_WAIT,
         )?;
         expect(&done, &[("Status", "NOANSWER")])?;
-        assert!(rang(&watcher, &call, "318"));
+        watcher.wait_for("318 ringing", EVENTS_WAIT, |e| is_ring(e, &call, "318"))?;
         assert!(
             !watcher.saw_user_event("CallprofilesGreeting", "318"),
             "{}",

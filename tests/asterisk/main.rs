@@ -3,6 +3,7 @@
 
 mod asterisk_support;
 
+mod call_flow;
 mod calls;
 mod connection;
 mod freepbx;

@@ -4,6 +4,7 @@
 mod cli_support;
 
 mod files;
+mod flow;
 mod language;
 mod phone;
 mod profiles;

@@ -8,6 +8,7 @@ mod gui_quick_support;
 mod gui_support;
 
 mod call;
+mod call_flow;
 mod careful_user;
 mod connection;
 mod connection_asterisk;

@@ -6,6 +6,7 @@ pub mod demo;
 pub mod demo_voicemail;
 
 use crate::applicable::ApplicableSettings;
+use crate::call_flow::RingTimes;
 use crate::error::PhoneError;
 use crate::phone_number::PhoneNumber;
 use crate::settings::{GreetingSlot, Settings};
@@ -61,6 +62,12 @@ pub trait PhoneSystem: Send {
     /// mailbox to ask (the built-in demo).
     fn new_messages(&mut self) -> Result<Option<u64>, PhoneError> {
         Ok(None)
+    }
+
+    /// How long calls ring here, as known from the last read; unknown where nothing rings for real (the
+    /// built-in demo).
+    fn ring_times(&self) -> RingTimes {
+        RingTimes::UNKNOWN
     }
 
     /// The messages in the user's mailbox, new and heard, newest first.

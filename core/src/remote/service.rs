@@ -9,6 +9,7 @@ use super::config::ServerConfig;
 use super::phone::{ServerPhoneSystem, live_of};
 use super::session::ServerBook;
 use super::token::DeviceToken;
+use crate::call_flow::RingTimes;
 use crate::config::PhoneSystemConfig;
 use crate::detection::detect;
 use crate::error::{CoreError, RemoteError};
@@ -113,6 +114,7 @@ impl ProfileService for ServerService {
                     activity: None,
                     new_messages: None,
                     do_not_disturb: false,
+                    ring_times: RingTimes::UNKNOWN,
                     phone_system,
                     connection,
                     reached: self.reached,
@@ -139,6 +141,8 @@ impl ProfileService for ServerService {
             live,
             activity,
             do_not_disturb: false,
+            // The server's State does not carry ring times yet: the call flow says unknown.
+            ring_times: RingTimes::UNKNOWN,
             phone_system,
             connection,
             reached: self.reached,

@@ -1,6 +1,7 @@
 //! Talking to the phone system: activate a profile, or read and change it directly (bypassing profiles).
 
 use crate::applicable::ApplicableSettings;
+use crate::call_flow::RingTimes;
 use crate::error::{CoreError, InputError, PhoneError, RuleError};
 use crate::phone_number::PhoneNumber;
 use crate::phone_system::call::CallWatch;
@@ -92,6 +93,13 @@ impl Callprofiles {
     /// How many new voicemail messages wait in the user's mailbox (`None` on the built-in demo).
     pub fn new_messages(&mut self) -> Result<Option<u64>, CoreError> {
         Ok(self.phone()?.new_messages()?)
+    }
+
+    /// How long calls ring on the phone system, as known from its last read (unknown before one).
+    pub fn ring_times(&self) -> RingTimes {
+        self.phone
+            .as_ref()
+            .map_or(RingTimes::UNKNOWN, |phone| phone.ring_times())
     }
 
     /// Whether do-not-disturb was on when the phone system was last read (set on the phone; not a

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::call_flow::RingTimes;
 use crate::config::PhoneSystemConfig;
 use crate::detection::{Activity, detect};
 use crate::error::{CoreError, PhoneError, StoreError};
@@ -38,6 +39,9 @@ pub struct Snapshot {
     /// Whether do-not-disturb is on, set on the phone (an observation, not a setting; false unless the
     /// live settings were read).
     pub do_not_disturb: bool,
+    /// How long calls ring on the phone system, as far as its last read tells (for the call-flow picture;
+    /// unknown unless the live settings were read).
+    pub ring_times: RingTimes,
     /// The phone system, when it could be opened.
     pub phone_system: Option<PhoneSystemDescription>,
     /// The configured phone system, when it was opened from `config.json`.
@@ -113,6 +117,12 @@ pub trait ProfileService: Send {
     /// Whether do-not-disturb was on when the phone system was last read (set on the phone, e.g.
     /// FreePBX's `*78`; not a profile setting, so it never makes the live settings Detected).
     fn do_not_disturb(&self) -> bool;
+
+    /// How long calls ring on the phone system, as far as its last read tells (the call flow); unknown
+    /// where it cannot tell.
+    fn ring_times(&self) -> RingTimes {
+        RingTimes::UNKNOWN
+    }
 
     /// Whether a watch on the home's files sees every change this service can report (the built-in
     /// demo keeps its live settings there), so that polling can be rare.
@@ -239,6 +249,11 @@ impl ProfileService for Callprofiles {
             Err(_) => None,
         };
         let do_not_disturb = live.is_ok() && Self::do_not_disturb(self);
+        let ring_times = if live.is_ok() {
+            Self::ring_times(self)
+        } else {
+            RingTimes::UNKNOWN
+        };
         let store = self.store.load();
         let activity = match (&store, &live) {
             (Ok(state), Ok(live)) => Some(detect(&state.book, state.last_applied.as_ref(), live)),
@@ -250,6 +265,7 @@ impl ProfileService for Callprofiles {
             activity,
             new_messages,
             do_not_disturb,
+            ring_times,
             phone_system: Self::phone_system(self),
             connection: self.configured().cloned(),
             reached: self.reached,
@@ -275,6 +291,10 @@ impl ProfileService for Callprofiles {
 
     fn do_not_disturb(&self) -> bool {
         Self::do_not_disturb(self)
+    }
+
+    fn ring_times(&self) -> RingTimes {
+        Self::ring_times(self)
     }
 
     fn reads_only_home_files(&self) -> bool {

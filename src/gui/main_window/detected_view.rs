@@ -1,7 +1,7 @@
 //! The Detected profile: a banner at the top of the window whatever is shown, and in the central panel the
 //! live settings beside the closest saved profile (read-only), with the two ways to keep them.
 
-use callprofiles_core::{MAX_CUSTOM, ProfileId};
+use callprofiles_core::{CallFlow, MAX_CUSTOM, ProfileId};
 use fluent_bundle::FluentValue;
 
 use crate::gui::command::{Dialog, Selection, UiCommand};
@@ -41,6 +41,14 @@ pub fn detected_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model) -> Option<UiCo
             }
         });
         ui.add_space(8.0);
+        // What a call does now beside what it does with the closest profile, then the settings in words.
+        let ring_times = model.ring_times();
+        let live_flow = CallFlow::of(&detected, &ring_times);
+        let nearest_flow = nearest
+            .as_ref()
+            .map(|(profile, _)| (i18n.profile_name(profile), CallFlow::of(&profile.settings, &ring_times)));
+        let beside = nearest_flow.as_ref().map(|(name, flow)| (name.as_str(), flow));
+        super::call_flow::compare_ui(ui, i18n, &live_flow, beside);
         if let Some((profile, _)) = &nearest {
             let name = i18n.profile_name(profile);
             super::comparison::comparison_ui(ui, i18n, &name, &detected, &profile.settings);

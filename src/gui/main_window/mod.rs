@@ -2,6 +2,7 @@
 
 mod actions;
 mod call;
+pub mod call_flow;
 mod comparison;
 mod connection;
 mod damaged;

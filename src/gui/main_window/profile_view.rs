@@ -79,7 +79,12 @@ pub fn profile_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: &mut Dra
         ui.separator();
         ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
             super::scrolled::scrolled_ui(ui, "form", |ui| {
-                super::form::settings_form_ui(ui, i18n, draft, true, &[]);
+                let flow = super::call_flow::draft_flow(draft, &model.ring_times());
+                super::call_flow::beside_ui(
+                    ui,
+                    |ui| super::form::settings_form_ui(ui, i18n, draft, true, &[]),
+                    |ui| super::call_flow::flow_ui(ui, i18n, &i18n.tr("flow-heading"), &flow, &[]),
+                );
                 ui.add_space(6.0);
             });
         });

@@ -114,11 +114,15 @@ impl Asterisk {
     }
 
     /// A test AMI client receiving events; connected before it returns, so no event is missed.
+    /// It places its calls through a second connection without events: while a connection waits
+    /// for a reply it keeps the events read meanwhile within a bound and drops the oldest past it,
+    /// and with every parallel test's events flowing, that would drop the first call's own events.
     pub fn watcher(&self) -> Res<Watcher> {
         let mut client = AmiClient::new(self.target(TEST_USER, &self.secret)?).with_events();
         client.connect()?;
         Ok(Watcher {
             client,
+            caller: self.admin()?,
             seen: Vec::new(),
         })
     }
@@ -165,8 +169,11 @@ pub struct Call {
 
 /// An AMI client with events, remembering every event it has seen.
 pub struct Watcher {
-    /// The client.
+    /// The client receiving events; it sends no request after logging in, so it never sets
+    /// events aside (see [`Asterisk::watcher`]).
     pub client: AmiClient,
+    /// The client placing calls (no events).
+    pub caller: AmiClient,
     /// Every event seen so far, in order.
     pub seen: Vec<Message>,
 }
@@ -185,7 +192,7 @@ impl Watcher {
             caller_id: format!("{id}-caller"),
             dialplan_id: format!("{id}-dialplan"),
         };
-        self.client.originate(&Originate {
+        self.caller.originate(&Originate {
             channel: value(format!("Local/{exten}@{context}"))?,
             context: value("callprofiles-test-caller")?,
             exten: value("s")?,
@@ -275,6 +282,7 @@ impl Watcher {
                             "Greeting",
                             "Status",
                             "Voicemail",
+                            "Linkedid",
                         ]
                         .contains(&k.as_str())
                     })

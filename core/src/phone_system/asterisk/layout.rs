@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use super::extension::Extension;
 use super::value::AmiValue;
 use crate::applicable::{ApplicableSettings, CompleteRouting};
+use crate::call_flow::{RingTime, RingTimes};
 use crate::error::PhoneError;
 use crate::phone_number::PhoneNumber;
 use crate::settings::{Greeting, GreetingSlot, Playback, Routing, Settings, Voicemail};
@@ -212,6 +213,28 @@ impl Layout {
                 greeting,
             },
         }
+    }
+
+    /// How long calls ring, read as the shipped dialplan reads it: `ringtimer` (1–999 s) for one phone,
+    /// else the PBX's default; Follow Me's `grptime` while twinning, else the one-phone time. An absent
+    /// `grptime` counts as [`DEFAULT_GROUP_SECONDS`], which switching to twinning writes.
+    pub fn ring_times_from(&self, entries: &Entries) -> RingTimes {
+        let seconds = |text: &str| {
+            text.parse::<u16>()
+                .ok()
+                .filter(|n| (1..=999).contains(n))
+                .filter(|_| text.bytes().all(|b| b.is_ascii_digit()) && !text.starts_with('0'))
+                .map(RingTime::Seconds)
+        };
+        let get = |key: DbKey| entries.get(&key.path()).map(String::as_str).filter(|v| !v.is_empty());
+        let single = get(self.user("ringtimer"))
+            .and_then(seconds)
+            .unwrap_or(RingTime::SystemDefault);
+        let together = match get(self.user("followme/grptime")) {
+            None => seconds(DEFAULT_GROUP_SECONDS).unwrap_or(single),
+            Some(text) => seconds(text).unwrap_or(single),
+        };
+        RingTimes { single, together }
     }
 
     /// The changes that make `entries` hold `wanted`: only keys whose value differs are written,
@@ -445,6 +468,37 @@ mod tests {
             Some("0")
         );
         assert!(!after.contains_key("/CF/201"));
+        Ok(())
+    }
+
+    #[test]
+    fn ring_times_read_like_the_dialplan() -> TestResult {
+        let layout = layout()?;
+        let times = |pairs: &[(&str, &str)]| layout.ring_times_from(&entries(pairs));
+        assert_eq!(
+            times(&[]),
+            RingTimes {
+                single: RingTime::SystemDefault,
+                together: RingTime::Seconds(20)
+            }
+        );
+        let set = times(&[
+            ("/AMPUSER/201/ringtimer", "25"),
+            ("/AMPUSER/201/followme/grptime", "35"),
+        ]);
+        assert_eq!(set.single, RingTime::Seconds(25));
+        assert_eq!(set.together, RingTime::Seconds(35));
+        // Values the dialplan ignores fall back as it does: grptime to the ring time, ringtimer to the default.
+        let odd = times(&[
+            ("/AMPUSER/201/ringtimer", "015"),
+            ("/AMPUSER/201/followme/grptime", "+5"),
+        ]);
+        assert_eq!(odd.single, RingTime::SystemDefault);
+        assert_eq!(odd.together, RingTime::SystemDefault);
+        assert_eq!(
+            times(&[("/AMPUSER/201/ringtimer", "1000")]).single,
+            RingTime::SystemDefault
+        );
         Ok(())
     }
 

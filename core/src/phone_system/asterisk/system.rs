@@ -14,6 +14,7 @@ use super::target::AmiTarget;
 use super::value::AmiValue;
 use super::voicemail::{self, Mailbox};
 use crate::applicable::ApplicableSettings;
+use crate::call_flow::RingTimes;
 use crate::error::PhoneError;
 use crate::phone_number::PhoneNumber;
 use crate::phone_system::call::CallWatch;
@@ -376,6 +377,12 @@ impl PhoneSystem for AsteriskPhoneSystem {
 
     fn places_calls(&self) -> bool {
         true
+    }
+
+    fn ring_times(&self) -> RingTimes {
+        self.known
+            .as_ref()
+            .map_or(RingTimes::UNKNOWN, |known| self.layout.ring_times_from(&known.entries))
     }
 
     fn do_not_disturb(&self) -> bool {
