@@ -512,6 +512,52 @@ notice-new-voicemail = New voicemail: { $count ->
    *[other] { $count } messages wait
 } in your mailbox.
 
+## callprofiles server (core/src/remote/)
+error-server-not-https = "{ $url }" is not an https:// address: callprofiles talks to its server only over HTTPS.
+error-server-bad-url = "{ $url }" is not a server address (e.g. https://pbx.example.com:8443).
+error-server-bad-fingerprint = "{ $text }" is not a SHA-256 fingerprint (32 hex pairs like AB:CD:…, as the server printed it).
+error-server-fingerprint-mismatch = The server's certificate has fingerprint { $found }, not the expected { $expected }: the connection was refused (ask your administrator).
+error-server-untrusted = The server's certificate (fingerprint { $found }) is not signed by a known authority: give its fingerprint with --fingerprint.
+error-server-unreachable = Cannot reach the callprofiles server at { $url }: { $reason }.
+error-server-code-refused = The server refused the enrollment code for extension { $extension }: it is wrong, already used or expired (ask for a new one).
+error-server-unauthorized = The server no longer accepts this computer (signed out or revoked): connect again with a new code.
+error-server-rate-limited = The server refuses more attempts for now: try again in { $seconds } seconds.
+error-server-pbx-unreachable = The server cannot reach the phone system (PBX unreachable); it keeps trying.
+error-server-pbx = The phone system refused the change: { $reason }
+error-server-refused = The server refused: { $reason }
+error-server-not-found = The server does not know that: { $reason }
+error-server-too-large = The message is larger than the { $limit } KiB a server exchange may carry.
+error-server-bad-answer = The server gave an answer callprofiles does not understand (HTTP { $status }): { $reason }.
+error-server-failed = The server failed (HTTP { $status }): { $reason }
+error-server-not-signed-in = This computer is not signed in to the callprofiles server: run callprofiles connect server with a code.
+error-server-token-file = Cannot use the device token file { $path }: { $reason }.
+error-server-token-open = The device token file { $path } is readable by others (mode { $mode }): run chmod 600 on it.
+reach-unknown-host = its name does not resolve
+reach-refused = the connection was refused
+reach-timed-out = it did not answer in time
+reach-tls = the secure connection failed ({ $reason })
+status-phone-server = Server { $url }, extension { $extension }
+cli-phone-server = Phone system: through the callprofiles server { $url }, extension { $extension }.
+cli-connect-server = Connected to the callprofiles server { $url } as extension { $extension }; this computer's token is kept in { $path } (readable by you only).
+cli-connect-uploaded = The server had no profiles for you yet: this computer's profiles were uploaded.
+cli-connect-server-kept = Your profiles on the server are used; this computer's earlier profiles are kept as a backup in { $path }.
+cli-connect-server-kept-nothing = Your profiles on the server are used.
+cli-disconnect-revoked = Signed out of the callprofiles server (this computer's token is revoked); now using the built-in demo phone system.
+cli-disconnect-forgotten = Signed out here, but the server could not be told: ask your administrator to revoke this computer (callprofiles-server user revoke). Now using the built-in demo phone system.
+cli-disconnect-not-connected = This computer is not connected to a callprofiles server; nothing to sign out of.
+conn-choice-server = callprofiles server (no PBX password on this computer)
+conn-in-use-server = In use now: the callprofiles server { $url }, extension { $extension }.
+conn-server-explain = Your administrator runs callprofiles-server next to the phone system and gives you a one-time code (callprofiles-server user add) and the server certificate's fingerprint.
+conn-server-field-url = Server address
+conn-server-field-code = One-time code
+conn-server-field-fingerprint = Certificate fingerprint (SHA-256)
+conn-server-need-url = Type the server's address (https://…).
+conn-server-need-extension = Type your extension number.
+conn-server-need-code = Type the one-time code your administrator gave you.
+button-conn-server = Connect
+button-conn-sign-out = Sign out
+conn-server-sign-out-explain = Revokes this computer's access to { $url } and switches to the built-in demo.
+conn-server-connected = Connected to the callprofiles server { $url }, extension { $extension }.
 ## Added for a careful user (issue 16)
 explain-desk-phone = Calls ring your desk phone.
 explain-forward = Incoming calls are forwarded to an external number; the desk phone does not ring.

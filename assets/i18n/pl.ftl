@@ -529,6 +529,52 @@ notice-new-voicemail = Nowa poczta głosowa: { $count ->
    *[many] w skrzynce czeka { $count } wiadomości
 }.
 
+## callprofiles server (core/src/remote/)
+error-server-not-https = „{ $url }” nie jest adresem https://: callprofiles łączy się ze swoim serwerem tylko przez HTTPS.
+error-server-bad-url = „{ $url }” nie jest adresem serwera (np. https://pbx.example.com:8443).
+error-server-bad-fingerprint = „{ $text }” nie jest odciskiem SHA-256 (32 pary szesnastkowe jak AB:CD:…, tak jak wypisał je serwer).
+error-server-fingerprint-mismatch = Certyfikat serwera ma odcisk { $found }, a nie oczekiwany { $expected }: połączenie odrzucono (zapytaj administratora).
+error-server-untrusted = Certyfikat serwera (odcisk { $found }) nie jest podpisany przez znany urząd: podaj jego odcisk w --fingerprint.
+error-server-unreachable = Nie można połączyć się z serwerem callprofiles pod adresem { $url }: { $reason }.
+error-server-code-refused = Serwer odrzucił kod rejestracji dla numeru wewnętrznego { $extension }: jest błędny, już użyty lub wygasł (poproś o nowy).
+error-server-unauthorized = Serwer nie akceptuje już tego komputera (wylogowany lub odwołany): połącz się ponownie z nowym kodem.
+error-server-rate-limited = Serwer na razie odrzuca kolejne próby: spróbuj ponownie za { $seconds } s.
+error-server-pbx-unreachable = Serwer nie może połączyć się z systemem telefonicznym (centrala PBX nieosiągalna); ponawia próby.
+error-server-pbx = System telefoniczny odrzucił zmianę: { $reason }
+error-server-refused = Serwer odmówił: { $reason }
+error-server-not-found = Serwer tego nie zna: { $reason }
+error-server-too-large = Wiadomość jest większa niż { $limit } KiB, które może przenieść wymiana z serwerem.
+error-server-bad-answer = Serwer dał odpowiedź, której callprofiles nie rozumie (HTTP { $status }): { $reason }.
+error-server-failed = Błąd serwera (HTTP { $status }): { $reason }
+error-server-not-signed-in = Ten komputer nie jest zalogowany do serwera callprofiles: uruchom callprofiles connect server z kodem.
+error-server-token-file = Nie można użyć pliku tokenu urządzenia { $path }: { $reason }.
+error-server-token-open = Plik tokenu urządzenia { $path } mogą czytać inni (tryb { $mode }): wykonaj na nim chmod 600.
+reach-unknown-host = jego nazwy nie da się rozwiązać
+reach-refused = połączenie zostało odrzucone
+reach-timed-out = nie odpowiedział na czas
+reach-tls = bezpieczne połączenie nie powiodło się ({ $reason })
+status-phone-server = Serwer { $url }, numer wewnętrzny { $extension }
+cli-phone-server = System telefoniczny: przez serwer callprofiles { $url }, numer wewnętrzny { $extension }.
+cli-connect-server = Połączono z serwerem callprofiles { $url } jako numer wewnętrzny { $extension }; token tego komputera jest w { $path } (tylko do twojego odczytu).
+cli-connect-uploaded = Serwer nie miał jeszcze twoich profili: wysłano profile z tego komputera.
+cli-connect-server-kept = Używane są twoje profile z serwera; wcześniejsze profile tego komputera zachowano jako kopię w { $path }.
+cli-connect-server-kept-nothing = Używane są twoje profile z serwera.
+cli-disconnect-revoked = Wylogowano z serwera callprofiles (token tego komputera odwołano); teraz używany jest wbudowany demonstracyjny system telefoniczny.
+cli-disconnect-forgotten = Wylogowano tutaj, ale nie udało się powiadomić serwera: poproś administratora o odwołanie tego komputera (callprofiles-server user revoke). Teraz używany jest wbudowany demonstracyjny system telefoniczny.
+cli-disconnect-not-connected = Ten komputer nie jest połączony z serwerem callprofiles; nie ma się z czego wylogować.
+conn-choice-server = Serwer callprofiles (bez hasła do centrali na tym komputerze)
+conn-in-use-server = Teraz używany: serwer callprofiles { $url }, numer wewnętrzny { $extension }.
+conn-server-explain = Administrator uruchamia callprofiles-server obok systemu telefonicznego i daje ci jednorazowy kod (callprofiles-server user add) oraz odcisk certyfikatu serwera.
+conn-server-field-url = Adres serwera
+conn-server-field-code = Jednorazowy kod
+conn-server-field-fingerprint = Odcisk certyfikatu (SHA-256)
+conn-server-need-url = Wpisz adres serwera (https://…).
+conn-server-need-extension = Wpisz swój numer wewnętrzny.
+conn-server-need-code = Wpisz jednorazowy kod od administratora.
+button-conn-server = Połącz
+button-conn-sign-out = Wyloguj
+conn-server-sign-out-explain = Odwołuje dostęp tego komputera do { $url } i przełącza na wbudowany system demonstracyjny.
+conn-server-connected = Połączono z serwerem callprofiles { $url }, numer wewnętrzny { $extension }.
 ## Added for a careful user (issue 16)
 explain-desk-phone = Połączenia dzwonią na Twoim telefonie stacjonarnym.
 explain-forward = Połączenia przychodzące są przekierowywane na numer zewnętrzny; telefon stacjonarny nie dzwoni.

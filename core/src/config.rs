@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::atomic_file;
 use crate::error::{Damage, StoreError};
 use crate::phone_system::asterisk::AsteriskConfig;
+use crate::remote::ServerConfig;
 
 /// The file name of the configuration inside the callprofiles home.
 pub const CONFIG_FILE: &str = "config.json";
@@ -34,6 +35,8 @@ pub enum PhoneSystemConfig {
     Builtin,
     /// An Asterisk or FreePBX reached over AMI.
     Asterisk(AsteriskConfig),
+    /// A callprofiles server, which holds the PBX login and this user's profiles.
+    Server(ServerConfig),
 }
 
 impl Config {

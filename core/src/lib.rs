@@ -12,6 +12,7 @@ pub mod phone_number;
 pub mod phone_system;
 pub mod profile;
 pub mod profile_book;
+pub mod remote;
 pub mod service;
 pub mod setting_change;
 #[cfg(test)]
@@ -29,7 +30,7 @@ pub use call_flow::{CallFlow, Phones, Pickup, RingTime, RingTimes, Stage, Step};
 pub use detection::{Activity, detect, differences, nearest};
 pub use error::{
     ConfigProblem, CoreError, Damage, FileKind, ImportError, ImportProblem, InputError, LinkProblem, Overflow,
-    PhoneError, RuleError, SecretFileProblem, StoreError, UnsafeReason,
+    PhoneError, ReachProblem, RemoteError, RuleError, SecretFileProblem, StoreError, UnsafeReason,
 };
 pub use phone_number::PhoneNumber;
 pub use phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind};

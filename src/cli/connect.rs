@@ -35,14 +35,18 @@ pub enum ConnectCommand {
         #[arg(long, value_name = "FILE")]
         secret_file: Option<PathBuf>,
     },
-    /// Switch back to the built-in demo phone system.
+    /// Switch back to the built-in demo phone system (signing out of a callprofiles server first).
     Builtin,
+    /// Connect to a callprofiles server with the one-time code your administrator gave you
+    /// (`callprofiles-server user add EXT`): no PBX password is kept on this computer.
+    Server(super::connect_server::ServerArgs),
 }
 
 impl ConnectCommand {
     /// Runs the `connect` command.
     pub fn run(self, context: &Context) -> anyhow::Result<()> {
         match self {
+            Self::Server(args) => args.run(context),
             Self::Builtin => {
                 context.open().connect(PhoneSystemConfig::Builtin, None)?;
                 output::print(&context.tr("cli-connect-builtin"))

@@ -117,6 +117,19 @@ pub fn phone_system(context: &Context, description: &PhoneSystemDescription) -> 
                 &[("summary", FluentValue::from(description.summary.clone()))],
             ),
         },
+        PhoneSystemKind::Server => match Config::load(&context.home).map(|config| config.phone_system) {
+            Ok(PhoneSystemConfig::Server(server)) => i18n.tr_args(
+                "cli-phone-server",
+                &[
+                    ("url", FluentValue::from(server.url.to_string())),
+                    ("extension", FluentValue::from(server.extension.to_string())),
+                ],
+            ),
+            _ => i18n.tr_args(
+                "cli-phone-other",
+                &[("summary", FluentValue::from(description.summary.clone()))],
+            ),
+        },
     }
 }
 

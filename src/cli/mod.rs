@@ -6,6 +6,7 @@
 mod activate;
 mod call;
 mod connect;
+mod connect_server;
 mod context;
 mod delete;
 mod error_line;
@@ -85,9 +86,12 @@ pub enum Command {
     /// Your voicemail messages: list them, play one on your phone, mark one heard, delete one.
     #[command(subcommand)]
     Voicemail(voicemail::VoicemailCommand),
-    /// Choose the phone system: an Asterisk/FreePBX over AMI, or the built-in demo.
+    /// Choose the phone system: a callprofiles server, an Asterisk/FreePBX over AMI, or the built-in demo.
     #[command(subcommand)]
     Connect(connect::ConnectCommand),
+    /// Sign this computer out of its callprofiles server (the server revokes its token) and switch back
+    /// to the built-in demo phone system.
+    Disconnect,
 }
 
 impl Command {
@@ -109,6 +113,7 @@ impl Command {
             Self::Pbx(command) => command.run(context),
             Self::Quick => open_window(Window::Quick, context.gui_options()),
             Self::Connect(command) => command.run(context),
+            Self::Disconnect => connect_server::disconnect(context),
             Self::Voicemail(command) => command.run(context),
         }
     }

@@ -123,6 +123,10 @@ pub enum ConnectionCommand {
     },
     /// Switch back to the built-in demo phone system.
     UseBuiltin,
+    /// Enroll with a callprofiles server and switch to it.
+    ConnectServer(Box<ServerRequest>),
+    /// Sign out of the callprofiles server (revoking this computer's token) and use the built-in demo.
+    SignOut,
     /// Stop waiting for the connection test in progress: when it ends, nothing is saved or switched.
     Cancel,
 }
@@ -187,4 +191,17 @@ pub enum UiCommand {
     RestartWorker,
     /// Close the window (asks first when the edit has unsaved changes).
     Quit,
+}
+
+/// A server connection ready to send.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServerRequest {
+    /// The address.
+    pub url: callprofiles_core::remote::ServerUrl,
+    /// The extension.
+    pub extension: callprofiles_core::phone_system::asterisk::Extension,
+    /// The one-time code.
+    pub code: String,
+    /// The pinned fingerprint.
+    pub fingerprint: Option<callprofiles_core::remote::Fingerprint>,
 }

@@ -10,6 +10,7 @@ pub mod icon;
 pub mod main_window;
 pub mod model;
 pub mod quick_window;
+pub mod server_events;
 pub mod state;
 #[cfg(feature = "tray")]
 pub mod tray;

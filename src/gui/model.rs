@@ -209,7 +209,15 @@ impl Model {
     pub fn asterisk(&self) -> Option<&AsteriskConfig> {
         match self.snapshot.as_ref()?.connection.as_ref()? {
             PhoneSystemConfig::Asterisk(config) => Some(config),
-            PhoneSystemConfig::Builtin => None,
+            PhoneSystemConfig::Builtin | PhoneSystemConfig::Server(_) => None,
+        }
+    }
+
+    /// The configured callprofiles server, when the home is connected to one.
+    pub fn server(&self) -> Option<&callprofiles_core::remote::ServerConfig> {
+        match self.snapshot.as_ref()?.connection.as_ref()? {
+            PhoneSystemConfig::Server(server) => Some(server),
+            PhoneSystemConfig::Builtin | PhoneSystemConfig::Asterisk(_) => None,
         }
     }
 

@@ -189,8 +189,9 @@ impl PhoneWorker {
 }
 
 /// Starts the thread over `core` as `start` says.
-fn spawn_thread(core: WorkerCore, start: &Start) -> std::io::Result<Mode> {
+fn spawn_thread(mut core: WorkerCore, start: &Start) -> std::io::Result<Mode> {
     let (request_tx, request_rx) = mpsc::channel::<(Ticket, WorkerRequest)>();
+    core.wake_with(request_tx.clone());
     let (event_tx, event_rx) = mpsc::channel();
     let watch = start
         .watch_home

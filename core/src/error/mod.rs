@@ -6,6 +6,7 @@ mod import;
 mod input;
 mod link;
 mod phone;
+mod remote;
 mod rule;
 mod serde_support;
 mod store;
@@ -17,6 +18,7 @@ pub use import::{ImportError, ImportProblem};
 pub use input::InputError;
 pub use link::{LinkProblem, Overflow};
 pub use phone::PhoneError;
+pub use remote::{ReachProblem, RemoteError};
 pub use rule::RuleError;
 pub use store::{Damage, FileKind, StoreError};
 
@@ -38,6 +40,9 @@ pub enum CoreError {
     /// An invalid file to import.
     #[error(transparent)]
     Import(#[from] ImportError),
+    /// A callprofiles server failed.
+    #[error(transparent)]
+    Remote(#[from] RemoteError),
     /// The phone system took a profile, but noting it as the last applied one failed.
     #[error("The phone system now uses profile \"{profile}\", but callprofiles could not note it as applied: {source}")]
     AppliedButUnrecorded {

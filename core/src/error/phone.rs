@@ -67,6 +67,9 @@ pub enum PhoneError {
         "The built-in demo phone system cannot place calls: connect callprofiles to your Asterisk or FreePBX (callprofiles connect asterisk)."
     )]
     CallsUnsupported,
+    /// The phone system is reached through a callprofiles server, which failed.
+    #[error(transparent)]
+    Server(super::RemoteError),
     /// The phone system has no voicemail messages to list or change.
     #[error("This phone system offers no voicemail messages to callprofiles.")]
     VoicemailUnsupported,

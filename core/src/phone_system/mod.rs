@@ -20,6 +20,8 @@ pub enum PhoneSystemKind {
     Demo,
     /// A real Asterisk or FreePBX over AMI.
     Asterisk,
+    /// An Asterisk or FreePBX reached through a callprofiles server (no PBX credentials here).
+    Server,
 }
 
 /// How a phone system describes itself to the user.

@@ -32,6 +32,7 @@ pub fn open_phone_system(config: &PhoneSystemConfig, home: &Path) -> Box<dyn Pho
             asterisk.clone(),
             asterisk.secret_file_in(home),
         )),
+        PhoneSystemConfig::Server(server) => crate::remote::phone::open_or_unusable(server, home),
     }
 }
 
@@ -148,6 +149,8 @@ impl Callprofiles {
                 }));
             }
             PhoneSystemConfig::Asterisk(asterisk) => asterisk,
+            // Joining a server takes an enrollment code (`remote::connect_server`), not a secret.
+            PhoneSystemConfig::Server(_) => return Err(crate::error::RemoteError::NotSignedIn.into()),
         };
         let previous = Config::load(&self.home)?;
         if secret.is_some() {

@@ -13,7 +13,7 @@ mod voicemail;
 
 use std::path::{Path, PathBuf};
 
-use crate::config::Config;
+use crate::config::{Config, PhoneSystemConfig};
 use crate::detection::{Activity, detect, nearest};
 use crate::error::{CoreError, PhoneError, StoreError};
 use crate::phone_system::{PhoneSystem, PhoneSystemDescription};
@@ -53,10 +53,17 @@ fn phone_in(slot: &mut Result<Box<dyn PhoneSystem>, CoreError>) -> Result<&mut d
     }
 }
 
-/// Opens the home as a [`ProfileService`]: `config.json` decides which phone system drives it. Never
+/// Opens the home as a [`ProfileService`]: `config.json` decides which phone system drives it (with a
+/// callprofiles server, the profiles are the server's too: [`crate::remote::ServerService`]). Never
 /// fails: a configuration that cannot be used is reported by every verb (and in each snapshot) until
 /// `connect` chooses another, or `config.json` changes.
 pub fn open_home(home: &Path) -> Box<dyn ProfileService> {
+    if let Ok(Config {
+        phone_system: PhoneSystemConfig::Server(server),
+    }) = Config::load(home)
+    {
+        return Box::new(crate::remote::ServerService::open(home, &server));
+    }
     Box::new(Callprofiles::following(home))
 }
 
@@ -140,7 +147,7 @@ impl Callprofiles {
     }
 
     /// The home over the phone system `config.json` names, following later changes of that file.
-    fn following(home: &Path) -> Self {
+    pub(crate) fn following(home: &Path) -> Self {
         let (config, phone) = connection::open_configured(home);
         Self {
             home: home.to_owned(),

@@ -285,8 +285,10 @@ impl MainApp {
                 }
                 None
             }
-            Outcome::Connected(_) | Outcome::UsingBuiltin if shown_in_dialog => None,
-            Outcome::Connected(_) | Outcome::UsingBuiltin => super::connection::outcome_text(i18n, &outcome),
+            Outcome::Connected(_) | Outcome::UsingBuiltin | Outcome::ConnectedServer { .. } if shown_in_dialog => None,
+            Outcome::Connected(_) | Outcome::UsingBuiltin | Outcome::ConnectedServer { .. } => {
+                super::connection::outcome_text(i18n, &outcome)
+            }
             Outcome::CallEnded { placed, outcome } => {
                 let (text, bad) = call_outcome_text(i18n, placed, *outcome);
                 bad_news = bad;

@@ -104,6 +104,19 @@ pub fn phone_system_text(i18n: &I18n, model: &Model) -> String {
                 "status-phone-asterisk",
                 &[("summary", FluentValue::from(description.summary.clone()))],
             ),
+            PhoneSystemKind::Server => match model.server() {
+                Some(server) => i18n.tr_args(
+                    "status-phone-server",
+                    &[
+                        ("url", FluentValue::from(server.url.to_string())),
+                        ("extension", FluentValue::from(server.extension.to_string())),
+                    ],
+                ),
+                None => i18n.tr_args(
+                    "status-phone-asterisk",
+                    &[("summary", FluentValue::from(description.summary.clone()))],
+                ),
+            },
         },
     }
 }

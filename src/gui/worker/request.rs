@@ -6,9 +6,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::SystemTime;
 
-use callprofiles_core::config::PhoneSystemConfig;
+use crate::gui::server_events::ServerEvents;
+
+use std::sync::mpsc::Sender;
+
+use callprofiles_core::config::{Config, PhoneSystemConfig};
 use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig};
 use callprofiles_core::phone_system::call::{CallOutcome, CallWatch};
+use callprofiles_core::remote::ServerConfig;
 use callprofiles_core::transfer::{self, Imported};
 use callprofiles_core::{
     Callprofiles, CoreError, DetectedTarget, ImportReport, PhoneNumber, PhoneSystem, PlacedCall, ProfileId,
@@ -47,6 +52,8 @@ pub enum WorkerRequest {
     /// [`ProfileService::connect`]: a secret typed by the user is saved in [`super::SECRET_FILE`]; `None` uses
     /// `CALLPROFILES_AMI_SECRET` or the configured secret file.
     Connect(PhoneSystemConfig, Option<AmiSecret>),
+    /// Enroll with a callprofiles server (one-time code → device token, first sync) and switch to it.
+    ConnectServer(Box<crate::gui::command::ServerRequest>),
     /// [`ProfileService::connect_unless`]: as `Connect`, but a test that ends after the window set the flag
     /// (the user cancelled) saves and switches nothing.
     ConnectUnless(PhoneSystemConfig, Option<AmiSecret>, CancelFlag),
@@ -107,6 +114,15 @@ pub enum Outcome {
     Connected(AsteriskConfig),
     /// The built-in demo phone system is now the phone system.
     UsingBuiltin,
+    /// Connected to a callprofiles server.
+    ConnectedServer {
+        /// Its address.
+        url: callprofiles_core::remote::ServerUrl,
+        /// The user's extension.
+        extension: callprofiles_core::phone_system::asterisk::Extension,
+        /// What happened to this computer's profiles.
+        sync: callprofiles_core::remote::FirstSync,
+    },
     /// The phone system rings the telecommuter phone for this call.
     CallPlaced(PlacedCall),
     /// What became of a call placed before (reported later, with the same ticket).
@@ -140,12 +156,42 @@ pub struct WorkerCore {
     last_read: Arc<AtomicU64>,
     /// The call just placed and the watch that learns its outcome, for the runner to wait on.
     placed_call: Option<(PlacedCall, Box<dyn CallWatch>)>,
+    /// Opened from `config.json` ([`Self::open`]): reopened when it switches to or from a server, whose
+    /// profiles are served by another [`ProfileService`].
+    follows_home: bool,
+    /// Whether the service was opened over a callprofiles server.
+    on_server: bool,
+    /// The server's event stream, which wakes the worker at each pushed state and each loss.
+    stream: ServerEvents,
 }
 
 impl WorkerCore {
     /// The home as `config.json` says (core's [`open_home`]; a failure is reported in every snapshot).
     pub fn open(home: &Path) -> Self {
-        Self::over(home, open_home(home))
+        let mut core = Self::over(home, open_home(home));
+        core.follows_home = true;
+        core.on_server = server_in(home).is_some();
+        core
+    }
+
+    /// Reopens the service `config.json` names now (after a switch to or from a server), and follows the
+    /// server's event stream when it names one.
+    fn reopen(&mut self) {
+        self.service = open_home(&self.home);
+        let server = server_in(&self.home);
+        self.on_server = server.is_some();
+        self.stream.follow(&self.home, server.as_ref());
+    }
+
+    /// Lets the server's event stream wake the worker through `wake` (its request channel), from now on.
+    pub fn wake_with(&mut self, wake: Sender<(Ticket, WorkerRequest)>) {
+        self.stream.wake_with(wake);
+        self.stream.follow(&self.home, server_in(&self.home).as_ref());
+    }
+
+    /// Whether a server's event stream tells the worker when to re-read (then it polls only rarely).
+    pub fn streams(&self) -> bool {
+        self.on_server && self.stream.running()
     }
 
     /// A core over a given phone system (tests inject one this way).
@@ -161,6 +207,9 @@ impl WorkerCore {
             last_digest: None,
             last_read: Arc::new(AtomicU64::new(0)),
             placed_call: None,
+            follows_home: false,
+            on_server: false,
+            stream: ServerEvents::default(),
         }
     }
 
@@ -181,6 +230,19 @@ impl WorkerCore {
 
     /// Runs one request as one core verb.
     pub fn handle(&mut self, request: WorkerRequest) -> Result<Outcome, CoreError> {
+        let switches = matches!(
+            request,
+            WorkerRequest::Connect(..) | WorkerRequest::ConnectUnless(..) | WorkerRequest::ConnectServer(_)
+        );
+        let outcome = self.run(request);
+        if switches && outcome.is_ok() && self.follows_home {
+            self.reopen();
+        }
+        outcome
+    }
+
+    /// Runs one request as one verb of the service.
+    fn run(&mut self, request: WorkerRequest) -> Result<Outcome, CoreError> {
         let service = self.service.as_mut();
         Ok(match request {
             WorkerRequest::Refresh => Outcome::Refreshed,
@@ -205,13 +267,32 @@ impl WorkerCore {
             WorkerRequest::Connect(config, secret) => match service.connect(config, secret)?.config {
                 PhoneSystemConfig::Asterisk(config) => Outcome::Connected(config),
                 PhoneSystemConfig::Builtin => Outcome::UsingBuiltin,
+                // Never: joining a server takes its enrollment code (`ConnectServer`).
+                PhoneSystemConfig::Server(_) => Outcome::Refreshed,
             },
+            WorkerRequest::ConnectServer(request) => {
+                let connected = callprofiles_core::remote::connect_server(
+                    &self.home,
+                    request.url.clone(),
+                    request.extension.clone(),
+                    &request.code,
+                    request.fingerprint,
+                    "desktop",
+                )?;
+                Outcome::ConnectedServer {
+                    url: request.url,
+                    extension: request.extension,
+                    sync: connected.profiles,
+                }
+            }
             WorkerRequest::ConnectUnless(config, secret, cancel) => {
                 match service.connect_unless(config, secret, &|| cancel.cancelled())? {
                     None => Outcome::ConnectCancelled,
                     Some(connected) => match connected.config {
                         PhoneSystemConfig::Asterisk(config) => Outcome::Connected(config),
                         PhoneSystemConfig::Builtin => Outcome::UsingBuiltin,
+                        // Never: joining a server takes its enrollment code (`ConnectServer`).
+                        PhoneSystemConfig::Server(_) => Outcome::Refreshed,
                     },
                 }
             }
@@ -234,6 +315,10 @@ impl WorkerCore {
 
     /// Re-reads what the windows show; returns it only when something changed.
     pub fn refresh(&mut self) -> Option<Snapshot> {
+        if self.follows_home && server_in(&self.home).is_some() != self.on_server {
+            // `config.json` switched to or from a server elsewhere (e.g. `callprofiles connect server`).
+            self.reopen();
+        }
         let snapshot = self.service.snapshot();
         if snapshot.live.is_ok() {
             let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH);
@@ -245,6 +330,16 @@ impl WorkerCore {
         }
         self.last_digest = Some(digest);
         Some(snapshot)
+    }
+}
+
+/// The callprofiles server `config.json` in `home` names, if any.
+fn server_in(home: &Path) -> Option<ServerConfig> {
+    match Config::load(home) {
+        Ok(Config {
+            phone_system: PhoneSystemConfig::Server(server),
+        }) => Some(server),
+        _ => None,
     }
 }
 

@@ -71,7 +71,7 @@ pub(super) fn run_thread(
         ctx.request_repaint();
     }
     loop {
-        let timeout = if watched && core.reads_only_home_files() {
+        let timeout = if (watched && core.reads_only_home_files()) || core.streams() {
             WATCHED_POLL_INTERVAL
         } else {
             interval

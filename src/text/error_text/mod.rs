@@ -2,6 +2,7 @@
 
 mod import;
 mod phone;
+mod remote;
 #[cfg(test)]
 mod tests;
 
@@ -11,6 +12,7 @@ use fluent_bundle::FluentValue;
 
 pub use import::import_error_text;
 pub use phone::phone_error_text;
+pub use remote::remote_error_text;
 
 use crate::text::i18n::I18n;
 
@@ -22,6 +24,7 @@ pub fn error_text(i18n: &I18n, error: &CoreError) -> String {
         CoreError::Store(error) => store_error_text(i18n, error),
         CoreError::Phone(error) => phone_error_text(i18n, error),
         CoreError::Import(error) => import_error_text(i18n, error),
+        CoreError::Remote(error) => remote_error_text(i18n, error),
         CoreError::AppliedButUnrecorded { profile, source } => i18n.tr_args(
             "error-applied-unrecorded",
             &[

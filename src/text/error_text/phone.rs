@@ -39,6 +39,7 @@ pub fn phone_error_text(i18n: &I18n, error: &PhoneError) -> String {
             ],
         ),
         PhoneError::CallsUnsupported => i18n.tr("error-calls-unsupported"),
+        PhoneError::Server(error) => super::remote_error_text(i18n, error),
         PhoneError::VoicemailUnsupported => i18n.tr("error-voicemail-unsupported"),
         PhoneError::NoMailbox { extension } => i18n.tr_args("error-no-mailbox", &[("extension", text(extension))]),
         PhoneError::MessageNotFound { id } => i18n.tr_args("error-message-not-found", &[("id", text(id))]),

@@ -1,6 +1,7 @@
 //! Running the connection form's commands on the worker, and showing their results in the form.
 
 use callprofiles_core::config::PhoneSystemConfig;
+use callprofiles_core::remote::FirstSync;
 use fluent_bundle::FluentValue;
 
 use super::{ConnectionForm, Pending, SavedSecret};
@@ -44,6 +45,27 @@ impl MainApp {
                     form.result = Some(Notice::info(self.i18n.tr("conn-cancelled")));
                 }
             }
+            ConnectionCommand::ConnectServer(request) => {
+                let url = request.url.to_string();
+                let ticket = self.model.request(
+                    WorkerRequest::ConnectServer(request),
+                    Some(Busy::Connecting(url.clone())),
+                );
+                if let Some(form) = self.connection.as_mut() {
+                    form.started(ticket, Pending::Server(url));
+                }
+            }
+            ConnectionCommand::SignOut => {
+                let url = self.model.server().map(|s| s.url.to_string()).unwrap_or_default();
+                // Leaving the server signs this computer out (core's connect revokes the device token).
+                let ticket = self.model.request(
+                    WorkerRequest::Connect(PhoneSystemConfig::Builtin, None),
+                    Some(Busy::Saving),
+                );
+                if let Some(form) = self.connection.as_mut() {
+                    form.started(ticket, Pending::Server(url));
+                }
+            }
             ConnectionCommand::UseBuiltin => {
                 let ticket = self.model.request(
                     WorkerRequest::Connect(PhoneSystemConfig::Builtin, None),
@@ -60,7 +82,10 @@ impl MainApp {
     /// status line does not say it again); after a switch, the sidebar follows the profile that is active on
     /// the new phone system (unless an edit is in progress).
     pub(in crate::gui::main_window) fn connection_finished(&mut self, done: &Finished) -> bool {
-        let switched = matches!(done.result, Ok(Outcome::Connected(_) | Outcome::UsingBuiltin));
+        let switched = matches!(
+            done.result,
+            Ok(Outcome::Connected(_) | Outcome::UsingBuiltin | Outcome::ConnectedServer { .. })
+        );
         if switched && !self.has_unsaved_changes() {
             self.selection_settled = false;
         }
@@ -83,6 +108,10 @@ impl MainApp {
                 self.i18n.tr("conn-failed-kept")
             )),
         });
+        if let Ok(Outcome::ConnectedServer { .. }) = &done.result {
+            // The code is single use: it leaves the form once it worked.
+            form.server.code.clear();
+        }
         if let Ok(Outcome::Connected(config)) = &done.result {
             // The typed secret is saved now and leaves the form (a failed attempt keeps it for a retry);
             // leaving the field empty keeps the saved one.
@@ -109,6 +138,24 @@ pub fn outcome_text(i18n: &I18n, outcome: &Outcome) -> Option<String> {
             ],
         )),
         Outcome::UsingBuiltin => Some(i18n.tr("conn-using-builtin")),
+        Outcome::ConnectedServer { url, extension, sync } => {
+            let connected = i18n.tr_args(
+                "conn-server-connected",
+                &[
+                    ("url", FluentValue::from(url.to_string())),
+                    ("extension", FluentValue::from(extension.to_string())),
+                ],
+            );
+            let profiles = match sync {
+                FirstSync::Uploaded => i18n.tr("cli-connect-uploaded"),
+                FirstSync::ServerKept { backup } => i18n.tr_args(
+                    "cli-connect-server-kept",
+                    &[("path", FluentValue::from(backup.display().to_string()))],
+                ),
+                FirstSync::ServerKeptNothingLocal => i18n.tr("cli-connect-server-kept-nothing"),
+            };
+            Some(format!("{connected} {profiles}"))
+        }
         _ => None,
     }
 }

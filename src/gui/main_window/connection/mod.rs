@@ -3,6 +3,7 @@
 
 mod fields;
 mod handling;
+mod server_form;
 mod view;
 
 use callprofiles_core::PhoneSystemKind;
@@ -10,6 +11,7 @@ use callprofiles_core::phone_system::asterisk::SECRET_ENV;
 
 pub use fields::{ConnectionFields, Field, Problem, SavedSecret};
 pub use handling::outcome_text;
+pub use server_form::ServerFields;
 pub use view::connection_ui;
 
 use super::Notice;
@@ -24,6 +26,8 @@ pub enum Pending {
     Connecting(String),
     /// The switch back to the built-in demo.
     Builtin,
+    /// Enrolling with the server at this address (or signing out of it).
+    Server(String),
 }
 
 /// The open connection form.
@@ -33,6 +37,8 @@ pub struct ConnectionForm {
     pub choice: PhoneSystemKind,
     /// What the user typed.
     pub fields: ConnectionFields,
+    /// What the user typed for a callprofiles server.
+    pub server: ServerFields,
     /// Where the secret comes from when none is typed.
     pub saved: SavedSecret,
     /// The request in flight.
@@ -57,6 +63,7 @@ impl ConnectionForm {
         Self {
             choice: in_use,
             fields: ConnectionFields::from_config(asterisk),
+            server: ServerFields::from_model(model),
             saved,
             pending: None,
             result: None,

@@ -40,11 +40,13 @@ pub fn connection_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, form: &mut C
                 PhoneSystemKind::Asterisk,
                 i18n.tr("conn-choice-asterisk"),
             );
+            ui.radio_value(&mut form.choice, PhoneSystemKind::Server, i18n.tr("conn-choice-server"));
         });
         ui.separator();
         let command = match form.choice {
             PhoneSystemKind::Demo => builtin_ui(ui, i18n, model, form),
             PhoneSystemKind::Asterisk => asterisk_ui(ui, i18n, form),
+            PhoneSystemKind::Server => super::server_form::server_ui(ui, i18n, model, form),
         };
         progress_ui(ui, i18n, form).or(command)
     });
@@ -63,6 +65,13 @@ fn in_use_text(i18n: &I18n, model: &Model) -> String {
             &[
                 ("address", FluentValue::from(config.address())),
                 ("extension", FluentValue::from(config.extension.to_string())),
+            ],
+        ),
+        (None, Some(_)) if let Some(server) = model.server() => i18n.tr_args(
+            "conn-in-use-server",
+            &[
+                ("url", FluentValue::from(server.url.to_string())),
+                ("extension", FluentValue::from(server.extension.to_string())),
             ],
         ),
         (None, Some(system)) if system.kind == PhoneSystemKind::Asterisk => system.summary.clone(),
@@ -232,6 +241,7 @@ fn progress_ui(ui: &mut egui::Ui, i18n: &I18n, form: &ConnectionForm) -> Option<
                     i18n.tr_args("conn-connecting", &[("address", FluentValue::from(address.clone()))])
                 }
                 Pending::Builtin => i18n.tr("conn-switching"),
+                Pending::Server(url) => i18n.tr_args("conn-connecting", &[("address", FluentValue::from(url.clone()))]),
             };
             ui.add(egui::Label::new(text).wrap());
             if form.cancel.is_some() && ui.button(i18n.tr("button-cancel")).clicked() {
