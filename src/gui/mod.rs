@@ -16,10 +16,6 @@ pub mod state;
 pub mod tray;
 pub mod worker;
 
-// Where the words lived before `src/text/`: kept while branches written against the old paths merge.
-// TODO(integrator): remove once every branch in flight has merged (then `crate::text::…` everywhere).
-pub use crate::text::{call_text, error_text, i18n, labels};
-
 use std::path::Path;
 
 use anyhow::anyhow;

@@ -26,7 +26,8 @@ pub const DEFAULT_GROUP_SECONDS: &str = "20";
 /// Live AstDB entries, keyed by full path (`/CF/201`), as `DBGetTree` returns them.
 pub type Entries = BTreeMap<String, String>;
 
-/// One AstDB key.
+/// A family/key pair as AstDB stores it; built only from our own constants and a validated extension,
+/// so no key can carry a line break to AMI.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DbKey {
     /// Its family.

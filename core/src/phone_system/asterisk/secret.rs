@@ -11,10 +11,10 @@ use crate::error::{ConfigProblem, PhoneError, SecretFileProblem};
 /// The environment variable holding the AMI secret; it wins over a configured secret file.
 pub const SECRET_ENV: &str = "CALLPROFILES_AMI_SECRET";
 
-/// Largest secret file read.
+/// A secret is a short line: anything bigger is not a secret file, so it is refused before it is read whole.
 const MAX_SECRET_FILE_BYTES: u64 = 4096;
 
-/// The AMI secret.
+/// The AMI login secret: only ever an `AmiValue` (no line breaks), and never shown by `Debug`.
 #[derive(Clone, PartialEq, Eq)]
 pub struct AmiSecret(AmiValue);
 

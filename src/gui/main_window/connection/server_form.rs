@@ -8,9 +8,9 @@ use fluent_bundle::FluentValue;
 
 use super::ConnectionForm;
 use crate::gui::command::{ConnectionCommand, ServerRequest, UiCommand};
-use crate::gui::error_text::{phone_error_text, remote_error_text};
-use crate::gui::i18n::I18n;
 use crate::gui::model::Model;
+use crate::text::error_text::{phone_error_text, remote_error_text};
+use crate::text::i18n::I18n;
 
 /// Width of a text field.
 const FIELD_WIDTH: f32 = 300.0;
