@@ -332,3 +332,32 @@ fn the_reported_network_and_leaving_the_computer_switch_and_coming_back_returns(
     assert_eq!(app.automation_store().history()?.len(), 5);
     Ok(())
 }
+
+#[test]
+fn a_fifo_or_a_huge_file_in_place_of_automation_json_is_refused_at_once() -> TestResult {
+    use crate::error::Damage;
+
+    let (dir, app, _rules) = office_hours_home()?;
+    let path = dir.path().join(AUTOMATION_FILE);
+    let c_path = std::ffi::CString::new(path.as_os_str().as_encoded_bytes())?;
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
+    let made = unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) };
+    assert_eq!(made, 0, "mkfifo failed");
+    assert!(matches!(
+        app.automation_store().load(),
+        Err(StoreError::Corrupt {
+            reason: Damage::NotAFile { .. },
+            ..
+        })
+    ));
+    std::fs::remove_file(&path)?;
+    std::fs::write(&path, vec![b' '; 2 * 1024 * 1024])?;
+    assert!(matches!(
+        app.automation_store().load(),
+        Err(StoreError::Corrupt {
+            reason: Damage::TooLarge { .. },
+            ..
+        })
+    ));
+    Ok(())
+}
