@@ -6,7 +6,7 @@ use callprofiles_core::{CoreError, RuleError};
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, human, output};
-use crate::text::automation_cli_text::{next_line, reason_text};
+use crate::text::automation_text::{next_line, reason_text};
 
 /// Arguments of `activate`.
 #[derive(Debug, clap::Args)]

@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use crate::cli::Context;
-use crate::text::automation_cli_text::{next_line, profile_text, reason_text};
+use crate::text::automation_text::{next_line, profile_text, reason_text};
 
 /// The lines saying what a step did: the switch if any, what decides now, and the next change.
 pub fn step_lines(

@@ -6,7 +6,7 @@ use serde::Serialize;
 use callprofiles_core::automation::HistoryEntry;
 
 use crate::cli::{Context, output};
-use crate::text::automation_cli_text::{profile_text, reason_text};
+use crate::text::automation_text::{profile_text, reason_text};
 
 /// Arguments of `history`.
 #[derive(Debug, clap::Args)]

@@ -5,7 +5,7 @@ use serde::Serialize;
 use callprofiles_core::automation::{Decision, NextChange};
 
 use crate::cli::{Context, automation_words, output};
-use crate::text::automation_cli_text::next_line;
+use crate::text::automation_text::next_line;
 
 /// Arguments of `next`.
 #[derive(Debug, clap::Args)]

@@ -12,7 +12,7 @@ use callprofiles_core::{AutomationError, AutomationInput, CoreError, ProfileId, 
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, automation_words, output};
-use crate::text::automation_cli_text::{next_line, profile_text};
+use crate::text::automation_text::{next_line, profile_text};
 
 /// `rules` subcommands.
 #[derive(Debug, clap::Subcommand)]

@@ -2,11 +2,10 @@
 //! (`i18n`), settings and their values (`labels`), core errors as sentences (`error_text`), a
 //! telecommuter's call outcome (`call_text`) and the steps of a call flow (`flow_text`). Nothing here draws.
 
+pub mod automation_text;
 pub mod call_text;
 pub mod error_text;
 pub mod flow_text;
-// The command line's words for automatic switching (the window's are in auto-window's modules).
-pub mod automation_cli_text;
 pub mod i18n;
 pub mod labels;
 #[cfg(test)]
