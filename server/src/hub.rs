@@ -166,6 +166,7 @@ impl Snapshot {
             activity: None,
             new_messages: None,
             do_not_disturb: false,
+            ring_times: callprofiles_core::call_flow::RingTimes::UNKNOWN,
             reachable: false,
             phone_system: String::new(),
         }
@@ -182,6 +183,7 @@ fn to_state(extension: &str, snapshot: Snapshot, revision: u64) -> State {
         activity: snapshot.activity.map(WireActivity::from),
         new_messages: snapshot.new_messages,
         do_not_disturb: snapshot.do_not_disturb,
+        ring_times: snapshot.ring_times,
         reachable: snapshot.reachable,
         phone_system: snapshot.phone_system,
         extension: extension.to_owned(),

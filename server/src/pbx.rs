@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
+use callprofiles_core::call_flow::RingTimes;
 use callprofiles_core::detection::Activity;
 use callprofiles_core::error::{CoreError, PhoneError};
 use callprofiles_core::phone_system::asterisk::{
@@ -39,6 +40,8 @@ pub struct Snapshot {
     pub new_messages: Option<u64>,
     /// Do-not-disturb set on the phone (false unless read).
     pub do_not_disturb: bool,
+    /// The extension's ring times (unknown unless read).
+    pub ring_times: RingTimes,
     /// Whether Asterisk answered.
     pub reachable: bool,
     /// One sentence.
@@ -154,6 +157,7 @@ impl Pbx {
                     activity: None,
                     new_messages: None,
                     do_not_disturb: false,
+                    ring_times: RingTimes::UNKNOWN,
                     reachable: false,
                     phone_system,
                 });
@@ -172,6 +176,7 @@ impl Pbx {
                 activity: seen.activity,
                 new_messages: seen.new_messages,
                 do_not_disturb: seen.do_not_disturb,
+                ring_times: seen.ring_times,
                 phone_system,
             })
         })

@@ -47,6 +47,8 @@ pub struct ServerService {
     reached: bool,
     /// The profiles last read, shown while the server cannot be reached.
     last_store: Option<StoreState>,
+    /// Do-not-disturb and the ring times as the last state told (for the `&self` verbs).
+    last_observed: (bool, RingTimes),
 }
 
 impl ServerService {
@@ -66,6 +68,7 @@ impl ServerService {
             opened,
             reached: false,
             last_store: None,
+            last_observed: (false, RingTimes::UNKNOWN),
         }
     }
 
@@ -135,14 +138,20 @@ impl ProfileService for ServerService {
             (None, Ok(live)) => Some(detect(&store.book, store.last_applied.as_ref(), live)),
             (None, Err(_)) => None,
         };
+        // An older server sends neither: they read as off and unknown.
+        self.last_observed = if live.is_ok() {
+            (state.do_not_disturb, state.ring_times)
+        } else {
+            (false, RingTimes::UNKNOWN)
+        };
+        let (do_not_disturb, ring_times) = self.last_observed;
         Snapshot {
             store: Ok(store),
             new_messages: live.is_ok().then_some(state.new_messages).flatten(),
             live,
             activity,
-            do_not_disturb: false,
-            // The server's State does not carry ring times yet: the call flow says unknown.
-            ring_times: RingTimes::UNKNOWN,
+            do_not_disturb,
+            ring_times,
             phone_system,
             connection,
             reached: self.reached,
@@ -166,7 +175,11 @@ impl ProfileService for ServerService {
     }
 
     fn do_not_disturb(&self) -> bool {
-        false
+        self.last_observed.0
+    }
+
+    fn ring_times(&self) -> RingTimes {
+        self.last_observed.1
     }
 
     fn reads_only_home_files(&self) -> bool {

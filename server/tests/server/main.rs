@@ -4,6 +4,7 @@
 mod api;
 mod crash;
 mod limits;
+mod observed;
 mod push;
 mod refusals;
 mod support;
