@@ -169,6 +169,7 @@ impl Snapshot {
             ring_times: callprofiles_core::call_flow::RingTimes::UNKNOWN,
             reachable: false,
             phone_system: String::new(),
+            automation: None,
         }
     }
 }
@@ -187,5 +188,6 @@ fn to_state(extension: &str, snapshot: Snapshot, revision: u64) -> State {
         reachable: snapshot.reachable,
         phone_system: snapshot.phone_system,
         extension: extension.to_owned(),
+        automation: snapshot.automation,
     }
 }

@@ -2,11 +2,6 @@
 //! user's profiles, and serves desktops over HTTPS (see README.md and ARCHITECTURE.md).
 
 mod audit;
-#[allow(
-    dead_code,
-    unused_imports,
-    reason = "wired into `run` once core's `run_automation` lands (auto-core)"
-)]
 mod automation;
 mod cli;
 mod dir;

@@ -36,6 +36,10 @@ pub struct State {
     pub phone_system: String,
     /// The user's extension.
     pub extension: String,
+    /// Automatic switching as the server runs it (null when it has no rules file for the user, or that
+    /// file cannot be read; absent from older servers).
+    #[serde(default)]
+    pub automation: Option<super::WireAutomation>,
 }
 
 impl State {
@@ -95,6 +99,7 @@ mod tests {
             reachable: true,
             phone_system: "Asterisk".into(),
             extension: "201".into(),
+            automation: None,
         };
         let mut json = serde_json::to_value(&state)?;
         assert_eq!(

@@ -97,6 +97,14 @@ impl<R: Runner, C: Clock> Scheduler<R, C> {
         }
     }
 
+    /// Pokes `extension` only when it is watched (a change that may matter to rules it has).
+    pub fn nudge(&self, extension: &str) {
+        let users = self.users.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(user) = users.get(extension).filter(|user| !user.task.is_finished()) {
+            user.poke.notify_one();
+        }
+    }
+
     /// How many users are watched.
     pub fn watched(&self) -> usize {
         self.users.lock().unwrap_or_else(PoisonError::into_inner).len()
