@@ -2,20 +2,23 @@
 //! named, a poke (rules, hold or reported situation changed) or the wall clock being re-read. A run at
 //! start-up catches up a boundary missed while the server was down. Each user's runs are at least
 //! `MIN_INTERVAL` apart, so a rule set whose boundaries are always "now" costs one run a second at most,
-//! and a failing run (PBX unreachable) backs off up to `MAX_BACKOFF`.
+//! a failing run (PBX unreachable) backs off up to `MAX_BACKOFF`, and at most `MAX_CONCURRENT_RUNS` runs
+//! are under way at once whatever the number of users (thousands start together at start-up).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use jiff::Timestamp;
-use tokio::sync::Notify;
+use tokio::sync::{Notify, Semaphore};
 use tokio::task::JoinHandle;
 
 use super::clock::Clock;
 
 /// The shortest time between two runs for one user.
 pub const MIN_INTERVAL: Duration = Duration::from_secs(1);
+/// The most runs under way at once, all users together (each may wait on the PBX).
+pub const MAX_CONCURRENT_RUNS: usize = 4;
 /// The longest the scheduler sleeps without re-reading the wall clock.
 pub const MAX_SLEEP: Duration = Duration::from_secs(60);
 /// The first wait after a failed run (doubling per failure).
@@ -51,6 +54,7 @@ pub struct Scheduler<R: Runner, C: Clock> {
     runner: Arc<R>,
     clock: Arc<C>,
     users: Mutex<HashMap<String, Watched>>,
+    runs: Arc<Semaphore>,
 }
 
 impl<R: Runner, C: Clock> Scheduler<R, C> {
@@ -60,6 +64,7 @@ impl<R: Runner, C: Clock> Scheduler<R, C> {
             runner,
             clock,
             users: Mutex::new(HashMap::new()),
+            runs: Arc::new(Semaphore::new(MAX_CONCURRENT_RUNS)),
         })
     }
 
@@ -74,6 +79,7 @@ impl<R: Runner, C: Clock> Scheduler<R, C> {
         let task = tokio::spawn(user_loop(
             self.runner.clone(),
             self.clock.clone(),
+            self.runs.clone(),
             extension.to_owned(),
             poke.clone(),
         ));
@@ -120,9 +126,17 @@ impl<R: Runner, C: Clock> Drop for Scheduler<R, C> {
 }
 
 /// One user's runs, forever.
-async fn user_loop<R: Runner, C: Clock>(runner: Arc<R>, clock: Arc<C>, extension: String, poke: Arc<Notify>) {
+async fn user_loop<R: Runner, C: Clock>(
+    runner: Arc<R>,
+    clock: Arc<C>,
+    runs: Arc<Semaphore>,
+    extension: String,
+    poke: Arc<Notify>,
+) {
     let mut failures: u32 = 0;
     loop {
+        // The semaphore is never closed; were it, the run would go ahead unbounded rather than stop.
+        let permit = runs.clone().acquire_owned().await.ok();
         // This run reads everything a poke so far was about: drop any kept for it.
         futures_util::FutureExt::now_or_never(poke.notified());
         let started = tokio::time::Instant::now();
@@ -130,6 +144,7 @@ async fn user_loop<R: Runner, C: Clock>(runner: Arc<R>, clock: Arc<C>, extension
         let job_runner = runner.clone();
         let job_extension = extension.clone();
         let outcome = tokio::task::spawn_blocking(move || job_runner.run(&job_extension, now)).await;
+        drop(permit);
         let wake = match outcome {
             Ok(Ok(ran)) => {
                 failures = 0;

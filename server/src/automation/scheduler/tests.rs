@@ -169,3 +169,31 @@ async fn a_far_boundary_is_reached_through_short_sleeps() -> Result<(), Box<dyn 
     assert_eq!(runner.runs(), [start, far]);
     Ok(())
 }
+
+#[tokio::test(start_paused = true)]
+async fn thousands_of_users_start_together_but_only_a_few_runs_are_under_way() -> Result<(), Box<dyn std::error::Error>>
+{
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let start = start()?;
+    let running = Arc::new(AtomicUsize::new(0));
+    let most = Arc::new(AtomicUsize::new(0));
+    let (now_running, seen_most) = (running.clone(), most.clone());
+    let runner = Recorder::new(move |now, _| {
+        let count = now_running.fetch_add(1, Ordering::SeqCst) + 1;
+        seen_most.fetch_max(count, Ordering::SeqCst);
+        std::thread::sleep(Duration::from_millis(1));
+        now_running.fetch_sub(1, Ordering::SeqCst);
+        Ok(Ran {
+            next_at: next_hour(now),
+        })
+    });
+    let scheduler = Scheduler::new(runner.clone(), Arc::new(TokioClock::starting_at(start)));
+    for extension in 1000..3000 {
+        scheduler.watch(&extension.to_string());
+    }
+    pass(60).await;
+    assert_eq!(runner.runs().len(), 2000, "every user ran once at start-up");
+    let most = most.load(Ordering::SeqCst);
+    assert!((1..=MAX_CONCURRENT_RUNS).contains(&most), "{most} runs at once");
+    Ok(())
+}
