@@ -58,6 +58,27 @@ fn the_desktop_speaks_the_servers_rules_and_shows_do_not_disturb() -> TestResult
             other => panic!("expected the typed overlap, got {other:?}"),
         }
 
+        // The command line goes through the server too: "until" applies Mobile there, history says so.
+        callprofiles(home.path())
+            .args(["set", "mobile", "routing=twinning:600100207"])
+            .assert()
+            .success();
+        callprofiles(home.path())
+            .args(["activate", "mobile", "--for", "2h"])
+            .assert()
+            .success();
+        let direct = asterisk.home("207")?;
+        let live = asterisk.app(direct.path())?.pbx_show()?;
+        assert_eq!(live.routing, callprofiles_core::Routing::parse("twinning:600100207")?);
+        let history = callprofiles(home.path()).args(["history", "--json"]).output()?;
+        let history: serde_json::Value = serde_json::from_slice(&history.stdout)?;
+        assert_eq!(history["entries"][0]["to"], "mobile", "{history}");
+        assert_eq!(history["entries"][0]["reason"]["kind"], "until", "{history}");
+        assert!(
+            !home.path().join("history.json").exists(),
+            "the history is the server's"
+        );
+
         admin.db_put(&dnd.0, &dnd.1, &value("YES")?)?;
         let snapshot = service.snapshot();
         assert!(snapshot.do_not_disturb, "DND set on the phone shows under a server");
