@@ -21,6 +21,8 @@ pub struct Hub {
     slots: Mutex<HashMap<String, Arc<Slot>>>,
     dirty: Mutex<HashSet<String>>,
     wake: Notify,
+    /// Counts the AMI event connection coming up (the scheduler retries failed runs then).
+    reconnections: watch::Sender<u64>,
 }
 
 impl Hub {
@@ -31,6 +33,7 @@ impl Hub {
             slots: Mutex::new(HashMap::new()),
             dirty: Mutex::new(HashSet::new()),
             wake: Notify::new(),
+            reconnections: watch::channel(0).0,
         })
     }
 
@@ -118,6 +121,16 @@ impl Hub {
             .unwrap_or_else(PoisonError::into_inner)
             .insert(extension.to_owned());
         self.wake.notify_one();
+    }
+
+    /// Notes that Asterisk answers again (the event connection is up).
+    pub fn note_reconnected(&self) {
+        self.reconnections.send_modify(|count| *count = count.wrapping_add(1));
+    }
+
+    /// Changes each time Asterisk answers again.
+    pub fn reconnections(&self) -> watch::Receiver<u64> {
+        self.reconnections.subscribe()
     }
 
     /// Asks for a refresh of every known user (Asterisk lost or back).

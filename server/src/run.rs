@@ -59,17 +59,26 @@ pub fn run(dir: &ServerDir) -> Result<()> {
         tracing::info!(%address, fingerprint = %crate::tls::fingerprint_of(&dir.cert_file())?, "serving HTTPS");
         println!("listening on https://{address}");
         watch_automated_users(&scheduler, &hub, &users)?;
+        let mut reconnections = hub.reconnections();
+        let retrying = scheduler.clone();
+        tokio::spawn(async move {
+            // A switch that failed while Asterisk was down is made as soon as it answers again.
+            while reconnections.changed().await.is_ok() {
+                retrying.retry_failed();
+            }
+        });
         tokio::spawn(hub.run_refresher());
         crate::serve::serve(listener, tls, router(state)).await
     })
 }
 
-/// Starts the rules of every enrolled user who has any: the first run of each is at once, so a
+/// Starts the rules of every user of `users.json` who has any: the first run of each is at once, so a
 /// boundary passed while the server was down is applied now.
 fn watch_automated_users(scheduler: &ServerScheduler, hub: &Hub, users: &Users) -> Result<()> {
     let enrolled = users.current()?;
-    for (extension, entry) in &enrolled.users {
-        if !entry.devices.is_empty() && hub.pbx().has_automation(extension) {
+    // Revoking a user's computers does not stop their rules: the extension is still theirs.
+    for extension in enrolled.users.keys() {
+        if hub.pbx().has_automation(extension) {
             scheduler.watch(extension);
         }
     }

@@ -6,6 +6,7 @@
 //! are under way at once whatever the number of users (thousands start together at start-up).
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -46,6 +47,8 @@ pub trait Runner: Send + Sync + 'static {
 /// One user's task.
 struct Watched {
     poke: Arc<Notify>,
+    /// Whether the last run failed (it waits out a backoff).
+    failing: Arc<AtomicBool>,
     task: JoinHandle<()>,
 }
 
@@ -76,14 +79,15 @@ impl<R: Runner, C: Clock> Scheduler<R, C> {
             return;
         }
         let poke = Arc::new(Notify::new());
+        let failing = Arc::new(AtomicBool::new(false));
         let task = tokio::spawn(user_loop(
             self.runner.clone(),
             self.clock.clone(),
             self.runs.clone(),
             extension.to_owned(),
-            poke.clone(),
+            (poke.clone(), failing.clone()),
         ));
-        users.insert(extension.to_owned(), Watched { poke, task });
+        users.insert(extension.to_owned(), Watched { poke, failing, task });
     }
 
     /// Runs `extension`'s rules again soon (its rules, hold or situation changed); starts watching it
@@ -111,6 +115,15 @@ impl<R: Runner, C: Clock> Scheduler<R, C> {
         }
     }
 
+    /// Runs again, now, every user whose last run failed (the PBX is back: a switch that could not be
+    /// made need not wait out its backoff).
+    pub fn retry_failed(&self) {
+        let users = self.users.lock().unwrap_or_else(PoisonError::into_inner);
+        for user in users.values().filter(|user| user.failing.load(Ordering::Relaxed)) {
+            user.poke.notify_one();
+        }
+    }
+
     /// How many users are watched.
     pub fn watched(&self) -> usize {
         self.users.lock().unwrap_or_else(PoisonError::into_inner).len()
@@ -131,7 +144,7 @@ async fn user_loop<R: Runner, C: Clock>(
     clock: Arc<C>,
     runs: Arc<Semaphore>,
     extension: String,
-    poke: Arc<Notify>,
+    (poke, failing): (Arc<Notify>, Arc<AtomicBool>),
 ) {
     let mut failures: u32 = 0;
     loop {
@@ -148,16 +161,19 @@ async fn user_loop<R: Runner, C: Clock>(
         let wake = match outcome {
             Ok(Ok(ran)) => {
                 failures = 0;
+                failing.store(false, Ordering::Relaxed);
                 Wake::At(ran.next_at)
             }
             Ok(Err(error)) => {
                 failures = failures.saturating_add(1);
+                failing.store(true, Ordering::Relaxed);
                 let wait = backoff(failures);
                 tracing::warn!(%error, extension, retry_in = ?wait, "automatic switching failed");
                 Wake::After(wait)
             }
             Err(error) => {
                 failures = failures.saturating_add(1);
+                failing.store(true, Ordering::Relaxed);
                 tracing::error!(%error, extension, "automatic switching task failed");
                 Wake::After(backoff(failures))
             }

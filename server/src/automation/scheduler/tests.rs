@@ -197,3 +197,38 @@ async fn thousands_of_users_start_together_but_only_a_few_runs_are_under_way() -
     assert!((1..=MAX_CONCURRENT_RUNS).contains(&most), "{most} runs at once");
     Ok(())
 }
+
+#[tokio::test(start_paused = true)]
+async fn when_the_pbx_is_back_only_failing_users_run_again_at_once() -> Result<(), Box<dyn std::error::Error>> {
+    let start = start()?;
+    let failing = Recorder::new(|now, count| {
+        if count == 1 {
+            Err("PBX unreachable".to_owned())
+        } else {
+            Ok(Ran {
+                next_at: next_hour(now),
+            })
+        }
+    });
+    let fine = Recorder::new(|now, _| {
+        Ok(Ran {
+            next_at: next_hour(now),
+        })
+    });
+    let scheduler = Scheduler::new(failing.clone(), Arc::new(TokioClock::starting_at(start)));
+    let other = Scheduler::new(fine.clone(), Arc::new(TokioClock::starting_at(start)));
+    scheduler.watch("201");
+    other.watch("202");
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    scheduler.retry_failed();
+    other.retry_failed();
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let offsets: Vec<i128> = failing
+        .runs()
+        .iter()
+        .map(|run| run.duration_since(start).as_millis())
+        .collect();
+    assert_eq!(offsets, [0, 1100], "retried at once, not after its 2 s backoff");
+    assert_eq!(fine.runs().len(), 1, "a user whose run worked is left asleep");
+    Ok(())
+}
