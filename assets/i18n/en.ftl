@@ -313,7 +313,7 @@ done-imported-replaced = { $count ->
 
 ## Quick-access window
 quick-title = Quick switch
-quick-hint = Click a profile or press its number to activate it. Esc closes.
+quick-hint = Click a profile or press its number to activate it. M opens your voicemail. Esc closes.
 quick-close = Close
 quick-key = key { $key }
 quick-needs-number = no number
@@ -560,7 +560,7 @@ conn-server-sign-out-explain = Revokes this computer's access to { $url } and sw
 conn-server-connected = Connected to the callprofiles server { $url }, extension { $extension }.
 ## Added for a careful user (issue 16)
 explain-desk-phone = Calls ring your desk phone.
-explain-forward = Incoming calls are forwarded to an external number; the desk phone does not ring.
+explain-forward = Incoming calls are forwarded to an external number; the desk phone does not ring. Unanswered there, a call goes to your voicemail while voicemail is on.
 explain-twinning = Incoming calls ring both your desk phone and another number at once.
 explain-telecommuter = You work from another phone (e.g. at home): your calls ring there, and calls you make from callprofiles ring it first.
 hint-voicemail-off = Voicemail is off: the settings below apply only while it is on (they are kept).
@@ -640,3 +640,66 @@ flow-message-waits = The message waits in your mailbox
 flow-listen-phone = listen to it using the phone
 flow-listen-computer = listen to it using the computer
 flow-message-waits-detail = no notification or ringback; { $listen }
+
+## vm-window: voicemail messages in the main window, the computer's player, greetings in the form
+vm-heading = Voicemail
+vm-refresh = Refresh
+vm-refresh-tooltip = List the messages and the recorded greetings again
+vm-summary = { $new } new, { $old } heard
+vm-playback-phone-hint = Your active profile listens to messages using the phone: ▶ rings your phone and plays the message there.
+vm-playback-computer-hint = Your active profile listens to messages using the computer: ▶ plays the message on this computer's speakers.
+vm-listing = Reading your mailbox…
+vm-empty = Your mailbox is empty.
+vm-unknown-caller = Unknown caller
+vm-unknown-time = unknown time
+vm-today = today { $time }
+vm-yesterday = yesterday { $time }
+vm-state-new = New
+vm-state-old = Heard
+vm-message-spoken = { $state } message from { $caller }, { $time }, { $length }
+vm-play-phone = Play using the phone
+vm-play-computer = Play using the computer
+vm-mark-heard = Mark heard
+vm-delete = Delete
+vm-deleted = The message from { $caller } is deleted.
+vm-undo = Undo
+vm-playing = playing
+vm-now-playing = Playing: { $what }
+vm-pause = Pause
+vm-resume = Resume
+vm-stop = Stop
+vm-position = Position { $position }
+vm-sidebar-none-new = no new messages
+vm-sidebar-new = { $count ->
+    [one] 1 new message
+   *[other] { $count } new messages
+}
+vm-sidebar-open = your messages
+vm-sidebar-tooltip = Your voicemail messages ({ $shortcut })
+vm-phone-desk = your desk phone
+vm-phone-telecommuter = your telecommuter phone ({ $number })
+vm-phone-rings = The phone system rings { $phone } now: answer it to hear the message from { $caller }.
+vm-phone-records = The phone system rings { $phone } now: answer it, speak greeting { $number } after the beep, then hang up.
+vm-play-on-phone-instead = You can play it using the phone instead.
+vm-audio-not-wav = The message's audio is not a WAV file this app can play.
+vm-audio-too-large = The audio file is too large to play.
+vm-audio-empty = The audio file holds no sound.
+vm-no-sound-device = No sound device could be opened on this computer, so nothing can be played here: play the message using the phone instead.
+vm-greeting-recorded = recorded
+vm-greeting-not-recorded = not recorded
+vm-greeting-unrecorded-warning = Greeting { $number } is not recorded: callers would hear the system greeting instead. Record it by phone, upload a WAV file, or choose another greeting.
+vm-record-by-phone = Record by phone
+vm-record-by-phone-tooltip = The phone system calls you; after the beep, speak greeting { $number } and hang up
+vm-listen = Listen
+vm-listen-tooltip = Play greeting { $number } on this computer
+vm-listen-unrecorded = This greeting is not recorded yet.
+vm-upload-wav = Upload WAV…
+vm-upload-wav-tooltip = Choose a WAV file on this computer to become greeting { $number }
+vm-greeting-uploaded = Greeting { $number } is uploaded.
+file-upload-greeting-title = Upload greeting { $number }
+file-filter-wav = WAV audio
+button-upload-confirm = Upload
+dialog-unrecorded-title = Greeting not recorded
+dialog-unrecorded-text = This profile chooses greeting { $number }, which is not recorded: callers would hear the system greeting instead. Activate it anyway?
+button-activate-anyway = Activate anyway
+quick-messages-tooltip = Open your voicemail messages in the main window (M)

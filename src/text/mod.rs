@@ -11,3 +11,4 @@ pub mod labels;
 mod setting_places;
 #[cfg(test)]
 mod vendor_words;
+pub mod voicemail_text;

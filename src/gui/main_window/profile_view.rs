@@ -3,6 +3,7 @@
 
 use callprofiles_core::{ApplicableSettings, ProfileKind};
 
+use super::greetings::GreetingsView;
 use crate::gui::command::{Dialog, UiCommand};
 use crate::gui::draft::Draft;
 use crate::gui::model::Model;
@@ -11,7 +12,13 @@ use crate::text::i18n::I18n;
 
 /// Draws the selected profile.
 #[must_use]
-pub fn profile_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: &mut Draft) -> Option<UiCommand> {
+pub fn profile_ui(
+    ui: &mut egui::Ui,
+    i18n: &I18n,
+    model: &Model,
+    draft: &mut Draft,
+    greetings: &GreetingsView<'_>,
+) -> Option<UiCommand> {
     let profile = model.profile(&draft.id)?;
     let mut command = None;
     let active = model.active_id().as_ref() == Some(&profile.id);
@@ -82,7 +89,12 @@ pub fn profile_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: &mut Dra
                 let flow = super::call_flow::draft_flow(draft, &model.ring_times());
                 super::call_flow::beside_ui(
                     ui,
-                    |ui| super::form::settings_form_ui(ui, i18n, draft, true, &[]),
+                    |ui| {
+                        if let Some(asked) = super::form::settings_form_ui(ui, i18n, model, draft, greetings, true, &[])
+                        {
+                            command = Some(asked);
+                        }
+                    },
                     |ui| super::call_flow::flow_ui(ui, i18n, &i18n.tr("flow-heading"), &flow, &[]),
                 );
                 ui.add_space(6.0);
