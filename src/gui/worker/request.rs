@@ -476,22 +476,3 @@ fn digest(snapshot: &Snapshot) -> String {
         snapshot.ring_times
     )
 }
-
-/// Stand-in for vm-audio's `ProfileService` audio verbs until that branch is merged (removed then).
-trait AudioVerbs {
-    fn message_audio(&mut self, id: &MessageId) -> Result<Vec<u8>, CoreError>;
-    fn greeting_audio(&mut self, slot: GreetingSlot) -> Result<Vec<u8>, CoreError>;
-    fn upload_greeting(&mut self, slot: GreetingSlot, wav: &[u8]) -> Result<(), CoreError>;
-}
-
-impl AudioVerbs for dyn ProfileService + '_ {
-    fn message_audio(&mut self, _id: &MessageId) -> Result<Vec<u8>, CoreError> {
-        Err(callprofiles_core::PhoneError::VoicemailUnsupported.into())
-    }
-    fn greeting_audio(&mut self, _slot: GreetingSlot) -> Result<Vec<u8>, CoreError> {
-        Err(callprofiles_core::PhoneError::VoicemailUnsupported.into())
-    }
-    fn upload_greeting(&mut self, _slot: GreetingSlot, _wav: &[u8]) -> Result<(), CoreError> {
-        Err(callprofiles_core::PhoneError::VoicemailUnsupported.into())
-    }
-}
