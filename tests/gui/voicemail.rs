@@ -92,7 +92,7 @@ fn the_status_line_symbols_are_in_the_window_fonts() -> TestResult {
     let home = tempfile::tempdir()?;
     let harness = window(home.path(), Language::English);
     // ✉ new voicemail, 📞 call, ✔ ready, ⚠ reconnecting, ✖ error, ☎ phone system, ☰ more, × dismiss.
-    let symbols = "✉📞✔⚠✖☎☰×";
+    let symbols = "✉📞✔⚠✖☎☰×⟳🕓⏱⟲🔊⏸■▶🗑📂⏺";
     let font = egui::FontId::proportional(14.0);
     let missing: String = symbols
         .chars()

@@ -107,7 +107,7 @@ pub fn greeting_ui(
             command = Some(VoicemailCommand::ListenGreeting(slot));
         }
         let upload = ui
-            .button(format!("⤒ {}", i18n.tr("vm-upload-wav")))
+            .button(format!("📂 {}", i18n.tr("vm-upload-wav")))
             .on_hover_text(i18n.tr_args("vm-upload-wav-tooltip", &[("number", number)]));
         if upload.clicked() {
             command = Some(VoicemailCommand::ChooseGreetingFile(slot));

@@ -72,3 +72,64 @@ pub fn decode_wav(bytes: Vec<u8>) -> Result<DecodedAudio, DecodeProblem> {
         samples: Arc::new(samples),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A WAV written by hound, in memory.
+    fn written<S: hound::Sample + Copy>(spec: hound::WavSpec, samples: &[S]) -> Result<Vec<u8>, hound::Error> {
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        let mut writer = hound::WavWriter::new(&mut bytes, spec)?;
+        for sample in samples {
+            writer.write_sample(*sample)?;
+        }
+        writer.finalize()?;
+        Ok(bytes.into_inner())
+    }
+
+    #[test]
+    fn a_telephone_wav_decodes_to_the_samples_hound_wrote() -> Result<(), Box<dyn std::error::Error>> {
+        let spec = hound::WavSpec {
+            channels: 1,
+            sample_rate: 8000,
+            bits_per_sample: 16,
+            sample_format: hound::SampleFormat::Int,
+        };
+        // One second of a 440 Hz tone, with the extremes included.
+        let mut samples: Vec<i16> = (0..8000)
+            .map(|n| (f64::from(n) / 8000.0 * 440.0 * std::f64::consts::TAU).sin() * 12_000.0)
+            .map(|s| s as i16)
+            .collect();
+        samples.extend([i16::MIN, i16::MAX, 0, -1, 1]);
+        let audio = decode_wav(written(spec, &samples)?).map_err(|p| format!("{p:?}"))?;
+        assert_eq!(audio.channels.get(), 1);
+        assert_eq!(audio.sample_rate.get(), 8000);
+        let expected: Vec<f32> = samples.iter().map(|s| f32::from(*s) / 32768.0).collect();
+        assert_eq!(audio.samples.as_slice(), expected.as_slice());
+        assert_eq!(audio.duration(), Duration::from_secs_f64(8005.0 / 8000.0));
+        Ok(())
+    }
+
+    #[test]
+    fn a_stereo_float_wav_keeps_its_channels_and_samples() -> Result<(), Box<dyn std::error::Error>> {
+        let spec = hound::WavSpec {
+            channels: 2,
+            sample_rate: 16_000,
+            bits_per_sample: 32,
+            sample_format: hound::SampleFormat::Float,
+        };
+        let samples = [0.5_f32, -0.5, 0.25, -0.25, 1.0, -1.0];
+        let audio = decode_wav(written(spec, &samples)?).map_err(|p| format!("{p:?}"))?;
+        assert_eq!((audio.channels.get(), audio.sample_rate.get()), (2, 16_000));
+        assert_eq!(audio.samples.as_slice(), samples.as_slice());
+        assert_eq!(audio.duration(), Duration::from_secs_f64(3.0 / 16_000.0));
+        Ok(())
+    }
+
+    #[test]
+    fn what_is_not_a_wav_is_refused() {
+        assert_eq!(decode_wav(b"not a wav at all".to_vec()), Err(DecodeProblem::NotWav));
+        assert_eq!(decode_wav(vec![0; MAX_AUDIO_BYTES + 1]), Err(DecodeProblem::TooLarge));
+    }
+}

@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use callprofiles_core::voicemail::MessageState;
-use callprofiles_core::{CoreError, Playback, Routing};
+use callprofiles_core::{AudioError, CoreError, PhoneError, Playback, Routing};
 use fluent_bundle::FluentValue;
 
 use super::{MessagesPanel, PendingDelete, TrackProblem, UNDO_DELETE_SECONDS};
@@ -48,6 +48,8 @@ impl MainApp {
                 self.messages.listing = true;
                 self.voicemail_request(VoicemailRequest::List);
                 self.voicemail_request(VoicemailRequest::Greetings);
+                // Take the answer in at the next frame (a threaded worker wakes the window itself).
+                ctx.request_repaint();
             }
         }
         let now = ctx.input(|input| input.time);
@@ -55,6 +57,7 @@ impl MainApp {
             let left = pending.due - now;
             if left <= 0.0 {
                 self.commit_pending_delete();
+                ctx.request_repaint();
             } else {
                 ctx.request_repaint_after(Duration::from_secs_f64(left));
             }
@@ -235,8 +238,13 @@ impl MainApp {
             VoicemailRequest::Greetings => self.messages.greetings = Some(Err(error.clone())),
             VoicemailRequest::MessageAudio(id) => {
                 self.messages.fetching = None;
-                // Say what works instead: the phone can play it.
-                let text = format!("{text} {}", self.i18n.tr("vm-play-on-phone-instead"));
+                // Say what works instead (the sentence for a missing server already says it): the phone.
+                let needs_server = matches!(error, CoreError::Phone(PhoneError::Audio(AudioError::NeedsServer)));
+                let text = if needs_server {
+                    text
+                } else {
+                    format!("{text} {}", self.i18n.tr("vm-play-on-phone-instead"))
+                };
                 self.messages.problem = Some(TrackProblem {
                     track: Track::Message(id.clone()),
                     text,

@@ -131,7 +131,7 @@ impl MessagesPanel {
                     "vm-deleted",
                     &[("caller", FluentValue::from(caller_text(i18n, &pending.message)))],
                 ));
-                if ui.button(format!("↶ {}", i18n.tr("vm-undo"))).clicked() {
+                if ui.button(format!("⟲ {}", i18n.tr("vm-undo"))).clicked() {
                     commands.push(VoicemailCommand::UndoDelete);
                 }
             });

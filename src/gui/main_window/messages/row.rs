@@ -47,7 +47,7 @@ pub fn message_row_ui(
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
             let badge = if new {
-                egui::RichText::new(format!("● {state}"))
+                egui::RichText::new(format!("⏺ {state}"))
                     .strong()
                     .color(ui.visuals().warn_fg_color)
             } else {
