@@ -75,7 +75,7 @@ impl Speakers for FakeSpeakers {
 fn open_messages(harness: &mut Harness<'static, MainApp>) {
     harness
         .get_by(|node| {
-            node.role() == egui::accesskit::Role::Button && node.label().is_some_and(|l| l.starts_with("Voicemail,"))
+            node.role() == egui::accesskit::Role::Button && node.label().is_some_and(|l| l.starts_with("Messages,"))
         })
         .click();
     harness.run();
@@ -104,7 +104,7 @@ fn the_list_shows_new_and_heard_messages_newest_first_with_caller_time_and_lengt
     let home = tempfile::tempdir()?;
     let mut harness = window(home.path(), Language::English);
     assert!(
-        shows(&harness, "Voicemail, 2 new messages"),
+        shows(&harness, "Messages, 2 new messages"),
         "the sidebar counts the new ones"
     );
     open_messages(&mut harness);
@@ -141,8 +141,7 @@ fn the_list_shows_new_and_heard_messages_newest_first_with_caller_time_and_lengt
     let mut polish = window(pl_home.path(), Language::Polish);
     polish
         .get_by(|node| {
-            node.role() == egui::accesskit::Role::Button
-                && node.label().is_some_and(|l| l.starts_with("Poczta głosowa,"))
+            node.role() == egui::accesskit::Role::Button && node.label().is_some_and(|l| l.starts_with("Wiadomości,"))
         })
         .click();
     polish.run();
@@ -186,7 +185,7 @@ fn play_on_the_phone_reaches_the_phone_system_and_says_which_phone_rings() -> Te
     let mut harness = pbx_window(home.path(), &pbx);
     open_messages(&mut harness);
     // The active profile (Office) listens using the phone: that button comes first, in bold.
-    assert!(shows(&harness, "using the phone: ▶ rings your phone"));
+    assert!(shows(&harness, "using the phone: playing a message rings your phone"));
     click(&mut harness, "Play using the phone: Anna Nowak");
     assert_eq!(pbx.played(), ["demo-1"]);
     assert!(shows(
@@ -303,7 +302,7 @@ fn mark_heard_updates_the_list_the_count_and_the_mailbox() -> TestResult {
     open_messages(&mut harness);
     click(&mut harness, "Mark heard: Anna Nowak");
     assert!(listed(&harness)[0].starts_with("Heard message from Anna Nowak"));
-    assert!(shows(&harness, "Voicemail, 1 new message"));
+    assert!(shows(&harness, "Messages, 1 new message"));
     assert!(shows(&harness, "1 new, 2 heard"));
     let mailbox = DemoMailbox::new(home.path()).messages()?;
     assert_eq!(mailbox[0].state, MessageState::Old);
@@ -325,7 +324,7 @@ fn delete_hides_at_once_and_undo_brings_the_message_back() -> TestResult {
         &harness,
         "The message from Anna Nowak, +48 221 234 567 is deleted."
     ));
-    assert!(shows(&harness, "Voicemail, 1 new message"));
+    assert!(shows(&harness, "Messages, 1 new message"));
     // Nothing is lost yet.
     assert_eq!(DemoMailbox::new(home.path()).messages()?.len(), 3);
     click(&mut harness, "⟲ Undo");

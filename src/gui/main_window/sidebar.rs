@@ -47,7 +47,7 @@ fn messages_row_ui(
         Some(count) => i18n.tr_args("vm-sidebar-new", &[("count", FluentValue::from(count))]),
         None => i18n.tr("vm-sidebar-open"),
     };
-    let name = i18n.tr("vm-heading");
+    let name = i18n.tr("vm-sidebar-entry");
     let look = RowLook {
         name: format!("✉ {name}"),
         name_color: None,
