@@ -7,3 +7,4 @@ mod limits;
 mod push;
 mod refusals;
 mod support;
+mod voicemail;
