@@ -68,19 +68,13 @@ pub fn greeting_ui(
         .greetings()
         .map(|recorded| recorded.has(draft.voicemail.greeting));
     if recorded == Some(false) {
-        ui.add(
-            egui::Label::new(
-                egui::RichText::new(format!(
-                    "⚠ {}",
-                    i18n.tr_args(
-                        "vm-greeting-unrecorded-warning",
-                        &[("number", FluentValue::from(slot.get()))]
-                    )
-                ))
-                .color(ui.visuals().warn_fg_color),
-            )
-            .wrap(),
+        let text = i18n.tr_args(
+            "vm-greeting-unrecorded-warning",
+            &[("number", FluentValue::from(slot.get()))],
         );
+        let warning = egui::RichText::new(format!("⚠ {text}")).color(ui.visuals().warn_fg_color);
+        // In a row of its own: the form's column would stretch the words of a wrapped label apart.
+        ui.horizontal(|ui| ui.add(egui::Label::new(warning).wrap()));
     }
     let demo = model.phone_system().is_some_and(|p| p.kind == PhoneSystemKind::Demo);
     ui.horizontal_wrapped(|ui| {
@@ -107,7 +101,7 @@ pub fn greeting_ui(
             command = Some(VoicemailCommand::ListenGreeting(slot));
         }
         let upload = ui
-            .button(format!("📂 {}", i18n.tr("vm-upload-wav")))
+            .button(i18n.tr("vm-upload-wav"))
             .on_hover_text(i18n.tr_args("vm-upload-wav-tooltip", &[("number", number)]));
         if upload.clicked() {
             command = Some(VoicemailCommand::ChooseGreetingFile(slot));

@@ -86,7 +86,19 @@ pub fn profile_ui(
         ui.separator();
         ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
             super::scrolled::scrolled_ui(ui, "form", |ui| {
-                let flow = super::call_flow::draft_flow(draft, &model.ring_times());
+                // A greeting that is not recorded is not what callers hear: the picture shows what they do hear
+                // (the system greeting), the form says why.
+                let unrecorded = greetings
+                    .panel
+                    .greetings()
+                    .is_some_and(|recorded| !recorded.has(draft.voicemail.greeting));
+                let flow = if unrecorded {
+                    let mut heard = draft.clone();
+                    heard.voicemail.greeting = callprofiles_core::Greeting::Default;
+                    super::call_flow::draft_flow(&heard, &model.ring_times())
+                } else {
+                    super::call_flow::draft_flow(draft, &model.ring_times())
+                };
                 super::call_flow::beside_ui(
                     ui,
                     |ui| {
