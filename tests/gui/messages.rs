@@ -281,6 +281,13 @@ fn computer_playback_plays_pauses_shows_progress_and_then_goes_idle() -> TestRes
     );
     click(&mut harness, "▶ Resume");
     assert!(!speakers.with(|s| s.paused));
+    // Leaving the view stops the sound (its controls are no longer in sight).
+    crate::gui_support::select(&mut harness, "Office");
+    assert!(harness.state().player().now().is_none());
+    assert!(speakers.with(|s| s.finished));
+    open_messages(&mut harness);
+    click(&mut harness, "Play using the computer: Anna Nowak");
+    assert!(harness.state().player().now().is_some());
     // Played to its end: the player goes away and the window is idle.
     speakers.with(|s| s.finished = true);
     harness.step();

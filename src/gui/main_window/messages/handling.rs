@@ -9,7 +9,7 @@ use callprofiles_core::{AudioError, CoreError, PhoneError, Playback, Routing};
 use fluent_bundle::FluentValue;
 
 use super::{MessagesPanel, PendingDelete, TrackProblem, UNDO_DELETE_SECONDS};
-use crate::gui::command::{FileAction, VoicemailCommand};
+use crate::gui::command::{FileAction, Selection, VoicemailCommand};
 use crate::gui::main_window::{MainApp, Notice};
 use crate::gui::model::Finished;
 use crate::gui::player::{DecodeProblem, OutputProblem, Track};
@@ -61,6 +61,16 @@ impl MainApp {
             } else {
                 ctx.request_repaint_after(Duration::from_secs_f64(left));
             }
+        }
+        // Sound plays only while its controls are in sight: the messages view for a message, a profile's
+        // form for a greeting.
+        let shown = match self.player.now().map(|now| &now.track) {
+            Some(Track::Message(_)) => self.selection == Selection::Messages,
+            Some(Track::Greeting(_)) => matches!(self.selection, Selection::Profile(_)),
+            None => true,
+        };
+        if !shown {
+            self.player.stop();
         }
         if let Some(next) = self.player.tick() {
             ctx.request_repaint_after(next);
