@@ -656,3 +656,4 @@ error-audio-too-long = The greeting is longer than { $limit } seconds: shorten i
 error-audio-unwritable = The greeting cannot be saved in the mailbox: { $reason }.
 cli-voicemail-saved = Message { $id } is saved as { $path }.
 cli-voicemail-uploaded = Greeting { $slot } is now the uploaded recording.
+audio-read-permission = callprofiles is not allowed to read it

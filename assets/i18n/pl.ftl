@@ -676,3 +676,4 @@ error-audio-too-long = Powitanie jest dłuższe niż { $limit } s: skróć je.
 error-audio-unwritable = Nie można zapisać powitania w skrzynce: { $reason }.
 cli-voicemail-saved = Wiadomość { $id } została zapisana jako { $path }.
 cli-voicemail-uploaded = Powitanie { $slot } to teraz przesłane nagranie.
+audio-read-permission = callprofiles nie ma uprawnień, by je odczytać
