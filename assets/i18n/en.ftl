@@ -718,3 +718,6 @@ error-audio-rate = The WAV file's sample rate ({ $rate } Hz) cannot be used: sav
 error-audio-empty = The WAV file holds no sound.
 error-audio-too-long = The greeting is longer than { $limit } seconds: shorten it.
 error-audio-unwritable = The greeting cannot be saved in the mailbox: { $reason }.
+cli-voicemail-saved = Message { $id } is saved as { $path }.
+cli-voicemail-uploaded = Greeting { $slot } is now the uploaded recording.
+audio-read-permission = callprofiles is not allowed to read it

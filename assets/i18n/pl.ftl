@@ -739,3 +739,6 @@ error-audio-rate = Częstotliwości próbkowania pliku WAV ({ $rate } Hz) nie da
 error-audio-empty = Plik WAV nie zawiera dźwięku.
 error-audio-too-long = Powitanie jest dłuższe niż { $limit } s: skróć je.
 error-audio-unwritable = Nie można zapisać powitania w skrzynce: { $reason }.
+cli-voicemail-saved = Wiadomość { $id } została zapisana jako { $path }.
+cli-voicemail-uploaded = Powitanie { $slot } to teraz przesłane nagranie.
+audio-read-permission = callprofiles nie ma uprawnień, by je odczytać

@@ -11,4 +11,5 @@ mod server_support;
 mod enroll;
 mod isolation;
 mod restart;
+mod voicemail;
 mod window;
