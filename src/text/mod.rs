@@ -12,3 +12,4 @@ pub mod labels;
 mod setting_places;
 #[cfg(test)]
 mod vendor_words;
+pub mod voicemail_text;

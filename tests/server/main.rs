@@ -12,4 +12,5 @@ mod automation;
 mod enroll;
 mod isolation;
 mod restart;
+mod voicemail;
 mod window;
