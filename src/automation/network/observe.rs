@@ -1,0 +1,187 @@
+//! What network this computer is on now: read from the kernel's tables (`/proc/net/route`, `/proc/net/arp`)
+//! and, for the Wi-Fi name, from NetworkManager over D-Bus when it runs.
+
+use std::net::{Ipv4Addr, UdpSocket};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use zbus::blocking::Connection;
+use zbus::blocking::Proxy;
+use zbus::zvariant::OwnedObjectPath;
+
+use super::proc_net::{self, Ipv4Subnet, MacAddress};
+use crate::automation::bus::{Bus, uncached_proxy};
+
+/// The most read of a table file (a routing table is a few KiB; this bounds a hostile or broken one).
+const TABLE_LIMIT: u64 = 1 << 20;
+
+/// How long to wait for the gateway's MAC address after provoking the kernel to look it up.
+const NEIGHBOUR_WAIT: Duration = Duration::from_millis(500);
+
+/// The network as seen now: what identifies it. Everything empty means no default route (offline).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct NetworkObservation {
+    /// The interface of the default route (`eth0`, `wlp2s0`).
+    pub interface: Option<String>,
+    /// The default gateway's MAC address (the most telling: the office router's, whatever its IP address).
+    pub gateway_mac: Option<MacAddress>,
+    /// The Wi-Fi network's name, when the default route goes over Wi-Fi and NetworkManager says which.
+    pub ssid: Option<String>,
+    /// The subnets the default-route interface reaches directly.
+    pub subnets: Vec<Ipv4Subnet>,
+}
+
+impl NetworkObservation {
+    /// Whether there is no network to recognise (no default route).
+    pub fn is_offline(&self) -> bool {
+        self.interface.is_none()
+    }
+}
+
+impl serde::Serialize for MacAddress {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl serde::Serialize for Ipv4Subnet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Reads the current network: from files under a `/proc/net`-like directory and NetworkManager on a bus.
+pub struct NetworkProbe {
+    tables: PathBuf,
+    network_manager: Bus,
+    connection: Option<Connection>,
+}
+
+impl Default for NetworkProbe {
+    fn default() -> Self {
+        Self::new(Path::new("/proc/net"), Bus::System)
+    }
+}
+
+impl NetworkProbe {
+    /// A probe reading `route` and `arp` in `tables` and asking NetworkManager on `network_manager`.
+    pub fn new(tables: &Path, network_manager: Bus) -> Self {
+        Self {
+            tables: tables.to_owned(),
+            network_manager,
+            connection: None,
+        }
+    }
+
+    /// The network now. When the gateway's MAC address is not yet known (a fresh network), one datagram to
+    /// the gateway makes the kernel ask for it, and the table is read again for up to half a second.
+    pub fn observe(&mut self) -> NetworkObservation {
+        let routes = self.table("route");
+        let Some(default) = proc_net::default_route(&routes) else {
+            return NetworkObservation::default();
+        };
+        let gateway_mac = self.gateway_mac(default.gateway, &default.interface);
+        let ssid = self.ssid(&default.interface);
+        NetworkObservation {
+            subnets: proc_net::subnets(&routes, &default.interface),
+            interface: Some(default.interface),
+            gateway_mac,
+            ssid,
+        }
+    }
+
+    /// A table's text; empty when it cannot be read (then nothing is recognised, which is the truth).
+    fn table(&self, name: &str) -> String {
+        match callprofiles_core::atomic_file::read_limited(&self.tables.join(name), TABLE_LIMIT) {
+            Ok(Some(bytes)) => String::from_utf8_lossy(&bytes).into_owned(),
+            Ok(None) => String::new(),
+            Err(error) => {
+                tracing::debug!(%error, "cannot read /proc/net/{name}");
+                String::new()
+            }
+        }
+    }
+
+    /// The gateway's MAC address, provoking a neighbour lookup when the table lacks it.
+    fn gateway_mac(&self, gateway: Ipv4Addr, interface: &str) -> Option<MacAddress> {
+        let known = proc_net::neighbour_mac(&self.table("arp"), gateway, interface);
+        if known.is_some() {
+            return known;
+        }
+        // The discard port: nothing answers, but the kernel must resolve the gateway's address to send it.
+        UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0))
+            .and_then(|socket| socket.send_to(&[], (gateway, 9)))
+            .inspect_err(|error| tracing::debug!(%error, "cannot provoke a neighbour lookup of {gateway}"))
+            .ok();
+        let deadline = Instant::now() + NEIGHBOUR_WAIT;
+        while Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(25));
+            let found = proc_net::neighbour_mac(&self.table("arp"), gateway, interface);
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
+    }
+
+    /// The Wi-Fi name of `interface` from NetworkManager; none when it is not Wi-Fi or NetworkManager does
+    /// not run (the connection is kept for the next time, and made again after a failure).
+    fn ssid(&mut self, interface: &str) -> Option<String> {
+        if self.connection.is_none() {
+            self.connection = self
+                .network_manager
+                .connect()
+                .inspect_err(|error| tracing::debug!(%error, "no system bus for NetworkManager"))
+                .ok();
+        }
+        let connection = self.connection.as_ref()?;
+        match network_manager_ssid(connection, interface) {
+            Ok(ssid) => ssid,
+            Err(zbus::Error::InputOutput(error)) => {
+                tracing::debug!(%error, "the system bus connection broke");
+                self.connection = None;
+                None
+            }
+            Err(error) => {
+                tracing::debug!(%error, "NetworkManager did not tell the Wi-Fi name");
+                None
+            }
+        }
+    }
+}
+
+/// NetworkManager's well-known name on the system bus.
+const NETWORK_MANAGER: &str = "org.freedesktop.NetworkManager";
+
+/// A proxy for one of NetworkManager's objects.
+fn proxy<'a>(connection: &Connection, path: &'a str, interface: &'a str) -> zbus::Result<Proxy<'a>> {
+    uncached_proxy(connection, NETWORK_MANAGER, path, interface)
+}
+
+/// The SSID of the access point `interface` is associated with (`None`: not Wi-Fi, or not associated).
+fn network_manager_ssid(connection: &Connection, interface: &str) -> zbus::Result<Option<String>> {
+    let manager = proxy(connection, "/org/freedesktop/NetworkManager", NETWORK_MANAGER)?;
+    let device: OwnedObjectPath = manager.call("GetDeviceByIpIface", &(interface,))?;
+    let device_type: u32 =
+        proxy(connection, device.as_str(), "org.freedesktop.NetworkManager.Device")?.get_property("DeviceType")?;
+    // NM_DEVICE_TYPE_WIFI
+    if device_type != 2 {
+        return Ok(None);
+    }
+    let access_point: OwnedObjectPath = proxy(
+        connection,
+        device.as_str(),
+        "org.freedesktop.NetworkManager.Device.Wireless",
+    )?
+    .get_property("ActiveAccessPoint")?;
+    if access_point.as_str() == "/" {
+        return Ok(None);
+    }
+    let ssid: Vec<u8> = proxy(
+        connection,
+        access_point.as_str(),
+        "org.freedesktop.NetworkManager.AccessPoint",
+    )?
+    .get_property("Ssid")?;
+    Ok((!ssid.is_empty()).then(|| String::from_utf8_lossy(&ssid).into_owned()))
+}
