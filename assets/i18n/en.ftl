@@ -640,3 +640,20 @@ flow-message-waits = The message waits in your mailbox
 flow-listen-phone = listen to it using the phone
 flow-listen-computer = listen to it using the computer
 flow-message-waits-detail = no notification or ringback; { $listen }
+
+## auto-desktop: the network, leaving the computer, notifications, autostart
+network-offline = No network: this computer has no default route.
+network-interface = Network interface: { $interface }
+network-gateway = Default gateway (MAC address): { $mac }
+network-ssid = Wi-Fi: { $ssid }
+network-addresses = Addresses: { $addresses }
+network-unknown = unknown
+network-no-wifi = none
+autostart-comment = Keeps your call profiles' rules running
+autostart-now-on = callprofiles will start when you log in, in the background with its tray icon ({ $file }).
+autostart-now-off = callprofiles will no longer start when you log in.
+autostart-is-on = callprofiles starts when you log in ({ $file }).
+autostart-is-off = callprofiles does not start when you log in.
+autostart-error-no-config = Your configuration folder is unknown: set HOME or XDG_CONFIG_HOME.
+autostart-error-path = The path { $path } holds a line break, which a login entry cannot hold.
+autostart-error-io = { $file } could not be changed: { $reason }

@@ -660,3 +660,20 @@ flow-message-waits = Wiadomość czeka w Twojej skrzynce
 flow-listen-phone = odsłuchaj ją za pomocą telefonu
 flow-listen-computer = odsłuchaj ją za pomocą komputera
 flow-message-waits-detail = bez powiadomienia i oddzwaniania; { $listen }
+
+## auto-desktop: the network, leaving the computer, notifications, autostart
+network-offline = Brak sieci: ten komputer nie ma trasy domyślnej.
+network-interface = Interfejs sieciowy: { $interface }
+network-gateway = Brama domyślna (adres MAC): { $mac }
+network-ssid = Wi-Fi: { $ssid }
+network-addresses = Adresy: { $addresses }
+network-unknown = nieznane
+network-no-wifi = brak
+autostart-comment = Utrzymuje działanie reguł Twoich profili połączeń
+autostart-now-on = callprofiles uruchomi się po zalogowaniu, w tle, z ikoną w zasobniku ({ $file }).
+autostart-now-off = callprofiles nie będzie już uruchamiany po zalogowaniu.
+autostart-is-on = callprofiles uruchamia się po zalogowaniu ({ $file }).
+autostart-is-off = callprofiles nie uruchamia się po zalogowaniu.
+autostart-error-no-config = Nie wiadomo, gdzie jest Twój folder konfiguracji: ustaw HOME lub XDG_CONFIG_HOME.
+autostart-error-path = Ścieżka { $path } zawiera znak końca wiersza, którego wpis logowania nie może zawierać.
+autostart-error-io = Nie udało się zmienić { $file }: { $reason }

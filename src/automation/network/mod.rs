@@ -1,4 +1,4 @@
-//! The network this computer is on: its identity (default gateway's MAC address, Wi-Fi name, subnets) and
+//! The network this computer is on: its identity (default gateway's MAC address, Wi-Fi name, addresses) and
 //! a wake-up whenever it may have changed.
 
 pub mod observe;
@@ -6,7 +6,8 @@ pub mod proc_net;
 #[cfg(target_os = "linux")]
 pub mod watch;
 
+pub use observe::InterfaceAddress;
 pub use observe::{NetworkObservation, NetworkProbe};
-pub use proc_net::{Ipv4Subnet, MacAddress};
+pub use proc_net::MacAddress;
 #[cfg(target_os = "linux")]
-pub use watch::watch_network;
+pub use watch::{settle, watch_network};

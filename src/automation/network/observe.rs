@@ -1,7 +1,8 @@
 //! What network this computer is on now: read from the kernel's tables (`/proc/net/route`, `/proc/net/arp`)
 //! and, for the Wi-Fi name, from NetworkManager over D-Bus when it runs.
 
-use std::net::{Ipv4Addr, UdpSocket};
+use std::fmt;
+use std::net::{IpAddr, Ipv4Addr, UdpSocket};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -9,7 +10,7 @@ use zbus::blocking::Connection;
 use zbus::blocking::Proxy;
 use zbus::zvariant::OwnedObjectPath;
 
-use super::proc_net::{self, Ipv4Subnet, MacAddress};
+use super::proc_net::{self, MacAddress};
 use crate::automation::bus::{Bus, uncached_proxy};
 
 /// The most read of a table file (a routing table is a few KiB; this bounds a hostile or broken one).
@@ -27,8 +28,23 @@ pub struct NetworkObservation {
     pub gateway_mac: Option<MacAddress>,
     /// The Wi-Fi network's name, when the default route goes over Wi-Fi and NetworkManager says which.
     pub ssid: Option<String>,
-    /// The subnets the default-route interface reaches directly.
-    pub subnets: Vec<Ipv4Subnet>,
+    /// The computer's addresses on that interface (link-local ones left out: every network has them).
+    pub addresses: Vec<InterfaceAddress>,
+}
+
+/// One of the computer's addresses with its prefix length, shown `192.168.1.23/24`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct InterfaceAddress {
+    /// The address.
+    pub ip: IpAddr,
+    /// Its subnet's prefix length.
+    pub prefix: u8,
+}
+
+impl fmt::Display for InterfaceAddress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.ip, self.prefix)
+    }
 }
 
 impl NetworkObservation {
@@ -44,7 +60,7 @@ impl serde::Serialize for MacAddress {
     }
 }
 
-impl serde::Serialize for Ipv4Subnet {
+impl serde::Serialize for InterfaceAddress {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }
@@ -83,7 +99,7 @@ impl NetworkProbe {
         let gateway_mac = self.gateway_mac(default.gateway, &default.interface);
         let ssid = self.ssid(&default.interface);
         NetworkObservation {
-            subnets: proc_net::subnets(&routes, &default.interface),
+            addresses: addresses_of(&default.interface),
             interface: Some(default.interface),
             gateway_mac,
             ssid,
@@ -148,6 +164,30 @@ impl NetworkProbe {
             }
         }
     }
+}
+
+/// The addresses of `interface`, sorted (none when they cannot be listed).
+fn addresses_of(interface: &str) -> Vec<InterfaceAddress> {
+    let interfaces = if_addrs::get_if_addrs()
+        .inspect_err(|error| tracing::debug!(%error, "cannot list the addresses"))
+        .unwrap_or_default();
+    let mut found: Vec<InterfaceAddress> = interfaces
+        .into_iter()
+        .filter(|candidate| candidate.name == interface)
+        .filter_map(|candidate| {
+            let (ip, prefix) = match candidate.addr {
+                if_addrs::IfAddr::V4(v4) => (IpAddr::V4(v4.ip), v4.prefixlen),
+                if_addrs::IfAddr::V6(v6) => (IpAddr::V6(v6.ip), v6.prefixlen),
+            };
+            let link_local = match ip {
+                IpAddr::V4(v4) => v4.is_link_local(),
+                IpAddr::V6(v6) => v6.is_unicast_link_local(),
+            };
+            (!link_local).then_some(InterfaceAddress { ip, prefix })
+        })
+        .collect();
+    found.sort();
+    found
 }
 
 /// NetworkManager's well-known name on the system bus.

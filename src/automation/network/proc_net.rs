@@ -1,6 +1,5 @@
 //! Plain parsing of the kernel's IPv4 routing and neighbour tables as `/proc/net/route` and `/proc/net/arp`
-//! print them: the default route (interface and gateway), the subnets that interface reaches directly, and
-//! the gateway's MAC address. Pure functions over text, so they are tested on real samples.
+//! print them: the default route (interface and gateway) and the gateway's MAC address. Pure functions over text, so they are tested on real samples.
 
 use std::fmt;
 use std::net::Ipv4Addr;
@@ -36,21 +35,6 @@ impl fmt::Display for MacAddress {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let [a, b, c, d, e, g] = self.0;
         write!(f, "{a:02x}:{b:02x}:{c:02x}:{d:02x}:{e:02x}:{g:02x}")
-    }
-}
-
-/// An IPv4 subnet: its network address and prefix length (`192.168.1.0/24`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Ipv4Subnet {
-    /// The network address (host bits zero).
-    pub network: Ipv4Addr,
-    /// The prefix length, 0–32.
-    pub prefix: u8,
-}
-
-impl fmt::Display for Ipv4Subnet {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}", self.network, self.prefix)
     }
 }
 
@@ -112,26 +96,6 @@ pub fn default_route(route_table: &str) -> Option<DefaultRoute> {
             interface: route.interface,
             gateway: route.gateway,
         })
-}
-
-/// The subnets `interface` reaches directly (its on-link routes), sorted; link-local (169.254/16), host
-/// routes and a default route are left out, since they say nothing about which network this is.
-pub fn subnets(route_table: &str, interface: &str) -> Vec<Ipv4Subnet> {
-    let mut found: Vec<Ipv4Subnet> = routes(route_table)
-        .filter(|route| route.interface == interface && route.flags & RTF_UP != 0 && route.flags & RTF_GATEWAY == 0)
-        .filter_map(|route| {
-            let prefix = u8::try_from(u32::from(route.mask).leading_ones()).ok()?;
-            // A mask must be contiguous ones.
-            if u32::from(route.mask).count_ones() != u32::from(prefix) || prefix == 0 || prefix == 32 {
-                return None;
-            }
-            let network = Ipv4Addr::from(u32::from(route.destination) & u32::from(route.mask));
-            (!network.is_link_local()).then_some(Ipv4Subnet { network, prefix })
-        })
-        .collect();
-    found.sort();
-    found.dedup();
-    found
 }
 
 /// The MAC address of `address` on `interface` in `/proc/net/arp`, when the entry is complete.
@@ -200,21 +164,6 @@ IP address       HW type     Flags       HW address            Mask     Device
                 gateway: Ipv4Addr::new(192, 0, 2, 1)
             })
         );
-    }
-
-    #[test]
-    fn subnets_are_the_interfaces_own_without_link_local() {
-        let shown: Vec<String> = subnets(LAPTOP_ROUTE, "enp0s31f6")
-            .iter()
-            .map(ToString::to_string)
-            .collect();
-        assert_eq!(shown, ["10.10.0.0/16", "10.10.1.0/24"]);
-        let shown: Vec<String> = subnets(CONTAINER_ROUTE, "eth0")
-            .iter()
-            .map(ToString::to_string)
-            .collect();
-        assert_eq!(shown, ["192.0.2.0/24"]);
-        assert_eq!(subnets(LAPTOP_ROUTE, "wlan9"), []);
     }
 
     #[test]

@@ -47,3 +47,10 @@ pub fn watch_network(changed: impl Fn() -> bool + Send + 'static) -> io::Result<
         })?;
     Ok(())
 }
+
+/// Waits until no wake-up has arrived on `changed` for `quiet` (at most two seconds in all), so a burst of
+/// notifications (a new network brings links, addresses, routes and neighbours at once) is looked at once.
+pub fn settle(changed: &std::sync::mpsc::Receiver<()>, quiet: std::time::Duration) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+    while std::time::Instant::now() < deadline && changed.recv_timeout(quiet).is_ok() {}
+}
