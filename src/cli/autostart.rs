@@ -6,7 +6,7 @@ use fluent_bundle::FluentValue;
 
 use crate::automation::autostart::{Autostart, AutostartState};
 use crate::cli::{Context, output};
-use crate::text::automation_text::autostart_error_text;
+use crate::text::autostart_text::autostart_error_text;
 
 /// What to do with the autostart entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

@@ -49,8 +49,12 @@ pub fn run_main_window(options: GuiOptions) -> anyhow::Result<()> {
     let home = options.home.clone();
     let i18n = I18n::new(forced.unwrap_or_else(Language::from_system));
     create_home(&home, &i18n)?;
+    // Hidden behind the tray icon only where there is one to bring it back (MainWithTray shows the window
+    // when no tray host takes the icon).
+    let background = options.background && cfg!(feature = "tray");
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
+            .with_visible(!background)
             .with_title(i18n.tr("window-title"))
             .with_app_id("callprofiles")
             .with_inner_size([980.0, 680.0])
@@ -67,7 +71,7 @@ pub fn run_main_window(options: GuiOptions) -> anyhow::Result<()> {
             let worker = PhoneWorker::spawn(WorkerCore::open(&home), cc.egui_ctx.clone())?;
             let app = MainApp::new(Model::new(worker), state, forced, FileChooser::system());
             #[cfg(feature = "tray")]
-            let app = tray::MainWithTray::new(app, home, &cc.egui_ctx);
+            let app = tray::MainWithTray::new(app, home, &cc.egui_ctx, background);
             Ok(Box::new(app))
         }),
     )
@@ -84,8 +88,12 @@ pub fn run_quick_window(options: GuiOptions) -> anyhow::Result<()> {
     let home = options.home;
     let i18n = I18n::new(language);
     create_home(&home, &i18n)?;
+    // Hidden behind the tray icon only where there is one to bring it back (MainWithTray shows the window
+    // when no tray host takes the icon).
+    let background = options.background && cfg!(feature = "tray");
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
+            .with_visible(!background)
             .with_title("callprofiles")
             .with_app_id("callprofiles")
             .with_icon(icon::window_icon())

@@ -305,11 +305,14 @@ pub struct MainWithTray {
     i18n: I18n,
     home: PathBuf,
     paint_asked: bool,
+    /// Started hidden (`--background`): the window is shown once it is clear no tray icon will bring it back.
+    hidden_at_start: bool,
 }
 
 impl MainWithTray {
-    /// Starts the tray next to `app`; "Quick switch" opens the quick window over `home`.
-    pub fn new(app: MainApp, home: PathBuf, ctx: &egui::Context) -> Self {
+    /// Starts the tray next to `app`; "Quick switch" opens the quick window over `home`. With `background`
+    /// the window was created hidden, and is shown if the tray icon cannot be registered.
+    pub fn new(app: MainApp, home: PathBuf, ctx: &egui::Context, background: bool) -> Self {
         let i18n = I18n::new(app.language());
         let tray = Tray::start(TrayMenu::new(&app.model, &i18n), ctx);
         Self {
@@ -318,6 +321,7 @@ impl MainWithTray {
             i18n,
             home,
             paint_asked: false,
+            hidden_at_start: background,
         }
     }
 }
@@ -372,6 +376,13 @@ impl eframe::App for MainWithTray {
         }
         for request in self.tray.poll(&self.i18n) {
             run_request(&mut self.app, &self.i18n, &self.home, ctx, request);
+        }
+        if self.hidden_at_start && !self.tray.starting() {
+            self.hidden_at_start = false;
+            if !self.tray.running() {
+                tracing::info!("no tray icon to start hidden behind: the window is shown");
+                run_request(&mut self.app, &self.i18n, &self.home, ctx, TrayRequest::OpenMain);
+            }
         }
         // A minimized window runs no ui, where the model takes the worker's news: ask for one pass each time
         // something woke it, so the tray's menu stays true.

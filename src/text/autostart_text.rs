@@ -1,4 +1,4 @@
-//! The words of automatic switching that the app itself says (core's rules have their own): autostart
+//! The words of starting at login that the app itself says (core's rules have their own): autostart
 //! failures.
 
 use fluent_bundle::FluentValue;
