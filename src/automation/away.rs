@@ -1,7 +1,8 @@
 //! Whether the user has left the computer, from the desktop's own signals over D-Bus: logind's
 //! `PrepareForSleep` and the session's `Lock`/`Unlock`/`LockedHint` on the system bus, and the screen savers'
 //! `ActiveChanged` (freedesktop's and GNOME's) on the session bus. Each bus is listened to on its own thread,
-//! which sleeps until a signal arrives.
+//! which sleeps until a signal arrives. Before sleep, logind waits for us (a delay inhibitor lock) until the
+//! away profile is applied.
 
 use std::collections::HashMap;
 
@@ -44,6 +45,11 @@ impl Presence {
             AwaySignal::Sleeping(on) => self.sleeping = on,
         }
         self.away() != before
+    }
+
+    /// Whether the computer sleeps (or is about to).
+    pub fn sleeping(&self) -> bool {
+        self.sleeping
     }
 
     /// Whether the user is away: the session is locked, a screen saver runs, or the computer sleeps.
@@ -136,7 +142,32 @@ fn logind_signal(message: &Message, session: Option<&OwnedObjectPath>) -> Option
     }
 }
 
-/// Listens to logind: sleep for the whole machine, lock and unlock for this session.
+/// A delay inhibitor lock: logind waits (up to its `InhibitDelayMaxSec`, 5 s by default) before sleeping
+/// until it is closed, so the away profile is applied while the network is still up.
+fn delay_sleep(connection: &Connection) -> Option<zbus::zvariant::OwnedFd> {
+    uncached_proxy(
+        connection,
+        LOGIND,
+        "/org/freedesktop/login1",
+        "org.freedesktop.login1.Manager",
+    )
+    .and_then(|manager| {
+        manager.call(
+            "Inhibit",
+            &(
+                "sleep",
+                "callprofiles",
+                "Applying the phone profile for when you are away",
+                "delay",
+            ),
+        )
+    })
+    .inspect_err(|error| tracing::info!(%error, "logind will not wait for the away profile before sleeping"))
+    .ok()
+}
+
+/// Listens to logind: sleep for the whole machine, lock and unlock for this session. Before sleep,
+/// `report` is called before the delay inhibitor is released (the caller returns once it acted).
 fn watch_logind<F>(bus: &Bus, report: F) -> zbus::Result<()>
 where
     F: Fn(AwaySignal) -> bool + Send + 'static,
@@ -154,8 +185,18 @@ where
     {
         return Ok(());
     }
-    spawn_listener("logind signals", connection, messages, move |message| {
-        logind_signal(message, session.as_ref()).is_none_or(&report)
+    let mut inhibitor = delay_sleep(&connection);
+    spawn_listener("logind signals", connection, messages, move |connection, message| {
+        let Some(signal) = logind_signal(message, session.as_ref()) else {
+            return true;
+        };
+        let go_on = report(signal);
+        match signal {
+            AwaySignal::Sleeping(true) => inhibitor = None,
+            AwaySignal::Sleeping(false) if inhibitor.is_none() => inhibitor = delay_sleep(connection),
+            _ => {}
+        }
+        go_on
     })
 }
 
@@ -182,26 +223,25 @@ where
         .member("ActiveChanged")?
         .build();
     let messages = MessageIterator::for_match_rule(rule, &connection, Some(64))?;
-    spawn_listener("screen saver signals", connection, messages, move |message| {
+    spawn_listener("screen saver signals", connection, messages, move |_, message| {
         screen_saver_signal(message).is_none_or(&report)
     })
 }
 
-/// A thread that hands each message to `handle` until it returns false or the bus goes away.
+/// A thread that hands each message (with the connection, which lives as long as its messages are read) to
+/// `handle` until it returns false or the bus goes away.
 fn spawn_listener(
     name: &str,
     connection: Connection,
     messages: MessageIterator,
-    handle: impl Fn(&Message) -> bool + Send + 'static,
+    mut handle: impl FnMut(&Connection, &Message) -> bool + Send + 'static,
 ) -> zbus::Result<()> {
     std::thread::Builder::new()
         .name(name.to_owned())
         .spawn(move || {
-            // The connection lives as long as its messages are read.
-            let _connection = connection;
             for message in messages {
                 match message {
-                    Ok(message) if !handle(&message) => return,
+                    Ok(message) if !handle(&connection, &message) => return,
                     Ok(_) => {}
                     Err(error) => tracing::debug!(%error, "an unreadable D-Bus message"),
                 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use fluent_bundle::FluentValue;
 
-use crate::automation::network::{NetworkObservation, NetworkProbe};
+use crate::automation::network::{ObservedNetwork, NetworkProbe};
 use crate::cli::{Context, output};
 
 /// The `network` commands.
@@ -63,7 +63,7 @@ fn watch(context: &Context, probe: &mut NetworkProbe, json: bool) -> anyhow::Res
 }
 
 /// Prints one observation.
-fn print(context: &Context, network: &NetworkObservation, json: bool) -> anyhow::Result<()> {
+fn print(context: &Context, network: &ObservedNetwork, json: bool) -> anyhow::Result<()> {
     if json {
         return output::print_json(network);
     }
@@ -71,7 +71,7 @@ fn print(context: &Context, network: &NetworkObservation, json: bool) -> anyhow:
 }
 
 /// The observation in the output's language.
-fn network_lines(context: &Context, network: &NetworkObservation) -> Vec<String> {
+fn network_lines(context: &Context, network: &ObservedNetwork) -> Vec<String> {
     let Some(interface) = &network.interface else {
         return vec![context.tr("network-offline")];
     };

@@ -7,7 +7,7 @@ pub mod proc_net;
 pub mod watch;
 
 pub use observe::InterfaceAddress;
-pub use observe::{NetworkObservation, NetworkProbe};
+pub use observe::{ObservedNetwork, NetworkProbe};
 pub use proc_net::MacAddress;
 #[cfg(target_os = "linux")]
 pub use watch::{settle, watch_network};

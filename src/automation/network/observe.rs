@@ -21,7 +21,7 @@ const NEIGHBOUR_WAIT: Duration = Duration::from_millis(500);
 
 /// The network as seen now: what identifies it. Everything empty means no default route (offline).
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
-pub struct NetworkObservation {
+pub struct ObservedNetwork {
     /// The interface of the default route (`eth0`, `wlp2s0`).
     pub interface: Option<String>,
     /// The default gateway's MAC address (the most telling: the office router's, whatever its IP address).
@@ -47,7 +47,7 @@ impl fmt::Display for InterfaceAddress {
     }
 }
 
-impl NetworkObservation {
+impl ObservedNetwork {
     /// Whether there is no network to recognise (no default route).
     pub fn is_offline(&self) -> bool {
         self.interface.is_none()
@@ -91,14 +91,14 @@ impl NetworkProbe {
 
     /// The network now. When the gateway's MAC address is not yet known (a fresh network), one datagram to
     /// the gateway makes the kernel ask for it, and the table is read again for up to half a second.
-    pub fn observe(&mut self) -> NetworkObservation {
+    pub fn observe(&mut self) -> ObservedNetwork {
         let routes = self.table("route");
         let Some(default) = proc_net::default_route(&routes) else {
-            return NetworkObservation::default();
+            return ObservedNetwork::default();
         };
         let gateway_mac = self.gateway_mac(default.gateway, &default.interface);
         let ssid = self.ssid(&default.interface);
-        NetworkObservation {
+        ObservedNetwork {
             addresses: addresses_of(&default.interface),
             interface: Some(default.interface),
             gateway_mac,
