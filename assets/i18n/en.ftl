@@ -657,6 +657,16 @@ autostart-is-off = callprofiles does not start when you log in.
 autostart-error-no-config = Your configuration folder is unknown: set HOME or XDG_CONFIG_HOME.
 autostart-error-path = The path { $path } holds a line break, which a login entry cannot hold.
 autostart-error-io = { $file } could not be changed: { $reason }
+notify-switched = Switched to { $profile } ({ $reason })
+notify-switched-from = Before: { $profile }.
+notify-switched-from-detected = Before: Detected.
+notify-reason-manual = your choice
+notify-reason-until = until
+notify-reason-locked = screen locked
+notify-reason-asleep = computer asleep
+notify-reason-network = network { $label }
+notify-reason-exception = exception
+notify-reason-schedule = schedule
 ## auto-core: automatic switching (rules, until, history; core errors and the command line)
 auto-day-mon = Monday
 auto-day-tue = Tuesday

@@ -677,6 +677,16 @@ autostart-is-off = callprofiles nie uruchamia się po zalogowaniu.
 autostart-error-no-config = Nie wiadomo, gdzie jest Twój folder konfiguracji: ustaw HOME lub XDG_CONFIG_HOME.
 autostart-error-path = Ścieżka { $path } zawiera znak końca wiersza, którego wpis logowania nie może zawierać.
 autostart-error-io = Nie udało się zmienić { $file }: { $reason }
+notify-switched = Przełączono na { $profile } ({ $reason })
+notify-switched-from = Wcześniej: { $profile }.
+notify-switched-from-detected = Wcześniej: Wykryte.
+notify-reason-manual = Twój wybór
+notify-reason-until = do czasu
+notify-reason-locked = ekran zablokowany
+notify-reason-asleep = komputer uśpiony
+notify-reason-network = sieć { $label }
+notify-reason-exception = wyjątek
+notify-reason-schedule = harmonogram
 ## auto-core: automatic switching (rules, until, history; core errors and the command line)
 auto-day-mon = poniedziałek
 auto-day-tue = wtorek

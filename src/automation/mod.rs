@@ -7,3 +7,4 @@ pub mod away;
 pub mod bus;
 pub mod network;
 pub mod notification;
+pub mod runner;

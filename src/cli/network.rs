@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use fluent_bundle::FluentValue;
 
-use crate::automation::network::{ObservedNetwork, NetworkProbe};
+use crate::automation::network::{NetworkProbe, ObservedNetwork};
 use crate::cli::{Context, output};
 
 /// The `network` commands.

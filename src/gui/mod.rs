@@ -21,6 +21,7 @@ use std::path::Path;
 use anyhow::anyhow;
 use fluent_bundle::FluentValue;
 
+use crate::automation::runner::RunnerSetup;
 use crate::gui::main_window::{FileChooser, MainApp};
 use crate::gui::model::Model;
 use crate::gui::quick_window::QuickApp;
@@ -68,7 +69,11 @@ pub fn run_main_window(options: GuiOptions) -> anyhow::Result<()> {
         native,
         Box::new(move |cc| {
             let state = State::load(cc.storage);
-            let worker = PhoneWorker::spawn(WorkerCore::open(&home), cc.egui_ctx.clone())?;
+            let mut worker = PhoneWorker::spawn(WorkerCore::open(&home), cc.egui_ctx.clone())?;
+            let language = forced.unwrap_or_else(|| state.language.resolve());
+            if let Err(error) = worker.start_runner(RunnerSetup::desktop(language)) {
+                tracing::warn!(%error, "the rules will not run automatically: no thread for them");
+            }
             let app = MainApp::new(Model::new(worker), state, forced, FileChooser::system());
             #[cfg(feature = "tray")]
             let app = tray::MainWithTray::new(app, home, &cc.egui_ctx, background);

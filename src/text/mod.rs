@@ -10,5 +10,6 @@ pub mod i18n;
 pub mod labels;
 #[cfg(test)]
 mod setting_places;
+pub mod switch_notice;
 #[cfg(test)]
 mod vendor_words;

@@ -7,7 +7,7 @@ pub mod proc_net;
 pub mod watch;
 
 pub use observe::InterfaceAddress;
-pub use observe::{ObservedNetwork, NetworkProbe};
+pub use observe::{NetworkProbe, ObservedNetwork};
 pub use proc_net::MacAddress;
 #[cfg(target_os = "linux")]
 pub use watch::{settle, watch_network};

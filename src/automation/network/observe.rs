@@ -10,6 +10,8 @@ use zbus::blocking::Connection;
 use zbus::blocking::Proxy;
 use zbus::zvariant::OwnedObjectPath;
 
+use callprofiles_core::automation::{NetworkObservation, WifiName};
+
 use super::proc_net::{self, MacAddress};
 use crate::automation::bus::{Bus, uncached_proxy};
 
@@ -52,11 +54,15 @@ impl ObservedNetwork {
     pub fn is_offline(&self) -> bool {
         self.interface.is_none()
     }
-}
 
-impl serde::Serialize for MacAddress {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+    /// What core's network rules match against (and "learn this network" learns from): `None` offline. A
+    /// Wi-Fi name core cannot hold (longer than 32 bytes, invisible characters) is left out.
+    pub fn observation(&self) -> Option<NetworkObservation> {
+        (!self.is_offline()).then(|| NetworkObservation {
+            gateway_mac: self.gateway_mac,
+            wifi: self.ssid.as_deref().and_then(|ssid| WifiName::parse(ssid).ok()),
+            addresses: self.addresses.iter().map(|address| address.ip).collect(),
+        })
     }
 }
 

@@ -1,8 +1,9 @@
 //! Plain parsing of the kernel's IPv4 routing and neighbour tables as `/proc/net/route` and `/proc/net/arp`
 //! print them: the default route (interface and gateway) and the gateway's MAC address. Pure functions over text, so they are tested on real samples.
 
-use std::fmt;
 use std::net::Ipv4Addr;
+
+pub use callprofiles_core::automation::MacAddress;
 
 /// `RTF_UP`: the route is usable.
 const RTF_UP: u32 = 0x1;
@@ -11,31 +12,19 @@ const RTF_GATEWAY: u32 = 0x2;
 /// `ATF_COM`: the neighbour entry is complete (its MAC address is known).
 const ATF_COM: u32 = 0x2;
 
-/// A MAC address (six octets), shown as `aa:bb:cc:dd:ee:ff`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct MacAddress(pub [u8; 6]);
-
-impl MacAddress {
-    /// Parses `aa:bb:cc:dd:ee:ff` (either case); the all-zero address (an incomplete entry) is `None`.
-    pub fn parse(text: &str) -> Option<Self> {
-        let mut octets = [0u8; 6];
-        let mut parts = text.split(':');
-        for octet in &mut octets {
-            let part = parts.next()?;
-            if part.len() != 2 {
-                return None;
-            }
-            *octet = u8::from_str_radix(part, 16).ok()?;
+/// A MAC address as `/proc/net/arp` prints it (`aa:bb:cc:dd:ee:ff`, either case); the all-zero address
+/// (an incomplete entry) and anything else is `None`.
+pub fn parse_mac(text: &str) -> Option<MacAddress> {
+    let mut octets = [0u8; 6];
+    let mut parts = text.split(':');
+    for octet in &mut octets {
+        let part = parts.next()?;
+        if part.len() != 2 {
+            return None;
         }
-        (parts.next().is_none() && octets != [0; 6]).then_some(Self(octets))
+        *octet = u8::from_str_radix(part, 16).ok()?;
     }
-}
-
-impl fmt::Display for MacAddress {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let [a, b, c, d, e, g] = self.0;
-        write!(f, "{a:02x}:{b:02x}:{c:02x}:{d:02x}:{e:02x}:{g:02x}")
-    }
+    (parts.next().is_none() && octets != [0; 6]).then(|| MacAddress::new(octets))
 }
 
 /// The default route: where traffic for the rest of the world leaves.
@@ -107,7 +96,7 @@ pub fn neighbour_mac(arp_table: &str, address: Ipv4Addr, interface: &str) -> Opt
         };
         let flags = u32::from_str_radix(flags.trim_start_matches("0x"), 16).ok()?;
         (ip.parse::<Ipv4Addr>().ok()? == address && *device == interface && flags & ATF_COM != 0)
-            .then(|| MacAddress::parse(mac))
+            .then(|| parse_mac(mac))
             .flatten()
     })
 }
@@ -176,7 +165,7 @@ IP address       HW type     Flags       HW address            Mask     Device
         assert_eq!(neighbour_mac(LAPTOP_ARP, Ipv4Addr::new(10, 10, 1, 1), "wlp2s0"), None);
         assert_eq!(
             neighbour_mac(CONTAINER_ARP, Ipv4Addr::new(192, 0, 2, 1), "eth0"),
-            MacAddress::parse("02:FC:00:00:00:05")
+            parse_mac("02:FC:00:00:00:05")
         );
     }
 
@@ -197,8 +186,8 @@ IP address       HW type     Flags       HW address            Mask     Device
     #[test]
     fn mac_addresses_parse_strictly() {
         assert_eq!(
-            MacAddress::parse("02:fc:00:00:00:05"),
-            Some(MacAddress([2, 0xfc, 0, 0, 0, 5]))
+            parse_mac("02:fc:00:00:00:05"),
+            Some(MacAddress::new([2, 0xfc, 0, 0, 0, 5]))
         );
         for bad in [
             "",
@@ -207,8 +196,8 @@ IP address       HW type     Flags       HW address            Mask     Device
             "2:fc:00:00:00:05",
             "zz:fc:00:00:00:05",
         ] {
-            assert_eq!(MacAddress::parse(bad), None, "{bad}");
+            assert_eq!(parse_mac(bad), None, "{bad}");
         }
-        assert_eq!(MacAddress::parse("00:00:00:00:00:00"), None);
+        assert_eq!(parse_mac("00:00:00:00:00:00"), None);
     }
 }
