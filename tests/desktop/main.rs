@@ -6,6 +6,7 @@
 mod autostart;
 mod network_namespace;
 mod private_bus;
+mod runner;
 
 /// The result of a test.
 type TestResult = Result<(), Box<dyn std::error::Error>>;
