@@ -23,9 +23,9 @@ use crate::text::i18n::{I18n, Language};
 /// How long to wait before trying again after a step failed (the PBX unreachable…): core recorded nothing.
 const RETRY: Duration = Duration::from_secs(60);
 
-/// The longest sleep without a boundary: a clock changed by hand, or a resume logind did not announce, is
-/// caught up at least this often.
-const LONGEST_SLEEP: Duration = Duration::from_secs(15 * 60);
+/// The longest sleep without a boundary: a clock changed by hand, a resume logind did not announce, or rules
+/// changed from a terminal are caught up at least this often.
+const LONGEST_SLEEP: Duration = Duration::from_secs(5 * 60);
 
 /// How long a burst of network notifications is let settle before the network is looked at.
 const NETWORK_SETTLE: Duration = Duration::from_millis(300);
@@ -40,6 +40,9 @@ enum Wake {
     /// A desktop signal about the user's presence; `done` is answered once it was acted on (logind waits
     /// for that before the computer sleeps).
     Away(AwaySignal, Option<Sender<()>>),
+    /// The window sent the worker a request (a click, an "until", new rules…): run a step after it, since
+    /// the next boundary may have moved.
+    Rearm,
     /// The app is closing.
     Stop,
 }
@@ -107,6 +110,11 @@ impl Runner {
             language,
             wake: wake_tx,
         })
+    }
+
+    /// The window sent the worker a request: a step runs after it (the worker takes them in order).
+    pub fn rearm(&self) {
+        self.wake.send(Wake::Rearm).ok();
     }
 
     /// Notifications from now on in `language`.
@@ -200,7 +208,7 @@ impl RunnerState {
                         done.send(()).ok();
                     }
                 }
-                Err(RecvTimeoutError::Timeout) => deadline = self.ask(AutomationAsk::Run),
+                Ok(Wake::Rearm) | Err(RecvTimeoutError::Timeout) => deadline = self.ask(AutomationAsk::Run),
                 Ok(Wake::Stop) | Err(RecvTimeoutError::Disconnected) => return,
             }
         }

@@ -208,6 +208,11 @@ impl PhoneWorker {
                 }
             }
         }
+        // A step of the automation runs after each of the window's requests (a click, an "until", new rules,
+        // a re-read on focus): queued after it, it sees what it changed.
+        if let Some(runner) = &self.runner {
+            runner.rearm();
+        }
         ticket
     }
 

@@ -15,7 +15,7 @@ use callprofiles::automation::bus::Bus;
 use callprofiles::automation::runner::RunnerSetup;
 use callprofiles::gui::worker::{PhoneWorker, WorkerCore};
 use callprofiles::text::i18n::Language;
-use callprofiles_core::automation::{AwayRule, Rules};
+use callprofiles_core::automation::{AwayRule, ReturnTo, Rules, Until};
 use callprofiles_core::{BuiltIn, Callprofiles, ProfileId, ProfileService};
 use zbus::names::BusName;
 use zbus::zvariant::{OwnedObjectPath, OwnedValue};
@@ -238,5 +238,65 @@ fn leaving_the_computer_switches_to_the_away_profile_and_back() -> TestResult {
     ];
     assert!(wait_for(limit, || switched() == expected), "{:?}", switched());
     assert!(wait_for(limit, || notices().len() == 4), "{:?}", notices());
+    Ok(())
+}
+
+#[test]
+fn an_until_ends_on_time_and_the_rules_decide_again() -> TestResult {
+    let bus = match PrivateBus::start() {
+        Ok(bus) => bus,
+        Err(reason) => return missing(&reason),
+    };
+    let home = tempfile::tempdir()?;
+    let mut service = Callprofiles::open(home.path())?;
+    service.set("Home", &["routing=forward:600100200"])?;
+    service.save_rules(Rules {
+        otherwise: Some(BuiltIn::Office.id()),
+        ..Rules::default()
+    })?;
+    let shown = Arc::new(Mutex::new(Vec::new()));
+    let _notifications = zbus::blocking::connection::Builder::address(bus.address.as_str())?
+        .name("org.freedesktop.Notifications")?
+        .serve_at("/org/freedesktop/Notifications", Notifications(Arc::clone(&shown)))?
+        .build()?;
+    let notices = || shown.lock().map(|shown| shown.clone()).unwrap_or_default();
+    let mut worker = PhoneWorker::spawn(WorkerCore::open(home.path()), egui::Context::default())?;
+    let private = Bus::Address(bus.address.clone());
+    worker.start_runner(RunnerSetup {
+        away: AwayBuses {
+            system: private.clone(),
+            session: private.clone(),
+        },
+        notifications: private,
+        network: false,
+        language: Language::Polish,
+    })?;
+
+    // Home for two seconds (as `activate --for` in a terminal would), then a request from the window.
+    let ends = jiff::Timestamp::now().checked_add(jiff::SignedDuration::from_secs(2))?;
+    let until = Until {
+        ends,
+        then: ReturnTo::Schedule,
+    };
+    service.activate_until(&BuiltIn::Home.id(), until)?;
+    worker.send(callprofiles::gui::worker::WorkerRequest::Refresh);
+    assert_eq!(active(home.path()), Some(BuiltIn::Home.id()));
+    assert!(
+        notices().is_empty(),
+        "a switch the user asked for is not announced: {:?}",
+        notices()
+    );
+
+    // At its end the runner wakes (no sooner) and the rules decide: Office, announced in Polish.
+    assert!(wait_for(Duration::from_secs(10), || active(home.path())
+        == Some(BuiltIn::Office.id())));
+    assert!(jiff::Timestamp::now() >= ends, "not before the until ended");
+    assert!(
+        wait_for(Duration::from_secs(5), || notices().len() == 1),
+        "{:?}",
+        notices()
+    );
+    assert_eq!(notices()[0].1, "Przełączono na Biurowy (harmonogram)");
+    assert_eq!(notices()[0].2, "Wcześniej: Domowy.");
     Ok(())
 }
