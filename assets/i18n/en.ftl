@@ -667,6 +667,11 @@ notify-reason-asleep = computer asleep
 notify-reason-network = network { $label }
 notify-reason-exception = exception
 notify-reason-schedule = schedule
+tray-until = Until…
+tray-for-1-hour = For 1 hour
+tray-for-2-hours = For 2 hours
+tray-until-end-of-day = Until the end of the working day
+tray-until-tomorrow = Until tomorrow morning
 ## auto-core: automatic switching (rules, until, history; core errors and the command line)
 auto-day-mon = Monday
 auto-day-tue = Tuesday

@@ -687,6 +687,11 @@ notify-reason-asleep = komputer uśpiony
 notify-reason-network = sieć { $label }
 notify-reason-exception = wyjątek
 notify-reason-schedule = harmonogram
+tray-until = Na jakiś czas…
+tray-for-1-hour = Na 1 godzinę
+tray-for-2-hours = Na 2 godziny
+tray-until-end-of-day = Do końca dnia pracy
+tray-until-tomorrow = Do jutra rana
 ## auto-core: automatic switching (rules, until, history; core errors and the command line)
 auto-day-mon = poniedziałek
 auto-day-tue = wtorek

@@ -8,3 +8,4 @@ pub mod bus;
 pub mod network;
 pub mod notification;
 pub mod runner;
+pub mod until;

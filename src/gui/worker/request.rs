@@ -21,6 +21,7 @@ use callprofiles_core::{
     ProfileId, ProfileName, ProfileService, Settings, Snapshot, open_home,
 };
 
+use crate::automation::until::{TrayHold, until_for};
 use crate::gui::cancel::CancelFlag;
 
 /// Identifies one request, so the app can tell which one finished.
@@ -62,6 +63,9 @@ pub enum WorkerRequest {
     CheckImport(PathBuf),
     /// [`ProfileService::call`]: the telecommuter phone rings first.
     Call(PhoneNumber),
+    /// [`ProfileService::activate_until`] for a tray choice ("for 1 hour", "until tomorrow morning"), whose
+    /// end is reckoned when it runs, against the rules.
+    ActivateFor(ProfileId, TrayHold),
     /// From the automation runner ([`crate::automation::runner`]): one step, answered on its channel.
     Automate(AutomationAsk, ReplyTo),
 }
@@ -280,6 +284,13 @@ impl WorkerCore {
     fn run(&mut self, request: WorkerRequest) -> Result<Outcome, CoreError> {
         let service = self.service.as_mut();
         Ok(match request {
+            WorkerRequest::ActivateFor(id, hold) => {
+                let rules = service.automation().ok().map(|view| view.rules);
+                let until = until_for(hold, &jiff::Zoned::now(), rules.as_ref())
+                    .ok_or(callprofiles_core::AutomationError::Unavailable)?;
+                service.activate_until(&id, until)?;
+                Outcome::Activated(id)
+            }
             WorkerRequest::Automate(ask, ReplyTo(reply)) => {
                 let step = match ask {
                     AutomationAsk::Report(situation) => service.report_situation(situation),
