@@ -650,6 +650,7 @@ network-addresses = Addresses: { $addresses }
 network-unknown = unknown
 network-no-wifi = none
 autostart-comment = Keeps your call profiles' rules running
+autostart-setting = Start callprofiles when I log in (in the background, with its tray icon)
 autostart-now-on = callprofiles will start when you log in, in the background with its tray icon ({ $file }).
 autostart-now-off = callprofiles will no longer start when you log in.
 autostart-is-on = callprofiles starts when you log in ({ $file }).

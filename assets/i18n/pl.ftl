@@ -670,6 +670,7 @@ network-addresses = Adresy: { $addresses }
 network-unknown = nieznane
 network-no-wifi = brak
 autostart-comment = Utrzymuje działanie reguł Twoich profili połączeń
+autostart-setting = Uruchamiaj callprofiles po zalogowaniu (w tle, z ikoną w zasobniku)
 autostart-now-on = callprofiles uruchomi się po zalogowaniu, w tle, z ikoną w zasobniku ({ $file }).
 autostart-now-off = callprofiles nie będzie już uruchamiany po zalogowaniu.
 autostart-is-on = callprofiles uruchamia się po zalogowaniu ({ $file }).

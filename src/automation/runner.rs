@@ -10,8 +10,8 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use callprofiles_core::ProfileBook;
 use callprofiles_core::automation::{AutomationStep, AwayCause, Situation, Switch};
+use callprofiles_core::{AutomationError, CoreError, ProfileBook};
 
 use crate::automation::away::{AwayBuses, AwaySignal, Presence, watch_away};
 use crate::automation::bus::Bus;
@@ -243,6 +243,9 @@ impl RunnerState {
                 }
                 (!remote).then(|| Instant::now() + sleep_until_next(&step))
             }
+            // A connection that offers no automatic switching (an older callprofiles server): nothing to run
+            // until a signal or the window's next request.
+            Err(CoreError::Automation(AutomationError::Unavailable)) => None,
             Err(error) => {
                 tracing::warn!(%error, "the automation could not run; trying again in a minute");
                 Some(Instant::now() + RETRY)

@@ -1,5 +1,6 @@
 //! The eframe desktop app: main window and quick-access window.
 
+pub mod autostart_setting;
 pub mod backdrop;
 pub mod bench_report;
 pub mod cancel;

@@ -89,3 +89,49 @@ fn autostart_says_why_it_cannot_write() -> TestResult {
     assert_eq!(std::fs::read_to_string(dir.path().join("autostart"))?, "not a folder");
     Ok(())
 }
+
+#[test]
+fn the_windows_checkbox_writes_and_removes_the_entry() -> TestResult {
+    use callprofiles::automation::autostart::Autostart;
+    use callprofiles::gui::autostart_setting::AutostartSetting;
+    use callprofiles::text::i18n::{I18n, Language};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    let dir = tempfile::tempdir()?;
+    let entry = dir.path().join("autostart").join("callprofiles.desktop");
+    let program = dir.path().join("bin").join("callprofiles");
+    let setting = AutostartSetting::new(
+        Some(Autostart::at(&entry)),
+        &dir.path().join("home"),
+        Some(program.clone()),
+    );
+    let i18n = I18n::new(Language::Polish);
+    let mut harness = Harness::builder()
+        .with_size([600.0, 200.0])
+        .build_ui_state(move |ui, setting: &mut AutostartSetting| setting.ui(ui, &i18n), setting);
+    let label = "Uruchamiaj callprofiles po zalogowaniu (w tle, z ikoną w zasobniku)";
+    assert!(!harness.state().is_on());
+
+    harness.get_by_label(label).click();
+    harness.run();
+    assert!(harness.state().is_on());
+    let text = std::fs::read_to_string(&entry)?;
+    assert!(text.contains(&format!("Exec=\"{}\"", program.display())), "{text}");
+
+    harness.get_by_label(label).click();
+    harness.run();
+    assert!(!harness.state().is_on());
+    assert!(!entry.exists());
+
+    // A file where the autostart folder should be: the box stays off and the sentence says why.
+    std::fs::remove_dir(dir.path().join("autostart"))?;
+    std::fs::write(dir.path().join("autostart"), "")?;
+    harness.get_by_label(label).click();
+    harness.run();
+    assert!(!harness.state().is_on());
+    let problem = harness.state().problem().unwrap_or_default().to_owned();
+    assert!(problem.starts_with("Nie udało się zmienić"), "{problem}");
+    assert!(harness.query_by_label(&problem).is_some(), "the sentence is shown");
+    Ok(())
+}
