@@ -163,17 +163,23 @@ enum Condition {
 struct Evaluator<'a> {
     rules: &'a Rules,
     situation: &'a Situation,
-    book: &'a ProfileBook,
+    /// The ids of the existing profiles (looked up for every rule at every instant).
+    known: Vec<ProfileId>,
 }
 
 impl<'a> Evaluator<'a> {
     fn new(rules: &'a Rules, situation: &'a Situation, book: &'a ProfileBook) -> Self {
-        Self { rules, situation, book }
+        let known = book.profiles().into_iter().map(|profile| profile.id).collect();
+        Self {
+            rules,
+            situation,
+            known,
+        }
     }
 
     /// Whether a rule naming `profile` is enabled.
     fn exists(&self, profile: &ProfileId) -> bool {
-        self.book.get(profile).is_some()
+        self.known.contains(profile)
     }
 
     /// The decision at `at`: the hold's when one of its segments holds, else the rules'.

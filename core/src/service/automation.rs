@@ -85,7 +85,7 @@ impl Callprofiles {
         let has_rules = match store.load() {
             Ok(state) => !state.rules.is_empty() || state.hold.is_some(),
             Err(error) => {
-                tracing::warn!(%error, "the click is not held: automation.json cannot be read");
+                tracing::debug!(%error, "the click is not held: automation.json cannot be read");
                 false
             }
         };

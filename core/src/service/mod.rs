@@ -3,6 +3,8 @@
 //! program opens a home with [`open_home`] and holds it as that trait.
 
 mod automation;
+#[cfg(test)]
+mod automation_tests;
 pub mod connection;
 mod editing;
 mod files;
