@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use callprofiles_core::automation::{AutomationStep, AwayCause, Situation, Switch};
 use callprofiles_core::{AutomationError, CoreError, ProfileBook};
+use jiff::tz::TimeZone;
 
 use crate::automation::away::{AwayBuses, AwaySignal, Presence, watch_away};
 use crate::automation::bus::Bus;
@@ -232,14 +233,24 @@ impl RunnerState {
     /// Has the worker run one step, announces a switch, and says when to run again (`None`: only on a
     /// signal, since the rules run elsewhere).
     fn ask(&mut self, ask: AutomationAsk) -> Option<Instant> {
-        let Some(AutomationReply { step, remote, book }) = self.door.ask(ask) else {
+        let Some(AutomationReply {
+            step,
+            remote,
+            book,
+            zone,
+        }) = self.door.ask(ask)
+        else {
             tracing::warn!("the phone worker did not answer; the automation runs again in a minute");
             return Some(Instant::now() + RETRY);
         };
         match step {
             Ok(step) => {
                 if let Some(switch) = &step.switched {
-                    self.announce(switch, book.as_ref());
+                    self.announce(
+                        switch,
+                        &book.unwrap_or_default(),
+                        &zone.unwrap_or_else(TimeZone::system),
+                    );
                 }
                 (!remote).then(|| Instant::now() + sleep_until_next(&step))
             }
@@ -254,10 +265,11 @@ impl RunnerState {
     }
 
     /// The desktop notification of an automatic switch, in the window's language.
-    fn announce(&mut self, switch: &Switch, book: Option<&ProfileBook>) {
+    fn announce(&mut self, switch: &Switch, book: &ProfileBook, zone: &TimeZone) {
         let language = self.language.lock().map_or(Language::English, |language| *language);
         let i18n = I18n::new(language);
-        let (summary, body) = crate::text::switch_notice::switch_notice(&i18n, switch, book);
+        let (summary, body) =
+            crate::text::switch_notice::switch_notice(&i18n, switch, book, jiff::Timestamp::now(), zone);
         if let Err(error) = self.notifier.show(&summary, &body) {
             tracing::info!(%error, "the switch could not be announced on the desktop");
         }

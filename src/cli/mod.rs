@@ -4,8 +4,8 @@
 //! one: add the file, a `mod` line, a variant to [`Command`] and its arm in [`Command::run`].
 
 mod activate;
-mod autostart;
 mod automation_words;
+mod autostart;
 mod call;
 mod connect;
 mod connect_server;

@@ -189,7 +189,7 @@ fn leaving_the_computer_switches_to_the_away_profile_and_back() -> TestResult {
     )?;
     assert!(wait_for(limit, || active(home.path()) == Some(BuiltIn::Office.id())));
     assert!(wait_for(limit, || notices().len() == 2), "{:?}", notices());
-    assert_eq!(notices()[1].1, "Switched to Office (schedule)");
+    assert_eq!(notices()[1].1, "Switched to Office (otherwise)");
 
     // Sleep: Mobile is applied before logind's delay is released.
     let first = inhibitors.lock().map_err(|e| e.to_string())?.remove(0);
@@ -296,7 +296,7 @@ fn an_until_ends_on_time_and_the_rules_decide_again() -> TestResult {
         "{:?}",
         notices()
     );
-    assert_eq!(notices()[0].1, "Przełączono na Biurowy (harmonogram)");
+    assert_eq!(notices()[0].1, "Przełączono na Biurowy (w pozostałym czasie)");
     assert_eq!(notices()[0].2, "Wcześniej: Domowy.");
     Ok(())
 }
