@@ -238,6 +238,39 @@ fn leaving_the_computer_switches_to_the_away_profile_and_back() -> TestResult {
     ];
     assert!(wait_for(limit, || switched() == expected), "{:?}", switched());
     assert!(wait_for(limit, || notices().len() == 4), "{:?}", notices());
+
+    // GNOME says "locked" with logind's LockedHint property rather than the Lock signal.
+    let locked_hint = |locked: bool| {
+        let changed = HashMap::from([("LockedHint", zbus::zvariant::Value::from(locked))]);
+        logind.emit_signal(
+            None::<BusName<'_>>,
+            SESSION,
+            "org.freedesktop.DBus.Properties",
+            "PropertiesChanged",
+            &("org.freedesktop.login1.Session", changed, Vec::<String>::new()),
+        )
+    };
+    locked_hint(true)?;
+    assert!(wait_for(limit, || active(home.path()) == Some(BuiltIn::Mobile.id())));
+    locked_hint(false)?;
+    assert!(wait_for(limit, || active(home.path()) == Some(BuiltIn::Office.id())));
+
+    // A screen saver on the session bus (GNOME's interface; any sender).
+    let screen_saver = zbus::blocking::connection::Builder::address(bus.address.as_str())?.build()?;
+    let active_changed = |on: bool| {
+        screen_saver.emit_signal(
+            None::<BusName<'_>>,
+            "/org/gnome/ScreenSaver",
+            "org.gnome.ScreenSaver",
+            "ActiveChanged",
+            &(on,),
+        )
+    };
+    active_changed(true)?;
+    assert!(wait_for(limit, || active(home.path()) == Some(BuiltIn::Mobile.id())));
+    active_changed(false)?;
+    assert!(wait_for(limit, || active(home.path()) == Some(BuiltIn::Office.id())));
+    assert!(wait_for(limit, || notices().len() == 8), "{:?}", notices());
     Ok(())
 }
 
