@@ -435,6 +435,9 @@ impl eframe::App for MainWithTray {
     fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
         if self.i18n.language() != self.app.language() {
             self.i18n = I18n::new(self.app.language());
+            if let Some(runner) = self.app.model.automation_runner() {
+                runner.set_language(self.app.language());
+            }
         }
         for request in self.tray.poll(&self.i18n) {
             run_request(&mut self.app, &self.i18n, &self.home, ctx, request);
