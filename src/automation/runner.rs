@@ -48,6 +48,18 @@ enum Wake {
     Stop,
 }
 
+/// Where the runner learns the network from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NetworkSource {
+    /// Not at all (the situation has no network).
+    Off,
+    /// This computer's kernel tables, NetworkManager on the system bus, and the kernel's notifications.
+    System,
+    /// Tables written like `/proc/net/route` and `/proc/net/arp` in this folder and NetworkManager on this
+    /// bus, read at start (tests; nothing wakes the runner when they change).
+    Tables(std::path::PathBuf, Bus),
+}
+
 /// Where the runner's senses and notifications are.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RunnerSetup {
@@ -55,8 +67,8 @@ pub struct RunnerSetup {
     pub away: AwayBuses,
     /// Where the notification service is.
     pub notifications: Bus,
-    /// Whether to watch this computer's network.
-    pub network: bool,
+    /// Where the network comes from.
+    pub network: NetworkSource,
     /// The language of the notifications at start.
     pub language: Language,
 }
@@ -67,7 +79,7 @@ impl RunnerSetup {
         Self {
             away: AwayBuses::default(),
             notifications: Bus::Session,
-            network: true,
+            network: NetworkSource::System,
             language,
         }
     }
@@ -90,23 +102,30 @@ impl Runner {
     pub fn start(door: WorkerDoor, setup: RunnerSetup) -> std::io::Result<Self> {
         let (wake_tx, wake) = mpsc::channel();
         let language = Arc::new(Mutex::new(setup.language));
+        let (probe, network_watched) = match &setup.network {
+            NetworkSource::Off => (None, false),
+            NetworkSource::System => (Some(NetworkProbe::default()), true),
+            NetworkSource::Tables(dir, bus) => (Some(NetworkProbe::new(dir, bus.clone())), false),
+        };
         let mut state = RunnerState {
             door,
-            probe: NetworkProbe::default(),
+            probe,
             presence: Presence::default(),
             network: ObservedNetwork::default(),
             notifier: Notifier::new(setup.notifications),
             language: Arc::clone(&language),
             pending: VecDeque::new(),
         };
-        if setup.network {
-            state.network = state.probe.observe();
+        if let Some(probe) = &mut state.probe {
+            state.network = probe.observe();
+        }
+        if network_watched {
             watch_network(&wake_tx);
         }
         watch_presence(&setup.away, &wake_tx);
         std::thread::Builder::new()
             .name("automation runner".to_owned())
-            .spawn(move || state.run(&wake, setup.network))?;
+            .spawn(move || state.run(&wake))?;
         Ok(Self {
             language,
             wake: wake_tx,
@@ -162,7 +181,8 @@ fn watch_network(_wake: &Sender<Wake>) {}
 /// What the runner thread holds.
 struct RunnerState {
     door: WorkerDoor,
-    probe: NetworkProbe,
+    /// Where the network is read (none: not at all).
+    probe: Option<NetworkProbe>,
     presence: Presence,
     network: ObservedNetwork,
     notifier: Notifier,
@@ -181,7 +201,7 @@ impl RunnerState {
     }
 
     /// The thread's loop: a report at once, then a step at each deadline and each change.
-    fn run(mut self, wake: &Receiver<Wake>, network_watched: bool) {
+    fn run(mut self, wake: &Receiver<Wake>) {
         let mut deadline = self.ask(AutomationAsk::Report(self.situation()));
         loop {
             let woke = match self.pending.pop_front() {
@@ -192,15 +212,14 @@ impl RunnerState {
                 },
             };
             match woke {
-                Ok(Wake::Network) if network_watched => {
+                Ok(Wake::Network) => {
                     self.settle(wake);
-                    let seen = self.probe.observe();
+                    let seen = self.probe.as_mut().map(NetworkProbe::observe).unwrap_or_default();
                     if seen != self.network {
                         self.network = seen;
                         deadline = self.ask(AutomationAsk::Report(self.situation()));
                     }
                 }
-                Ok(Wake::Network) => {}
                 Ok(Wake::Away(signal, done)) => {
                     if self.presence.apply(signal) {
                         deadline = self.ask(AutomationAsk::Report(self.situation()));

@@ -12,10 +12,12 @@ use std::time::Duration;
 
 use callprofiles::automation::away::AwayBuses;
 use callprofiles::automation::bus::Bus;
-use callprofiles::automation::runner::RunnerSetup;
+use callprofiles::automation::runner::{NetworkSource, RunnerSetup};
 use callprofiles::gui::worker::{PhoneWorker, WorkerCore};
 use callprofiles::text::i18n::Language;
-use callprofiles_core::automation::{AwayRule, ReturnTo, Rules, Until};
+use callprofiles_core::automation::{
+    AwayRule, MacAddress, NetworkLabel, NetworkRule, NetworkSignature, ReturnTo, Rules, Until,
+};
 use callprofiles_core::{BuiltIn, Callprofiles, ProfileId, ProfileService};
 use zbus::names::BusName;
 use zbus::zvariant::{OwnedObjectPath, OwnedValue};
@@ -151,7 +153,7 @@ fn leaving_the_computer_switches_to_the_away_profile_and_back() -> TestResult {
             session: private.clone(),
         },
         notifications: private,
-        network: false,
+        network: NetworkSource::Off,
         language: Language::English,
     })?;
     let limit = Duration::from_secs(10);
@@ -301,7 +303,7 @@ fn an_until_ends_on_time_and_the_rules_decide_again() -> TestResult {
             session: private.clone(),
         },
         notifications: private,
-        network: false,
+        network: NetworkSource::Off,
         language: Language::Polish,
     })?;
 
@@ -331,5 +333,69 @@ fn an_until_ends_on_time_and_the_rules_decide_again() -> TestResult {
     );
     assert_eq!(notices()[0].1, "Przełączono na Biurowy (w pozostałym czasie)");
     assert_eq!(notices()[0].2, "Wcześniej: Domowy.");
+    Ok(())
+}
+
+#[test]
+fn the_office_network_chooses_its_profile() -> TestResult {
+    let bus = match PrivateBus::start() {
+        Ok(bus) => bus,
+        Err(reason) => return missing(&reason),
+    };
+    let home = tempfile::tempdir()?;
+    let mut service = Callprofiles::open(home.path())?;
+    service.set("Mobile", &["routing=twinning:600100200"])?;
+    service.save_rules(Rules {
+        networks: vec![NetworkRule {
+            network: NetworkSignature::Gateway {
+                mac: MacAddress::parse("3c:52:82:0a:1b:2c")?,
+            },
+            label: NetworkLabel::parse("Biuro")?,
+            profile: BuiltIn::Mobile.id(),
+        }],
+        ..Rules::default()
+    })?;
+    // The kernel's tables as a laptop on the office's wired network has them.
+    let tables = tempfile::tempdir()?;
+    std::fs::write(
+        tables.path().join("route"),
+        "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n\
+         enp0s31f6\t00000000\t01010A0A\t0003\t0\t0\t100\t00000000\t0\t0\t0\n",
+    )?;
+    std::fs::write(
+        tables.path().join("arp"),
+        "IP address       HW type     Flags       HW address            Mask     Device\n\
+         10.10.1.1        0x1         0x2         3C:52:82:0a:1b:2c     *        enp0s31f6\n",
+    )?;
+    let shown = Arc::new(Mutex::new(Vec::new()));
+    let _notifications = zbus::blocking::connection::Builder::address(bus.address.as_str())?
+        .name("org.freedesktop.Notifications")?
+        .serve_at("/org/freedesktop/Notifications", Notifications(Arc::clone(&shown)))?
+        .build()?;
+    let notices = || shown.lock().map(|shown| shown.clone()).unwrap_or_default();
+    let mut worker = PhoneWorker::spawn(WorkerCore::open(home.path()), egui::Context::default())?;
+    let private = Bus::Address(bus.address.clone());
+    worker.start_runner(RunnerSetup {
+        away: AwayBuses {
+            system: private.clone(),
+            session: private.clone(),
+        },
+        notifications: private.clone(),
+        network: NetworkSource::Tables(tables.path().to_owned(), private),
+        language: Language::English,
+    })?;
+    let limit = Duration::from_secs(10);
+    assert!(wait_for(limit, || active(home.path()) == Some(BuiltIn::Mobile.id())));
+    assert!(wait_for(limit, || notices().len() == 1), "{:?}", notices());
+    assert_eq!(notices()[0].1, "Switched to Mobile (network 1 “Biuro”)");
+    // Core keeps what was seen, which is what "learn this network" learns.
+    let view = Callprofiles::open(home.path())?.automation()?;
+    let seen = view.situation.network.ok_or("no network kept")?;
+    assert_eq!(
+        NetworkSignature::learn(&seen),
+        Some(NetworkSignature::Gateway {
+            mac: MacAddress::parse("3c:52:82:0a:1b:2c")?
+        })
+    );
     Ok(())
 }
