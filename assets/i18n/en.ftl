@@ -666,6 +666,7 @@ tray-for-1-hour = For 1 hour
 tray-for-2-hours = For 2 hours
 tray-until-end-of-day = Until the end of the working day
 tray-until-tomorrow = Until tomorrow morning
+tray-quit = Quit
 ## auto-core: automatic switching (rules, until, history; core errors and the command line)
 auto-day-mon = Monday
 auto-day-tue = Tuesday

@@ -686,6 +686,7 @@ tray-for-1-hour = Na 1 godzinę
 tray-for-2-hours = Na 2 godziny
 tray-until-end-of-day = Do końca dnia pracy
 tray-until-tomorrow = Do jutra rana
+tray-quit = Zakończ
 ## auto-core: automatic switching (rules, until, history; core errors and the command line)
 auto-day-mon = poniedziałek
 auto-day-tue = wtorek
