@@ -1,11 +1,11 @@
 //! `activate NAME [--until TIME | --for DURATION] [--then schedule|previous]`: apply a profile to the
 //! phone system, for good (until the rules' next change, when there are rules) or for a while.
 
-use callprofiles_core::automation::{ReturnTo, Until};
+use callprofiles_core::automation::{ReturnTo, Until, until_input};
 use callprofiles_core::{CoreError, RuleError};
 use fluent_bundle::FluentValue;
 
-use crate::cli::{Context, automation_words, human, output};
+use crate::cli::{Context, human, output};
 use crate::text::automation_text::{next_line, reason_text};
 
 /// Arguments of `activate`.
@@ -58,8 +58,8 @@ impl ActivateArgs {
         let zone = view.rules.time_zone.time_zone().clone();
         let now = jiff::Timestamp::now();
         let ends = match (&self.until, &self.for_) {
-            (Some(until), _) => automation_words::until_instant(until, now, &zone)?,
-            (None, Some(duration)) => automation_words::for_instant(duration, now)?,
+            (Some(until), _) => until_input::until_text(until, now, &zone).map_err(CoreError::from)?,
+            (None, Some(duration)) => until_input::for_text(duration, now).map_err(CoreError::from)?,
             (None, None) => return Ok(()),
         };
         let then = match self.then {
