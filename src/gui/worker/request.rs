@@ -308,7 +308,7 @@ impl WorkerCore {
                 reply
                     .send(AutomationReply {
                         step,
-                        remote: self.on_server,
+                        remote: service.automation_runs_remotely(),
                         book,
                         zone,
                     })
