@@ -641,6 +641,32 @@ flow-listen-phone = listen to it using the phone
 flow-listen-computer = listen to it using the computer
 flow-message-waits-detail = no notification or ringback; { $listen }
 
+## auto-desktop: the network, leaving the computer, notifications, autostart
+network-offline = No network: this computer has no default route.
+network-interface = Network interface: { $interface }
+network-gateway = Default gateway (MAC address): { $mac }
+network-ssid = Wi-Fi: { $ssid }
+network-addresses = Addresses: { $addresses }
+network-unknown = unknown
+network-no-wifi = none
+autostart-comment = Keeps your call profiles' rules running
+autostart-setting = Start callprofiles when I log in (in the background, with its tray icon)
+autostart-now-on = callprofiles will start when you log in, in the background with its tray icon ({ $file }).
+autostart-now-off = callprofiles will no longer start when you log in.
+autostart-is-on = callprofiles starts when you log in ({ $file }).
+autostart-is-off = callprofiles does not start when you log in.
+autostart-error-no-config = Your configuration folder is unknown: set HOME or XDG_CONFIG_HOME.
+autostart-error-path = The path { $path } holds a line break, which a login entry cannot hold.
+autostart-error-io = { $file } could not be changed: { $reason }
+notify-switched = Switched to { $profile } ({ $reason })
+notify-switched-from = Before: { $profile }.
+notify-switched-from-detected = Before: Detected.
+tray-until = Until…
+tray-for-1-hour = For 1 hour
+tray-for-2-hours = For 2 hours
+tray-until-end-of-day = Until the end of the working day
+tray-until-tomorrow = Until tomorrow morning
+tray-quit = Quit
 ## auto-core: automatic switching (rules, until, history; core errors and the command line)
 auto-day-mon = Monday
 auto-day-tue = Tuesday

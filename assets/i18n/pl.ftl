@@ -661,6 +661,32 @@ flow-listen-phone = odsłuchaj ją za pomocą telefonu
 flow-listen-computer = odsłuchaj ją za pomocą komputera
 flow-message-waits-detail = bez powiadomienia i oddzwaniania; { $listen }
 
+## auto-desktop: the network, leaving the computer, notifications, autostart
+network-offline = Brak sieci: ten komputer nie ma trasy domyślnej.
+network-interface = Interfejs sieciowy: { $interface }
+network-gateway = Brama domyślna (adres MAC): { $mac }
+network-ssid = Wi-Fi: { $ssid }
+network-addresses = Adresy: { $addresses }
+network-unknown = nieznane
+network-no-wifi = brak
+autostart-comment = Utrzymuje działanie reguł Twoich profili połączeń
+autostart-setting = Uruchamiaj callprofiles po zalogowaniu (w tle, z ikoną w zasobniku)
+autostart-now-on = callprofiles uruchomi się po zalogowaniu, w tle, z ikoną w zasobniku ({ $file }).
+autostart-now-off = callprofiles nie będzie już uruchamiany po zalogowaniu.
+autostart-is-on = callprofiles uruchamia się po zalogowaniu ({ $file }).
+autostart-is-off = callprofiles nie uruchamia się po zalogowaniu.
+autostart-error-no-config = Nie wiadomo, gdzie jest Twój folder konfiguracji: ustaw HOME lub XDG_CONFIG_HOME.
+autostart-error-path = Ścieżka { $path } zawiera znak końca wiersza, którego wpis logowania nie może zawierać.
+autostart-error-io = Nie udało się zmienić { $file }: { $reason }
+notify-switched = Przełączono na { $profile } ({ $reason })
+notify-switched-from = Wcześniej: { $profile }.
+notify-switched-from-detected = Wcześniej: Wykryte.
+tray-until = Na jakiś czas…
+tray-for-1-hour = Na 1 godzinę
+tray-for-2-hours = Na 2 godziny
+tray-until-end-of-day = Do końca dnia pracy
+tray-until-tomorrow = Do jutra rana
+tray-quit = Zakończ
 ## auto-core: automatic switching (rules, until, history; core errors and the command line)
 auto-day-mon = poniedziałek
 auto-day-tue = wtorek
