@@ -22,7 +22,10 @@ use callprofiles_core::{
     SettingChange, Settings,
 };
 
+use callprofiles_core::voicemail::{MessageId, VoicemailMessage};
+
 use crate::dir::{ServerConfig, ServerDir, create_private_dir};
+use crate::mail::AudioMissing;
 
 /// What the server knows of one user at one moment (a `State` without its revision).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -253,6 +256,27 @@ impl Pbx {
             }
             import_bytes(app, bytes).map(|_| true)
         })
+    }
+
+    /// Whether voicemail notification is on in the user's live settings, and their mailbox's messages
+    /// (what the mailer needs; `mail`).
+    pub fn mail_view(&self, extension: &str) -> Result<(bool, Vec<VoicemailMessage>), CoreError> {
+        self.with_user(extension, |app| {
+            let live = ProfileService::live(app)?;
+            let messages = app.voicemail_messages()?;
+            Ok((live.voicemail.notification, messages))
+        })
+    }
+
+    /// The e-mail address Asterisk keeps for the user's mailbox.
+    pub fn mailbox_email(&self, extension: &str) -> Result<Option<String>, CoreError> {
+        self.with_user(extension, Callprofiles::mailbox_email)
+    }
+
+    /// Message `id`'s recording as PCM WAV.
+    pub fn message_audio(&self, extension: &str, id: &MessageId) -> Result<Vec<u8>, AudioMissing> {
+        tracing::debug!(extension, %id, "no recording reader in this build");
+        Err(AudioMissing::NotReadable)
     }
 
     /// A telecommuter's call; waits for its outcome.
