@@ -640,3 +640,17 @@ flow-message-waits = The message waits in your mailbox
 flow-listen-phone = listen to it using the phone
 flow-listen-computer = listen to it using the computer
 flow-message-waits-detail = no notification or ringback; { $listen }
+
+## vm-audio: voicemail audio on the computer (playing messages and greetings, uploading a greeting)
+error-audio-needs-server = Playing voicemail on the computer needs callprofiles-server (the recordings are on the phone system): connect to it, or listen using the phone.
+error-audio-format = The recording is kept as { $format }, which callprofiles cannot play on the computer: listen using the phone.
+error-audio-no-recording = The phone system keeps no recording for this message.
+error-audio-greeting-not-recorded = Greeting { $slot } is not recorded.
+error-audio-too-large = The recording is larger than { $limit } bytes; callprofiles does not read it.
+error-audio-not-a-file = The recording's file is { $kind }, not a regular file; callprofiles does not read it.
+error-audio-unreadable = The recording cannot be read: { $reason }.
+error-audio-invalid-wav = The audio is not a readable WAV file ({ $detail }).
+error-audio-rate = The WAV file's sample rate ({ $rate } Hz) cannot be used: save it at 8000 Hz or more.
+error-audio-empty = The WAV file holds no sound.
+error-audio-too-long = The greeting is longer than { $limit } seconds: shorten it.
+error-audio-unwritable = The greeting cannot be saved in the mailbox: { $reason }.

@@ -660,3 +660,17 @@ flow-message-waits = Wiadomość czeka w Twojej skrzynce
 flow-listen-phone = odsłuchaj ją za pomocą telefonu
 flow-listen-computer = odsłuchaj ją za pomocą komputera
 flow-message-waits-detail = bez powiadomienia i oddzwaniania; { $listen }
+
+## vm-audio: voicemail audio on the computer (playing messages and greetings, uploading a greeting)
+error-audio-needs-server = Odsłuchanie poczty głosowej za pomocą komputera wymaga serwera callprofiles-server (nagrania są w systemie telefonicznym): połącz się z nim albo odsłuchaj za pomocą telefonu.
+error-audio-format = Nagranie jest zapisane jako { $format }, czego callprofiles nie odtworzy na komputerze: odsłuchaj je za pomocą telefonu.
+error-audio-no-recording = System telefoniczny nie przechowuje nagrania tej wiadomości.
+error-audio-greeting-not-recorded = Powitanie { $slot } nie jest nagrane.
+error-audio-too-large = Nagranie jest większe niż { $limit } bajtów; callprofiles go nie odczyta.
+error-audio-not-a-file = Plik nagrania to { $kind }, a nie zwykły plik; callprofiles go nie odczyta.
+error-audio-unreadable = Nie można odczytać nagrania: { $reason }.
+error-audio-invalid-wav = Dźwięk nie jest czytelnym plikiem WAV ({ $detail }).
+error-audio-rate = Częstotliwości próbkowania pliku WAV ({ $rate } Hz) nie da się użyć: zapisz go z częstotliwością co najmniej 8000 Hz.
+error-audio-empty = Plik WAV nie zawiera dźwięku.
+error-audio-too-long = Powitanie jest dłuższe niż { $limit } s: skróć je.
+error-audio-unwritable = Nie można zapisać powitania w skrzynce: { $reason }.

@@ -29,8 +29,8 @@ pub use applicable::{ApplicableSettings, CompleteRouting};
 pub use call_flow::{CallFlow, Phones, Pickup, RingTime, RingTimes, Stage, Step};
 pub use detection::{Activity, detect, differences, nearest};
 pub use error::{
-    ConfigProblem, CoreError, Damage, FileKind, ImportError, ImportProblem, InputError, LinkProblem, Overflow,
-    PhoneError, ReachProblem, RemoteError, RuleError, SecretFileProblem, StoreError, UnsafeReason,
+    AudioError, ConfigProblem, CoreError, Damage, FileKind, ImportError, ImportProblem, InputError, LinkProblem,
+    Overflow, PhoneError, ReachProblem, RemoteError, RuleError, SecretFileProblem, StoreError, UnsafeReason,
 };
 pub use phone_number::PhoneNumber;
 pub use phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind};
