@@ -344,8 +344,12 @@ fn user(command: UserCommand) -> Result<()> {
             let what = if address.is_some() { "set" } else { "cleared" };
             Audit::new(dir.audit_file()).record("cli", &format!("e-mail address of {extension} {what}"), "local");
             match address {
-                Some(address) => println!("New voicemail of {extension} is e-mailed to {address} (while its notification is on)."),
-                None => println!("New voicemail of {extension} is e-mailed to the mailbox's address in Asterisk, if it has one."),
+                Some(address) => {
+                    println!("New voicemail of {extension} is e-mailed to {address} (while its notification is on).");
+                }
+                None => println!(
+                    "New voicemail of {extension} is e-mailed to the mailbox's address in Asterisk, if it has one."
+                ),
             }
             Ok(())
         }
@@ -357,10 +361,10 @@ fn user(command: UserCommand) -> Result<()> {
             }
             for (extension, entry) in &file.users {
                 let pending = entry.codes.iter().filter(|c| c.expires_at > now()).count();
-                let email = entry
-                    .email
-                    .as_deref()
-                    .map_or_else(|| "e-mail: the mailbox's in Asterisk".to_owned(), |email| format!("e-mail: {email}"));
+                let email = entry.email.as_deref().map_or_else(
+                    || "e-mail: the mailbox's in Asterisk".to_owned(),
+                    |email| format!("e-mail: {email}"),
+                );
                 println!(
                     "{extension}: {} device(s), {pending} unused code(s), {email}",
                     entry.devices.len()

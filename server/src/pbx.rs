@@ -22,6 +22,7 @@ use callprofiles_core::{
     SettingChange, Settings,
 };
 
+use callprofiles_core::AudioError;
 use callprofiles_core::voicemail::{MessageId, VoicemailMessage};
 
 use crate::dir::{ServerConfig, ServerDir, create_private_dir};
@@ -273,10 +274,16 @@ impl Pbx {
         self.with_user(extension, Callprofiles::mailbox_email)
     }
 
-    /// Message `id`'s recording as PCM WAV.
+    /// Message `id`'s recording as PCM WAV (core's `message_audio`), or why the e-mail goes without it.
     pub fn message_audio(&self, extension: &str, id: &MessageId) -> Result<Vec<u8>, AudioMissing> {
-        tracing::debug!(extension, %id, "no recording reader in this build");
-        Err(AudioMissing::NotReadable)
+        self.with_user(extension, |app| ProfileService::message_audio(app, id))
+            .map_err(|error| {
+                tracing::warn!(extension, %id, %error, "recording not read");
+                match error {
+                    CoreError::Phone(PhoneError::Audio(AudioError::NeedsServer)) => AudioMissing::NotReadable,
+                    _ => AudioMissing::Failed,
+                }
+            })
     }
 
     /// A telecommuter's call; waits for its outcome.

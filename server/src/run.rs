@@ -23,6 +23,8 @@ pub fn run(dir: &ServerDir) -> Result<()> {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .with_writer(std::io::stderr)
+        // Colours only on a terminal: a log file (systemd's journal, `2>server.log`) stays greppable.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let config = dir.load_config()?;
     let secret = AmiSecret::from_file(&dir.secret_file())?;

@@ -197,9 +197,7 @@ impl Users {
     /// the user when new. The address must parse as an e-mail address.
     pub fn set_email(&self, extension: &str, email: Option<&str>) -> Result<()> {
         let email = email
-            .map(|text| {
-                crate::mail::parse_address(text).with_context(|| format!("{text:?} is not an e-mail address"))
-            })
+            .map(|text| crate::mail::parse_address(text).with_context(|| format!("{text:?} is not an e-mail address")))
             .transpose()?;
         self.update(|file| {
             file.users.entry(extension.to_owned()).or_default().email = email.map(|address| address.to_string());

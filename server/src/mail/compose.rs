@@ -100,7 +100,11 @@ pub fn subject(message: &VoicemailMessage) -> String {
 pub fn body(notice: &Notice<'_>) -> String {
     let message = notice.message;
     let when = jiff::Timestamp::from_second(message.received)
-        .map(|t| t.to_zoned(notice.zone.clone()).strftime("%Y-%m-%d %H:%M:%S %Z").to_string())
+        .map(|t| {
+            t.to_zoned(notice.zone.clone())
+                .strftime("%Y-%m-%d %H:%M:%S %Z")
+                .to_string()
+        })
         .unwrap_or_else(|_| message.received.to_string());
     let length = duration(message.duration_seconds);
     let (from_pl, from_en) = caller(message).map_or_else(
@@ -138,9 +142,7 @@ pub fn body(notice: &Notice<'_>) -> String {
 
 /// The whole e-mail from `from` to `to`.
 pub fn compose(from: &Mailbox, to: &Mailbox, notice: &Notice<'_>) -> Result<Message> {
-    let text = SinglePart::builder()
-        .header(ContentType::TEXT_PLAIN)
-        .body(body(notice));
+    let text = SinglePart::builder().header(ContentType::TEXT_PLAIN).body(body(notice));
     let builder = Message::builder()
         .from(from.clone())
         .to(to.clone())
@@ -189,7 +191,10 @@ mod tests {
         };
         let text = body(&notice);
         assert!(text.contains("Kiedy: 2025-12-01 16:03:20 UTC"), "{text}");
-        assert!(text.contains("Długość: 1:07") && text.contains("Length: 1:07"), "{text}");
+        assert!(
+            text.contains("Długość: 1:07") && text.contains("Length: 1:07"),
+            "{text}"
+        );
         assert!(text.contains("Nagrania nie dołączono") && text.contains("The recording is not attached"));
         assert!(text.find("Od:") < text.find("From:"), "Polish first");
         Ok(())

@@ -4,6 +4,8 @@
 mod api;
 mod crash;
 mod limits;
+mod mail;
 mod push;
 mod refusals;
+mod smtp;
 mod support;
