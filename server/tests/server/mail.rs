@@ -372,3 +372,86 @@ fn a_dead_relay_never_blocks_switching_is_retried_and_audited_without_its_passwo
     assert!(!logs.contains(&asterisk.secret), "the AMI secret leaked into the logs");
     Ok(())
 }
+
+#[test]
+fn starttls_with_a_login_to_the_users_own_address() -> TestResult {
+    let Some(asterisk) = asterisk()? else { return Ok(()) };
+    let keys = tempfile::tempdir()?;
+    let certified = rcgen::generate_simple_self_signed(vec!["localhost".to_owned()])?;
+    let (cert, key) = (keys.path().join("relay.pem"), keys.path().join("relay.key"));
+    std::fs::write(&cert, certified.cert.pem())?;
+    std::fs::write(&key, certified.signing_key.serialize_pem())?;
+    let password = "relay-Pa55-7c1e";
+    let Some(sink) = SmtpSink::start_tls(&cert, &key, "pbx@example.test", password)? else {
+        return Ok(());
+    };
+    let extension = "382";
+    let mut admin = asterisk.admin()?;
+    reset_extension(&mut admin, extension)?;
+    let home = asterisk.init(15, 10)?;
+    let password_file = keys.path().join("password");
+    std::fs::write(&password_file, password)?;
+    std::fs::set_permissions(&password_file, std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+    let port = sink.port.to_string();
+    let set = |ca: bool| {
+        let mut args = vec![
+            "mail",
+            "set",
+            "--host",
+            "localhost",
+            "--port",
+            &port,
+            "--security",
+            "starttls",
+            "--from",
+            "pbx@example.test",
+            "--username",
+            "pbx@example.test",
+            "--password-file",
+            password_file.to_str().unwrap_or_default(),
+        ];
+        if ca {
+            args.extend(["--ca-file", cert.to_str().unwrap_or_default()]);
+        } else {
+            args.extend(["--attempts", "1"]);
+        }
+        home.command(&args)
+    };
+    set(true)?;
+    home.add_user(extension)?;
+    // The administrator's address wins over the mailbox's in Asterisk (vm382@example.test).
+    home.command(&["user", "email", extension, "anna.nowak@example.test"])?;
+    let mut server = home.start()?;
+    wait_checks(&home, extension, "new=0", 0, secs(20))?;
+    set_notification(&mut admin, extension, true)?;
+    leave_message(&asterisk, extension)?;
+    let received = sink.wait_for(1, secs(60))?;
+    let mail = parse(&received[0])?;
+    assert_eq!(mail.recipients, ["anna.nowak@example.test"]);
+    assert!(mail.subject.contains("600100200"), "{}", mail.subject);
+    // The relay took the login only after STARTTLS (it refuses AUTH in the clear) and it was right.
+    assert_eq!(sink.logins()?, "pbx@example.test ok\n");
+
+    // Without the relay's authority its certificate is refused: nothing is sent, not even the login.
+    server.kill9()?;
+    set(false)?;
+    let _server = home.start()?;
+    leave_message(&asterisk, extension)?;
+    let deadline = Instant::now() + secs(60);
+    while !home.audit()?.contains("NOT e-mailed") {
+        if Instant::now() > deadline {
+            return Err(format!("no failure in audit.log: {}", home.audit()?).into());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let audit = home.audit()?;
+    assert!(audit.to_lowercase().contains("certificate"), "{audit}");
+    assert_eq!(
+        sink.logins()?,
+        "pbx@example.test ok\n",
+        "a login reached an untrusted relay"
+    );
+    assert_eq!(sink.received()?.len(), 1);
+    assert!(!home.logs()?.contains(password));
+    Ok(())
+}

@@ -32,6 +32,22 @@ pub struct SmtpSink {
 impl SmtpSink {
     /// Starts one; `None` (after saying why) when aiosmtpd is missing and not under `CI=true`.
     pub fn start() -> Res<Option<Self>> {
+        Self::start_with(&[])
+    }
+
+    /// Starts one that requires STARTTLS with the certificate and key (PEM files) and then a login
+    /// as `user` with `password`.
+    pub fn start_tls(cert: &std::path::Path, key: &std::path::Path, user: &str, password: &str) -> Res<Option<Self>> {
+        Self::start_with(&[cert.as_os_str(), key.as_os_str(), user.as_ref(), password.as_ref()])
+    }
+
+    /// The logins tried so far (`USER ok` / `USER refused`).
+    pub fn logins(&self) -> Res<String> {
+        Ok(std::fs::read_to_string(self.folder.path().join("auth.log")).unwrap_or_default())
+    }
+
+    /// Starts the script with extra arguments.
+    fn start_with(args: &[&std::ffi::OsStr]) -> Res<Option<Self>> {
         let folder = tempfile::tempdir()?;
         let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/server/smtp_sink.py");
         let has_aiosmtpd = Command::new(PYTHON)
@@ -49,6 +65,7 @@ impl SmtpSink {
         let mut child = Command::new(PYTHON)
             .arg(&script)
             .arg(folder.path())
+            .args(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()?;
