@@ -3,6 +3,7 @@
 
 pub mod applicable;
 pub mod atomic_file;
+pub mod audio;
 pub mod call_flow;
 pub mod config;
 pub mod detection;
