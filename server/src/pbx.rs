@@ -22,11 +22,9 @@ use callprofiles_core::{
     SettingChange, Settings,
 };
 
-use callprofiles_core::AudioError;
 use callprofiles_core::voicemail::{MessageId, VoicemailMessage};
 
 use crate::dir::{ServerConfig, ServerDir, create_private_dir};
-use crate::mail::AudioMissing;
 
 /// What the server knows of one user at one moment (a `State` without its revision).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -274,16 +272,9 @@ impl Pbx {
         self.with_user(extension, Callprofiles::mailbox_email)
     }
 
-    /// Message `id`'s recording as PCM WAV (core's `message_audio`), or why the e-mail goes without it.
-    pub fn message_audio(&self, extension: &str, id: &MessageId) -> Result<Vec<u8>, AudioMissing> {
+    /// A message's recording as a PCM WAV file (read from the spool).
+    pub fn message_audio(&self, extension: &str, id: &MessageId) -> Result<Vec<u8>, CoreError> {
         self.with_user(extension, |app| ProfileService::message_audio(app, id))
-            .map_err(|error| {
-                tracing::warn!(extension, %id, %error, "recording not read");
-                match error {
-                    CoreError::Phone(PhoneError::Audio(AudioError::NeedsServer)) => AudioMissing::NotReadable,
-                    _ => AudioMissing::Failed,
-                }
-            })
     }
 
     /// A telecommuter's call; waits for its outcome.

@@ -19,11 +19,8 @@ pub enum AudioMissing {
     NotReadable,
     /// Reading it failed (missing file, unreadable, not a format the server converts).
     Failed,
-    /// Bigger than [`MAX_ATTACHMENT_BYTES`].
-    TooLarge {
-        /// Its size.
-        bytes: usize,
-    },
+    /// Bigger than [`MAX_ATTACHMENT_BYTES`] (or than the PBX's reader takes).
+    TooLarge,
 }
 
 impl AudioMissing {
@@ -35,9 +32,8 @@ impl AudioMissing {
                 "Nagrania nie dołączono: nie udało się go odczytać z centrali; odsłuchaj je w aplikacji lub na telefonie."
                     .to_owned()
             }
-            Self::TooLarge { bytes } => format!(
-                "Nagrania nie dołączono: ma {} MiB, więcej niż {} MiB; odsłuchaj je w aplikacji lub na telefonie.",
-                bytes / (1024 * 1024),
+            Self::TooLarge => format!(
+                "Nagrania nie dołączono: jest większe niż {} MiB; odsłuchaj je w aplikacji lub na telefonie.",
                 MAX_ATTACHMENT_BYTES / (1024 * 1024)
             ),
         }
@@ -51,9 +47,8 @@ impl AudioMissing {
                 "The recording is not attached: it could not be read from the PBX; listen to it in the app or on the phone."
                     .to_owned()
             }
-            Self::TooLarge { bytes } => format!(
-                "The recording is not attached: it is {} MiB, more than {} MiB; listen to it in the app or on the phone.",
-                bytes / (1024 * 1024),
+            Self::TooLarge => format!(
+                "The recording is not attached: it is larger than {} MiB; listen to it in the app or on the phone.",
                 MAX_ATTACHMENT_BYTES / (1024 * 1024)
             ),
         }

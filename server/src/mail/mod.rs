@@ -16,6 +16,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::Result;
 use callprofiles_core::voicemail::VoicemailMessage;
+use callprofiles_core::{AudioError, CoreError, PhoneError};
 use lettre::message::Mailbox;
 use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use tokio::sync::Notify;
@@ -280,11 +281,16 @@ impl Mailer {
         let read = tokio::task::spawn_blocking(move || pbx.message_audio(&ext, &id))
             .await
             .map_err(|_| AudioMissing::Failed)?;
-        let wav = read.inspect_err(|missing| {
-            tracing::warn!(extension, message = %message.id, ?missing, "mail: recording not attached");
+        let wav = read.map_err(|error| {
+            tracing::warn!(extension, message = %message.id, %error, "mail: recording not attached");
+            match error {
+                CoreError::Phone(PhoneError::Audio(AudioError::NeedsServer)) => AudioMissing::NotReadable,
+                CoreError::Phone(PhoneError::Audio(AudioError::TooLarge { .. })) => AudioMissing::TooLarge,
+                _ => AudioMissing::Failed,
+            }
         })?;
         if wav.len() > compose::MAX_ATTACHMENT_BYTES {
-            return Err(AudioMissing::TooLarge { bytes: wav.len() });
+            return Err(AudioMissing::TooLarge);
         }
         Ok(wav)
     }
