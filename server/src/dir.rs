@@ -29,9 +29,17 @@ pub struct ServerConfig {
     /// Failed enrollments or authentications allowed per minute, per address and per extension.
     #[serde(default = "default_failure_limit")]
     pub failure_limit: u32,
+    /// Asterisk's voicemail spool (`/var/spool/asterisk/voicemail`): messages' audio and greetings.
+    #[serde(default = "default_spool_dir")]
+    pub spool_dir: PathBuf,
     /// The SMTP relay that e-mails new voicemail (`mail set`); none: no e-mail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub smtp: Option<crate::mail::SmtpConfig>,
+}
+
+/// For serde: the spool of a standard Asterisk (older `server.json` files have none).
+fn default_spool_dir() -> PathBuf {
+    PathBuf::from(callprofiles_core::phone_system::asterisk::DEFAULT_SPOOL_DIR)
 }
 
 /// For serde.

@@ -25,6 +25,10 @@ pub struct State {
     /// Do-not-disturb set on the phone (an observation; false unless the live settings were read).
     #[serde(default)]
     pub do_not_disturb: bool,
+    /// Grows by one each time the server learns the mailbox changed (a message left, heard or deleted;
+    /// a greeting uploaded or recorded): a desktop showing the messages lists them again.
+    #[serde(default)]
+    pub mailbox_revision: u64,
     /// Whether the server reaches the PBX.
     pub reachable: bool,
     /// One sentence naming the phone system (e.g. "Asterisk at pbx:5038, extension 201 (via server)").

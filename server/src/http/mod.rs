@@ -5,6 +5,7 @@ mod error;
 mod extract;
 mod handlers;
 mod sse;
+mod voicemail;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -70,6 +71,17 @@ pub fn router(state: AppState) -> Router {
         .route("/users/me/profiles/upload", post(handlers::upload))
         .route("/users/me/live", put(handlers::set_live))
         .route("/users/me/devices/current", delete(handlers::sign_out))
+        .route("/users/me/voicemail", get(voicemail::messages))
+        .route("/users/me/voicemail/messages/{id}", delete(voicemail::delete))
+        .route("/users/me/voicemail/messages/{id}/heard", post(voicemail::heard))
+        .route("/users/me/voicemail/messages/{id}/play", post(voicemail::play))
+        .route("/users/me/voicemail/messages/{id}/audio", get(voicemail::message_audio))
+        .route("/users/me/voicemail/greetings", get(voicemail::greetings))
+        .route("/users/me/voicemail/greetings/{n}/record", post(voicemail::record))
+        .route(
+            "/users/me/voicemail/greetings/{n}/audio",
+            get(voicemail::greeting_audio).put(voicemail::upload_greeting),
+        )
         .layer(middleware::from_fn(|request: Request, next: Next| {
             within(REQUEST_TIMEOUT, request, next)
         }))

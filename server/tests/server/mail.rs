@@ -4,7 +4,7 @@
 //! off, none; a restart neither re-sends nor misses; a dead relay never blocks switching, is retried a
 //! bounded number of times and lands in audit.log without the relay's password.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use callprofiles_core::phone_system::asterisk::{Action, AmiClient, AmiHost, AmiSecret, AmiTarget, AmiUsername};
@@ -88,19 +88,10 @@ fn wait_checks(home: &ServerHome, extension: &str, fields: &str, before: usize, 
     Ok(())
 }
 
-/// The test instance's voicemail spool on this machine (inside the Asterisk chroot).
-fn spool(asterisk: &Asterisk, extension: &str) -> PathBuf {
-    let chroot = std::env::var("CALLPROFILES_ASTERISK_CHROOT")
-        .unwrap_or_else(|_| "/var/cache/callprofiles/asterisk-chroot".to_owned());
-    Path::new(&chroot)
-        .join(format!("srv/callprofiles/{}/spool/voicemail/default", asterisk.port))
-        .join(extension)
-}
-
 /// The spool's WAV file of message `id` (the `.txt` beside it names the id), and its `duration`.
 fn spool_message(asterisk: &Asterisk, extension: &str, id: &str) -> Res<(PathBuf, u64)> {
     for folder in ["INBOX", "Old"] {
-        let Ok(entries) = std::fs::read_dir(spool(asterisk, extension).join(folder)) else {
+        let Ok(entries) = std::fs::read_dir(asterisk.spool_dir().join("default").join(extension).join(folder)) else {
             continue;
         };
         for entry in entries.filter_map(Result::ok) {

@@ -9,3 +9,4 @@ mod push;
 mod refusals;
 mod smtp;
 mod support;
+mod voicemail;
