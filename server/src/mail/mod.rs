@@ -142,11 +142,16 @@ impl Mailer {
         let mut mailed = 0;
         if notification && !new.is_empty() {
             let to = self.recipient(extension, entry.email.as_deref()).await;
+            // After one message failed every attempt, the rest of this batch get one attempt each: a
+            // dead relay holds a backlog for seconds, not minutes.
+            let mut attempts = self.config.attempts.max(1);
             for message in &new {
                 match &to {
                     Some(to) => {
-                        if self.mail(extension, to, message).await {
+                        if self.mail(extension, to, message, attempts).await {
                             mailed += 1;
+                        } else {
+                            attempts = 1;
                         }
                     }
                     None => self.audit.record(
@@ -208,9 +213,9 @@ impl Mailer {
         }
     }
 
-    /// Mails one message to `to`, retrying with backoff; whether it was sent. Every failure is logged
-    /// once; the outcome goes to `audit.log`.
-    async fn mail(&self, extension: &str, to: &Mailbox, message: &VoicemailMessage) -> bool {
+    /// Mails one message to `to`, in up to `attempts` attempts with backoff between them; whether it
+    /// was sent. Every failure is logged once; the outcome goes to `audit.log`.
+    async fn mail(&self, extension: &str, to: &Mailbox, message: &VoicemailMessage, attempts: u32) -> bool {
         let audio = self.audio(extension, message).await;
         let notice = compose::Notice {
             extension,
@@ -225,7 +230,6 @@ impl Mailer {
                 return false;
             }
         };
-        let attempts = self.config.attempts.max(1);
         let mut reason = String::new();
         for attempt in 1..=attempts {
             if attempt > 1 {

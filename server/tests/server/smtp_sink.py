@@ -7,9 +7,11 @@ Usage: smtp_sink.py DIR [CERT KEY USER PASSWORD]
 With a certificate and key (PEM) it offers STARTTLS and requires it; then a login is required too
 (AUTH only over TLS), and each login tried is appended to DIR/auth.log as "USER ok" or "USER refused"."""
 import asyncio
+import logging
 import os
 import ssl
 import sys
+import warnings
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
@@ -62,4 +64,7 @@ async def main(folder, tls):
     await server.serve_forever()
 
 
+# A refused handshake (the test of an untrusted certificate) is expected: no traceback for it.
+logging.getLogger("mail.log").setLevel(logging.CRITICAL)
+warnings.filterwarnings("ignore", category=DeprecationWarning)
 asyncio.run(main(sys.argv[1], sys.argv[2:6] if len(sys.argv) >= 6 else None))
