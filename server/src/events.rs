@@ -152,3 +152,24 @@ fn changed(
         .into_iter()
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_waiting_names_the_mailbox_extension_for_the_mailer() {
+        let event = |name: &str, mailbox: &str| Message::from_headers([("Event", name), ("Mailbox", mailbox)]);
+        assert_eq!(
+            mailbox_changed(&event("MessageWaiting", "201@default")).as_deref(),
+            Some("201")
+        );
+        assert_eq!(
+            mailbox_changed(&event("MessageWaiting", "310@sales")).as_deref(),
+            Some("310")
+        );
+        assert_eq!(mailbox_changed(&event("MessageWaiting", "x1@default")), None);
+        assert_eq!(mailbox_changed(&event("MessageWaiting", "@default")), None);
+        assert_eq!(mailbox_changed(&event("DeviceStateChange", "201@default")), None);
+    }
+}
