@@ -446,3 +446,32 @@ fn starttls_with_a_login_to_the_users_own_address() -> TestResult {
     assert!(!home.logs()?.contains(password));
     Ok(())
 }
+
+#[test]
+fn a_mailbox_without_an_address_is_reported_not_mailed() -> TestResult {
+    let Some(asterisk) = asterisk()? else { return Ok(()) };
+    let Some(sink) = SmtpSink::start()? else { return Ok(()) };
+    // 390 has no e-mail in voicemail.conf (Asterisk answers "Email: (null)") and none is set here.
+    let extension = "390";
+    let mut admin = asterisk.admin()?;
+    reset_extension(&mut admin, extension)?;
+    let home = asterisk.init(15, 10)?;
+    mail_to_sink(&home, sink.port)?;
+    home.add_user(extension)?;
+    assert!(
+        home.command(&["user", "list"])?
+            .contains("e-mail: the mailbox's in Asterisk")
+    );
+    let _server = home.start()?;
+    wait_checks(&home, extension, "new=0", 0, secs(20))?;
+    set_notification(&mut admin, extension, true)?;
+    leave_message(&asterisk, extension)?;
+    wait_checks(&home, extension, "new=1 mailed=0 notification=true", 0, secs(30))?;
+    let audit = home.audit()?;
+    assert!(
+        audit.contains(&format!("for {extension} not e-mailed: no address")),
+        "{audit}"
+    );
+    assert!(sink.received()?.is_empty());
+    Ok(())
+}
