@@ -1,4 +1,4 @@
-//! The commands: `init`, `run`, `user add|email|list|revoke`, `mail set|off`.
+//! The commands: `init`, `run`, `user add|email|list|revoke`, `mail set|test|off`.
 
 use std::net::SocketAddr;
 use std::num::NonZeroU16;
@@ -113,6 +113,15 @@ enum MailCommand {
         /// Seconds before the first retry (doubled after each).
         #[arg(long, default_value_t = DEFAULT_RETRY_SECONDS)]
         retry_seconds: u64,
+        /// The server directory.
+        #[arg(long)]
+        dir: PathBuf,
+    },
+    /// Sends a test e-mail through the relay now (one attempt) and says whether it took it.
+    Test {
+        /// Where to send it.
+        #[arg(long)]
+        to: String,
         /// The server directory.
         #[arg(long)]
         dir: PathBuf,
@@ -255,6 +264,18 @@ fn mail(command: MailCommand) -> Result<()> {
             dir.save_config(&config)?;
             Audit::new(dir.audit_file()).record("cli", &format!("mail set relay {relay}"), "local");
             println!("Voicemail e-mail goes through {relay}; restart the server for it to take effect.");
+            Ok(())
+        }
+        MailCommand::Test { to, dir } => {
+            let dir = ServerDir::new(&dir);
+            let result = crate::mail::send_test(&dir, &to);
+            let outcome = match &result {
+                Ok(_) => "sent".to_owned(),
+                Err(error) => format!("failed: {error:#}"),
+            };
+            Audit::new(dir.audit_file()).record("cli", &format!("mail test: {outcome}"), "local");
+            let relay = result?;
+            println!("The relay {relay} took a test e-mail for {to}.");
             Ok(())
         }
         MailCommand::Off { dir } => {

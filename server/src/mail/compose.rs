@@ -155,6 +155,22 @@ pub fn compose(from: &Mailbox, to: &Mailbox, notice: &Notice<'_>) -> Result<Mess
     email.context("Cannot build the voicemail e-mail")
 }
 
+/// The e-mail `mail test` sends, so an administrator sees the relay work before a voicemail does.
+pub fn test_email(from: &Mailbox, to: &Mailbox) -> Result<Message> {
+    Message::builder()
+        .from(from.clone())
+        .to(to.clone())
+        .subject("callprofiles-server: test poczty głosowej / voicemail e-mail test")
+        .date(std::time::SystemTime::now())
+        .header(ContentType::TEXT_PLAIN)
+        .body(
+            "To jest próbna wiadomość callprofiles-server: e-maile o nowych wiadomościach głosowych dotrą tędy.\n\
+             This is a test from callprofiles-server: new voicemail e-mails will come this way.\n"
+                .to_owned(),
+        )
+        .context("Cannot build the test e-mail")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

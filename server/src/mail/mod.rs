@@ -30,6 +30,35 @@ use crate::pbx::Pbx;
 use crate::users::Users;
 use handled::{Handled, Loaded};
 
+/// Sends `mail test`'s e-mail to `to` through the relay of `dir` (one attempt); the relay's refusal
+/// or the connection's failure as the error, without credentials.
+pub fn send_test(dir: &ServerDir, to: &str) -> Result<String> {
+    let config = dir
+        .load_config()?
+        .smtp
+        .ok_or_else(|| anyhow::anyhow!("No SMTP relay is set: callprofiles-server mail set …"))?;
+    config.check()?;
+    let password = match config.username {
+        Some(_) => Some(SmtpPassword::from_file(&dir.smtp_password_file())?),
+        None => None,
+    };
+    let to = Mailbox::new(
+        None,
+        parse_address(to).map_err(|_| anyhow::anyhow!("{to:?} is not an e-mail address"))?,
+    );
+    let email = compose::test_email(&config.sender()?, &to)?;
+    let relay = config.host.with_port(config.port.get());
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    runtime.block_on(async {
+        let transport = config.transport(password)?;
+        transport
+            .send(email)
+            .await
+            .map_err(|error| anyhow::anyhow!("The relay {relay} did not take the e-mail: {}", describe(&error)))
+    })?;
+    Ok(relay)
+}
+
 /// Checks an e-mail address typed by the administrator.
 pub fn parse_address(text: &str) -> Result<Address> {
     Ok(Address::from_str(text.trim())?)

@@ -475,3 +475,72 @@ fn a_mailbox_without_an_address_is_reported_not_mailed() -> TestResult {
     assert!(sink.received()?.is_empty());
     Ok(())
 }
+
+#[test]
+fn mail_test_says_whether_the_relay_takes_mail() -> TestResult {
+    let Some(sink) = SmtpSink::start()? else { return Ok(()) };
+    // No PBX is asked: `init` and `mail` only write the directory.
+    let pbx = Asterisk {
+        port: 5038,
+        secret: "not-used-by-mail-test".to_owned(),
+    };
+    let home = pbx.init(15, 10)?;
+    assert!(
+        home.command(&["mail", "test", "--to", "anna@example.test"])
+            .is_err_and(|e| e.to_string().contains("No SMTP relay"))
+    );
+    mail_to_sink(&home, sink.port)?;
+    let said = home.command(&["mail", "test", "--to", "anna@example.test"])?;
+    assert_eq!(
+        said.trim_end(),
+        format!(
+            "The relay 127.0.0.1:{} took a test e-mail for anna@example.test.",
+            sink.port
+        )
+    );
+    let received = sink.wait_for(1, secs(5))?;
+    let mail = parse(&received[0])?;
+    assert_eq!(mail.recipients, ["anna@example.test"]);
+    assert!(mail.subject.contains("test"), "{}", mail.subject);
+    assert!(mail.text.contains("To jest próbna wiadomość"), "{}", mail.text);
+
+    // A relay that is not there: one attempt, its failure said, the password nowhere.
+    let dead = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    let password = "Test-Relay-Pa55-91ab";
+    let password_file = home.dir.join("relay-password");
+    std::fs::write(&password_file, password)?;
+    std::fs::set_permissions(&password_file, std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+    home.command(&[
+        "mail",
+        "set",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &dead.to_string(),
+        "--security",
+        "none",
+        "--from",
+        "pbx@example.test",
+        "--username",
+        "pbx",
+        "--password-file",
+        password_file.to_str().unwrap_or_default(),
+    ])?;
+    let error = home
+        .command(&["mail", "test", "--to", "anna@example.test"])
+        .err()
+        .ok_or("a dead relay took mail")?
+        .to_string();
+    assert!(
+        error.contains(&format!("The relay 127.0.0.1:{dead} did not take the e-mail")),
+        "{error}"
+    );
+    assert!(!error.contains(password));
+    let audit = home.audit()?;
+    assert!(
+        audit.contains("mail test: sent") && audit.contains("mail test: failed"),
+        "{audit}"
+    );
+    assert!(!audit.contains(password));
+    Ok(())
+}
