@@ -37,6 +37,7 @@ pub fn run(hub: Arc<Hub>, mailer: Option<Arc<Mailer>>, poll_every: Duration) {
                     if let Some(mailer) = &mailer {
                         mailer.check_all();
                     }
+                    hub.note_reconnected();
                     // Take the poll's baseline now, so a change right after (re)connecting is found.
                     baseline = None;
                     poll_now = true;

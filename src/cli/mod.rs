@@ -4,6 +4,7 @@
 //! one: add the file, a `mod` line, a variant to [`Command`] and its arm in [`Command::run`].
 
 mod activate;
+mod automation_words;
 mod call;
 mod connect;
 mod connect_server;
@@ -11,13 +12,17 @@ mod context;
 mod delete;
 mod error_line;
 mod export;
+mod history;
 mod human;
 mod import;
 mod list;
 mod new;
+mod next;
 mod output;
 mod pbx;
 mod rename;
+mod resume;
+mod rules;
 mod save_detected;
 mod set;
 mod show;
@@ -83,12 +88,24 @@ pub enum Command {
     Pbx(pbx::PbxCommand),
     /// Open the small quick-switch window.
     Quick,
+    /// Open the main window on your voicemail messages.
+    Messages,
     /// Your voicemail messages: list them, play one on your phone, mark one heard, delete one.
     #[command(subcommand)]
     Voicemail(voicemail::VoicemailCommand),
     /// Choose the phone system: a callprofiles server, an Asterisk/FreePBX over AMI, or the built-in demo.
     #[command(subcommand)]
     Connect(connect::ConnectCommand),
+    /// Show or edit the rules that switch profiles by themselves: weekly schedule, exceptions, networks,
+    /// leaving the computer.
+    #[command(subcommand)]
+    Rules(rules::RulesCommand),
+    /// What the rules decide now and when the profile changes next.
+    Next(next::NextArgs),
+    /// The switches made by the rules and by "until", newest first.
+    History(history::HistoryArgs),
+    /// End your own choice (a click or --until/--for): the rules decide again at once.
+    Resume,
     /// Sign this computer out of its callprofiles server (the server revokes its token) and switch back
     /// to the built-in demo phone system.
     Disconnect,
@@ -112,9 +129,14 @@ impl Command {
             Self::Import(args) => args.run(context),
             Self::Pbx(command) => command.run(context),
             Self::Quick => open_window(Window::Quick, context.gui_options()),
+            Self::Messages => open_window(Window::Messages, context.gui_options()),
             Self::Connect(command) => command.run(context),
             Self::Disconnect => connect_server::disconnect(context),
             Self::Voicemail(command) => command.run(context),
+            Self::Rules(command) => command.run(context),
+            Self::Next(args) => args.run(context),
+            Self::History(args) => args.run(context),
+            Self::Resume => resume::resume(context),
         }
     }
 }

@@ -17,7 +17,7 @@ use crate::gui::home_watch::HomeWatch;
 use thread::{call_ended, run_thread, watch};
 
 pub use callprofiles_core::config::SECRET_FILE;
-pub use request::{Outcome, Ticket, WorkerCore, WorkerEvent, WorkerRequest};
+pub use request::{Outcome, Ticket, VoicemailOutcome, VoicemailRequest, WorkerCore, WorkerEvent, WorkerRequest};
 
 /// How often the worker re-reads on its own when the phone system must be asked (a PBX) or the home
 /// cannot be watched.

@@ -2,6 +2,9 @@
 //! window's worker and the server alike. The verbs a screen uses are the [`ProfileService`] trait; a
 //! program opens a home with [`open_home`] and holds it as that trait.
 
+mod automation;
+#[cfg(test)]
+mod automation_tests;
 pub mod connection;
 mod editing;
 mod files;
@@ -26,6 +29,7 @@ use crate::view::{ProfileView, StatusView};
 
 pub use connection::{connect_and_save, use_builtin};
 pub use editing::SavedDetected;
+pub use files::{read_upload, save_recording};
 pub use phone::PlacedCall;
 pub use profile_service::{Connected, DetectedTarget, ProfileService, SavedSettings, Snapshot};
 

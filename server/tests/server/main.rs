@@ -2,9 +2,11 @@
 //! `scripts/asterisk/with-asterisk.sh`; under `CI=true` a missing Asterisk fails the tests).
 
 mod api;
+mod automation;
 mod crash;
 mod limits;
 mod mail;
+mod observed;
 mod push;
 mod refusals;
 mod smtp;

@@ -25,10 +25,13 @@ pub fn audio_error_text(i18n: &I18n, error: &AudioError) -> String {
             "error-audio-not-a-file",
             &[("kind", text(&file_kind_text(i18n, *kind)))],
         ),
-        AudioError::Unreadable { kind, reason } => i18n.tr_args(
-            "error-audio-unreadable",
-            &[("reason", text(&io_kind_reason(i18n, *kind, reason)))],
-        ),
+        AudioError::Unreadable { kind, reason } => {
+            let reason = match kind {
+                std::io::ErrorKind::PermissionDenied => i18n.tr("audio-read-permission"),
+                _ => io_kind_reason(i18n, *kind, reason),
+            };
+            i18n.tr_args("error-audio-unreadable", &[("reason", text(&reason))])
+        }
         AudioError::InvalidWav { detail } => i18n.tr_args("error-audio-invalid-wav", &[("detail", text(detail))]),
         AudioError::UnsupportedRate { rate } => i18n.tr_args("error-audio-rate", &[("rate", FluentValue::from(*rate))]),
         AudioError::Empty => i18n.tr("error-audio-empty"),

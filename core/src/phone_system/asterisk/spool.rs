@@ -57,7 +57,11 @@ impl Spool {
                 reason: format!("the mailbox {extension}@{context} is not a plain name"),
             });
         }
-        Ok(self.dir.join(context).join(extension))
+        let context_dir = self.dir.join(context);
+        let dir = context_dir.join(extension);
+        check_dir(&context_dir)?;
+        check_dir(&dir)?;
+        Ok(dir)
     }
 
     /// Message `id`'s recording as a PCM WAV file; [`PhoneError::MessageNotFound`] when neither INBOX
@@ -124,6 +128,7 @@ pub fn greeting_file(slot: GreetingSlot) -> String {
 fn find_message(mailbox_dir: &Path, id: &MessageId) -> Result<Option<(PathBuf, String)>, PhoneError> {
     for folder in FOLDERS {
         let folder = mailbox_dir.join(folder);
+        check_dir(&folder)?;
         let entries = match std::fs::read_dir(&folder) {
             Ok(entries) => entries,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => continue,
@@ -148,6 +153,19 @@ fn message_base(name: &str) -> Option<&str> {
     let base = name.strip_suffix(".txt")?;
     let digits = base.strip_prefix("msg")?;
     (digits.len() >= 4 && digits.len() <= 8 && digits.chars().all(|c| c.is_ascii_digit())).then_some(base)
+}
+
+/// Refuses a symbolic link, or anything but a folder, where a folder of the spool should be (a link
+/// would lead reads and the greeting's write elsewhere); a missing one is fine (an empty mailbox).
+fn check_dir(path: &Path) -> Result<(), PhoneError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.is_dir() => Ok(()),
+        Ok(metadata) => Err(PhoneError::Audio(AudioError::NotAFile {
+            kind: FileKind::of(metadata.file_type()).unwrap_or(FileKind::Symlink),
+        })),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(error) => Err(unreadable(&error)),
+    }
 }
 
 /// The `msg_id=` of `<folder>/<base>.txt`, `None` when the file is gone or names none.

@@ -170,6 +170,39 @@ fn hostile_files_are_refused_at_once_and_never_read_whole() -> TestResult {
 }
 
 #[test]
+fn linked_folders_are_not_followed() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let elsewhere = tempfile::tempdir()?;
+    message(elsewhere.path(), "INBOX", "msg0000", "1-1", &[("ulaw", &[0x00])])?;
+    std::fs::create_dir_all(dir.path().join("default/201"))?;
+    std::os::unix::fs::symlink(
+        elsewhere.path().join("default/201/INBOX"),
+        dir.path().join("default/201/INBOX"),
+    )?;
+    let spool = Spool::new(dir.path());
+    assert_eq!(
+        spool.message_audio(&mailbox()?, &id("1-1")?),
+        Err(PhoneError::Audio(AudioError::NotAFile {
+            kind: FileKind::Symlink
+        }))
+    );
+    // A mailbox folder that is a link: no greeting is written through it.
+    let other = tempfile::tempdir()?;
+    std::os::unix::fs::symlink(elsewhere.path().join("default/201"), other.path().join("default"))?;
+    let spool = Spool::new(other.path());
+    let pcm = audio::Pcm {
+        rate: 8000,
+        channels: 1,
+        samples: vec![1, 2, 3],
+    };
+    assert!(matches!(
+        spool.upload_greeting(&mailbox()?, GreetingSlot::new(1)?, &pcm.to_wav()?),
+        Err(PhoneError::Audio(AudioError::NotAFile { .. }))
+    ));
+    Ok(())
+}
+
+#[test]
 fn a_mailbox_that_is_not_a_plain_name_is_refused() -> TestResult {
     let spool = Spool::new("/nonexistent");
     let mailbox = Mailbox {
