@@ -148,10 +148,18 @@ maxmsg = 100
 maxsecs = 120
 minsecs = 0
 sendvoicemail = no
+mailcmd = /bin/true
 
 [default]
 CONF
-    for ext in $(seq 200 399); do echo "$ext => 1234,Test user $ext"; done
+    # 380-389 have an e-mail address (callprofiles-server mails new voicemail there); Asterisk's own
+    # e-mail (mailcmd) goes nowhere.
+    for ext in $(seq 200 399); do
+        case "$ext" in
+            38?) echo "$ext => 1234,Test user $ext,vm$ext@example.test" ;;
+            *) echo "$ext => 1234,Test user $ext" ;;
+        esac
+    done
     printf '\n[sales]\n310 => 1234,Test user 310 in sales\n'
 } > "$etc/voicemail.conf"
 

@@ -1,4 +1,4 @@
-//! The commands: `init`, `run`, `user add|list|revoke`.
+//! The commands: `init`, `run`, `user add|email|list|revoke`, `mail set|test|off`.
 
 use std::net::SocketAddr;
 use std::num::NonZeroU16;
@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 
 use crate::audit::Audit;
 use crate::dir::{ServerConfig, ServerDir, create_private_dir, write_private};
+use crate::mail::{DEFAULT_ATTEMPTS, DEFAULT_RETRY_SECONDS, Security, SmtpConfig, SmtpPassword};
 use crate::tls;
 use crate::users::{Users, now};
 
@@ -74,6 +75,63 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Voicemail e-mail: the SMTP relay it is sent through (takes effect when the server restarts).
+    Mail {
+        #[command(subcommand)]
+        command: MailCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum MailCommand {
+    /// E-mails each new voicemail message, while the user's notification is on, through this relay.
+    Set {
+        /// The relay's host name or address.
+        #[arg(long)]
+        host: String,
+        /// Its port (587 for STARTTLS, 465 for TLS, 25 for a local relay).
+        #[arg(long)]
+        port: u16,
+        /// none (only to a relay on this machine), starttls or tls.
+        #[arg(long, value_enum)]
+        security: Security,
+        /// The sender, e.g. "Voicemail <pbx@example.com>".
+        #[arg(long)]
+        from: String,
+        /// The relay's login, if it wants one.
+        #[arg(long, requires = "password_file")]
+        username: Option<String>,
+        /// An owner-only (0600) file holding the relay's password; copied into the directory.
+        #[arg(long, requires = "username")]
+        password_file: Option<PathBuf>,
+        /// A PEM file of the authority that signed an internal relay's certificate.
+        #[arg(long)]
+        ca_file: Option<PathBuf>,
+        /// Attempts per e-mail before giving up (1-10).
+        #[arg(long, default_value_t = DEFAULT_ATTEMPTS)]
+        attempts: u32,
+        /// Seconds before the first retry (doubled after each).
+        #[arg(long, default_value_t = DEFAULT_RETRY_SECONDS)]
+        retry_seconds: u64,
+        /// The server directory.
+        #[arg(long)]
+        dir: PathBuf,
+    },
+    /// Sends a test e-mail through the relay now (one attempt) and says whether it took it.
+    Test {
+        /// Where to send it.
+        #[arg(long)]
+        to: String,
+        /// The server directory.
+        #[arg(long)]
+        dir: PathBuf,
+    },
+    /// No voicemail e-mail.
+    Off {
+        /// The server directory.
+        #[arg(long)]
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,6 +140,24 @@ enum UserCommand {
     Add {
         /// The extension.
         extension: String,
+        /// Where its new voicemail is e-mailed (default: the mailbox's address in Asterisk).
+        #[arg(long)]
+        email: Option<String>,
+        /// The server directory.
+        #[arg(long)]
+        dir: PathBuf,
+    },
+    /// Sets where EXT's new voicemail is e-mailed, or with --clear goes back to the mailbox's address in
+    /// Asterisk.
+    Email {
+        /// The extension.
+        extension: String,
+        /// The address.
+        #[arg(required_unless_present = "clear", conflicts_with = "clear")]
+        address: Option<String>,
+        /// Use the mailbox's address in Asterisk again.
+        #[arg(long)]
+        clear: bool,
         /// The server directory.
         #[arg(long)]
         dir: PathBuf,
@@ -130,12 +206,90 @@ pub fn execute(cli: Cli) -> Result<()> {
                 poll_seconds,
                 failure_limit,
                 spool_dir,
+                smtp: None,
             };
             let secret = AmiSecret::from_file(&ami_secret_file)?;
             init(&ServerDir::new(&dir), &config, &secret, cert.zip(key), names)
         }
         Command::Run { dir } => crate::run::run(&ServerDir::new(&dir)),
         Command::User { command } => user(command),
+        Command::Mail { command } => mail(command),
+    }
+}
+
+/// `mail …`.
+fn mail(command: MailCommand) -> Result<()> {
+    match command {
+        MailCommand::Set {
+            host,
+            port,
+            security,
+            from,
+            username,
+            password_file,
+            ca_file,
+            attempts,
+            retry_seconds,
+            dir,
+        } => {
+            let dir = ServerDir::new(&dir);
+            let mut config = dir.load_config()?;
+            let smtp = SmtpConfig {
+                host: AmiHost::parse(&host)?,
+                port: NonZeroU16::new(port).context("The SMTP port cannot be 0")?,
+                security,
+                username,
+                from,
+                ca_file: ca_file.map(|path| std::path::absolute(&path)).transpose()?,
+                attempts,
+                retry_seconds,
+            };
+            smtp.check()?;
+            let password = password_file.map(|path| SmtpPassword::from_file(&path)).transpose()?;
+            // Checked whole (TLS set-up, CA file) before anything is written.
+            match password {
+                Some(password) => {
+                    password.save_to(&dir.smtp_password_file())?;
+                    smtp.transport(Some(password))?;
+                }
+                None => {
+                    smtp.transport(None)?;
+                    if dir.smtp_password_file().exists() {
+                        std::fs::remove_file(dir.smtp_password_file())?;
+                    }
+                }
+            }
+            let relay = smtp.host.with_port(smtp.port.get());
+            config.smtp = Some(smtp);
+            dir.save_config(&config)?;
+            Audit::new(dir.audit_file()).record("cli", &format!("mail set relay {relay}"), "local");
+            println!("Voicemail e-mail goes through {relay}; restart the server for it to take effect.");
+            Ok(())
+        }
+        MailCommand::Test { to, dir } => {
+            let dir = ServerDir::new(&dir);
+            let result = crate::mail::send_test(&dir, &to);
+            let outcome = match &result {
+                Ok(_) => "sent".to_owned(),
+                Err(error) => format!("failed: {error:#}"),
+            };
+            Audit::new(dir.audit_file()).record("cli", &format!("mail test: {outcome}"), "local");
+            let relay = result?;
+            println!("The relay {relay} took a test e-mail for {to}.");
+            Ok(())
+        }
+        MailCommand::Off { dir } => {
+            let dir = ServerDir::new(&dir);
+            let mut config = dir.load_config()?;
+            config.smtp = None;
+            dir.save_config(&config)?;
+            if dir.smtp_password_file().exists() {
+                std::fs::remove_file(dir.smtp_password_file())?;
+            }
+            Audit::new(dir.audit_file()).record("cli", "mail off", "local");
+            println!("Voicemail e-mail is off; restart the server for it to take effect.");
+            Ok(())
+        }
     }
 }
 
@@ -187,16 +341,43 @@ fn init(
 /// `user …`.
 fn user(command: UserCommand) -> Result<()> {
     match command {
-        UserCommand::Add { extension, dir } => {
+        UserCommand::Add { extension, email, dir } => {
             let dir = ServerDir::new(&dir);
             dir.load_config()?;
             let extension = Extension::parse(&extension)?;
-            let code = Users::new(&dir).add_code(extension.as_str())?;
+            let users = Users::new(&dir);
+            if let Some(email) = &email {
+                users.set_email(extension.as_str(), Some(email))?;
+                Audit::new(dir.audit_file()).record("cli", &format!("e-mail address of {extension} set"), "local");
+            }
+            let code = users.add_code(extension.as_str())?;
             Audit::new(dir.audit_file()).record("cli", &format!("new enrollment code for {extension}"), "local");
             println!("Enrollment code for extension {extension} (single use, expires in 24 hours), then the");
             println!("server's certificate fingerprint; enter both in callprofiles (Connect to server):");
             println!("{code}");
             println!("{}", tls::fingerprint_of(&dir.cert_file())?);
+            Ok(())
+        }
+        UserCommand::Email {
+            extension,
+            address,
+            clear: _,
+            dir,
+        } => {
+            let dir = ServerDir::new(&dir);
+            dir.load_config()?;
+            let extension = Extension::parse(&extension)?;
+            Users::new(&dir).set_email(extension.as_str(), address.as_deref())?;
+            let what = if address.is_some() { "set" } else { "cleared" };
+            Audit::new(dir.audit_file()).record("cli", &format!("e-mail address of {extension} {what}"), "local");
+            match address {
+                Some(address) => {
+                    println!("New voicemail of {extension} is e-mailed to {address} (while its notification is on).");
+                }
+                None => println!(
+                    "New voicemail of {extension} is e-mailed to the mailbox's address in Asterisk, if it has one."
+                ),
+            }
             Ok(())
         }
         UserCommand::List { dir } => {
@@ -207,8 +388,12 @@ fn user(command: UserCommand) -> Result<()> {
             }
             for (extension, entry) in &file.users {
                 let pending = entry.codes.iter().filter(|c| c.expires_at > now()).count();
+                let email = entry.email.as_deref().map_or_else(
+                    || "e-mail: the mailbox's in Asterisk".to_owned(),
+                    |email| format!("e-mail: {email}"),
+                );
                 println!(
-                    "{extension}: {} device(s), {pending} unused code(s)",
+                    "{extension}: {} device(s), {pending} unused code(s), {email}",
                     entry.devices.len()
                 );
                 for device in &entry.devices {

@@ -32,6 +32,9 @@ pub struct ServerConfig {
     /// Asterisk's voicemail spool (`/var/spool/asterisk/voicemail`): messages' audio and greetings.
     #[serde(default = "default_spool_dir")]
     pub spool_dir: PathBuf,
+    /// The SMTP relay that e-mails new voicemail (`mail set`); none: no e-mail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub smtp: Option<crate::mail::SmtpConfig>,
 }
 
 /// For serde: the spool of a standard Asterisk (older `server.json` files have none).
@@ -102,6 +105,17 @@ impl ServerDir {
     /// `audit.log`: one line per change.
     pub fn audit_file(&self) -> PathBuf {
         self.root.join("audit.log")
+    }
+
+    /// The SMTP relay's password (0600), copied here by `mail set --password-file`.
+    pub fn smtp_password_file(&self) -> PathBuf {
+        self.root.join("smtp-password")
+    }
+
+    /// Which of the extension's voicemail messages were already handled (e-mailed, or seen while
+    /// notification was off), so a restart neither re-sends nor misses one.
+    pub fn mailed_file(&self, extension: &str) -> PathBuf {
+        self.user_home(extension).join("mailed.json")
     }
 
     /// The core home of one extension (its `profiles.json`).

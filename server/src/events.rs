@@ -3,7 +3,8 @@
 //! dialplan, `MessageWaiting`), and a safety poll of constant AMI cost in the number of users: one
 //! `DBGetTree` per family (`CF`, `AMPUSER`, `CALLPROFILES`) every `poll_seconds`, diffed per
 //! extension, for AstDB writes that raise no event. Losing the connection marks every user for a
-//! refresh (they show `reachable: false`); getting it back does again.
+//! refresh (they show `reachable: false`); getting it back does again. `MessageWaiting` also tells the
+//! mailer (`mail`) which mailbox to look at; (re)connecting has it look at every user's.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -13,12 +14,13 @@ use callprofiles_core::phone_system::asterisk::layout::{FORWARD_FAMILY, OWN_FAMI
 use callprofiles_core::phone_system::asterisk::{AmiClient, AmiValue, Message};
 
 use crate::hub::Hub;
+use crate::mail::Mailer;
 
 /// Lamps whose change may mean a user's routing changed (`Custom:CF201`, …).
 const LAMP_PREFIXES: [&str; 4] = ["DEVCF", "CF", "FOLLOWME", "DND"];
 
 /// Runs the event connection forever (a thread of its own: core's AMI client is blocking).
-pub fn run(hub: Arc<Hub>, poll_every: Duration) {
+pub fn run(hub: Arc<Hub>, mailer: Option<Arc<Mailer>>, poll_every: Duration) {
     let mut client = AmiClient::new(hub.pbx().target()).with_events();
     let mut connected = false;
     let mut last_poll = Instant::now();
@@ -32,6 +34,9 @@ pub fn run(hub: Arc<Hub>, poll_every: Duration) {
                     tracing::info!(address = client.address(), "AMI event connection up");
                     hub.pbx().set_down(false);
                     hub.mark_all_dirty();
+                    if let Some(mailer) = &mailer {
+                        mailer.check_all();
+                    }
                     hub.note_reconnected();
                     // Take the poll's baseline now, so a change right after (re)connecting is found.
                     baseline = None;
@@ -46,6 +51,9 @@ pub fn run(hub: Arc<Hub>, poll_every: Duration) {
         }
         match client.next_event(Duration::from_millis(500)) {
             Ok(event) => {
+                if let (Some(mailer), Some(extension)) = (&mailer, event.as_ref().and_then(mailbox_changed)) {
+                    mailer.mailbox_changed(&extension);
+                }
                 if let Some(extension) = event.as_ref().and_then(extension_of) {
                     let name = event.as_ref().and_then(Message::event);
                     tracing::debug!(extension, event = ?name, "AMI event");
@@ -102,6 +110,16 @@ pub fn extension_of(event: &Message) -> Option<String> {
     }
 }
 
+/// The extension whose mailbox changed (`MessageWaiting`: a message left, heard or deleted).
+fn mailbox_changed(event: &Message) -> Option<String> {
+    if event.event()? != "MessageWaiting" {
+        return None;
+    }
+    let mailbox = event.get("Mailbox")?;
+    let extension = mailbox.split('@').next()?;
+    (!extension.is_empty() && extension.chars().all(|c| c.is_ascii_digit())).then(|| extension.to_owned())
+}
+
 /// Every entry of the three families, grouped by extension (the second part of the key path).
 fn poll(client: &mut AmiClient) -> Result<HashMap<String, BTreeMap<String, String>>, callprofiles_core::PhoneError> {
     let trees = [FORWARD_FAMILY, USER_FAMILY, OWN_FAMILY]
@@ -134,4 +152,25 @@ fn changed(
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_waiting_names_the_mailbox_extension_for_the_mailer() {
+        let event = |name: &str, mailbox: &str| Message::from_headers([("Event", name), ("Mailbox", mailbox)]);
+        assert_eq!(
+            mailbox_changed(&event("MessageWaiting", "201@default")).as_deref(),
+            Some("201")
+        );
+        assert_eq!(
+            mailbox_changed(&event("MessageWaiting", "310@sales")).as_deref(),
+            Some("310")
+        );
+        assert_eq!(mailbox_changed(&event("MessageWaiting", "x1@default")), None);
+        assert_eq!(mailbox_changed(&event("MessageWaiting", "@default")), None);
+        assert_eq!(mailbox_changed(&event("DeviceStateChange", "201@default")), None);
+    }
 }

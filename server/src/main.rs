@@ -9,6 +9,7 @@ mod events;
 mod http;
 mod hub;
 mod limits;
+mod mail;
 mod pbx;
 mod run;
 mod secrets;

@@ -272,6 +272,21 @@ impl Pbx {
         })
     }
 
+    /// Whether voicemail notification is on in the user's live settings, and their mailbox's messages
+    /// (what the mailer needs; `mail`).
+    pub fn mail_view(&self, extension: &str) -> Result<(bool, Vec<VoicemailMessage>), CoreError> {
+        self.with_user(extension, |app| {
+            let live = ProfileService::live(app)?;
+            let messages = app.voicemail_messages()?;
+            Ok((live.voicemail.notification, messages))
+        })
+    }
+
+    /// The e-mail address Asterisk keeps for the user's mailbox.
+    pub fn mailbox_email(&self, extension: &str) -> Result<Option<String>, CoreError> {
+        self.with_user(extension, Callprofiles::mailbox_email)
+    }
+
     /// The user's automatic switching as a screen shows it, now.
     pub fn automation(&self, extension: &str) -> Result<AutomationView, CoreError> {
         self.with_user_quietly(extension, ProfileService::automation)

@@ -12,6 +12,7 @@ use crate::dir::ServerDir;
 use crate::http::{AppState, router};
 use crate::hub::Hub;
 use crate::limits::Limiter;
+use crate::mail::Mailer;
 use crate::pbx::Pbx;
 use crate::users::Users;
 
@@ -23,18 +24,26 @@ pub fn run(dir: &ServerDir) -> Result<()> {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .with_writer(std::io::stderr)
+        // Colours only on a terminal: a log file (systemd's journal, `2>server.log`) stays greppable.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let config = dir.load_config()?;
     let secret = AmiSecret::from_file(&dir.secret_file())?;
     let tls = crate::tls::server_config(&dir.cert_file(), &dir.key_file())?;
     callprofiles_core::atomic_file::remove_stale_temps(dir.root(), Duration::from_secs(60));
     let pbx = Arc::new(Pbx::new(dir, &config, secret));
-    let hub = Hub::new(pbx);
+    let hub = Hub::new(pbx.clone());
+    let users = Arc::new(Users::new(dir));
     let audit = Audit::new(dir.audit_file());
+    let mailer = Mailer::new(pbx, dir, users.clone(), audit.clone()).context("Cannot set up voicemail e-mail")?;
+    match &mailer {
+        Some(_) => tracing::info!("voicemail e-mail on (server.json names an SMTP relay)"),
+        None => tracing::info!("voicemail e-mail off (no SMTP relay: callprofiles-server mail set)"),
+    }
     let scheduler = Scheduler::new(ServerRunner::new(hub.clone(), audit.clone()), Arc::new(SystemClock));
     let state = AppState {
         hub: hub.clone(),
-        users: Arc::new(Users::new(dir)),
+        users,
         audit,
         scheduler: scheduler.clone(),
         enroll_limits: Arc::new(Limiter::new(config.failure_limit)),
@@ -43,9 +52,10 @@ pub fn run(dir: &ServerDir) -> Result<()> {
     let users = state.users.clone();
     let poll = Duration::from_secs(config.poll_seconds.max(1));
     let events_hub = hub.clone();
+    let events_mailer = mailer.clone();
     std::thread::Builder::new()
         .name("ami-events".to_owned())
-        .spawn(move || crate::events::run(events_hub, poll))
+        .spawn(move || crate::events::run(events_hub, events_mailer, poll))
         .context("Cannot start the AMI event thread")?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -68,6 +78,9 @@ pub fn run(dir: &ServerDir) -> Result<()> {
             }
         });
         tokio::spawn(hub.run_refresher());
+        if let Some(mailer) = mailer {
+            tokio::spawn(mailer.run());
+        }
         crate::serve::serve(listener, tls, router(state)).await
     })
 }

@@ -61,6 +61,10 @@ pub struct UserEntry {
     /// Unused codes.
     #[serde(default)]
     pub codes: Vec<PendingCode>,
+    /// Where new voicemail is e-mailed, set by the administrator (`user email`); when absent, the
+    /// address Asterisk keeps for the mailbox.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
 }
 
 /// The whole file.
@@ -187,6 +191,18 @@ impl Users {
             Ok(())
         })?;
         Ok(code)
+    }
+
+    /// Sets (or, with `None`, clears) the address `extension`'s new voicemail is e-mailed to, creating
+    /// the user when new. The address must parse as an e-mail address.
+    pub fn set_email(&self, extension: &str, email: Option<&str>) -> Result<()> {
+        let email = email
+            .map(|text| crate::mail::parse_address(text).with_context(|| format!("{text:?} is not an e-mail address")))
+            .transpose()?;
+        self.update(|file| {
+            file.users.entry(extension.to_owned()).or_default().email = email.map(|address| address.to_string());
+            Ok(())
+        })
     }
 
     /// Trades a code for a new device of `extension`; the code is used up. Returns the token.

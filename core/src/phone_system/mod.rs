@@ -75,6 +75,12 @@ pub trait PhoneSystem: Send {
         Err(PhoneError::VoicemailUnsupported)
     }
 
+    /// The e-mail address the PBX keeps for the user's mailbox (Asterisk: the mailbox's `email` in
+    /// `voicemail.conf`, FreePBX's "Email Address"); `None` when it keeps none.
+    fn mailbox_email(&mut self) -> Result<Option<String>, PhoneError> {
+        Ok(None)
+    }
+
     /// Marks message `id` heard (Asterisk: moves it from INBOX to Old); a heard message stays heard.
     fn mark_heard(&mut self, _id: &MessageId) -> Result<(), PhoneError> {
         Err(PhoneError::VoicemailUnsupported)

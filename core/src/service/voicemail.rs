@@ -13,6 +13,11 @@ impl Callprofiles {
         Ok(self.phone()?.voicemail_messages()?)
     }
 
+    /// The e-mail address the PBX keeps for the user's mailbox, if any.
+    pub fn mailbox_email(&mut self) -> Result<Option<String>, CoreError> {
+        Ok(self.phone()?.mailbox_email()?)
+    }
+
     /// Marks message `id` heard.
     pub fn mark_heard(&mut self, id: &MessageId) -> Result<(), CoreError> {
         Ok(self.phone()?.mark_heard(id)?)

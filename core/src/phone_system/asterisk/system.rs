@@ -419,6 +419,11 @@ impl PhoneSystem for AsteriskPhoneSystem {
         voicemail::list(&mut *self.client()?, &mailbox)
     }
 
+    fn mailbox_email(&mut self) -> Result<Option<String>, PhoneError> {
+        let mailbox = self.required_mailbox()?;
+        voicemail::email(&mut *self.client()?, &mailbox)
+    }
+
     fn mark_heard(&mut self, id: &MessageId) -> Result<(), PhoneError> {
         let mailbox = self.required_mailbox()?;
         voicemail::mark_heard(&mut *self.client()?, &mailbox, id)

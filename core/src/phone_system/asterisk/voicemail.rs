@@ -78,6 +78,23 @@ pub fn list(client: &mut AmiClient, mailbox: &Mailbox) -> Result<Vec<VoicemailMe
     Ok(messages)
 }
 
+/// The mailbox's e-mail address as app_voicemail keeps it (`VoicemailUserStatus` → `Email`; AMI class
+/// `call`); `None` when it has none (Asterisk says `(null)`) or the mailbox does not exist.
+pub fn email(client: &mut AmiClient, mailbox: &Mailbox) -> Result<Option<String>, PhoneError> {
+    let action = Action::new("VoicemailUserStatus", true)
+        .header("Context", mailbox.context.clone())
+        .header("Mailbox", mailbox.extension.clone());
+    let reply = client.expect_success(&action)?;
+    Ok(reply
+        .list
+        .iter()
+        .filter(|event| event.event() == Some("VoicemailUserDetail"))
+        .find_map(|event| event.get("Email"))
+        .map(str::trim)
+        .filter(|email| !email.is_empty() && *email != "(null)")
+        .map(str::to_owned))
+}
+
 /// Marks message `id` heard: moves it from INBOX to Old (already in Old: nothing to do).
 pub fn mark_heard(client: &mut AmiClient, mailbox: &Mailbox, id: &MessageId) -> Result<(), PhoneError> {
     let found = find(client, mailbox, id)?;
