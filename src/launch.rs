@@ -15,6 +15,8 @@ pub enum Window {
     Main,
     /// The small quick-switch window (`callprofiles quick`).
     Quick,
+    /// The main window on the voicemail messages (`callprofiles messages`; the quick window's ✉).
+    Messages,
 }
 
 /// What the command line tells the GUI.
@@ -24,6 +26,8 @@ pub struct GuiOptions {
     pub home: PathBuf,
     /// Forced language (`en` or `pl`), else the system locale.
     pub lang: Option<String>,
+    /// Start with the main window hidden behind the tray icon (`--background`, as at login).
+    pub background: bool,
 }
 
 impl GuiOptions {

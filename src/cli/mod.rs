@@ -4,6 +4,8 @@
 //! one: add the file, a `mod` line, a variant to [`Command`] and its arm in [`Command::run`].
 
 mod activate;
+mod automation_words;
+mod autostart;
 mod call;
 mod connect;
 mod connect_server;
@@ -11,13 +13,18 @@ mod context;
 mod delete;
 mod error_line;
 mod export;
+mod history;
 mod human;
 mod import;
 mod list;
+mod network;
 mod new;
+mod next;
 mod output;
 mod pbx;
 mod rename;
+mod resume;
+mod rules;
 mod save_detected;
 mod set;
 mod show;
@@ -31,7 +38,7 @@ use clap::{Parser, Subcommand};
 
 pub use context::{Context, Lang, output_language};
 
-use crate::launch::{OpenWindow, Window};
+use crate::launch::{GuiOptions, OpenWindow, Window};
 use crate::text::i18n::I18n;
 
 /// Switch where your phone calls go: profiles of phone-system settings (call pickup, mobility,
@@ -46,6 +53,10 @@ pub struct Cli {
     /// Language of the output and the windows [default: the system locale].
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
+    /// With no command: start with the main window hidden behind the tray icon, as at login (shown when no
+    /// tray is available).
+    #[arg(long)]
+    pub background: bool,
     /// What to do (none: open the main window).
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -83,12 +94,29 @@ pub enum Command {
     Pbx(pbx::PbxCommand),
     /// Open the small quick-switch window.
     Quick,
+    /// Open the main window on your voicemail messages.
+    Messages,
     /// Your voicemail messages: list them, play one on your phone, mark one heard, delete one.
     #[command(subcommand)]
     Voicemail(voicemail::VoicemailCommand),
     /// Choose the phone system: a callprofiles server, an Asterisk/FreePBX over AMI, or the built-in demo.
     #[command(subcommand)]
     Connect(connect::ConnectCommand),
+    /// The network this computer is on, as "use this profile on this network" recognises it.
+    #[command(subcommand)]
+    Network(network::NetworkCommand),
+    /// Start callprofiles when you log in (on), or not (off), or say whether it does (status).
+    Autostart(autostart::AutostartArgs),
+    /// Show or edit the rules that switch profiles by themselves: weekly schedule, exceptions, networks,
+    /// leaving the computer.
+    #[command(subcommand)]
+    Rules(rules::RulesCommand),
+    /// What the rules decide now and when the profile changes next.
+    Next(next::NextArgs),
+    /// The switches made by the rules and by "until", newest first.
+    History(history::HistoryArgs),
+    /// End your own choice (a click or --until/--for): the rules decide again at once.
+    Resume,
     /// Sign this computer out of its callprofiles server (the server revokes its token) and switch back
     /// to the built-in demo phone system.
     Disconnect,
@@ -112,9 +140,16 @@ impl Command {
             Self::Import(args) => args.run(context),
             Self::Pbx(command) => command.run(context),
             Self::Quick => open_window(Window::Quick, context.gui_options()),
+            Self::Messages => open_window(Window::Messages, context.gui_options()),
             Self::Connect(command) => command.run(context),
             Self::Disconnect => connect_server::disconnect(context),
             Self::Voicemail(command) => command.run(context),
+            Self::Network(command) => command.run(context),
+            Self::Autostart(args) => args.run(context),
+            Self::Rules(command) => command.run(context),
+            Self::Next(args) => args.run(context),
+            Self::History(args) => args.run(context),
+            Self::Resume => resume::resume(context),
         }
     }
 }
@@ -147,7 +182,13 @@ impl Cli {
         let context = Context::new(home, self.lang);
         match self.command {
             Some(command) => command.run(&context, open_window),
-            None => open_window(Window::Main, context.gui_options()),
+            None => open_window(
+                Window::Main,
+                GuiOptions {
+                    background: self.background,
+                    ..context.gui_options()
+                },
+            ),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The eframe desktop app: main window and quick-access window.
 
+pub mod autostart_setting;
 pub mod backdrop;
 pub mod bench_report;
 pub mod cancel;
@@ -9,6 +10,7 @@ pub mod home_watch;
 pub mod icon;
 pub mod main_window;
 pub mod model;
+pub mod player;
 pub mod quick_window;
 pub mod server_events;
 pub mod state;
@@ -21,6 +23,7 @@ use std::path::Path;
 use anyhow::anyhow;
 use fluent_bundle::FluentValue;
 
+use crate::automation::runner::RunnerSetup;
 use crate::gui::main_window::{FileChooser, MainApp};
 use crate::gui::model::Model;
 use crate::gui::quick_window::QuickApp;
@@ -38,19 +41,24 @@ pub const QUICK_WINDOW_STATE_FILE: &str = "gui-quick.ron";
 /// Opens `window` and runs until it closes.
 pub fn open_window(window: Window, options: GuiOptions) -> anyhow::Result<()> {
     match window {
-        Window::Main => run_main_window(options),
+        Window::Main => run_main_window(options, false),
+        Window::Messages => run_main_window(options, true),
         Window::Quick => run_quick_window(options),
     }
 }
 
-/// Opens the main window and runs until it closes.
-pub fn run_main_window(options: GuiOptions) -> anyhow::Result<()> {
+/// Opens the main window (on the voicemail messages when `messages`) and runs until it closes.
+pub fn run_main_window(options: GuiOptions, messages: bool) -> anyhow::Result<()> {
     let forced = options.forced_language()?;
     let home = options.home.clone();
     let i18n = I18n::new(forced.unwrap_or_else(Language::from_system));
     create_home(&home, &i18n)?;
+    // Hidden behind the tray icon only where there is one to bring it back (MainWithTray shows the window
+    // when no tray host takes the icon).
+    let background = options.background && cfg!(feature = "tray");
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
+            .with_visible(!background)
             .with_title(i18n.tr("window-title"))
             .with_app_id("callprofiles")
             .with_inner_size([980.0, 680.0])
@@ -64,10 +72,15 @@ pub fn run_main_window(options: GuiOptions) -> anyhow::Result<()> {
         native,
         Box::new(move |cc| {
             let state = State::load(cc.storage);
-            let worker = PhoneWorker::spawn(WorkerCore::open(&home), cc.egui_ctx.clone())?;
+            let mut worker = PhoneWorker::spawn(WorkerCore::open(&home), cc.egui_ctx.clone())?;
+            let language = forced.unwrap_or_else(|| state.language.resolve());
+            if let Err(error) = worker.start_runner(RunnerSetup::desktop(language)) {
+                tracing::warn!(%error, "the rules will not run automatically: no thread for them");
+            }
             let app = MainApp::new(Model::new(worker), state, forced, FileChooser::system());
+            let app = if messages { app.showing_messages() } else { app };
             #[cfg(feature = "tray")]
-            let app = tray::MainWithTray::new(app, home, &cc.egui_ctx);
+            let app = tray::MainWithTray::new(app, home, &cc.egui_ctx, background);
             Ok(Box::new(app))
         }),
     )
@@ -84,8 +97,12 @@ pub fn run_quick_window(options: GuiOptions) -> anyhow::Result<()> {
     let home = options.home;
     let i18n = I18n::new(language);
     create_home(&home, &i18n)?;
+    // Hidden behind the tray icon only where there is one to bring it back (MainWithTray shows the window
+    // when no tray host takes the icon).
+    let background = options.background && cfg!(feature = "tray");
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
+            .with_visible(!background)
             .with_title("callprofiles")
             .with_app_id("callprofiles")
             .with_icon(icon::window_icon())

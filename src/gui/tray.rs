@@ -8,8 +8,9 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use callprofiles_core::ProfileId;
 use fluent_bundle::FluentValue;
 use ksni::blocking::{Handle, TrayMethods};
-use ksni::menu::{MenuItem, RadioGroup, RadioItem, StandardItem};
+use ksni::menu::{MenuItem, RadioGroup, RadioItem, StandardItem, SubMenu};
 
+use crate::automation::until::TrayHold;
 use crate::gui::main_window::MainApp;
 use crate::gui::model::Model;
 use crate::text::i18n::{I18n, Language};
@@ -19,10 +20,14 @@ use crate::text::i18n::{I18n, Language};
 pub enum TrayRequest {
     /// Apply this saved profile.
     Activate(ProfileId),
+    /// Apply this saved profile for a while, then let the rules decide.
+    ActivateFor(ProfileId, TrayHold),
     /// Show the main window.
     OpenMain,
     /// Open the quick-access window.
     QuickSwitch,
+    /// End the app (closing the window only hides it while the tray icon shows).
+    Quit,
 }
 
 /// Everything the tray shows, in the user's language (built on the UI thread, sent to the tray's thread).
@@ -40,6 +45,12 @@ pub struct TrayMenu {
     pub open_main: String,
     /// "Quick switch".
     pub quick: String,
+    /// "Quit".
+    pub quit: String,
+    /// "Until…": the submenu of profiles chosen for a while.
+    pub until: String,
+    /// Its choices for each profile ("For 1 hour"…).
+    pub holds: Vec<(TrayHold, String)>,
 }
 
 impl TrayMenu {
@@ -67,10 +78,19 @@ impl TrayMenu {
             tooltip,
             open_main: i18n.tr("tray-open-main"),
             quick: i18n.tr("tray-quick"),
+            quit: i18n.tr("tray-quit"),
+            until: i18n.tr("tray-until"),
+            holds: vec![
+                (TrayHold::Hours(1), i18n.tr("tray-for-1-hour")),
+                (TrayHold::Hours(2), i18n.tr("tray-for-2-hours")),
+                (TrayHold::EndOfWorkingDay, i18n.tr("tray-until-end-of-day")),
+                (TrayHold::TomorrowMorning, i18n.tr("tray-until-tomorrow")),
+            ],
         }
     }
 
-    /// The menu items: the profiles as radio items, Detected, then the two windows.
+    /// The menu items: the profiles as radio items, Detected, "Until…" (each profile for a while), then the two
+    /// windows.
     pub fn items<T: 'static>(&self, choose: fn(&mut T, TrayRequest)) -> Vec<MenuItem<T>> {
         let ids: Vec<ProfileId> = self.profiles.iter().map(|(id, _)| id.clone()).collect();
         let mut items: Vec<MenuItem<T>> = vec![
@@ -103,10 +123,12 @@ impl TrayMenu {
                 .into(),
             );
         }
+        items.push(self.until_menu(choose));
         items.push(MenuItem::Separator);
         for (label, request) in [
             (&self.open_main, TrayRequest::OpenMain),
             (&self.quick, TrayRequest::QuickSwitch),
+            (&self.quit, TrayRequest::Quit),
         ] {
             items.push(
                 StandardItem {
@@ -118,6 +140,41 @@ impl TrayMenu {
             );
         }
         items
+    }
+
+    /// "Until…": a submenu per profile with the holds, each asking to apply that profile for a while.
+    fn until_menu<T: 'static>(&self, choose: fn(&mut T, TrayRequest)) -> MenuItem<T> {
+        let per_profile = self
+            .profiles
+            .iter()
+            .map(|(id, name)| {
+                let holds = self
+                    .holds
+                    .iter()
+                    .map(|(hold, label)| {
+                        let request = TrayRequest::ActivateFor(id.clone(), *hold);
+                        StandardItem {
+                            label: menu_label(label),
+                            activate: Box::new(move |tray: &mut T| choose(tray, request.clone())),
+                            ..Default::default()
+                        }
+                        .into()
+                    })
+                    .collect();
+                SubMenu {
+                    label: menu_label(name),
+                    submenu: holds,
+                    ..Default::default()
+                }
+                .into()
+            })
+            .collect();
+        SubMenu {
+            label: menu_label(&self.until),
+            submenu: per_profile,
+            ..Default::default()
+        }
+        .into()
     }
 }
 
@@ -305,11 +362,18 @@ pub struct MainWithTray {
     i18n: I18n,
     home: PathBuf,
     paint_asked: bool,
+    /// Started hidden (`--background`): the window is shown once it is clear no tray icon will bring it back.
+    hidden_at_start: bool,
+    /// The window's close button was pressed while the tray icon shows: hide it instead (the rules go on).
+    hide_asked: bool,
+    /// "Quit" was chosen: the next close request closes.
+    quitting: bool,
 }
 
 impl MainWithTray {
-    /// Starts the tray next to `app`; "Quick switch" opens the quick window over `home`.
-    pub fn new(app: MainApp, home: PathBuf, ctx: &egui::Context) -> Self {
+    /// Starts the tray next to `app`; "Quick switch" opens the quick window over `home`. With `background`
+    /// the window was created hidden, and is shown if the tray icon cannot be registered.
+    pub fn new(app: MainApp, home: PathBuf, ctx: &egui::Context, background: bool) -> Self {
         let i18n = I18n::new(app.language());
         let tray = Tray::start(TrayMenu::new(&app.model, &i18n), ctx);
         Self {
@@ -318,6 +382,9 @@ impl MainWithTray {
             i18n,
             home,
             paint_asked: false,
+            hidden_at_start: background,
+            hide_asked: false,
+            quitting: false,
         }
     }
 }
@@ -334,12 +401,25 @@ fn run_request(app: &mut MainApp, i18n: &I18n, home: &Path, ctx: &egui::Context,
                 .unwrap_or_else(|| id.to_string());
             app.model.activate(&id, &name);
         }
+        TrayRequest::ActivateFor(id, hold) => {
+            let name = app
+                .model
+                .profile(&id)
+                .map(|profile| i18n.profile_name(&profile))
+                .unwrap_or_else(|| id.to_string());
+            app.model.request(
+                crate::gui::worker::WorkerRequest::ActivateFor(id, hold),
+                Some(crate::gui::model::Busy::Applying(name)),
+            );
+        }
         TrayRequest::OpenMain => {
             ctx.send_viewport_cmd(egui::ViewportCommand::Visible(true));
             ctx.send_viewport_cmd(egui::ViewportCommand::Minimized(false));
             ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
         }
         TrayRequest::QuickSwitch => open_quick_window(home, i18n.language()),
+        // MainWithTray handles it (it closes the window for good).
+        TrayRequest::Quit => {}
     }
 }
 
@@ -369,9 +449,29 @@ impl eframe::App for MainWithTray {
     fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
         if self.i18n.language() != self.app.language() {
             self.i18n = I18n::new(self.app.language());
+            if let Some(runner) = self.app.model.automation_runner() {
+                runner.set_language(self.app.language());
+            }
         }
         for request in self.tray.poll(&self.i18n) {
+            if request == TrayRequest::Quit {
+                // Shown first: with unsaved changes the window asks before it closes.
+                self.quitting = true;
+                run_request(&mut self.app, &self.i18n, &self.home, ctx, TrayRequest::OpenMain);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                continue;
+            }
             run_request(&mut self.app, &self.i18n, &self.home, ctx, request);
+        }
+        if std::mem::take(&mut self.hide_asked) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Visible(false));
+        }
+        if self.hidden_at_start && !self.tray.starting() {
+            self.hidden_at_start = false;
+            if !self.tray.running() {
+                tracing::info!("no tray icon to start hidden behind: the window is shown");
+                run_request(&mut self.app, &self.i18n, &self.home, ctx, TrayRequest::OpenMain);
+            }
         }
         // A minimized window runs no ui, where the model takes the worker's news: ask for one pass each time
         // something woke it, so the tray's menu stays true.
@@ -409,14 +509,40 @@ impl eframe::App for MainWithTray {
         self.app.persist_egui_memory()
     }
 
+    /// While the tray icon shows, the close button hides the window (eframe reads the close request after
+    /// this hook): the app goes on running the rules, and "Quit" in the tray ends it.
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        // Ctrl+Q quits (the window sends its close request next frame), the close button hides.
+        if asks_to_quit(raw_input) {
+            self.quitting = true;
+        }
+        if self.tray.running() && !self.quitting && take_close_request(raw_input) {
+            self.hide_asked = true;
+        }
         self.app.raw_input_hook(ctx, raw_input);
     }
 }
 
+/// Whether `raw_input` holds the quit shortcut (Ctrl+Q).
+fn asks_to_quit(raw_input: &egui::RawInput) -> bool {
+    raw_input.events.iter().any(|event| {
+        matches!(event, egui::Event::Key { key: egui::Key::Q, pressed: true, modifiers, .. } if modifiers.command)
+    })
+}
+
+/// Removes the main window's close request from `raw_input`; whether there was one.
+fn take_close_request(raw_input: &mut egui::RawInput) -> bool {
+    let Some(root) = raw_input.viewports.get_mut(&egui::ViewportId::ROOT) else {
+        return false;
+    };
+    let before = root.events.len();
+    root.events.retain(|event| *event != egui::ViewportEvent::Close);
+    root.events.len() != before
+}
+
 #[cfg(test)]
 mod tests {
-    use callprofiles_core::{BuiltIn, Callprofiles};
+    use callprofiles_core::{BuiltIn, Callprofiles, ProfileService};
 
     use super::*;
 
@@ -439,6 +565,12 @@ mod tests {
             tooltip: "Aktywny profil: Dom_i_ogród".to_owned(),
             open_main: "Otwórz główne okno".to_owned(),
             quick: "Szybkie przełączanie".to_owned(),
+            quit: "Zakończ".to_owned(),
+            until: "Na jakiś czas…".to_owned(),
+            holds: vec![
+                (TrayHold::Hours(1), "Na 1 godzinę".to_owned()),
+                (TrayHold::TomorrowMorning, "Do jutra rana".to_owned()),
+            ],
         }
     }
 
@@ -451,13 +583,32 @@ mod tests {
         let items = menu().items(choose);
         let [
             MenuItem::RadioGroup(group),
+            MenuItem::SubMenu(until),
             MenuItem::Separator,
             MenuItem::Standard(open),
             MenuItem::Standard(quick),
+            MenuItem::Standard(quit),
         ] = items.as_slice()
         else {
             return Err(format!("unexpected menu: {items:?}").into());
         };
+        // "Until…" holds a submenu per profile, each with the holds.
+        assert_eq!(until.label, "Na jakiś czas…");
+        let [MenuItem::SubMenu(office), MenuItem::SubMenu(garden)] = until.submenu.as_slice() else {
+            return Err(format!("unexpected until menu: {:?}", until.submenu).into());
+        };
+        assert_eq!(
+            (office.label.as_str(), garden.label.as_str()),
+            ("Biurowy", "Dom__i__ogród")
+        );
+        let [MenuItem::Standard(hour), MenuItem::Standard(tomorrow)] = garden.submenu.as_slice() else {
+            return Err(format!("unexpected holds: {:?}", garden.submenu).into());
+        };
+        assert_eq!(
+            (hour.label.as_str(), tomorrow.label.as_str()),
+            ("Na 1 godzinę", "Do jutra rana")
+        );
+        (tomorrow.activate)(&mut chosen);
         let labels: Vec<&str> = group.options.iter().map(|o| o.label.as_str()).collect();
         assert_eq!(
             labels,
@@ -469,13 +620,16 @@ mod tests {
         (group.select)(&mut chosen, 7);
         (open.activate)(&mut chosen);
         (quick.activate)(&mut chosen);
+        (quit.activate)(&mut chosen);
         assert_eq!(open.label, "Otwórz główne okno");
         assert_eq!(
             chosen.0,
             [
+                TrayRequest::ActivateFor(ProfileId::custom(1), TrayHold::TomorrowMorning),
                 TrayRequest::Activate(BuiltIn::Office.id()),
                 TrayRequest::OpenMain,
-                TrayRequest::QuickSwitch
+                TrayRequest::QuickSwitch,
+                TrayRequest::Quit
             ]
         );
         Ok(())
@@ -492,6 +646,7 @@ mod tests {
         let [
             MenuItem::RadioGroup(group),
             MenuItem::Standard(entry),
+            MenuItem::SubMenu(_),
             MenuItem::Separator,
             ..,
         ] = items.as_slice()
@@ -537,6 +692,27 @@ mod tests {
             callprofiles_core::Routing::parse("twinning:600100200")?
         );
 
+        // "Until…" → Office → "For 1 hour": Office now, held for an hour, through the same worker.
+        run_request(
+            &mut app,
+            &i18n,
+            home.path(),
+            &ctx,
+            TrayRequest::ActivateFor(BuiltIn::Office.id(), TrayHold::Hours(1)),
+        );
+        app.model.poll();
+        assert_eq!(app.model.active_id(), Some(BuiltIn::Office.id()));
+        let view = Callprofiles::open(home.path())?.automation()?;
+        let Some(callprofiles_core::automation::Hold::Until { profile, until, .. }) = view.hold else {
+            return Err(format!("no until: {:?}", view.hold).into());
+        };
+        assert_eq!(profile, BuiltIn::Office.id());
+        let left = until.ends.duration_since(jiff::Timestamp::now());
+        assert!(left.as_secs() > 3500 && left.as_secs() <= 3600, "{left:?}");
+        Callprofiles::open(home.path())?.activate("Mobile")?;
+        app.refresh();
+        app.model.poll();
+
         // A change made elsewhere: no profile is checked, and Detected shows.
         Callprofiles::open(home.path())?.pbx_set(&["voicemail=off"])?;
         app.refresh();
@@ -564,6 +740,30 @@ mod tests {
         assert_eq!(argb, [a, r, g, b]);
         assert_ne!(a, 0, "the middle of the icon is not transparent");
         Ok(())
+    }
+
+    #[test]
+    fn a_close_request_is_taken_out_of_the_input() {
+        let mut input = egui::RawInput::default();
+        assert!(!take_close_request(&mut input));
+        let root = egui::ViewportInfo {
+            events: vec![egui::ViewportEvent::Close],
+            ..Default::default()
+        };
+        input.viewports.insert(egui::ViewportId::ROOT, root);
+        assert!(input.viewport().close_requested());
+        assert!(take_close_request(&mut input));
+        assert!(!input.viewport().close_requested(), "eframe will not close the window");
+        assert!(!take_close_request(&mut input));
+        assert!(!asks_to_quit(&input));
+        input.events.push(egui::Event::Key {
+            key: egui::Key::Q,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::COMMAND,
+        });
+        assert!(asks_to_quit(&input));
     }
 
     #[test]

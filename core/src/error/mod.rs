@@ -2,6 +2,7 @@
 //! typed (not English text), so the windows can say it in the user's language.
 
 mod audio;
+mod automation;
 mod config;
 mod import;
 mod input;
@@ -15,6 +16,7 @@ mod store;
 use thiserror::Error;
 
 pub use audio::AudioError;
+pub use automation::{AutomationError, AutomationInput, RuleList};
 pub use config::{ConfigProblem, SecretFileProblem, UnsafeReason};
 pub use import::{ImportError, ImportProblem};
 pub use input::InputError;
@@ -45,6 +47,9 @@ pub enum CoreError {
     /// A callprofiles server failed.
     #[error(transparent)]
     Remote(#[from] RemoteError),
+    /// An automation rule or request refused.
+    #[error(transparent)]
+    Automation(#[from] AutomationError),
     /// The phone system took a profile, but noting it as the last applied one failed.
     #[error("The phone system now uses profile \"{profile}\", but callprofiles could not note it as applied: {source}")]
     AppliedButUnrecorded {

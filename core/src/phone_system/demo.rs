@@ -98,6 +98,10 @@ impl PhoneSystem for DemoPhoneSystem {
         Ok(file.settings)
     }
 
+    fn new_messages(&mut self) -> Result<Option<u64>, PhoneError> {
+        self.mailbox().new_count()
+    }
+
     fn voicemail_messages(&mut self) -> Result<Vec<VoicemailMessage>, PhoneError> {
         self.mailbox().messages()
     }

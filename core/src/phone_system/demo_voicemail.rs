@@ -58,6 +58,14 @@ impl DemoMailbox {
         Ok(messages)
     }
 
+    /// How many new messages wait, once the sample mailbox exists (`None` before its first use: counting
+    /// writes nothing).
+    pub fn new_count(&self) -> Result<Option<u64>, PhoneError> {
+        Ok(self
+            .load()?
+            .map(|messages| messages.iter().filter(|m| m.state == MessageState::New).count() as u64))
+    }
+
     /// Marks message `id` heard.
     pub fn mark_heard(&self, id: &MessageId) -> Result<(), PhoneError> {
         let mut messages = self.messages()?;
@@ -324,6 +332,20 @@ mod tests {
         assert_eq!((greeting.rate, greeting.samples.len()), (8000, 8000));
         assert!(mailbox.recorded_greetings()?.slots.contains(&five));
         assert!(mailbox.greeting_audio(GreetingSlot::new(1)?).is_ok());
+        Ok(())
+    }
+
+    #[test]
+    fn new_messages_are_counted_once_the_mailbox_exists_and_counting_writes_nothing()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let home = tempfile::tempdir()?;
+        let mailbox = DemoMailbox::new(home.path());
+        assert_eq!(mailbox.new_count()?, None);
+        assert!(!home.path().join(DEMO_VOICEMAIL_DIR).exists());
+        mailbox.messages()?;
+        assert_eq!(mailbox.new_count()?, Some(2));
+        mailbox.mark_heard(&MessageId::parse("demo-1")?)?;
+        assert_eq!(mailbox.new_count()?, Some(1));
         Ok(())
     }
 

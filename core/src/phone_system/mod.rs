@@ -59,7 +59,7 @@ pub trait PhoneSystem: Send {
     }
 
     /// How many new (unheard) voicemail messages wait in the user's mailbox; `None` where there is no
-    /// mailbox to ask (the built-in demo).
+    /// mailbox to ask (the built-in demo before its sample mailbox is first used).
     fn new_messages(&mut self) -> Result<Option<u64>, PhoneError> {
         Ok(None)
     }

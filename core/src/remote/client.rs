@@ -314,6 +314,7 @@ fn status_error(mut response: Response<ureq::Body>) -> CoreError {
         Some(ErrorDetail::Rule(rule)) => return rule.into(),
         Some(ErrorDetail::Input(input)) => return input.into(),
         Some(ErrorDetail::Import(import)) => return import.into(),
+        Some(ErrorDetail::Automation(automation)) => return automation.into(),
         // A phone failure the server words as its own (a message not in the mailbox: 404; an uploaded
         // greeting it cannot use: 400) reads as the same core error as locally.
         Some(ErrorDetail::Phone(phone))

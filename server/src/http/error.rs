@@ -2,6 +2,7 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use callprofiles_core::error::AutomationError;
 use callprofiles_core::wire::{ErrorBody, ErrorDetail, ErrorKind};
 use callprofiles_core::{AudioError, CoreError, PhoneError};
 
@@ -80,6 +81,10 @@ impl From<CoreError> for ApiError {
             CoreError::Input(e) => (ErrorKind::BadRequest, ErrorDetail::Input(e)),
             CoreError::Rule(e) => (ErrorKind::Rule, ErrorDetail::Rule(e)),
             CoreError::Import(e) => (ErrorKind::BadRequest, ErrorDetail::Import(e)),
+            CoreError::Automation(e @ (AutomationError::BadInput { .. } | AutomationError::UnknownZone { .. })) => {
+                (ErrorKind::BadRequest, ErrorDetail::Automation(e))
+            }
+            CoreError::Automation(e) => (ErrorKind::Rule, ErrorDetail::Automation(e)),
             CoreError::Phone(e) if unreachable(&e) => (ErrorKind::PbxUnreachable, ErrorDetail::Phone(e)),
             CoreError::Phone(e) if not_found(&e) => (ErrorKind::NotFound, ErrorDetail::Phone(e)),
             CoreError::Phone(e) if bad_upload(&e) => (ErrorKind::BadRequest, ErrorDetail::Phone(e)),

@@ -53,6 +53,9 @@ pub(super) async fn change<T: Send + 'static>(
         &format!("{what} {outcome}"),
         &who.from.ip().to_string(),
     );
+    // A click holds until the rules' next change, a deleted profile disables its rules, an import
+    // replaces them all: a watched user's rules run again (the automation endpoints poke on their own).
+    state.scheduler.nudge(&who.caller.extension);
     result
 }
 

@@ -10,17 +10,22 @@ use crate::gui::server_events::ServerEvents;
 
 use std::sync::mpsc::Sender;
 
+use callprofiles_core::automation::{AutomationStep, Situation};
 use callprofiles_core::config::{Config, PhoneSystemConfig};
 use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig};
 use callprofiles_core::phone_system::call::{CallOutcome, CallWatch};
 use callprofiles_core::remote::ServerConfig;
 use callprofiles_core::transfer::{self, Imported};
 use callprofiles_core::{
-    Callprofiles, CoreError, DetectedTarget, ImportReport, PhoneNumber, PhoneSystem, PlacedCall, ProfileId,
-    ProfileName, ProfileService, Settings, Snapshot, open_home,
+    Callprofiles, CoreError, DetectedTarget, ImportReport, PhoneNumber, PhoneSystem, PlacedCall, ProfileBook,
+    ProfileId, ProfileName, ProfileService, Settings, Snapshot, StoreError, open_home,
 };
 
+use crate::automation::until::{TrayHold, until_for};
 use crate::gui::cancel::CancelFlag;
+use crate::gui::player::{DecodeProblem, DecodedAudio, MAX_AUDIO_BYTES, Track, decode_wav};
+use callprofiles_core::settings::GreetingSlot;
+use callprofiles_core::voicemail::{MessageId, RecordedGreetings, VoicemailMessage};
 
 /// Identifies one request, so the app can tell which one finished.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -61,7 +66,92 @@ pub enum WorkerRequest {
     CheckImport(PathBuf),
     /// [`ProfileService::call`]: the telecommuter phone rings first.
     Call(PhoneNumber),
+    /// A voicemail verb (the messages view and the form's greetings).
+    Voicemail(VoicemailRequest),
+    /// [`ProfileService::activate_until`] for a tray choice ("for 1 hour", "until tomorrow morning"), whose
+    /// end is reckoned when it runs, against the rules.
+    ActivateFor(ProfileId, TrayHold),
+    /// From the automation runner ([`crate::automation::runner`]): one step, answered on its channel.
+    Automate(AutomationAsk, ReplyTo),
 }
+
+/// What the messages view and the form's greetings ask of the phone system: each one verb.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VoicemailRequest {
+    /// [`ProfileService::voicemail_messages`].
+    List,
+    /// [`ProfileService::mark_heard`].
+    MarkHeard(MessageId),
+    /// [`ProfileService::delete_message`] (the window asks only once its Undo has passed).
+    Delete(MessageId),
+    /// [`ProfileService::play_on_phone`].
+    PlayOnPhone(MessageId),
+    /// `ProfileService::message_audio`, decoded here (off the UI thread) for the computer's speakers.
+    MessageAudio(MessageId),
+    /// [`ProfileService::recorded_greetings`].
+    Greetings,
+    /// [`ProfileService::record_greeting`]: the phone rings, the greeting is recorded after the beep.
+    RecordGreeting(GreetingSlot),
+    /// `ProfileService::greeting_audio`, decoded here for the computer's speakers.
+    GreetingAudio(GreetingSlot),
+    /// Read a WAV file (a regular file, bounded) and `ProfileService::upload_greeting` it as this slot.
+    UploadGreeting(GreetingSlot, PathBuf),
+}
+
+/// What a finished voicemail request achieved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VoicemailOutcome {
+    /// The mailbox, newest first.
+    Messages(Vec<VoicemailMessage>),
+    /// The message is now heard.
+    MarkedHeard(MessageId),
+    /// The message is deleted.
+    Deleted(MessageId),
+    /// The phone rings now to play the message.
+    PlayingOnPhone(MessageId),
+    /// The track's audio, decoded, or why it could not be.
+    Audio(Track, Result<DecodedAudio, DecodeProblem>),
+    /// Which greetings are recorded.
+    Greetings(RecordedGreetings),
+    /// The phone rings now to record the greeting.
+    RecordingGreeting(GreetingSlot),
+    /// The greeting was uploaded.
+    GreetingUploaded(GreetingSlot),
+}
+
+/// What the automation runner asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AutomationAsk {
+    /// [`ProfileService::report_situation`]: where the user is now (it runs a step too).
+    Report(Situation),
+    /// [`ProfileService::run_automation`] now: a boundary core named has come.
+    Run,
+}
+
+/// The worker's answer to the runner.
+#[derive(Debug)]
+pub struct AutomationReply {
+    /// What the step did.
+    pub step: Result<AutomationStep, CoreError>,
+    /// Whether a callprofiles server runs the rules (then the desktop only reports the situation).
+    pub remote: bool,
+    /// The profiles after the step, to name a switch in the notification.
+    pub book: Option<ProfileBook>,
+    /// The rules' time zone, read only when the step switched (an "until" in the notification).
+    pub zone: Option<jiff::tz::TimeZone>,
+}
+
+/// Where the runner waits for its answer (requests compare equal when they answer the same channel).
+#[derive(Clone, Debug)]
+pub struct ReplyTo(pub Arc<Sender<AutomationReply>>);
+
+impl PartialEq for ReplyTo {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for ReplyTo {}
 
 /// What a finished request achieved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,6 +215,8 @@ pub enum Outcome {
     },
     /// The phone system rings the telecommuter phone for this call.
     CallPlaced(PlacedCall),
+    /// A voicemail request finished.
+    Voicemail(VoicemailOutcome),
     /// What became of a call placed before (reported later, with the same ticket).
     CallEnded {
         /// The call.
@@ -245,6 +337,39 @@ impl WorkerCore {
     fn run(&mut self, request: WorkerRequest) -> Result<Outcome, CoreError> {
         let service = self.service.as_mut();
         Ok(match request {
+            WorkerRequest::ActivateFor(id, hold) => {
+                let rules = service.automation().ok().map(|view| view.rules);
+                let until = until_for(hold, &jiff::Zoned::now(), rules.as_ref())
+                    .ok_or(callprofiles_core::AutomationError::Unavailable)?;
+                service.activate_until(&id, until)?;
+                Outcome::Activated(id)
+            }
+            WorkerRequest::Automate(ask, ReplyTo(reply)) => {
+                let step = match ask {
+                    AutomationAsk::Report(situation) => service.report_situation(situation),
+                    AutomationAsk::Run => service.run_automation(jiff::Timestamp::now()),
+                };
+                let book = step.is_ok().then(|| service.book().ok()).flatten();
+                let switched = step.as_ref().is_ok_and(|step| step.switched.is_some());
+                let zone = switched
+                    .then(|| service.automation().ok())
+                    .flatten()
+                    .map(|view| view.rules.time_zone.time_zone().clone());
+                let failed = step.as_ref().err().cloned();
+                reply
+                    .send(AutomationReply {
+                        step,
+                        remote: service.automation_runs_remotely(),
+                        book,
+                        zone,
+                    })
+                    .ok();
+                if let Some(error) = failed {
+                    return Err(error);
+                }
+                // The runner's requests are not the window's: only their snapshot reaches it.
+                Outcome::Refreshed
+            }
             WorkerRequest::Refresh => Outcome::Refreshed,
             WorkerRequest::Activate(id) => Outcome::Activated(service.activate(&id)?.id),
             WorkerRequest::SaveSettings(id, settings) => {
@@ -305,6 +430,7 @@ impl WorkerCore {
                 self.placed_call = Some((placed.clone(), watch));
                 Outcome::CallPlaced(placed)
             }
+            WorkerRequest::Voicemail(request) => Outcome::Voicemail(voicemail(service, request)?),
         })
     }
 
@@ -330,6 +456,73 @@ impl WorkerCore {
         }
         self.last_digest = Some(digest);
         Some(snapshot)
+    }
+}
+
+/// Runs one voicemail request as one verb of the service.
+fn voicemail(service: &mut dyn ProfileService, request: VoicemailRequest) -> Result<VoicemailOutcome, CoreError> {
+    use VoicemailOutcome as Done;
+    Ok(match request {
+        VoicemailRequest::List => Done::Messages(service.voicemail_messages()?),
+        VoicemailRequest::MarkHeard(id) => {
+            service.mark_heard(&id)?;
+            Done::MarkedHeard(id)
+        }
+        VoicemailRequest::Delete(id) => {
+            service.delete_message(&id)?;
+            Done::Deleted(id)
+        }
+        VoicemailRequest::PlayOnPhone(id) => {
+            service.play_on_phone(&id)?;
+            Done::PlayingOnPhone(id)
+        }
+        VoicemailRequest::MessageAudio(id) => {
+            let wav = service.message_audio(&id)?;
+            Done::Audio(Track::Message(id), decode_wav(wav))
+        }
+        VoicemailRequest::Greetings => Done::Greetings(service.recorded_greetings()?),
+        VoicemailRequest::RecordGreeting(slot) => {
+            service.record_greeting(slot)?;
+            Done::RecordingGreeting(slot)
+        }
+        VoicemailRequest::GreetingAudio(slot) => {
+            let wav = service.greeting_audio(slot)?;
+            Done::Audio(Track::Greeting(slot), decode_wav(wav))
+        }
+        VoicemailRequest::UploadGreeting(slot, path) => {
+            let wav = read_wav_file(&path)?;
+            service.upload_greeting(slot, &wav)?;
+            Done::GreetingUploaded(slot)
+        }
+    })
+}
+
+/// A WAV file chosen by the user: a regular file (a FIFO or a device is refused, never waited on) of at
+/// most [`MAX_AUDIO_BYTES`].
+fn read_wav_file(path: &Path) -> Result<Vec<u8>, CoreError> {
+    let limit = u64::try_from(MAX_AUDIO_BYTES).unwrap_or(u64::MAX);
+    let io = |source| StoreError::Io {
+        action: "read",
+        path: path.to_owned(),
+        source,
+    };
+    match callprofiles_core::atomic_file::read_limited(path, limit) {
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err(io(std::io::ErrorKind::NotFound.into()).into()),
+        Err(error) if error.kind() == std::io::ErrorKind::InvalidData => Err(StoreError::TooLarge {
+            path: path.to_owned(),
+            size: limit.saturating_add(1),
+            limit,
+        }
+        .into()),
+        Err(error) => Err(match callprofiles_core::atomic_file::not_a_file(&error) {
+            Some(kind) => StoreError::NotAFile {
+                path: path.to_owned(),
+                kind,
+            },
+            None => io(error),
+        }
+        .into()),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Core errors as one sentence in the user's language.
 
 mod audio;
+mod automation;
 mod import;
 mod phone;
 mod remote;
@@ -12,6 +13,7 @@ use callprofiles_core::{BuiltIn, CoreError, Damage, FileKind, InputError, RuleEr
 use fluent_bundle::FluentValue;
 
 pub use audio::audio_error_text;
+pub use automation::automation_error_text;
 pub use import::import_error_text;
 pub use phone::phone_error_text;
 pub use remote::remote_error_text;
@@ -27,6 +29,7 @@ pub fn error_text(i18n: &I18n, error: &CoreError) -> String {
         CoreError::Phone(error) => phone_error_text(i18n, error),
         CoreError::Import(error) => import_error_text(i18n, error),
         CoreError::Remote(error) => remote_error_text(i18n, error),
+        CoreError::Automation(error) => automation_error_text(i18n, error),
         CoreError::AppliedButUnrecorded { profile, source } => i18n.tr_args(
             "error-applied-unrecorded",
             &[
