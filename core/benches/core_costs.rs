@@ -1,5 +1,5 @@
 //! Criterion benchmarks of the core's costs: Detected computation, store load and save, and import of
-//! large hostile files. Run with `scripts/bench core` (or `cargo bench -p callprofiles-core`).
+//! large hostile files, voicemail audio conversion. Run with `scripts/bench core` (or `cargo bench -p callprofiles-core`).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -126,9 +126,87 @@ fn check_refused(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
     }
 }
 
+/// Voicemail audio as callprofiles-server serves it: a 2-minute message read from a spool laid out as
+/// app_voicemail does (G.711 μ-law, and PCM WAV), a 30 s CD-quality greeting made 8 kHz mono, and a
+/// 10 GB file in a message's place refused by its size.
+fn voicemail_audio(c: &mut Criterion) -> Result<(), Box<dyn std::error::Error>> {
+    use callprofiles_core::audio::{Pcm, greeting_from_upload};
+    use callprofiles_core::phone_system::asterisk::Spool;
+    use callprofiles_core::phone_system::asterisk::voicemail::Mailbox;
+    use callprofiles_core::voicemail::MessageId;
+    let dir = tempfile::tempdir()?;
+    let mailbox = Mailbox::new("201", "default")?;
+    let inbox = dir.path().join("default/201/INBOX");
+    std::fs::create_dir_all(&inbox)?;
+    let seconds = 120;
+    let samples: Vec<i16> = (0..8000 * seconds)
+        .map(|n| ((n * 37) % 20_000 - 10_000) as i16)
+        .collect();
+    let files: [(&str, &str, Vec<u8>); 3] = [
+        ("msg0000", "ulaw", samples.iter().map(|s| (s >> 8) as u8).collect()),
+        (
+            "msg0001",
+            "wav",
+            Pcm {
+                rate: 8000,
+                channels: 1,
+                samples: samples.clone(),
+            }
+            .to_wav()?,
+        ),
+        ("msg0002", "ulaw", Vec::new()),
+    ];
+    for (n, (base, extension, bytes)) in files.iter().enumerate() {
+        std::fs::write(inbox.join(format!("{base}.txt")), format!("[message]\nmsg_id=1-{n}\n"))?;
+        std::fs::write(inbox.join(format!("{base}.{extension}")), bytes)?;
+    }
+    std::fs::File::options()
+        .write(true)
+        .open(inbox.join("msg0002.ulaw"))?
+        .set_len(10 * 1024 * 1024 * 1024)?;
+    let spool = Spool::new(dir.path());
+    let upload = Pcm {
+        rate: 44100,
+        channels: 2,
+        samples: (0..44100 * 30 * 2)
+            .map(|n| ((n * 13) % 16_000 - 8_000) as i16)
+            .collect(),
+    }
+    .to_wav()?;
+    let ids = [
+        MessageId::parse("1-0")?,
+        MessageId::parse("1-1")?,
+        MessageId::parse("1-2")?,
+    ];
+    let mut group = c.benchmark_group("voicemail audio");
+    group.sample_size(10);
+    group.bench_function("message: 2 min μ-law (0.9 MiB) → PCM WAV", |b| {
+        b.iter(|| spool.message_audio(&mailbox, &ids[0]).ok());
+    });
+    group.bench_function("message: 2 min PCM WAV (1.8 MiB) → PCM WAV", |b| {
+        b.iter(|| spool.message_audio(&mailbox, &ids[1]).ok());
+    });
+    group.bench_function("refuse a 10 GB message file (by its size)", |b| {
+        b.iter(|| spool.message_audio(&mailbox, &ids[2]).err());
+    });
+    group.bench_function("greeting upload: 30 s 44.1 kHz stereo (5 MiB) → 8 kHz mono", |b| {
+        b.iter(|| greeting_from_upload(black_box(&upload)).ok());
+    });
+    group.finish();
+    match spool.message_audio(&mailbox, &MessageId::parse("1-2")?) {
+        Err(callprofiles_core::PhoneError::Audio(callprofiles_core::AudioError::TooLarge { .. })) => Ok(()),
+        other => Err(format!("the 10 GB file was not refused as too large: {:?}", other.err()).into()),
+    }
+}
+
 /// Runs every group, reporting a setup failure instead of panicking.
 fn all(c: &mut Criterion) {
-    let results: [Result<(), Box<dyn std::error::Error>>; 3] = [detection(c).map_err(Into::into), store(c), import(c)];
+    let results: [Result<(), Box<dyn std::error::Error>>; 4] = [
+        detection(c).map_err(Into::into),
+        store(c),
+        import(c),
+        voicemail_audio(c),
+    ];
     if let Some(error) = results.into_iter().find_map(Result::err) {
         eprintln!("benchmark setup failed: {error}");
         std::process::exit(1);

@@ -214,7 +214,7 @@ fn to_wav(bytes: &[u8], format: &StoredFormat) -> Result<Vec<u8>, PhoneError> {
 
 /// Reads a regular file of at most `limit` bytes; `None` when it does not exist. A symbolic link, a
 /// FIFO, a device or a folder is refused without waiting ([`AudioError::NotAFile`]); a larger file is
-/// [`AudioError::TooLarge`] after reading at most `limit + 1` bytes.
+/// [`AudioError::TooLarge`] at once by its size, or after reading at most `limit + 1` bytes if it grows.
 fn read_bounded(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, PhoneError> {
     let not_a_file = |kind| PhoneError::Audio(AudioError::NotAFile { kind });
     let file = match std::fs::File::options()
@@ -230,6 +230,10 @@ fn read_bounded(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, PhoneError> 
     let metadata = file.metadata().map_err(|e| unreadable(&e))?;
     if let Some(kind) = FileKind::of(metadata.file_type()) {
         return Err(not_a_file(kind));
+    }
+    // Larger already: refused without reading (the bounded read below catches one growing meanwhile).
+    if metadata.len() > limit {
+        return Err(PhoneError::Audio(AudioError::TooLarge { limit }));
     }
     let mut bytes = Vec::new();
     file.take(limit.saturating_add(1))
