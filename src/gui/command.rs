@@ -14,6 +14,10 @@ pub enum Selection {
     Profile(ProfileId),
     /// The Detected profile (live settings matching no saved profile).
     Detected,
+    /// The rules of automatic switching.
+    Rules,
+    /// The history of automatic switches.
+    History,
 }
 
 /// What to do once the user has answered "unsaved changes?".
@@ -191,6 +195,30 @@ pub enum UiCommand {
     RestartWorker,
     /// Close the window (asks first when the edit has unsaved changes).
     Quit,
+    /// Automatic switching: rules, until, resume, learn a network, start at login.
+    Automation(AutomationCommand),
+}
+
+/// What the automation parts of the windows ask for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AutomationCommand {
+    /// Save the rules as edited (checked by core).
+    SaveRules(Box<crate::gui::automation::draft::RulesDraft>),
+    /// Activate a profile for a while, then go back to the schedule or the previous profile.
+    ActivateUntil {
+        /// The profile.
+        id: ProfileId,
+        /// For how long.
+        hold: crate::gui::automation::until::Hold,
+        /// What comes after.
+        afterwards: crate::gui::automation::until::Afterwards,
+    },
+    /// End the hold now: back to what the rules say.
+    ResumeSchedule,
+    /// Add the network this computer is on now to the rules being edited.
+    LearnNetwork,
+    /// Start the app at login, or not.
+    SetAutostart(bool),
 }
 
 /// A server connection ready to send.

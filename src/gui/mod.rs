@@ -1,5 +1,6 @@
 //! The eframe desktop app: main window and quick-access window.
 
+pub mod automation;
 pub mod backdrop;
 pub mod bench_report;
 pub mod cancel;

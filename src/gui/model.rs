@@ -267,6 +267,11 @@ impl Model {
         }
     }
 
+    /// Whether the app starts at login on this computer.
+    pub fn autostart(&self) -> bool {
+        false
+    }
+
     /// Whether a request is still running.
     pub fn busy(&self) -> bool {
         !self.in_flight.is_empty()

@@ -124,6 +124,7 @@ impl MainApp {
             }
             UiCommand::RestartWorker => self.model.restart_worker(),
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            UiCommand::Automation(command) => self.automation(command),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The main window: profile sidebar, settings form, Detected, dialogs and status line.
 
 mod actions;
+mod automation_actions;
 mod call;
 pub mod call_flow;
 mod comparison;
@@ -10,9 +11,11 @@ mod detected_view;
 mod dialogs;
 mod file_chooser;
 mod form;
+mod history;
 mod import_dialog;
 mod modal;
 mod profile_view;
+mod rules;
 mod scrolled;
 mod shortcuts;
 mod sidebar;
@@ -101,6 +104,10 @@ pub struct MainApp {
     chooser: FileChooser,
     close_confirmed: bool,
     connection: Option<ConnectionForm>,
+    /// The rules view (its draft lives as long as the window).
+    rules: rules::RulesPanel,
+    /// The "until" menu's typed time and choice of what comes after.
+    until: crate::gui::automation::until::UntilForm,
 }
 
 impl MainApp {
@@ -125,6 +132,8 @@ impl MainApp {
             chooser,
             close_confirmed: false,
             connection: None,
+            rules: rules::RulesPanel::default(),
+            until: crate::gui::automation::until::UntilForm::default(),
         }
     }
 
@@ -316,8 +325,10 @@ impl MainApp {
             .show(ui, |ui| {
                 let command = match &self.selection {
                     Selection::Detected => detected_view::detected_ui(ui, &self.i18n, &self.model),
+                    Selection::Rules => self.rules.ui(ui, &self.i18n, &self.model),
+                    Selection::History => history::history_ui(ui, &self.i18n, &self.model),
                     Selection::Profile(_) => match self.draft.as_mut() {
-                        Some(draft) => profile_view::profile_ui(ui, &self.i18n, &self.model, draft),
+                        Some(draft) => profile_view::profile_ui(ui, &self.i18n, &self.model, draft, &mut self.until),
                         None => {
                             ui.label(self.i18n.tr("status-starting"));
                             None

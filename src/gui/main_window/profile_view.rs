@@ -3,7 +3,8 @@
 
 use callprofiles_core::{ApplicableSettings, ProfileKind};
 
-use crate::gui::command::{Dialog, UiCommand};
+use crate::gui::automation::until::{Hold, UntilForm};
+use crate::gui::command::{AutomationCommand, Dialog, UiCommand};
 use crate::gui::draft::Draft;
 use crate::gui::model::Model;
 use crate::text::error_text::rule_error_text;
@@ -11,7 +12,13 @@ use crate::text::i18n::I18n;
 
 /// Draws the selected profile.
 #[must_use]
-pub fn profile_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: &mut Draft) -> Option<UiCommand> {
+pub fn profile_ui(
+    ui: &mut egui::Ui,
+    i18n: &I18n,
+    model: &Model,
+    draft: &mut Draft,
+    until: &mut UntilForm,
+) -> Option<UiCommand> {
     let profile = model.profile(&draft.id)?;
     let mut command = None;
     let active = model.active_id().as_ref() == Some(&profile.id);
@@ -49,6 +56,13 @@ pub fn profile_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: &mut Dra
             } else {
                 UiCommand::Activate(profile.id.clone())
             });
+        }
+        if let Some(hold) = until_menu_ui(ui, i18n, until, until_blocker(i18n, model, draft, &name)) {
+            command = Some(UiCommand::Automation(AutomationCommand::ActivateUntil {
+                id: profile.id.clone(),
+                hold,
+                afterwards: until.afterwards,
+            }));
         }
         if matches!(profile.kind, ProfileKind::Custom) {
             if ui.button(i18n.tr("button-rename")).clicked() {
@@ -90,6 +104,43 @@ pub fn profile_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: &mut Dra
         });
     });
     command
+}
+
+/// The "⏱ Until…" menu (disabled with the reason in `blocker`); returns the hold chosen.
+fn until_menu_ui(ui: &mut egui::Ui, i18n: &I18n, until: &mut UntilForm, blocker: Option<String>) -> Option<Hold> {
+    let enabled = blocker.is_none();
+    let config =
+        egui::containers::menu::MenuConfig::new().close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    let shown = ui.add_enabled_ui(enabled, |ui| {
+        egui::containers::menu::MenuButton::new(i18n.tr("until-button"))
+            .config(config)
+            .ui(ui, |ui| {
+                let chosen = until.menu_ui(ui, i18n);
+                if chosen.is_some() {
+                    ui.close();
+                }
+                chosen
+            })
+    });
+    let (response, menu) = shown.inner;
+    match blocker {
+        Some(reason) => response.on_disabled_hover_text(reason),
+        None => response.on_hover_text(i18n.tr("until-button-tooltip")),
+    };
+    menu.and_then(|menu| menu.inner)
+}
+
+/// Why "Until" cannot be used now: it applies the saved profile, so not over unsaved edits.
+fn until_blocker(i18n: &I18n, model: &Model, draft: &Draft, name: &str) -> Option<String> {
+    if model.busy() {
+        return Some(i18n.tr("tooltip-busy"));
+    }
+    if draft.dirty() {
+        return Some(i18n.tr("until-save-first"));
+    }
+    ApplicableSettings::check(name, &draft.base)
+        .err()
+        .map(|error| rule_error_text(i18n, &error))
 }
 
 /// Why Activate (or Save and activate) cannot be used now, if so.

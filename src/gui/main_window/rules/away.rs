@@ -1,0 +1,39 @@
+//! Leaving the computer (opt-in: a profile while the screen is locked or the computer sleeps) and start at
+//! login.
+
+use callprofiles_core::Profile;
+
+use crate::gui::automation::draft::RulesDraft;
+use crate::gui::automation::widgets::profile_menu_ui;
+use crate::gui::command::{AutomationCommand, UiCommand};
+use crate::gui::model::Model;
+use crate::text::i18n::I18n;
+
+/// Draws the away rule.
+pub fn away_ui(ui: &mut egui::Ui, i18n: &I18n, profiles: &[Profile], draft: &mut RulesDraft) {
+    let away = &mut draft.away;
+    ui.horizontal_wrapped(|ui| {
+        let label = i18n.tr("rules-away-enabled");
+        ui.checkbox(&mut away.enabled, &label);
+        ui.add_enabled_ui(away.enabled, |ui| {
+            profile_menu_ui(ui, i18n, "away_profile", &label, profiles, &mut away.profile);
+        });
+    });
+    ui.add_enabled_ui(away.enabled, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.add_space(ui.spacing().icon_width + ui.spacing().icon_spacing);
+            ui.checkbox(&mut away.on_lock, i18n.tr("rules-away-lock"));
+            ui.checkbox(&mut away.on_sleep, i18n.tr("rules-away-sleep"));
+        });
+    });
+    ui.weak(i18n.tr("rules-away-hint"));
+}
+
+/// The start-at-login checkbox (applied at once: it is this computer's setting, not a rule).
+#[must_use]
+pub fn autostart_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model) -> Option<UiCommand> {
+    let mut on = model.autostart();
+    let changed = ui.checkbox(&mut on, i18n.tr("rules-autostart")).changed();
+    ui.weak(i18n.tr("rules-autostart-hint"));
+    changed.then_some(UiCommand::Automation(AutomationCommand::SetAutostart(on)))
+}

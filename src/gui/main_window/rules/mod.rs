@@ -1,0 +1,216 @@
+//! The rules editor, a view of the main window: which rule decides and why (precedence, now, next), the
+//! weekly schedule, its exceptions, networks, leaving the computer and start at login. The rules are a draft
+//! with Save and Cancel like the profile form; each problem is one sentence under the row it belongs to.
+
+mod away;
+mod exceptions;
+mod networks;
+mod precedence;
+mod schedule;
+
+use std::collections::HashMap;
+
+use callprofiles_core::Profile;
+
+use crate::gui::automation::draft::{ExceptionRow, RowRef, RulesDraft, WindowRow};
+use crate::gui::automation::widgets::{profile_menu_ui, short_field_ui};
+use crate::gui::command::UiCommand;
+use crate::gui::model::Model;
+use crate::text::i18n::I18n;
+use schedule::RowAction;
+
+/// Width of the time-zone field.
+const ZONE_WIDTH: f32 = 160.0;
+
+/// The rules view: the draft being edited, and the problems core found when it was last saved.
+#[derive(Debug, Default)]
+pub struct RulesPanel {
+    /// The rules as edited.
+    pub draft: RulesDraft,
+    /// What core refused at the last Save, by row (until the row is edited).
+    pub refused: HashMap<RowRef, String>,
+}
+
+impl RulesPanel {
+    /// Draws the view; returns what the user asked for.
+    #[must_use]
+    pub fn ui(&mut self, ui: &mut egui::Ui, i18n: &I18n, model: &Model) -> Option<UiCommand> {
+        let mut command = None;
+        let profiles = model.profiles();
+        ui.add_space(4.0);
+        ui.heading(egui::RichText::new(i18n.tr("rules-title")).strong());
+        if let Some(asked) = precedence::precedence_ui(ui, i18n, model) {
+            command = Some(asked);
+        }
+        ui.with_layout(egui::Layout::bottom_up(egui::Align::LEFT), |ui| {
+            ui.add_space(2.0);
+            if let Some(asked) = self.save_bar_ui(ui, i18n, model) {
+                command = Some(asked);
+            }
+            ui.separator();
+            ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+                super::scrolled::scrolled_ui(ui, "rules", |ui| {
+                    if let Some(asked) = self.sections_ui(ui, i18n, model, &profiles) {
+                        command = Some(asked);
+                    }
+                    ui.add_space(6.0);
+                });
+            });
+        });
+        command
+    }
+
+    /// The sections of the form.
+    #[must_use]
+    fn sections_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        i18n: &I18n,
+        model: &Model,
+        profiles: &[Profile],
+    ) -> Option<UiCommand> {
+        let mut command = None;
+        let notes = self.notes(i18n, profiles);
+        section_ui(ui, &i18n.tr("rules-windows-heading"), |ui| {
+            let note = |index| notes.get(&RowRef::Window(index)).cloned();
+            if let Some(RowAction::Remove(index)) =
+                schedule::windows_ui(ui, i18n, profiles, &mut self.draft.windows, &note)
+                && index < self.draft.windows.len()
+            {
+                self.draft.windows.remove(index);
+            }
+            if ui.button(i18n.tr("rules-add-window")).clicked() {
+                self.draft.windows.push(WindowRow::default());
+            }
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                let label = i18n.tr("rules-otherwise");
+                ui.label(&label);
+                profile_menu_ui(ui, i18n, "otherwise", &label, profiles, &mut self.draft.otherwise);
+                if self.draft.otherwise.is_some()
+                    && ui
+                        .small_button("×")
+                        .on_hover_text(i18n.tr("rules-otherwise-none"))
+                        .clicked()
+                {
+                    self.draft.otherwise = None;
+                }
+            });
+            if let Some((text, disabled)) = notes.get(&RowRef::Otherwise) {
+                row_note_ui(ui, text, *disabled);
+            }
+            ui.horizontal_wrapped(|ui| {
+                let label = i18n.tr("rules-time-zone");
+                ui.label(&label);
+                short_field_ui(
+                    ui,
+                    &mut self.draft.time_zone,
+                    ZONE_WIDTH,
+                    &label,
+                    &i18n.tr("rules-time-zone-hint"),
+                );
+            });
+            if let Some((text, disabled)) = notes.get(&RowRef::TimeZone) {
+                row_note_ui(ui, text, *disabled);
+            }
+        });
+        section_ui(ui, &i18n.tr("rules-exceptions-heading"), |ui| {
+            let note = |index| notes.get(&RowRef::Exception(index)).cloned();
+            if let Some(RowAction::Remove(index)) =
+                exceptions::exceptions_ui(ui, i18n, profiles, &mut self.draft.exceptions, &note)
+                && index < self.draft.exceptions.len()
+            {
+                self.draft.exceptions.remove(index);
+            }
+            if ui.button(i18n.tr("rules-add-exception")).clicked() {
+                self.draft.exceptions.push(ExceptionRow::default());
+            }
+        });
+        section_ui(ui, &i18n.tr("rules-networks-heading"), |ui| {
+            let note = |index| notes.get(&RowRef::Network(index)).cloned();
+            if let Some(asked) = networks::networks_ui(ui, i18n, model, profiles, &mut self.draft, &note) {
+                command = Some(asked);
+            }
+        });
+        section_ui(ui, &i18n.tr("rules-away-heading"), |ui| {
+            away::away_ui(ui, i18n, profiles, &mut self.draft);
+            if let Some((text, disabled)) = notes.get(&RowRef::Away) {
+                row_note_ui(ui, text, *disabled);
+            }
+        });
+        section_ui(ui, &i18n.tr("rules-autostart"), |ui| {
+            if let Some(asked) = away::autostart_ui(ui, i18n, model) {
+                command = Some(asked);
+            }
+        });
+        command
+    }
+
+    /// Each row's note: what core refused, else what is wrong as typed, else that it names a deleted profile.
+    fn notes(&self, i18n: &I18n, profiles: &[Profile]) -> HashMap<RowRef, (String, bool)> {
+        let mut notes: HashMap<RowRef, (String, bool)> = self
+            .draft
+            .problems(profiles)
+            .into_iter()
+            .map(|(row, problem)| (row, (problem.text(i18n), problem.disables())))
+            .collect();
+        for (row, text) in &self.refused {
+            notes.entry(*row).or_insert_with(|| (text.clone(), false));
+        }
+        notes
+    }
+
+    /// Save and Cancel, pinned under the form.
+    #[must_use]
+    fn save_bar_ui(&mut self, ui: &mut egui::Ui, i18n: &I18n, model: &Model) -> Option<UiCommand> {
+        let mut command = None;
+        let dirty = self.draft.dirty();
+        ui.horizontal_wrapped(|ui| {
+            let rules = self.draft.rules();
+            let save = ui.add_enabled(
+                dirty && rules.is_ok() && !model.busy(),
+                egui::Button::new(i18n.tr("rules-save")),
+            );
+            if save.clicked()
+                && let Ok(rules) = rules
+            {
+                command = Some(UiCommand::Automation(
+                    crate::gui::command::AutomationCommand::SaveRules(Box::new(rules)),
+                ));
+            }
+            if ui
+                .add_enabled(dirty, egui::Button::new(i18n.tr("rules-cancel")))
+                .clicked()
+            {
+                self.draft.cancel();
+                self.refused.clear();
+            }
+            if dirty {
+                ui.colored_label(ui.visuals().warn_fg_color, i18n.tr("rules-unsaved"));
+            }
+        });
+        command
+    }
+}
+
+/// A row's note under it: a problem in the error colour, or the note of a rule that is off.
+pub fn row_note_ui(ui: &mut egui::Ui, text: &str, disabled: bool) {
+    let color = if disabled {
+        ui.visuals().warn_fg_color
+    } else {
+        ui.visuals().error_fg_color
+    };
+    let mark = if disabled { "⚠" } else { "✖" };
+    ui.add(egui::Label::new(egui::RichText::new(format!("{mark} {text}")).color(color)).wrap());
+}
+
+/// One titled group of the form.
+fn section_ui(ui: &mut egui::Ui, title: &str, add_contents: impl FnOnce(&mut egui::Ui)) {
+    ui.add_space(6.0);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.strong(title);
+        ui.add_space(2.0);
+        add_contents(ui);
+    });
+}
