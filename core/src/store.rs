@@ -171,8 +171,9 @@ impl Store {
         })
     }
 
-    /// Takes the writers' lock, waiting up to [`LOCK_WAIT`].
-    fn lock(&self) -> Result<File, StoreError> {
+    /// Takes the writers' lock, waiting up to [`LOCK_WAIT`]. The home's other files
+    /// (`automation.json`, `history.json`) are written under the same lock.
+    pub(crate) fn lock(&self) -> Result<File, StoreError> {
         let path = self.home.join(LOCK_FILE);
         std::fs::create_dir_all(&self.home).map_err(|source| StoreError::Io {
             action: "create",

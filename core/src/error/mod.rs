@@ -1,6 +1,7 @@
 //! Typed errors of the core, each of which displays as one clear sentence for the user. Every reason is
 //! typed (not English text), so the windows can say it in the user's language.
 
+mod automation;
 mod config;
 mod import;
 mod input;
@@ -13,6 +14,7 @@ mod store;
 
 use thiserror::Error;
 
+pub use automation::{AutomationError, AutomationInput, RuleList};
 pub use config::{ConfigProblem, SecretFileProblem, UnsafeReason};
 pub use import::{ImportError, ImportProblem};
 pub use input::InputError;
@@ -43,6 +45,9 @@ pub enum CoreError {
     /// A callprofiles server failed.
     #[error(transparent)]
     Remote(#[from] RemoteError),
+    /// An automation rule or request refused.
+    #[error(transparent)]
+    Automation(#[from] AutomationError),
     /// The phone system took a profile, but noting it as the last applied one failed.
     #[error("The phone system now uses profile \"{profile}\", but callprofiles could not note it as applied: {source}")]
     AppliedButUnrecorded {

@@ -255,6 +255,7 @@ fn status_error(mut response: Response<ureq::Body>) -> CoreError {
         Some(ErrorDetail::Rule(rule)) => return rule.into(),
         Some(ErrorDetail::Input(input)) => return input.into(),
         Some(ErrorDetail::Import(import)) => return import.into(),
+        Some(ErrorDetail::Automation(automation)) => return automation.into(),
         Some(ErrorDetail::Phone(phone)) if kind == Some(ErrorKind::Pbx) => return phone.into(),
         _ => {}
     }

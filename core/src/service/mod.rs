@@ -2,6 +2,9 @@
 //! window's worker and the server alike. The verbs a screen uses are the [`ProfileService`] trait; a
 //! program opens a home with [`open_home`] and holds it as that trait.
 
+mod automation;
+#[cfg(test)]
+mod automation_tests;
 pub mod connection;
 mod editing;
 mod files;

@@ -5,10 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::automation::{AutomationStep, AutomationView, HistoryEntry, Rules, Situation, Until};
 use crate::call_flow::RingTimes;
 use crate::config::PhoneSystemConfig;
 use crate::detection::{Activity, detect};
-use crate::error::{CoreError, PhoneError, StoreError};
+use crate::error::{AutomationError, CoreError, PhoneError, StoreError};
 use crate::phone_number::PhoneNumber;
 use crate::phone_system::PhoneSystemDescription;
 use crate::phone_system::asterisk::AmiSecret;
@@ -130,6 +131,7 @@ pub trait ProfileService: Send {
 
     /// Applies the profile to the phone system (checked, written, read back) and records it as the last
     /// applied one; returns it. A profile whose mode lacks its number fails before anything is sent.
+    /// When automation rules exist, the click holds until the rules' next change ([`crate::automation`]).
     fn activate(&mut self, id: &ProfileId) -> Result<Profile, CoreError>;
 
     /// Replaces the profile's settings; when it is the active one they are applied too.
@@ -210,6 +212,54 @@ pub trait ProfileService: Send {
     /// what the form and Activate warn about.
     fn unrecorded_greeting(&mut self, profile: &Profile) -> Result<Option<GreetingSlot>, CoreError> {
         Ok(self.recorded_greetings()?.missing(profile.settings.voicemail.greeting))
+    }
+
+    /// Automatic switching as a screen shows it, at this instant: the rules, the hold while it holds,
+    /// the last situation, what the rules decide now, when the profile changes next, and the rules
+    /// disabled because their profile was deleted. See [`crate::automation`] for the semantics.
+    fn automation(&mut self) -> Result<AutomationView, CoreError> {
+        Err(AutomationError::Unavailable.into())
+    }
+
+    /// Checks `rules` whole ([`Rules::check_with`]: every profile named must exist) and saves them, then
+    /// runs the automation at once (a switch the new rules call for happens now).
+    fn save_rules(&mut self, _rules: Rules) -> Result<AutomationStep, CoreError> {
+        Err(AutomationError::Unavailable.into())
+    }
+
+    /// Applies profile `id` now and holds it until `until.ends` (in the future, at most a year away),
+    /// then returns as `until.then` says; kept in the history.
+    fn activate_until(&mut self, _id: &ProfileId, _until: Until) -> Result<AutomationStep, CoreError> {
+        Err(AutomationError::Unavailable.into())
+    }
+
+    /// Ends the user's hold (click or "until"): the rules decide again, at once.
+    fn clear_hold(&mut self) -> Result<AutomationStep, CoreError> {
+        Err(AutomationError::Unavailable.into())
+    }
+
+    /// Keeps what the desktop sees (network, away) and runs the automation at once.
+    fn report_situation(&mut self, _situation: Situation) -> Result<AutomationStep, CoreError> {
+        Err(AutomationError::Unavailable.into())
+    }
+
+    /// One step of a runner at `now`: evaluates; when the decided profile changed since the last step
+    /// and is not the active one, applies it through the same path as a click and records it in the
+    /// history; ends a hold that has ended. Call it again at the returned `next.at` (and after an error,
+    /// after a pause of your choosing: nothing was recorded, so the step is retried).
+    fn run_automation(&mut self, _now: jiff::Timestamp) -> Result<AutomationStep, CoreError> {
+        Err(AutomationError::Unavailable.into())
+    }
+
+    /// The switches made automatically or by "until", newest first (at most 500).
+    fn history(&mut self) -> Result<Vec<HistoryEntry>, CoreError> {
+        Err(AutomationError::Unavailable.into())
+    }
+
+    /// Moves a damaged (or newer) `automation.json` and/or `history.json` aside, kept, never deleted;
+    /// returns where they went (empty when neither was damaged).
+    fn move_damaged_automation_aside(&mut self) -> Result<Vec<PathBuf>, CoreError> {
+        Err(AutomationError::Unavailable.into())
     }
 
     /// Tests the phone system `config` names and only then saves it and switches to it (a `secret`
@@ -302,7 +352,7 @@ impl ProfileService for Callprofiles {
     }
 
     fn activate(&mut self, id: &ProfileId) -> Result<Profile, CoreError> {
-        self.activate_profile(id)
+        self.activate_by_click(id, jiff::Timestamp::now())
     }
 
     fn save_settings(&mut self, id: &ProfileId, settings: Settings) -> Result<SavedSettings, CoreError> {
@@ -380,6 +430,38 @@ impl ProfileService for Callprofiles {
 
     fn call(&mut self, target: &PhoneNumber) -> Result<(PlacedCall, Box<dyn CallWatch>), CoreError> {
         self.call_number(target)
+    }
+
+    fn automation(&mut self) -> Result<AutomationView, CoreError> {
+        self.automation_view(jiff::Timestamp::now())
+    }
+
+    fn save_rules(&mut self, rules: Rules) -> Result<AutomationStep, CoreError> {
+        self.save_automation_rules(rules, jiff::Timestamp::now())
+    }
+
+    fn activate_until(&mut self, id: &ProfileId, until: Until) -> Result<AutomationStep, CoreError> {
+        self.activate_profile_until(id, until, jiff::Timestamp::now())
+    }
+
+    fn clear_hold(&mut self) -> Result<AutomationStep, CoreError> {
+        self.clear_automation_hold(jiff::Timestamp::now())
+    }
+
+    fn report_situation(&mut self, situation: Situation) -> Result<AutomationStep, CoreError> {
+        self.keep_situation(situation, jiff::Timestamp::now())
+    }
+
+    fn run_automation(&mut self, now: jiff::Timestamp) -> Result<AutomationStep, CoreError> {
+        self.automation_step(now)
+    }
+
+    fn history(&mut self) -> Result<Vec<HistoryEntry>, CoreError> {
+        Ok(self.automation_store().history()?)
+    }
+
+    fn move_damaged_automation_aside(&mut self) -> Result<Vec<PathBuf>, CoreError> {
+        self.move_automation_files_aside()
     }
 
     fn connect(&mut self, config: PhoneSystemConfig, secret: Option<AmiSecret>) -> Result<Connected, CoreError> {

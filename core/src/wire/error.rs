@@ -60,6 +60,8 @@ pub enum ErrorDetail {
     Import(ImportError),
     /// The PBX's failure.
     Phone(PhoneError),
+    /// A refused automation rule or request (`kind` `rule` or `bad_request`).
+    Automation(crate::error::AutomationError),
     /// How long to wait before trying again (also in `Retry-After`).
     RetryAfter {
         /// Seconds.

@@ -1,5 +1,6 @@
 //! Core errors as one sentence in the user's language.
 
+mod automation;
 mod import;
 mod phone;
 mod remote;
@@ -10,6 +11,7 @@ use callprofiles_core::error::clause;
 use callprofiles_core::{BuiltIn, CoreError, Damage, FileKind, InputError, RuleError, StoreError};
 use fluent_bundle::FluentValue;
 
+pub use automation::automation_error_text;
 pub use import::import_error_text;
 pub use phone::phone_error_text;
 pub use remote::remote_error_text;
@@ -25,6 +27,7 @@ pub fn error_text(i18n: &I18n, error: &CoreError) -> String {
         CoreError::Phone(error) => phone_error_text(i18n, error),
         CoreError::Import(error) => import_error_text(i18n, error),
         CoreError::Remote(error) => remote_error_text(i18n, error),
+        CoreError::Automation(error) => automation_error_text(i18n, error),
         CoreError::AppliedButUnrecorded { profile, source } => i18n.tr_args(
             "error-applied-unrecorded",
             &[

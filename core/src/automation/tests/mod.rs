@@ -1,0 +1,4 @@
+//! Evaluation with an injected clock: precedence, holds, midnight, Europe/Warsaw's daylight-saving days.
+
+mod evaluation;
+mod support;
