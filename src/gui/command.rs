@@ -203,7 +203,7 @@ pub enum UiCommand {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AutomationCommand {
     /// Save the rules as edited (checked by core).
-    SaveRules(Box<crate::gui::automation::draft::RulesDraft>),
+    SaveRules(Box<callprofiles_core::automation::Rules>),
     /// Activate a profile for a while, then go back to the schedule or the previous profile.
     ActivateUntil {
         /// The profile.

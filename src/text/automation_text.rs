@@ -1,6 +1,8 @@
 //! The words of automatic switching: weekdays, the "Next:" line, the hold, why a rule decides, history
 //! entries and the rules' problems, in the user's language.
 
+use callprofiles_core::automation::Weekdays;
+
 use crate::text::i18n::I18n;
 
 /// Message ids of the weekdays, Monday first.
@@ -76,7 +78,10 @@ pub fn when_text(i18n: &I18n, at: &jiff::Zoned, now: &jiff::Zoned, words: WhenWo
             ),
             _ => i18n.tr_args(
                 "until-when-date",
-                &[("date", at.strftime("%Y-%m-%d").to_string().into()), ("time", time.into())],
+                &[
+                    ("date", at.strftime("%Y-%m-%d").to_string().into()),
+                    ("time", time.into()),
+                ],
             ),
         };
     }
@@ -126,4 +131,20 @@ pub fn days_text(i18n: &I18n, days: &[bool; 7]) -> String {
         day += 1;
     }
     parts.join(", ")
+}
+
+/// The weekdays, Monday first (the order of a window's toggles).
+pub const WEEK: [jiff::civil::Weekday; 7] = [
+    jiff::civil::Weekday::Monday,
+    jiff::civil::Weekday::Tuesday,
+    jiff::civil::Weekday::Wednesday,
+    jiff::civil::Weekday::Thursday,
+    jiff::civil::Weekday::Friday,
+    jiff::civil::Weekday::Saturday,
+    jiff::civil::Weekday::Sunday,
+];
+
+/// A window's days as its seven toggles, Monday first.
+pub fn day_flags(days: Weekdays) -> [bool; 7] {
+    WEEK.map(|day| days.contains(day))
 }

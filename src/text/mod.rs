@@ -8,6 +8,7 @@ pub mod error_text;
 pub mod flow_text;
 pub mod i18n;
 pub mod labels;
+pub mod reason_text;
 #[cfg(test)]
 mod setting_places;
 #[cfg(test)]

@@ -3,26 +3,19 @@
 
 use callprofiles_core::ProfileBook;
 use callprofiles_core::automation::{
-    AutomationView, AwayCause, Hold, NetworkSignature, NextChange, Reason, ReturnTo, Rules, Weekdays,
+    AutomationView, AwayCause, Hold, NetworkSignature, NextChange, Reason, ReturnTo, Rules,
 };
 use fluent_bundle::FluentValue;
 
-use super::automation_text::{WhenWords, days_text, when_text};
+use super::automation_text::{WhenWords, day_flags, days_text, when_text};
 use crate::text::i18n::I18n;
 
 /// A profile's shown name by id (built-ins translated; a deleted one says so).
 pub fn profile_text(i18n: &I18n, book: Option<&ProfileBook>, id: &callprofiles_core::ProfileId) -> String {
-    book.and_then(|book| book.get(id))
-        .map_or_else(|| i18n.tr("rules-profile-missing"), |profile| i18n.profile_name(&profile))
-}
-
-/// A window's days as the seven toggles, Monday first.
-pub fn day_flags(days: Weekdays) -> [bool; 7] {
-    let mut flags = [false; 7];
-    for (flag, (day, _)) in flags.iter_mut().zip(callprofiles_core::automation::DAYS) {
-        *flag = days.contains(day);
-    }
-    flags
+    book.and_then(|book| book.get(id)).map_or_else(
+        || i18n.tr("rules-profile-missing"),
+        |profile| i18n.profile_name(&profile),
+    )
 }
 
 /// The short why of the "Next:" line and a history entry: "schedule", "network Office", "screen locked".
@@ -36,9 +29,10 @@ pub fn short_reason(i18n: &I18n, reason: &Reason) -> String {
         Reason::Away {
             cause: AwayCause::Asleep,
         } => i18n.tr("reason-asleep"),
-        Reason::Network { label, .. } => {
-            i18n.tr_args("reason-network", &[("label", FluentValue::from(label.as_str().to_owned()))])
-        }
+        Reason::Network { label, .. } => i18n.tr_args(
+            "reason-network",
+            &[("label", FluentValue::from(label.as_str().to_owned()))],
+        ),
         Reason::Exception { from, to, .. } => i18n.tr_args("reason-exception", &[("dates", dates(*from, *to).into())]),
         Reason::Schedule { .. } | Reason::Otherwise => i18n.tr("reason-schedule"),
     }
@@ -49,7 +43,10 @@ pub fn long_reason(i18n: &I18n, reason: &Reason, rules: &Rules, now: &jiff::Zone
     let number = |rule: usize| FluentValue::from(rule);
     match reason {
         Reason::Manual => i18n.tr("why-manual"),
-        Reason::Until { ends, .. } => i18n.tr_args("why-until", &[("when", when(i18n, *ends, rules, now, WhenWords::Until).into())]),
+        Reason::Until { ends, .. } => i18n.tr_args(
+            "why-until",
+            &[("when", when(i18n, *ends, rules, now, WhenWords::Until).into())],
+        ),
         Reason::Away { .. } => i18n.tr_args("why-away", &[("how", short_reason(i18n, reason).into())]),
         Reason::Network { rule, label } => i18n.tr_args(
             "why-network",
@@ -106,7 +103,10 @@ pub fn hold_text(i18n: &I18n, hold: &Hold, view: &AutomationView, book: Option<&
                 "hold-until",
                 &[
                     ("profile", profile.into()),
-                    ("when", when(i18n, until.ends, &view.rules, &now, WhenWords::Until).into()),
+                    (
+                        "when",
+                        when(i18n, until.ends, &view.rules, &now, WhenWords::Until).into(),
+                    ),
                     ("then", then.into()),
                 ],
             )
@@ -131,12 +131,11 @@ pub fn signature_text(i18n: &I18n, signature: &NetworkSignature) -> String {
 }
 
 /// An instant as the rules' zone shows it, relative to `now` ("at 16:00", "tomorrow at 08:00"); the zone's
-/// name is added when it is not the computer's.
+/// name is added when the computer's clock would show another time.
 fn when(i18n: &I18n, at: jiff::Timestamp, rules: &Rules, now: &jiff::Zoned, words: WhenWords) -> String {
-    let zone = rules.time_zone.time_zone().clone();
-    let text = when_text(i18n, &at.to_zoned(zone), now, words);
-    let system = jiff::tz::TimeZone::system();
-    if system.iana_name() == Some(rules.time_zone.name()) {
+    let zone = rules.time_zone.time_zone();
+    let text = when_text(i18n, &at.to_zoned(zone.clone()), now, words);
+    if jiff::tz::TimeZone::system().to_offset(at) == zone.to_offset(at) {
         text
     } else {
         format!("{text} ({})", rules.time_zone.name())

@@ -2,7 +2,13 @@
 //! form's draft, nothing is saved until Save; what was typed is checked as it is typed, each problem kept
 //! with the row it belongs to.
 
-use callprofiles_core::ProfileId;
+use callprofiles_core::automation::{
+    AwayRule, ClockTime, Exception, NetworkLabel, NetworkRule, NetworkSignature, RuleRef, Rules, Weekdays, Window, Zone,
+};
+use callprofiles_core::error::AutomationError;
+use callprofiles_core::{CoreError, ProfileId};
+
+use crate::text::automation_text::{WEEK, day_flags};
 
 /// One weekly window being edited: on these days, from `start` to `end`, use `profile`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -28,13 +34,13 @@ pub struct ExceptionRow {
     pub profile: Option<ProfileId>,
 }
 
-/// One network being edited: recognised by its signature (learned, shown readably), use `profile`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// One network being edited: recognised by its signature (learned with one click), use `profile`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NetworkRow {
     /// The user's name for it ("Office").
     pub label: String,
-    /// How it is recognised, readably (gateway MAC, Wi-Fi name or subnet).
-    pub shown: String,
+    /// How it is recognised (gateway MAC, Wi-Fi name or subnet).
+    pub network: NetworkSignature,
     /// The profile chosen.
     pub profile: Option<ProfileId>,
 }
@@ -67,6 +73,10 @@ pub enum Problem {
     DeletedProfile,
     /// The time zone is not known.
     TimeZone(String),
+    /// A network's name is empty or not allowed.
+    Label,
+    /// Leaving the computer with neither the lock nor sleep.
+    AwayTrigger,
 }
 
 impl Problem {
@@ -79,6 +89,8 @@ impl Problem {
             Self::NoProfile => i18n.tr("problem-no-profile"),
             Self::DeletedProfile => i18n.tr("rules-disabled-note"),
             Self::TimeZone(zone) => i18n.tr_args("problem-time-zone", &[("zone", zone.clone().into())]),
+            Self::Label => i18n.tr("problem-network-label"),
+            Self::AwayTrigger => i18n.tr("problem-away-trigger"),
         }
     }
 
@@ -126,6 +138,11 @@ impl RulesDraft {
     }
 
     /// Whether the rules (not the saved copy) are the same.
+    pub fn same_rules(&self, other: &RulesDraft) -> bool {
+        self.same_as(other)
+    }
+
+    /// Whether the rules (not the saved copy) are the same.
     fn same_as(&self, other: &RulesDraft) -> bool {
         self.windows == other.windows
             && self.otherwise == other.otherwise
@@ -135,16 +152,128 @@ impl RulesDraft {
             && self.away == other.away
     }
 
-    /// The rules to save, or the first problem that refuses them (a rule naming a deleted profile does not:
-    /// core keeps it, off).
-    pub fn rules(&self) -> Result<RulesDraft, Problem> {
-        match self.problems(&[]).into_iter().find(|(_, problem)| !problem.disables()) {
-            Some((_, problem)) => Err(problem),
-            None => Ok(RulesDraft {
-                saved: None,
-                ..self.clone()
-            }),
+    /// The draft of saved `rules` (nothing edited yet).
+    pub fn of(rules: &Rules) -> Self {
+        let mut draft = Self {
+            windows: rules
+                .weekly
+                .iter()
+                .map(|window| WindowRow {
+                    days: day_flags(window.days),
+                    start: window.start.to_string(),
+                    end: window.end.to_string(),
+                    profile: Some(window.profile.clone()),
+                })
+                .collect(),
+            otherwise: rules.otherwise.clone(),
+            time_zone: rules.time_zone.name().to_owned(),
+            exceptions: rules
+                .exceptions
+                .iter()
+                .map(|exception| ExceptionRow {
+                    first: exception.from.to_string(),
+                    last: if exception.to == exception.from {
+                        String::new()
+                    } else {
+                        exception.to.to_string()
+                    },
+                    profile: Some(exception.profile.clone()),
+                })
+                .collect(),
+            networks: rules
+                .networks
+                .iter()
+                .map(|network| NetworkRow {
+                    label: network.label.as_str().to_owned(),
+                    network: network.network.clone(),
+                    profile: Some(network.profile.clone()),
+                })
+                .collect(),
+            away: rules.away.as_ref().map_or_else(
+                || AwayDraft {
+                    enabled: false,
+                    profile: None,
+                    on_lock: true,
+                    on_sleep: true,
+                },
+                |away| AwayDraft {
+                    enabled: true,
+                    profile: Some(away.profile.clone()),
+                    on_lock: away.on_lock,
+                    on_sleep: away.on_sleep,
+                },
+            ),
+            saved: None,
+        };
+        draft.saved = Some(Box::new(draft.clone()));
+        draft
+    }
+
+    /// The rules to save, or the first row that refuses them, with why (core checks the rest: overlaps).
+    pub fn rules(&self, profiles: &[callprofiles_core::Profile]) -> Result<Rules, (RowRef, Problem)> {
+        if let Some(problem) = self.problems(profiles).into_iter().next() {
+            return Err(problem);
         }
+        let time_zone = Zone::named(&self.time_zone)
+            .map_err(|_| (RowRef::TimeZone, Problem::TimeZone(self.time_zone.trim().to_owned())))?;
+        let chosen = |row: RowRef, profile: &Option<ProfileId>| profile.clone().ok_or((row, Problem::NoProfile));
+        let mut weekly = Vec::new();
+        for (index, row) in self.windows.iter().enumerate() {
+            let at = RowRef::Window(index);
+            let time = |text: &str| clock_time(text).ok_or((at, Problem::Time));
+            let mut days = Weekdays::NONE;
+            for (on, day) in row.days.iter().zip(WEEK) {
+                if *on {
+                    days = days.with(day);
+                }
+            }
+            weekly.push(Window {
+                days,
+                start: time(&row.start)?,
+                end: time(&row.end)?,
+                profile: chosen(at, &row.profile)?,
+            });
+        }
+        let mut exceptions = Vec::new();
+        for (index, row) in self.exceptions.iter().enumerate() {
+            let at = RowRef::Exception(index);
+            let from = parse_date(&row.first).ok_or((at, Problem::Date))?;
+            let to = if row.last.trim().is_empty() {
+                from
+            } else {
+                parse_date(&row.last).ok_or((at, Problem::Date))?
+            };
+            exceptions.push(Exception {
+                from,
+                to,
+                profile: chosen(at, &row.profile)?,
+            });
+        }
+        let mut networks = Vec::new();
+        for (index, row) in self.networks.iter().enumerate() {
+            let at = RowRef::Network(index);
+            networks.push(NetworkRule {
+                network: row.network.clone(),
+                label: NetworkLabel::parse(&row.label).map_err(|_| (at, Problem::Label))?,
+                profile: chosen(at, &row.profile)?,
+            });
+        }
+        let away = match &self.away {
+            AwayDraft { enabled: false, .. } => None,
+            away => Some(AwayRule {
+                profile: chosen(RowRef::Away, &away.profile)?,
+                on_lock: away.on_lock,
+                on_sleep: away.on_sleep,
+            }),
+        };
+        Ok(Rules {
+            time_zone,
+            weekly,
+            otherwise: self.otherwise.clone(),
+            exceptions,
+            networks,
+            away,
+        })
     }
 
     /// What is wrong as typed, by row; a rule naming a profile not in `profiles` is off.
@@ -188,7 +317,14 @@ impl RulesDraft {
             problems.push((RowRef::TimeZone, Problem::TimeZone(self.time_zone.trim().to_owned())));
         }
         if self.away.enabled {
-            problems.extend(profile_problem(&self.away.profile).map(|p| (RowRef::Away, p)));
+            let problem = profile_problem(&self.away.profile)
+                .or_else(|| (!self.away.on_lock && !self.away.on_sleep).then_some(Problem::AwayTrigger));
+            problems.extend(problem.map(|p| (RowRef::Away, p)));
+        }
+        for (index, row) in self.networks.iter().enumerate() {
+            if NetworkLabel::parse(&row.label).is_err() {
+                problems.push((RowRef::Network(index), Problem::Label));
+            }
         }
         problems
     }
@@ -209,6 +345,45 @@ pub enum RowRef {
     TimeZone,
     /// Leaving the computer.
     Away,
+}
+
+/// A time of day as core takes it (`24:00` ends a day), also read as people type it (`8`, `0830`).
+fn clock_time(text: &str) -> Option<ClockTime> {
+    ClockTime::parse(text)
+        .ok()
+        .or_else(|| parse_time(text).map(ClockTime::of))
+}
+
+/// Which row a rule core refused belongs to (core numbers rows from 1), if any.
+pub fn refused_row(error: &CoreError) -> Option<RowRef> {
+    let CoreError::Automation(error) = error else {
+        return None;
+    };
+    let index = |number: &usize| number.saturating_sub(1);
+    Some(match error {
+        AutomationError::NoDays { window } | AutomationError::EmptyWindow { window, .. } => {
+            RowRef::Window(index(window))
+        }
+        AutomationError::OverlappingWindows { second, .. } => RowRef::Window(index(second)),
+        AutomationError::ExceptionBackwards { exception, .. } => RowRef::Exception(index(exception)),
+        AutomationError::OverlappingExceptions { second, .. } => RowRef::Exception(index(second)),
+        AutomationError::DuplicateNetwork { second, .. } => RowRef::Network(index(second)),
+        AutomationError::AwayWithoutTrigger => RowRef::Away,
+        AutomationError::UnknownZone { .. } => RowRef::TimeZone,
+        _ => return None,
+    })
+}
+
+impl From<RuleRef> for RowRef {
+    fn from(rule: RuleRef) -> Self {
+        match rule {
+            RuleRef::Window(number) => Self::Window(number.saturating_sub(1)),
+            RuleRef::Exception(number) => Self::Exception(number.saturating_sub(1)),
+            RuleRef::Network(number) => Self::Network(number.saturating_sub(1)),
+            RuleRef::Away => Self::Away,
+            RuleRef::Otherwise => Self::Otherwise,
+        }
+    }
 }
 
 /// A time typed as `HH:MM` (also `H:MM`, `HHMM`, `H`), or `None` when it is not one.

@@ -2,10 +2,11 @@
 //! go back to what the schedule says, or to the previous profile. The same small form serves the main
 //! window (a menu beside Activate) and the quick window (a line under the profiles).
 
+use callprofiles_core::automation::{ReturnTo, Rules, Until};
 use fluent_bundle::FluentValue;
 
 use super::draft::parse_time;
-use super::widgets::{TIME_WIDTH, name_widget, short_field_ui};
+use super::widgets::{Name, TIME_WIDTH, name_widget, short_field_ui};
 use crate::text::i18n::I18n;
 
 /// How long a profile chosen now holds.
@@ -27,6 +28,71 @@ pub enum Afterwards {
     Schedule,
     /// The profile active before.
     Previous,
+}
+
+/// The time "tomorrow morning" means when the schedule starts nothing before noon.
+const MORNING: jiff::civil::Time = jiff::civil::Time::constant(8, 0, 0, 0);
+
+/// The "until" core is asked for: `hold` counted from `now` (a time typed is the next such time on the
+/// wall clock of `now`'s zone; tomorrow morning is the schedule's first start tomorrow before noon, else
+/// 08:00), then `afterwards`. `None` only past the edges of time.
+pub fn until_of(hold: Hold, afterwards: Afterwards, now: &jiff::Zoned, rules: Option<&Rules>) -> Option<Until> {
+    let ends = match hold {
+        Hold::Hours(hours) => now
+            .timestamp()
+            .checked_add(jiff::SignedDuration::from_hours(i64::from(hours)))
+            .ok()?,
+        Hold::At(time) => {
+            let today = now.date().to_datetime(time).to_zoned(now.time_zone().clone()).ok()?;
+            if today.timestamp() > now.timestamp() {
+                today.timestamp()
+            } else {
+                now.date()
+                    .tomorrow()
+                    .ok()?
+                    .to_datetime(time)
+                    .to_zoned(now.time_zone().clone())
+                    .ok()?
+                    .timestamp()
+            }
+        }
+        Hold::TomorrowMorning => tomorrow_morning(now, rules)?,
+    };
+    let then = match afterwards {
+        Afterwards::Schedule => ReturnTo::Schedule,
+        Afterwards::Previous => ReturnTo::Previous,
+    };
+    Some(Until { ends, then })
+}
+
+/// Tomorrow's first window start before noon (in the rules' zone), else 08:00 on `now`'s wall clock.
+fn tomorrow_morning(now: &jiff::Zoned, rules: Option<&Rules>) -> Option<jiff::Timestamp> {
+    let noon = jiff::civil::Time::constant(12, 0, 0, 0);
+    let scheduled = rules.and_then(|rules| {
+        let zone = rules.time_zone.time_zone().clone();
+        let tomorrow = now.with_time_zone(zone.clone()).date().tomorrow().ok()?;
+        rules
+            .weekly
+            .iter()
+            .filter(|window| window.days.contains(tomorrow.weekday()))
+            .filter_map(|window| window.start.on(tomorrow))
+            .filter(|start| start.time() < noon)
+            .min()
+            .and_then(|start| start.to_zoned(zone).ok())
+            .map(|start| start.timestamp())
+    });
+    match scheduled {
+        Some(start) => Some(start),
+        None => Some(
+            now.date()
+                .tomorrow()
+                .ok()?
+                .to_datetime(MORNING)
+                .to_zoned(now.time_zone().clone())
+                .ok()?
+                .timestamp(),
+        ),
+    }
 }
 
 /// The form's state: what was typed and chosen so far.
@@ -79,9 +145,8 @@ impl UntilForm {
         let mut chosen = None;
         let typed = parse_time(&self.time);
         ui.horizontal(|ui| {
-            let label = i18n.tr("until-time-label");
-            ui.label(&label);
-            let field = short_field_ui(ui, &mut self.time, TIME_WIDTH, &label, "17:00");
+            let label = ui.label(i18n.tr("until-time-label"));
+            let field = short_field_ui(ui, &mut self.time, TIME_WIDTH, Name::Label(label.id), "17:00");
             let entered = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
             if with_button {
                 let ok = ui.add_enabled(typed.is_some(), egui::Button::new(i18n.tr("until-time-go")));
@@ -115,9 +180,8 @@ impl UntilForm {
 
     /// The quick window's line: how long the next profile clicked holds, and what comes after.
     pub fn quick_ui(&mut self, ui: &mut egui::Ui, i18n: &I18n) {
-        let label = i18n.tr("until-quick-label");
         ui.horizontal_wrapped(|ui| {
-            ui.label(&label);
+            let label = ui.label(i18n.tr("until-quick-label"));
             let typed = parse_time(&self.time);
             let shown = match self.chosen {
                 None => i18n.tr("until-changed"),
@@ -137,10 +201,10 @@ impl UntilForm {
                         self.chosen = Some(at);
                     }
                 });
-            name_widget(ui, &combo.response, &label);
+            name_widget(ui, combo.response, Name::Label(label.id));
             if matches!(self.chosen, Some(Hold::At(_))) {
                 let name = i18n.tr("until-time-label");
-                short_field_ui(ui, &mut self.time, TIME_WIDTH, &name, "17:00");
+                short_field_ui(ui, &mut self.time, TIME_WIDTH, Name::Text(&name), "17:00");
                 if let Some(time) = parse_time(&self.time) {
                     self.chosen = Some(Hold::At(time));
                 }
@@ -154,11 +218,55 @@ impl UntilForm {
         }
     }
 
-    /// The hold the quick window applies with the next click; `Err(())` while the typed time is not one.
-    pub fn quick_hold(&self) -> Result<Option<Hold>, ()> {
+    /// The hold the quick window applies with the next click (`Some(None)`: until changed); `None` while
+    /// the typed time is not one.
+    pub fn quick_hold(&self) -> Option<Option<Hold>> {
         match self.chosen {
-            Some(Hold::At(_)) => parse_time(&self.time).map(|time| Some(Hold::At(time))).ok_or(()),
-            other => Ok(other),
+            Some(Hold::At(_)) => parse_time(&self.time).map(|time| Some(Hold::At(time))),
+            other => Some(other),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn warsaw(text: &str) -> Result<jiff::Zoned, jiff::Error> {
+        format!("{text}[Europe/Warsaw]").parse()
+    }
+
+    #[test]
+    fn a_time_already_past_today_means_tomorrow() -> Result<(), Box<dyn std::error::Error>> {
+        let now = warsaw("2026-12-01T18:30:00+01:00")?;
+        let at = |h, m| Hold::At(jiff::civil::Time::constant(h, m, 0, 0));
+        let later = until_of(at(19, 0), Afterwards::Schedule, &now, None).ok_or("none")?;
+        assert_eq!(later.ends, "2026-12-01T18:00:00Z".parse()?);
+        let earlier = until_of(at(17, 0), Afterwards::Previous, &now, None).ok_or("none")?;
+        assert_eq!(earlier.ends, "2026-12-02T16:00:00Z".parse()?);
+        assert_eq!(earlier.then, ReturnTo::Previous);
+        let two = until_of(Hold::Hours(2), Afterwards::Schedule, &now, None).ok_or("none")?;
+        assert_eq!(two.ends, "2026-12-01T19:30:00Z".parse()?);
+        Ok(())
+    }
+
+    #[test]
+    fn tomorrow_morning_is_the_schedules_first_start_else_eight() -> Result<(), Box<dyn std::error::Error>> {
+        let now = warsaw("2026-12-01T18:30:00+01:00")?;
+        let plain = until_of(Hold::TomorrowMorning, Afterwards::Schedule, &now, None).ok_or("none")?;
+        assert_eq!(plain.ends, "2026-12-02T07:00:00Z".parse()?);
+        let mut rules = Rules {
+            time_zone: callprofiles_core::automation::Zone::named("Europe/Warsaw")?,
+            ..Rules::default()
+        };
+        rules.weekly.push(callprofiles_core::automation::Window {
+            days: callprofiles_core::automation::Weekdays::WORKDAYS,
+            start: callprofiles_core::automation::ClockTime::parse("07:30")?,
+            end: callprofiles_core::automation::ClockTime::parse("15:30")?,
+            profile: callprofiles_core::BuiltIn::Office.id(),
+        });
+        let scheduled = until_of(Hold::TomorrowMorning, Afterwards::Schedule, &now, Some(&rules)).ok_or("none")?;
+        assert_eq!(scheduled.ends, "2026-12-02T06:30:00Z".parse()?);
+        Ok(())
     }
 }

@@ -10,33 +10,52 @@ pub const TIME_WIDTH: f32 = 52.0;
 /// Width of a date field (`YYYY-MM-DD`).
 pub const DATE_WIDTH: f32 = 92.0;
 
-/// Gives `response`'s widget the accessible name `name` (screen readers, tests): rows repeat their visible
-/// labels, so each control says which row it belongs to.
-pub fn name_widget(ui: &egui::Ui, response: &egui::Response, name: &str) {
-    let name = name.to_owned();
-    ui.ctx()
-        .accesskit_node_builder(response.id, move |node| node.set_label(name));
+/// How a control is named for screen readers (and tests).
+#[derive(Clone, Copy, Debug)]
+pub enum Name<'a> {
+    /// By the visible label with this id.
+    Label(egui::Id),
+    /// By this text: rows repeat their visible labels ("from", "to"), so each control says which row it
+    /// belongs to ("Window 2: from").
+    Text(&'a str),
+}
+
+/// Gives `response`'s widget its accessible name.
+pub fn name_widget(ui: &egui::Ui, response: egui::Response, name: Name<'_>) -> egui::Response {
+    match name {
+        Name::Label(id) => response.labelled_by(id),
+        Name::Text(text) => {
+            let text = text.to_owned();
+            ui.ctx()
+                .accesskit_node_builder(response.id, move |node| node.set_label(text.clone()));
+            response
+        }
+    }
 }
 
 /// A one-line text field of `width` points named `name`, showing `hint` while empty.
-pub fn short_field_ui(ui: &mut egui::Ui, text: &mut String, width: f32, name: &str, hint: &str) -> egui::Response {
+pub fn short_field_ui(ui: &mut egui::Ui, text: &mut String, width: f32, name: Name<'_>, hint: &str) -> egui::Response {
     let response = ui.add(egui::TextEdit::singleline(text).desired_width(width).hint_text(hint));
-    name_widget(ui, &response, name);
-    response.on_hover_text(name)
+    let response = name_widget(ui, response, name);
+    match name {
+        Name::Text(text) => response.on_hover_text(text),
+        Name::Label(_) => response,
+    }
 }
 
-/// A menu of the saved profiles named `name`; a chosen profile that no longer exists shows as `missing`.
-/// Returns whether the choice changed.
+/// A menu of the saved profiles named `name` (first `none`, choosing no profile, when given); a chosen
+/// profile that no longer exists says so. Returns whether the choice changed.
 pub fn profile_menu_ui(
     ui: &mut egui::Ui,
     i18n: &I18n,
     id_salt: impl std::hash::Hash + std::fmt::Debug,
-    name: &str,
+    name: Name<'_>,
     profiles: &[Profile],
     chosen: &mut Option<ProfileId>,
+    none: Option<&str>,
 ) -> bool {
     let shown = match chosen.as_ref() {
-        None => i18n.tr("rules-choose-profile"),
+        None => none.map_or_else(|| i18n.tr("rules-choose-profile"), str::to_owned),
         Some(id) => profiles
             .iter()
             .find(|p| &p.id == id)
@@ -46,11 +65,16 @@ pub fn profile_menu_ui(
     let combo = egui::ComboBox::from_id_salt(id_salt)
         .selected_text(shown)
         .show_ui(ui, |ui| {
+            if let Some(none) = none {
+                ui.selectable_value(chosen, None, none);
+            }
             for profile in profiles {
                 ui.selectable_value(chosen, Some(profile.id.clone()), i18n.profile_name(profile));
             }
         });
-    name_widget(ui, &combo.response, name);
-    combo.response.on_hover_text(name);
+    let response = name_widget(ui, combo.response, name);
+    if let Name::Text(text) = name {
+        response.on_hover_text(text);
+    }
     *chosen != before
 }

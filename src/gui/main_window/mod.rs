@@ -33,6 +33,7 @@ use crate::gui::draft::Draft;
 use crate::gui::model::Model;
 use crate::gui::state::State;
 use crate::gui::worker::Ticket;
+use crate::text::error_text::error_text;
 use crate::text::i18n::{I18n, Language};
 
 pub use connection::ConnectionForm;
@@ -80,6 +81,8 @@ enum AfterFinish {
     Leave(Leave),
     /// An export or import from the open file dialog: close it when done, keep a failure in it.
     FileDialog,
+    /// Saving the rules: a refusal goes under the row it is about.
+    SaveRules,
 }
 
 /// The main window's app: the model plus everything only this window shows.
@@ -108,6 +111,8 @@ pub struct MainApp {
     rules: rules::RulesPanel,
     /// The "until" menu's typed time and choice of what comes after.
     until: crate::gui::automation::until::UntilForm,
+    /// The next change already re-read for.
+    woke_for: Option<jiff::Timestamp>,
 }
 
 impl MainApp {
@@ -134,6 +139,7 @@ impl MainApp {
             connection: None,
             rules: rules::RulesPanel::default(),
             until: crate::gui::automation::until::UntilForm::default(),
+            woke_for: None,
         }
     }
 
@@ -234,6 +240,7 @@ impl MainApp {
         }
         self.fade_notice(ui.ctx());
         self.update_title(ui.ctx());
+        crate::gui::automation::next_line::wake_at_next_change(ui.ctx(), &mut self.model, &mut self.woke_for);
     }
 
     /// Removes a notice of success once it has been shown for [`NOTICE_FADES_AFTER`] seconds (one repaint
@@ -325,7 +332,15 @@ impl MainApp {
             .show(ui, |ui| {
                 let command = match &self.selection {
                     Selection::Detected => detected_view::detected_ui(ui, &self.i18n, &self.model),
-                    Selection::Rules => self.rules.ui(ui, &self.i18n, &self.model),
+                    Selection::Rules => match self.model.automation_problem() {
+                        Some(problem) => {
+                            ui.add_space(4.0);
+                            ui.heading(self.i18n.tr("rules-title"));
+                            ui.colored_label(ui.visuals().error_fg_color, error_text(&self.i18n, problem));
+                            None
+                        }
+                        None => self.rules.ui(ui, &self.i18n, &self.model),
+                    },
                     Selection::History => history::history_ui(ui, &self.i18n, &self.model),
                     Selection::Profile(_) => match self.draft.as_mut() {
                         Some(draft) => profile_view::profile_ui(ui, &self.i18n, &self.model, draft, &mut self.until),
@@ -353,6 +368,10 @@ impl MainApp {
     fn sync_selection(&mut self) {
         if !self.model.loaded() {
             return;
+        }
+        if let Some(view) = self.model.automation() {
+            let rules = view.rules.clone();
+            self.rules.sync(&rules, &self.model.profiles());
         }
         if !self.selection_settled && self.model.live().is_some() {
             self.selection = match self.model.active_id() {

@@ -4,7 +4,7 @@
 use callprofiles_core::Profile;
 
 use crate::gui::automation::draft::RulesDraft;
-use crate::gui::automation::widgets::profile_menu_ui;
+use crate::gui::automation::widgets::{Name, profile_menu_ui};
 use crate::gui::command::{AutomationCommand, UiCommand};
 use crate::gui::model::Model;
 use crate::text::i18n::I18n;
@@ -13,10 +13,17 @@ use crate::text::i18n::I18n;
 pub fn away_ui(ui: &mut egui::Ui, i18n: &I18n, profiles: &[Profile], draft: &mut RulesDraft) {
     let away = &mut draft.away;
     ui.horizontal_wrapped(|ui| {
-        let label = i18n.tr("rules-away-enabled");
-        ui.checkbox(&mut away.enabled, &label);
+        let label = ui.checkbox(&mut away.enabled, i18n.tr("rules-away-enabled"));
         ui.add_enabled_ui(away.enabled, |ui| {
-            profile_menu_ui(ui, i18n, "away_profile", &label, profiles, &mut away.profile);
+            profile_menu_ui(
+                ui,
+                i18n,
+                "away_profile",
+                Name::Label(label.id),
+                profiles,
+                &mut away.profile,
+                None,
+            );
         });
     });
     ui.add_enabled_ui(away.enabled, |ui| {

@@ -6,7 +6,7 @@ use fluent_bundle::FluentValue;
 use super::row_note_ui;
 use super::schedule::RowAction;
 use crate::gui::automation::draft::ExceptionRow;
-use crate::gui::automation::widgets::{DATE_WIDTH, profile_menu_ui, short_field_ui};
+use crate::gui::automation::widgets::{DATE_WIDTH, Name, profile_menu_ui, short_field_ui};
 use crate::text::i18n::I18n;
 
 /// Draws the exceptions; returns the row to remove, if asked.
@@ -28,13 +28,13 @@ pub fn exceptions_ui(
         ui.push_id(("exception", index), |ui| {
             ui.horizontal_wrapped(|ui| {
                 let name = i18n.tr_args("rules-exception-first", &[("number", number.clone())]);
-                short_field_ui(ui, &mut row.first, DATE_WIDTH, &name, "2026-12-24");
+                short_field_ui(ui, &mut row.first, DATE_WIDTH, Name::Text(&name), "2026-12-24");
                 ui.label("–");
                 let name = i18n.tr_args("rules-exception-last", &[("number", number.clone())]);
-                short_field_ui(ui, &mut row.last, DATE_WIDTH, &name, "2026-12-26");
-                ui.label("→");
+                short_field_ui(ui, &mut row.last, DATE_WIDTH, Name::Text(&name), "2026-12-26");
+                ui.label("➡");
                 let name = i18n.tr_args("rules-exception-profile", &[("number", number.clone())]);
-                profile_menu_ui(ui, i18n, "profile", &name, profiles, &mut row.profile);
+                profile_menu_ui(ui, i18n, "profile", Name::Text(&name), profiles, &mut row.profile, None);
                 let remove = i18n.tr_args("rules-exception-remove", &[("number", number.clone())]);
                 let button = ui.small_button("🗑").on_hover_text(&remove);
                 button.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &remove));

@@ -11,9 +11,10 @@ mod schedule;
 use std::collections::HashMap;
 
 use callprofiles_core::Profile;
+use callprofiles_core::automation::Rules;
 
 use crate::gui::automation::draft::{ExceptionRow, RowRef, RulesDraft, WindowRow};
-use crate::gui::automation::widgets::{profile_menu_ui, short_field_ui};
+use crate::gui::automation::widgets::{Name, profile_menu_ui, short_field_ui};
 use crate::gui::command::UiCommand;
 use crate::gui::model::Model;
 use crate::text::i18n::I18n;
@@ -27,16 +28,40 @@ const ZONE_WIDTH: f32 = 160.0;
 pub struct RulesPanel {
     /// The rules as edited.
     pub draft: RulesDraft,
-    /// What core refused at the last Save, by row (until the row is edited).
-    pub refused: HashMap<RowRef, String>,
+    /// What core refused at the last Save, by row, and the draft it refused (cleared at the next edit).
+    refused: Option<(RulesDraft, HashMap<RowRef, String>)>,
 }
 
 impl RulesPanel {
+    /// Keeps the draft on the saved rules: starts it, or follows a change saved elsewhere (or this save
+    /// landing) unless the user's edits are in progress.
+    pub fn sync(&mut self, saved: &Rules, profiles: &[Profile]) {
+        let fresh = RulesDraft::of(saved);
+        let known = self.draft.saved.as_deref().map(|base| base.same_rules(&fresh));
+        match known {
+            Some(true) => {}
+            // This save landed, or the same rules were saved elsewhere: show them as core keeps them.
+            _ if self.draft.rules(profiles).is_ok_and(|rules| &rules == saved) => self.draft = fresh,
+            Some(false) if self.draft.dirty() => {}
+            _ => self.draft = fresh,
+        }
+    }
+
+    /// Shows `sentence` under `row` (core refused the rules for it) until the draft is edited.
+    pub fn refuse(&mut self, row: RowRef, sentence: String) {
+        let mut rows = HashMap::new();
+        rows.insert(row, sentence);
+        self.refused = Some((self.draft.clone(), rows));
+    }
+
     /// Draws the view; returns what the user asked for.
     #[must_use]
     pub fn ui(&mut self, ui: &mut egui::Ui, i18n: &I18n, model: &Model) -> Option<UiCommand> {
         let mut command = None;
         let profiles = model.profiles();
+        if self.refused.as_ref().is_some_and(|(refused, _)| refused != &self.draft) {
+            self.refused = None;
+        }
         ui.add_space(4.0);
         ui.heading(egui::RichText::new(i18n.tr("rules-title")).strong());
         if let Some(asked) = precedence::precedence_ui(ui, i18n, model) {
@@ -84,29 +109,28 @@ impl RulesPanel {
             }
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
-                let label = i18n.tr("rules-otherwise");
-                ui.label(&label);
-                profile_menu_ui(ui, i18n, "otherwise", &label, profiles, &mut self.draft.otherwise);
-                if self.draft.otherwise.is_some()
-                    && ui
-                        .small_button("×")
-                        .on_hover_text(i18n.tr("rules-otherwise-none"))
-                        .clicked()
-                {
-                    self.draft.otherwise = None;
-                }
+                let label = ui.label(i18n.tr("rules-otherwise"));
+                let none = i18n.tr("rules-otherwise-none");
+                profile_menu_ui(
+                    ui,
+                    i18n,
+                    "otherwise",
+                    Name::Label(label.id),
+                    profiles,
+                    &mut self.draft.otherwise,
+                    Some(&none),
+                );
             });
             if let Some((text, disabled)) = notes.get(&RowRef::Otherwise) {
                 row_note_ui(ui, text, *disabled);
             }
             ui.horizontal_wrapped(|ui| {
-                let label = i18n.tr("rules-time-zone");
-                ui.label(&label);
+                let label = ui.label(i18n.tr("rules-time-zone"));
                 short_field_ui(
                     ui,
                     &mut self.draft.time_zone,
                     ZONE_WIDTH,
-                    &label,
+                    Name::Label(label.id),
                     &i18n.tr("rules-time-zone-hint"),
                 );
             });
@@ -154,8 +178,8 @@ impl RulesPanel {
             .into_iter()
             .map(|(row, problem)| (row, (problem.text(i18n), problem.disables())))
             .collect();
-        for (row, text) in &self.refused {
-            notes.entry(*row).or_insert_with(|| (text.clone(), false));
+        for (row, text) in self.refused.iter().flat_map(|(_, rows)| rows) {
+            notes.insert(*row, (text.clone(), false));
         }
         notes
     }
@@ -166,7 +190,7 @@ impl RulesPanel {
         let mut command = None;
         let dirty = self.draft.dirty();
         ui.horizontal_wrapped(|ui| {
-            let rules = self.draft.rules();
+            let rules = self.draft.rules(&model.profiles());
             let save = ui.add_enabled(
                 dirty && rules.is_ok() && !model.busy(),
                 egui::Button::new(i18n.tr("rules-save")),
@@ -183,7 +207,7 @@ impl RulesPanel {
                 .clicked()
             {
                 self.draft.cancel();
-                self.refused.clear();
+                self.refused = None;
             }
             if dirty {
                 ui.colored_label(ui.visuals().warn_fg_color, i18n.tr("rules-unsaved"));

@@ -5,10 +5,11 @@ use fluent_bundle::FluentValue;
 
 use super::row_note_ui;
 use crate::gui::automation::draft::RulesDraft;
-use crate::gui::automation::widgets::{profile_menu_ui, short_field_ui};
+use crate::gui::automation::widgets::{Name, profile_menu_ui, short_field_ui};
 use crate::gui::command::{AutomationCommand, UiCommand};
 use crate::gui::model::Model;
 use crate::text::i18n::I18n;
+use crate::text::reason_text::signature_text;
 
 /// Width of a network's name field.
 const LABEL_WIDTH: f32 = 120.0;
@@ -33,11 +34,11 @@ pub fn networks_ui(
         ui.push_id(("network", index), |ui| {
             ui.horizontal_wrapped(|ui| {
                 let name = i18n.tr_args("rules-network-label", &[("number", number.clone())]);
-                short_field_ui(ui, &mut row.label, LABEL_WIDTH, &name, "");
-                ui.weak(&row.shown);
-                ui.label("→");
+                short_field_ui(ui, &mut row.label, LABEL_WIDTH, Name::Text(&name), "");
+                ui.weak(signature_text(i18n, &row.network));
+                ui.label("➡");
                 let name = i18n.tr_args("rules-network-profile", &[("number", number.clone())]);
-                profile_menu_ui(ui, i18n, "profile", &name, profiles, &mut row.profile);
+                profile_menu_ui(ui, i18n, "profile", Name::Text(&name), profiles, &mut row.profile, None);
                 let name = i18n.tr_args("rules-network-remove", &[("number", number.clone())]);
                 let button = ui.small_button("🗑").on_hover_text(&name);
                 button.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name));

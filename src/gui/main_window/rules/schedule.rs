@@ -6,7 +6,7 @@ use fluent_bundle::FluentValue;
 
 use super::row_note_ui;
 use crate::gui::automation::draft::WindowRow;
-use crate::gui::automation::widgets::{TIME_WIDTH, name_widget, profile_menu_ui, short_field_ui};
+use crate::gui::automation::widgets::{Name, TIME_WIDTH, name_widget, profile_menu_ui, short_field_ui};
 use crate::text::automation_text::{weekday_name, weekday_short};
 use crate::text::i18n::I18n;
 
@@ -45,17 +45,17 @@ pub fn windows_ui(
                             ("day", FluentValue::from(weekday_name(i18n, day))),
                         ],
                     );
-                    name_widget(ui, &toggle, &name);
+                    name_widget(ui, toggle, Name::Text(&name));
                 }
                 ui.add_space(6.0);
                 let name = i18n.tr_args("rules-window-start", &[("number", FluentValue::from(number))]);
-                short_field_ui(ui, &mut row.start, TIME_WIDTH, &name, "08:00");
+                short_field_ui(ui, &mut row.start, TIME_WIDTH, Name::Text(&name), "08:00");
                 ui.label("–");
                 let name = i18n.tr_args("rules-window-end", &[("number", FluentValue::from(number))]);
-                short_field_ui(ui, &mut row.end, TIME_WIDTH, &name, "16:00");
-                ui.label("→");
+                short_field_ui(ui, &mut row.end, TIME_WIDTH, Name::Text(&name), "16:00");
+                ui.label("➡");
                 let name = i18n.tr_args("rules-window-profile", &[("number", FluentValue::from(number))]);
-                profile_menu_ui(ui, i18n, "profile", &name, profiles, &mut row.profile);
+                profile_menu_ui(ui, i18n, "profile", Name::Text(&name), profiles, &mut row.profile, None);
                 let remove = i18n.tr_args("rules-window-remove", &[("number", FluentValue::from(number))]);
                 let button = ui.small_button("🗑").on_hover_text(&remove);
                 button.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &remove));
