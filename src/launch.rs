@@ -24,6 +24,8 @@ pub struct GuiOptions {
     pub home: PathBuf,
     /// Forced language (`en` or `pl`), else the system locale.
     pub lang: Option<String>,
+    /// Start with the main window hidden behind the tray icon (`--background`, as at login).
+    pub background: bool,
 }
 
 impl GuiOptions {

@@ -10,9 +10,10 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use callprofiles::automation::until::TrayHold;
 use callprofiles::gui::tray::{Tray, TrayMenu, TrayRequest};
 use callprofiles::text::i18n::{I18n, Language};
-use callprofiles_core::{BuiltIn, Callprofiles};
+use callprofiles_core::{BuiltIn, Callprofiles, ProfileId};
 use zbus::zvariant::{OwnedValue, Value};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -134,6 +135,36 @@ fn menu_of(host: &zbus::Connection, item: &str) -> Result<Vec<Entry>, Box<dyn st
     Ok(entries)
 }
 
+/// The id of the item a host reaches through the labels in `path` (submenu, then item), if any.
+fn item_at(host: &zbus::Connection, item: &str, path: &[&str]) -> Result<Option<i32>, Box<dyn std::error::Error>> {
+    let reply = async_io::block_on(host.call_method(
+        Some(item),
+        "/MenuBar",
+        Some("com.canonical.dbusmenu"),
+        "GetLayout",
+        &(0i32, -1i32, Vec::<String>::new()),
+    ))?;
+    let (_revision, (_, _, mut children)): (u32, MenuNode) = reply.body().deserialize()?;
+    let mut found = None;
+    for wanted in path {
+        let mut next = None;
+        for child in children {
+            let (id, properties, grandchildren) = MenuNode::try_from(child)?;
+            let label = properties.get("label").and_then(|v| String::try_from(v.clone()).ok());
+            if label.as_deref() == Some(*wanted) {
+                next = Some((id, grandchildren));
+                break;
+            }
+        }
+        let Some((id, grandchildren)) = next else {
+            return Ok(None);
+        };
+        found = Some(id);
+        children = grandchildren;
+    }
+    Ok(found)
+}
+
 /// Clicks the menu item `id` as a host does.
 fn click(host: &zbus::Connection, item: &str, id: i32) -> zbus::Result<zbus::Message> {
     async_io::block_on(host.call_method(
@@ -220,6 +251,7 @@ fn the_tray_over_a_real_session_bus() -> TestResult {
             ("Mobile", 0),
             ("Home", 0),
             ("Car__1", 0),
+            ("Until…", -1),
             ("---", -1),
             ("Open main window", -1),
             ("Quick switch", -1)
@@ -234,6 +266,15 @@ fn the_tray_over_a_real_session_bus() -> TestResult {
     assert_eq!(
         requests,
         [TrayRequest::Activate(BuiltIn::Mobile.id()), TrayRequest::QuickSwitch]
+    );
+
+    // "Until…" → Car_1 → "For 2 hours" asks for Car_1 for two hours.
+    let two_hours = item_at(&host, item, &["Until…", "Car__1", "For 2 hours"])?.ok_or("no Until… → Car_1 → 2 h")?;
+    click(&host, item, two_hours)?;
+    let requests = poll_until(&mut tray, &i18n, |_, requests| !requests.is_empty());
+    assert_eq!(
+        requests,
+        [TrayRequest::ActivateFor(ProfileId::custom(1), TrayHold::Hours(2))]
     );
 
     // Once Mobile is active (and then settings change elsewhere), the menu follows.

@@ -100,6 +100,7 @@ impl Context {
         GuiOptions {
             home: self.home.clone(),
             lang: self.lang.map(|lang| lang.code().to_owned()),
+            background: false,
         }
     }
 }

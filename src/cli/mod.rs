@@ -4,6 +4,7 @@
 //! one: add the file, a `mod` line, a variant to [`Command`] and its arm in [`Command::run`].
 
 mod activate;
+mod autostart;
 mod call;
 mod connect;
 mod connect_server;
@@ -14,6 +15,7 @@ mod export;
 mod human;
 mod import;
 mod list;
+mod network;
 mod new;
 mod output;
 mod pbx;
@@ -31,7 +33,7 @@ use clap::{Parser, Subcommand};
 
 pub use context::{Context, Lang, output_language};
 
-use crate::launch::{OpenWindow, Window};
+use crate::launch::{GuiOptions, OpenWindow, Window};
 use crate::text::i18n::I18n;
 
 /// Switch where your phone calls go: profiles of phone-system settings (call pickup, mobility,
@@ -46,6 +48,10 @@ pub struct Cli {
     /// Language of the output and the windows [default: the system locale].
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
+    /// With no command: start with the main window hidden behind the tray icon, as at login (shown when no
+    /// tray is available).
+    #[arg(long)]
+    pub background: bool,
     /// What to do (none: open the main window).
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -89,6 +95,11 @@ pub enum Command {
     /// Choose the phone system: a callprofiles server, an Asterisk/FreePBX over AMI, or the built-in demo.
     #[command(subcommand)]
     Connect(connect::ConnectCommand),
+    /// The network this computer is on, as "use this profile on this network" recognises it.
+    #[command(subcommand)]
+    Network(network::NetworkCommand),
+    /// Start callprofiles when you log in (on), or not (off), or say whether it does (status).
+    Autostart(autostart::AutostartArgs),
     /// Sign this computer out of its callprofiles server (the server revokes its token) and switch back
     /// to the built-in demo phone system.
     Disconnect,
@@ -115,6 +126,8 @@ impl Command {
             Self::Connect(command) => command.run(context),
             Self::Disconnect => connect_server::disconnect(context),
             Self::Voicemail(command) => command.run(context),
+            Self::Network(command) => command.run(context),
+            Self::Autostart(args) => args.run(context),
         }
     }
 }
@@ -147,7 +160,13 @@ impl Cli {
         let context = Context::new(home, self.lang);
         match self.command {
             Some(command) => command.run(&context, open_window),
-            None => open_window(Window::Main, context.gui_options()),
+            None => open_window(
+                Window::Main,
+                GuiOptions {
+                    background: self.background,
+                    ..context.gui_options()
+                },
+            ),
         }
     }
 }

@@ -217,8 +217,6 @@ pub enum AutomationCommand {
     ResumeSchedule,
     /// Add the network this computer is on now to the rules being edited.
     LearnNetwork,
-    /// Start the app at login, or not.
-    SetAutostart(bool),
 }
 
 /// A server connection ready to send.

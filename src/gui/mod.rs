@@ -1,6 +1,7 @@
 //! The eframe desktop app: main window and quick-access window.
 
 pub mod automation;
+pub mod autostart_setting;
 pub mod backdrop;
 pub mod bench_report;
 pub mod cancel;
@@ -22,6 +23,8 @@ use std::path::Path;
 use anyhow::anyhow;
 use fluent_bundle::FluentValue;
 
+use crate::automation::runner::RunnerSetup;
+use crate::gui::autostart_setting::AutostartSetting;
 use crate::gui::main_window::{FileChooser, MainApp};
 use crate::gui::model::Model;
 use crate::gui::quick_window::QuickApp;
@@ -50,8 +53,12 @@ pub fn run_main_window(options: GuiOptions) -> anyhow::Result<()> {
     let home = options.home.clone();
     let i18n = I18n::new(forced.unwrap_or_else(Language::from_system));
     create_home(&home, &i18n)?;
+    // Hidden behind the tray icon only where there is one to bring it back (MainWithTray shows the window
+    // when no tray host takes the icon).
+    let background = options.background && cfg!(feature = "tray");
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
+            .with_visible(!background)
             .with_title(i18n.tr("window-title"))
             .with_app_id("callprofiles")
             .with_inner_size([980.0, 680.0])
@@ -65,10 +72,15 @@ pub fn run_main_window(options: GuiOptions) -> anyhow::Result<()> {
         native,
         Box::new(move |cc| {
             let state = State::load(cc.storage);
-            let worker = PhoneWorker::spawn(WorkerCore::open(&home), cc.egui_ctx.clone())?;
-            let app = MainApp::new(Model::new(worker), state, forced, FileChooser::system());
+            let mut worker = PhoneWorker::spawn(WorkerCore::open(&home), cc.egui_ctx.clone())?;
+            let language = forced.unwrap_or_else(|| state.language.resolve());
+            if let Err(error) = worker.start_runner(RunnerSetup::desktop(language)) {
+                tracing::warn!(%error, "the rules will not run automatically: no thread for them");
+            }
+            let app = MainApp::new(Model::new(worker), state, forced, FileChooser::system())
+                .with_autostart(AutostartSetting::for_user(&home));
             #[cfg(feature = "tray")]
-            let app = tray::MainWithTray::new(app, home, &cc.egui_ctx);
+            let app = tray::MainWithTray::new(app, home, &cc.egui_ctx, background);
             Ok(Box::new(app))
         }),
     )
@@ -85,8 +97,12 @@ pub fn run_quick_window(options: GuiOptions) -> anyhow::Result<()> {
     let home = options.home;
     let i18n = I18n::new(language);
     create_home(&home, &i18n)?;
+    // Hidden behind the tray icon only where there is one to bring it back (MainWithTray shows the window
+    // when no tray host takes the icon).
+    let background = options.background && cfg!(feature = "tray");
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
+            .with_visible(!background)
             .with_title("callprofiles")
             .with_app_id("callprofiles")
             .with_icon(icon::window_icon())
@@ -134,12 +150,19 @@ pub fn threaded_model(home: &Path, ctx: &egui::Context) -> std::io::Result<Model
 /// typed paths instead of opening file choosers: for tests, deterministic and display-free.
 pub fn inline_main_app(home: &Path, language: Language) -> MainApp {
     let worker = PhoneWorker::inline(WorkerCore::open(home));
+    // Start at login writes an entry inside the home, never into the user's own autostart folder.
+    let autostart = crate::automation::autostart::Autostart::at(&home.join("autostart").join("callprofiles.desktop"));
     MainApp::new(
         Model::new(worker),
         State::default(),
         Some(language),
         FileChooser::typed_path(),
     )
+    .with_autostart(AutostartSetting::new(
+        Some(autostart),
+        home,
+        Some(std::path::PathBuf::from("callprofiles")),
+    ))
 }
 
 /// Why the window could not open, as one sentence.

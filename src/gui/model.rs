@@ -274,11 +274,6 @@ impl Model {
         }
     }
 
-    /// Whether the app starts at login on this computer.
-    pub fn autostart(&self) -> bool {
-        false
-    }
-
     /// Automatic switching now (rules, hold, decision, next change), once read and when readable.
     pub fn automation(&self) -> Option<&AutomationView> {
         self.automation.as_ref().and_then(|shown| shown.view.as_ref().ok())

@@ -8,8 +8,9 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use callprofiles_core::ProfileId;
 use fluent_bundle::FluentValue;
 use ksni::blocking::{Handle, TrayMethods};
-use ksni::menu::{MenuItem, RadioGroup, RadioItem, StandardItem};
+use ksni::menu::{MenuItem, RadioGroup, RadioItem, StandardItem, SubMenu};
 
+use crate::automation::until::TrayHold;
 use crate::gui::main_window::MainApp;
 use crate::gui::model::Model;
 use crate::text::i18n::{I18n, Language};
@@ -19,6 +20,8 @@ use crate::text::i18n::{I18n, Language};
 pub enum TrayRequest {
     /// Apply this saved profile.
     Activate(ProfileId),
+    /// Apply this saved profile for a while, then let the rules decide.
+    ActivateFor(ProfileId, TrayHold),
     /// Show the main window.
     OpenMain,
     /// Open the quick-access window.
@@ -40,6 +43,10 @@ pub struct TrayMenu {
     pub open_main: String,
     /// "Quick switch".
     pub quick: String,
+    /// "Until…": the submenu of profiles chosen for a while.
+    pub until: String,
+    /// Its choices for each profile ("For 1 hour"…).
+    pub holds: Vec<(TrayHold, String)>,
 }
 
 impl TrayMenu {
@@ -67,10 +74,18 @@ impl TrayMenu {
             tooltip,
             open_main: i18n.tr("tray-open-main"),
             quick: i18n.tr("tray-quick"),
+            until: i18n.tr("tray-until"),
+            holds: vec![
+                (TrayHold::Hours(1), i18n.tr("tray-for-1-hour")),
+                (TrayHold::Hours(2), i18n.tr("tray-for-2-hours")),
+                (TrayHold::EndOfWorkingDay, i18n.tr("tray-until-end-of-day")),
+                (TrayHold::TomorrowMorning, i18n.tr("tray-until-tomorrow")),
+            ],
         }
     }
 
-    /// The menu items: the profiles as radio items, Detected, then the two windows.
+    /// The menu items: the profiles as radio items, Detected, "Until…" (each profile for a while), then the two
+    /// windows.
     pub fn items<T: 'static>(&self, choose: fn(&mut T, TrayRequest)) -> Vec<MenuItem<T>> {
         let ids: Vec<ProfileId> = self.profiles.iter().map(|(id, _)| id.clone()).collect();
         let mut items: Vec<MenuItem<T>> = vec![
@@ -103,6 +118,7 @@ impl TrayMenu {
                 .into(),
             );
         }
+        items.push(self.until_menu(choose));
         items.push(MenuItem::Separator);
         for (label, request) in [
             (&self.open_main, TrayRequest::OpenMain),
@@ -118,6 +134,41 @@ impl TrayMenu {
             );
         }
         items
+    }
+
+    /// "Until…": a submenu per profile with the holds, each asking to apply that profile for a while.
+    fn until_menu<T: 'static>(&self, choose: fn(&mut T, TrayRequest)) -> MenuItem<T> {
+        let per_profile = self
+            .profiles
+            .iter()
+            .map(|(id, name)| {
+                let holds = self
+                    .holds
+                    .iter()
+                    .map(|(hold, label)| {
+                        let request = TrayRequest::ActivateFor(id.clone(), *hold);
+                        StandardItem {
+                            label: menu_label(label),
+                            activate: Box::new(move |tray: &mut T| choose(tray, request.clone())),
+                            ..Default::default()
+                        }
+                        .into()
+                    })
+                    .collect();
+                SubMenu {
+                    label: menu_label(name),
+                    submenu: holds,
+                    ..Default::default()
+                }
+                .into()
+            })
+            .collect();
+        SubMenu {
+            label: menu_label(&self.until),
+            submenu: per_profile,
+            ..Default::default()
+        }
+        .into()
     }
 }
 
@@ -305,11 +356,14 @@ pub struct MainWithTray {
     i18n: I18n,
     home: PathBuf,
     paint_asked: bool,
+    /// Started hidden (`--background`): the window is shown once it is clear no tray icon will bring it back.
+    hidden_at_start: bool,
 }
 
 impl MainWithTray {
-    /// Starts the tray next to `app`; "Quick switch" opens the quick window over `home`.
-    pub fn new(app: MainApp, home: PathBuf, ctx: &egui::Context) -> Self {
+    /// Starts the tray next to `app`; "Quick switch" opens the quick window over `home`. With `background`
+    /// the window was created hidden, and is shown if the tray icon cannot be registered.
+    pub fn new(app: MainApp, home: PathBuf, ctx: &egui::Context, background: bool) -> Self {
         let i18n = I18n::new(app.language());
         let tray = Tray::start(TrayMenu::new(&app.model, &i18n), ctx);
         Self {
@@ -318,6 +372,7 @@ impl MainWithTray {
             i18n,
             home,
             paint_asked: false,
+            hidden_at_start: background,
         }
     }
 }
@@ -333,6 +388,17 @@ fn run_request(app: &mut MainApp, i18n: &I18n, home: &Path, ctx: &egui::Context,
                 .map(|profile| i18n.profile_name(&profile))
                 .unwrap_or_else(|| id.to_string());
             app.model.activate(&id, &name);
+        }
+        TrayRequest::ActivateFor(id, hold) => {
+            let name = app
+                .model
+                .profile(&id)
+                .map(|profile| i18n.profile_name(&profile))
+                .unwrap_or_else(|| id.to_string());
+            app.model.request(
+                crate::gui::worker::WorkerRequest::ActivateFor(id, hold),
+                Some(crate::gui::model::Busy::Applying(name)),
+            );
         }
         TrayRequest::OpenMain => {
             ctx.send_viewport_cmd(egui::ViewportCommand::Visible(true));
@@ -372,6 +438,13 @@ impl eframe::App for MainWithTray {
         }
         for request in self.tray.poll(&self.i18n) {
             run_request(&mut self.app, &self.i18n, &self.home, ctx, request);
+        }
+        if self.hidden_at_start && !self.tray.starting() {
+            self.hidden_at_start = false;
+            if !self.tray.running() {
+                tracing::info!("no tray icon to start hidden behind: the window is shown");
+                run_request(&mut self.app, &self.i18n, &self.home, ctx, TrayRequest::OpenMain);
+            }
         }
         // A minimized window runs no ui, where the model takes the worker's news: ask for one pass each time
         // something woke it, so the tray's menu stays true.
@@ -416,7 +489,7 @@ impl eframe::App for MainWithTray {
 
 #[cfg(test)]
 mod tests {
-    use callprofiles_core::{BuiltIn, Callprofiles};
+    use callprofiles_core::{BuiltIn, Callprofiles, ProfileService};
 
     use super::*;
 
@@ -439,6 +512,11 @@ mod tests {
             tooltip: "Aktywny profil: Dom_i_ogród".to_owned(),
             open_main: "Otwórz główne okno".to_owned(),
             quick: "Szybkie przełączanie".to_owned(),
+            until: "Na jakiś czas…".to_owned(),
+            holds: vec![
+                (TrayHold::Hours(1), "Na 1 godzinę".to_owned()),
+                (TrayHold::TomorrowMorning, "Do jutra rana".to_owned()),
+            ],
         }
     }
 
@@ -451,6 +529,7 @@ mod tests {
         let items = menu().items(choose);
         let [
             MenuItem::RadioGroup(group),
+            MenuItem::SubMenu(until),
             MenuItem::Separator,
             MenuItem::Standard(open),
             MenuItem::Standard(quick),
@@ -458,6 +537,23 @@ mod tests {
         else {
             return Err(format!("unexpected menu: {items:?}").into());
         };
+        // "Until…" holds a submenu per profile, each with the holds.
+        assert_eq!(until.label, "Na jakiś czas…");
+        let [MenuItem::SubMenu(office), MenuItem::SubMenu(garden)] = until.submenu.as_slice() else {
+            return Err(format!("unexpected until menu: {:?}", until.submenu).into());
+        };
+        assert_eq!(
+            (office.label.as_str(), garden.label.as_str()),
+            ("Biurowy", "Dom__i__ogród")
+        );
+        let [MenuItem::Standard(hour), MenuItem::Standard(tomorrow)] = garden.submenu.as_slice() else {
+            return Err(format!("unexpected holds: {:?}", garden.submenu).into());
+        };
+        assert_eq!(
+            (hour.label.as_str(), tomorrow.label.as_str()),
+            ("Na 1 godzinę", "Do jutra rana")
+        );
+        (tomorrow.activate)(&mut chosen);
         let labels: Vec<&str> = group.options.iter().map(|o| o.label.as_str()).collect();
         assert_eq!(
             labels,
@@ -473,6 +569,7 @@ mod tests {
         assert_eq!(
             chosen.0,
             [
+                TrayRequest::ActivateFor(ProfileId::custom(1), TrayHold::TomorrowMorning),
                 TrayRequest::Activate(BuiltIn::Office.id()),
                 TrayRequest::OpenMain,
                 TrayRequest::QuickSwitch
@@ -492,6 +589,7 @@ mod tests {
         let [
             MenuItem::RadioGroup(group),
             MenuItem::Standard(entry),
+            MenuItem::SubMenu(_),
             MenuItem::Separator,
             ..,
         ] = items.as_slice()
@@ -536,6 +634,27 @@ mod tests {
             Callprofiles::open(home.path())?.pbx_show()?.routing,
             callprofiles_core::Routing::parse("twinning:600100200")?
         );
+
+        // "Until…" → Office → "For 1 hour": Office now, held for an hour, through the same worker.
+        run_request(
+            &mut app,
+            &i18n,
+            home.path(),
+            &ctx,
+            TrayRequest::ActivateFor(BuiltIn::Office.id(), TrayHold::Hours(1)),
+        );
+        app.model.poll();
+        assert_eq!(app.model.active_id(), Some(BuiltIn::Office.id()));
+        let view = Callprofiles::open(home.path())?.automation()?;
+        let Some(callprofiles_core::automation::Hold::Until { profile, until, .. }) = view.hold else {
+            return Err(format!("no until: {:?}", view.hold).into());
+        };
+        assert_eq!(profile, BuiltIn::Office.id());
+        let left = until.ends.duration_since(jiff::Timestamp::now());
+        assert!(left.as_secs() > 3500 && left.as_secs() <= 3600, "{left:?}");
+        Callprofiles::open(home.path())?.activate("Mobile")?;
+        app.refresh();
+        app.model.poll();
 
         // A change made elsewhere: no profile is checked, and Detected shows.
         Callprofiles::open(home.path())?.pbx_set(&["voicemail=off"])?;

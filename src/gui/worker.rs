@@ -8,16 +8,18 @@ mod thread;
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::gui::home_watch::HomeWatch;
-use thread::{call_ended, run_thread, watch};
+use thread::{SILENT, call_ended, run_thread, watch};
 
 pub use callprofiles_core::config::SECRET_FILE;
-pub use request::{AutomationShown, Outcome, Ticket, WorkerCore, WorkerEvent, WorkerRequest};
+pub use request::{
+    AutomationAsk, AutomationReply, AutomationShown, Outcome, ReplyTo, Ticket, WorkerCore, WorkerEvent, WorkerRequest,
+};
 
 /// How often the worker re-reads on its own when the phone system must be asked (a PBX) or the home
 /// cannot be watched.
@@ -59,6 +61,29 @@ pub struct PhoneWorker {
     next_ticket: u64,
     last_read: Arc<AtomicU64>,
     stopped: bool,
+    /// The automation runner's way in (threaded workers only); it follows a restarted thread.
+    door: Option<WorkerDoor>,
+    /// The automation runner, when the main window started one: it lives as long as the worker.
+    runner: Option<crate::automation::runner::Runner>,
+}
+
+/// Another thread's way to the worker thread (the automation runner's): a request and a wait for its answer.
+#[derive(Clone)]
+pub struct WorkerDoor {
+    requests: Arc<Mutex<Sender<(Ticket, WorkerRequest)>>>,
+}
+
+impl WorkerDoor {
+    /// Sends an automation step and waits for it (the worker runs requests one at a time, a click's too);
+    /// `None` when the worker thread is gone.
+    pub fn ask(&self, ask: AutomationAsk) -> Option<AutomationReply> {
+        let (reply_tx, reply) = mpsc::channel();
+        let requests = self.requests.lock().ok()?.clone();
+        requests
+            .send((SILENT, WorkerRequest::Automate(ask, ReplyTo(Arc::new(reply_tx)))))
+            .ok()?;
+        reply.recv().ok()
+    }
 }
 
 impl PhoneWorker {
@@ -84,12 +109,21 @@ impl PhoneWorker {
             watch_home,
         };
         let last_read = core.last_read();
+        let mode = spawn_thread(core, &start)?;
+        let door = match &mode {
+            Mode::Thread { requests, .. } => Some(WorkerDoor {
+                requests: Arc::new(Mutex::new(requests.clone())),
+            }),
+            Mode::Inline { .. } => None,
+        };
         Ok(Self {
-            mode: spawn_thread(core, &start)?,
+            mode,
             start: Some(start),
             next_ticket: 1,
             last_read,
             stopped: false,
+            door,
+            runner: None,
         })
     }
 
@@ -106,7 +140,23 @@ impl PhoneWorker {
             next_ticket: 1,
             last_read,
             stopped: false,
+            door: None,
+            runner: None,
         }
+    }
+
+    /// Starts the automation runner over this worker (threaded workers only; the main window does, the quick
+    /// window does not): it reports where the user is and runs the rules at their boundaries.
+    pub fn start_runner(&mut self, setup: crate::automation::runner::RunnerSetup) -> std::io::Result<()> {
+        if let Some(door) = &self.door {
+            self.runner = Some(crate::automation::runner::Runner::start(door.clone(), setup)?);
+        }
+        Ok(())
+    }
+
+    /// The automation runner, when one runs.
+    pub fn runner(&self) -> Option<&crate::automation::runner::Runner> {
+        self.runner.as_ref()
     }
 
     /// Whether the home is watched (changes there are seen at once).
@@ -128,6 +178,11 @@ impl PhoneWorker {
         let core = WorkerCore::open(&start.home);
         self.last_read = core.last_read();
         self.mode = spawn_thread(core, &start)?;
+        if let (Some(door), Mode::Thread { requests, .. }) = (&self.door, &self.mode)
+            && let Ok(mut shared) = door.requests.lock()
+        {
+            *shared = requests.clone();
+        }
         self.stopped = false;
         Ok(())
     }
@@ -150,6 +205,11 @@ impl PhoneWorker {
                     events.push_back(call_ended(ticket, placed, watch));
                 }
             }
+        }
+        // A step of the automation runs after each of the window's requests (a click, an "until", new rules,
+        // a re-read on focus): queued after it, it sees what it changed.
+        if let Some(runner) = &self.runner {
+            runner.rearm();
         }
         ticket
     }

@@ -3,6 +3,7 @@
 //! telecommuter's call outcome (`call_text`) and the steps of a call flow (`flow_text`). Nothing here draws.
 
 pub mod automation_text;
+pub mod autostart_text;
 pub mod call_text;
 pub mod error_text;
 pub mod flow_text;
@@ -11,5 +12,6 @@ pub mod labels;
 pub mod reason_text;
 #[cfg(test)]
 mod setting_places;
+pub mod switch_notice;
 #[cfg(test)]
 mod vendor_words;

@@ -118,15 +118,16 @@ pub fn hold_text(i18n: &I18n, hold: &Hold, view: &AutomationView, book: Option<&
 pub fn signature_text(i18n: &I18n, signature: &NetworkSignature) -> String {
     match signature {
         NetworkSignature::Gateway { mac } => {
-            i18n.tr_args("network-gateway", &[("mac", FluentValue::from(mac.to_string()))])
+            i18n.tr_args("rules-network-gateway", &[("mac", FluentValue::from(mac.to_string()))])
         }
         NetworkSignature::Wifi { ssid } => i18n.tr_args(
-            "network-wifi",
+            "rules-network-wifi",
             &[("name", FluentValue::from(callprofiles_core::shown::text(ssid.as_str())))],
         ),
-        NetworkSignature::Subnet { subnet } => {
-            i18n.tr_args("network-subnet", &[("subnet", FluentValue::from(subnet.to_string()))])
-        }
+        NetworkSignature::Subnet { subnet } => i18n.tr_args(
+            "rules-network-subnet",
+            &[("subnet", FluentValue::from(subnet.to_string()))],
+        ),
     }
 }
 

@@ -7,7 +7,10 @@ use std::path::Path;
 use callprofiles::gui::command::Selection;
 use callprofiles::gui::main_window::MainApp;
 use callprofiles::text::i18n::Language;
-use callprofiles_core::automation::{ClockTime, Hold, ReturnTo, Rules, Until, Weekdays, Window, Zone};
+use callprofiles_core::automation::{
+    ClockTime, Hold, MacAddress, NetworkObservation, ReturnTo, Rules, Situation, Until, Weekdays, WifiName, Window,
+    Zone,
+};
 use callprofiles_core::{BuiltIn, Callprofiles, ProfileService};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -339,7 +342,7 @@ fn every_rules_control_has_a_name_and_takes_the_keyboard_focus() -> TestResult {
         "+ Add an exception",
         "Learn this network",
         "When I leave the computer, use:",
-        "Start callprofiles when I log in",
+        "Start callprofiles when I log in (in the background, with its tray icon)",
     ] {
         assert!(
             reached.iter().any(|label| label == name),
@@ -350,5 +353,75 @@ fn every_rules_control_has_a_name_and_takes_the_keyboard_focus() -> TestResult {
         reached.iter().all(|label| !label.is_empty()),
         "a control without a name: {reached:?}"
     );
+    Ok(())
+}
+
+#[test]
+fn learn_this_network_adds_the_network_the_desktop_reported() -> TestResult {
+    let home = ready_home()?;
+    let observed = NetworkObservation {
+        gateway_mac: Some(MacAddress::parse("aa:bb:cc:dd:ee:0f")?),
+        wifi: Some(WifiName::parse("Biuro")?),
+        addresses: Vec::new(),
+    };
+    Callprofiles::open(home.path())?.report_situation(Situation {
+        network: Some(observed),
+        away: None,
+    })?;
+    let mut harness = rules_window(home.path(), Language::English);
+    click(&mut harness, "Learn this network");
+    // The gateway's MAC recognises it, shown readably; the Wi-Fi name is its first name.
+    assert!(shows(&harness, "router aa:bb:cc:dd:ee:0f"));
+    assert_eq!(
+        harness.get_by_label("Network 1: name").value().as_deref(),
+        Some("Biuro")
+    );
+    choose(&mut harness, "Network 1: profile", "Office");
+    click(&mut harness, "Save rules");
+    let rules = saved_rules(home.path())?;
+    assert_eq!(rules.networks.len(), 1);
+    assert_eq!(rules.networks[0].label.as_str(), "Biuro");
+    assert_eq!(rules.networks[0].profile, BuiltIn::Office.id());
+    // Learning it again says so instead of adding it twice.
+    click(&mut harness, "Learn this network");
+    assert!(
+        harness
+            .state()
+            .notice()
+            .is_some_and(|n| n.text.contains("already in the rules (network 1)"))
+    );
+    Ok(())
+}
+
+#[test]
+fn until_from_the_main_window_and_a_time_typed() -> TestResult {
+    let home = ready_home()?;
+    let mut harness = window(home.path(), Language::English);
+    select(&mut harness, "Mobile");
+    click(&mut harness, "⏱ Until…");
+    type_into(&mut harness, "until (HH:MM):", "7");
+    harness.get_by_label("the previous profile").click();
+    harness.run();
+    button(&harness, "Activate").click();
+    harness.run();
+    let view = Callprofiles::open(home.path())?.automation()?;
+    let Some(Hold::Until {
+        profile,
+        until: Until { ends, then },
+        previous,
+    }) = view.hold
+    else {
+        return Err(format!("no until: {:?}", view.hold).into());
+    };
+    assert_eq!(
+        (profile, then, previous),
+        (BuiltIn::Mobile.id(), ReturnTo::Previous, Some(BuiltIn::Office.id()))
+    );
+    let local = ends.to_zoned(jiff::tz::TimeZone::system());
+    assert_eq!((local.hour(), local.minute()), (7, 0));
+    assert!(ends > jiff::Timestamp::now());
+    // The status line says what holds and what comes after it.
+    assert!(shows(&harness, "Mobile until"), "the hold is not in the status line");
+    assert!(shows(&harness, "then Office"));
     Ok(())
 }

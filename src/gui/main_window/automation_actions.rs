@@ -2,9 +2,10 @@
 //! a network, start at login — and placing a refusal of the rules under the row it is about.
 
 use callprofiles_core::CoreError;
+use callprofiles_core::automation::NetworkSignature;
 
 use super::{AfterFinish, MainApp, Notice};
-use crate::gui::automation::draft::refused_row;
+use crate::gui::automation::draft::{NetworkRow, refused_row};
 use crate::gui::command::AutomationCommand;
 use crate::gui::model::Busy;
 use crate::gui::worker::WorkerRequest;
@@ -29,10 +30,36 @@ impl MainApp {
             AutomationCommand::ResumeSchedule => {
                 self.model.request(WorkerRequest::ClearHold, Some(Busy::Saving));
             }
-            AutomationCommand::LearnNetwork | AutomationCommand::SetAutostart(_) => {
-                self.notice = Some(Notice::error(self.i18n.tr("rules-desktop-unavailable")));
-            }
+            AutomationCommand::LearnNetwork => self.learn_network(),
         }
+    }
+
+    /// Adds the network the desktop last reported to the rules being edited (a gateway's MAC when known,
+    /// else the Wi-Fi name, else the subnet: core's `NetworkSignature::learn`), or says why it cannot.
+    fn learn_network(&mut self) {
+        let observed = self.model.automation().and_then(|view| view.situation.network.clone());
+        let Some(network) = observed.as_ref().and_then(NetworkSignature::learn) else {
+            self.notice = Some(Notice::error(self.i18n.tr("rules-learn-none")));
+            return;
+        };
+        let networks = &mut self.rules.draft.networks;
+        if let Some(index) = networks.iter().position(|row| row.network == network) {
+            self.notice = Some(Notice::error(
+                self.i18n
+                    .tr_args("rules-learn-known", &[("number", (index + 1).into())]),
+            ));
+            return;
+        }
+        // The Wi-Fi name is a good first name for it; otherwise the user names it (the row asks).
+        let label = observed
+            .and_then(|observed| observed.wifi)
+            .map(|ssid| ssid.as_str().chars().take(32).collect())
+            .unwrap_or_default();
+        networks.push(NetworkRow {
+            label,
+            network,
+            profile: None,
+        });
     }
 
     /// Shows a refusal of the rules under the row it is about; returns whether it did (else the status

@@ -143,6 +143,13 @@ impl MainApp {
         }
     }
 
+    /// The start-at-login checkbox the rules view shows (none: not shown).
+    #[must_use]
+    pub fn with_autostart(mut self, autostart: crate::gui::autostart_setting::AutostartSetting) -> Self {
+        self.rules.autostart = Some(autostart);
+        self
+    }
+
     /// The persisted state (language choice).
     pub fn state(&self) -> &State {
         &self.state

@@ -10,17 +10,18 @@ use crate::gui::server_events::ServerEvents;
 
 use std::sync::mpsc::Sender;
 
-use callprofiles_core::automation::{AutomationView, HistoryEntry, Rules, Until};
+use callprofiles_core::automation::{AutomationStep, AutomationView, HistoryEntry, Rules, Situation, Until};
 use callprofiles_core::config::{Config, PhoneSystemConfig};
 use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig};
 use callprofiles_core::phone_system::call::{CallOutcome, CallWatch};
 use callprofiles_core::remote::ServerConfig;
 use callprofiles_core::transfer::{self, Imported};
 use callprofiles_core::{
-    Callprofiles, CoreError, DetectedTarget, ImportReport, PhoneNumber, PhoneSystem, PlacedCall, ProfileId,
-    ProfileName, ProfileService, Settings, Snapshot, open_home,
+    Callprofiles, CoreError, DetectedTarget, ImportReport, PhoneNumber, PhoneSystem, PlacedCall, ProfileBook,
+    ProfileId, ProfileName, ProfileService, Settings, Snapshot, open_home,
 };
 
+use crate::automation::until::{TrayHold, until_for};
 use crate::gui::cancel::CancelFlag;
 
 /// Identifies one request, so the app can tell which one finished.
@@ -68,7 +69,44 @@ pub enum WorkerRequest {
     ActivateUntil(ProfileId, Until),
     /// [`ProfileService::clear_hold`].
     ClearHold,
+    /// [`ProfileService::activate_until`] for a tray choice ("for 1 hour", "until tomorrow morning"), whose
+    /// end is reckoned when it runs, against the rules.
+    ActivateFor(ProfileId, TrayHold),
+    /// From the automation runner ([`crate::automation::runner`]): one step, answered on its channel.
+    Automate(AutomationAsk, ReplyTo),
 }
+
+/// What the automation runner asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AutomationAsk {
+    /// [`ProfileService::report_situation`]: where the user is now (it runs a step too).
+    Report(Situation),
+    /// [`ProfileService::run_automation`] now: a boundary core named has come.
+    Run,
+}
+
+/// The worker's answer to the runner.
+#[derive(Debug)]
+pub struct AutomationReply {
+    /// What the step did.
+    pub step: Result<AutomationStep, CoreError>,
+    /// Whether a callprofiles server runs the rules (then the desktop only reports the situation).
+    pub remote: bool,
+    /// The profiles after the step, to name a switch in the notification.
+    pub book: Option<ProfileBook>,
+}
+
+/// Where the runner waits for its answer (requests compare equal when they answer the same channel).
+#[derive(Clone, Debug)]
+pub struct ReplyTo(pub Arc<Sender<AutomationReply>>);
+
+impl PartialEq for ReplyTo {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for ReplyTo {}
 
 /// What a finished request achieved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -272,6 +310,33 @@ impl WorkerCore {
     fn run(&mut self, request: WorkerRequest) -> Result<Outcome, CoreError> {
         let service = self.service.as_mut();
         Ok(match request {
+            WorkerRequest::ActivateFor(id, hold) => {
+                let rules = service.automation().ok().map(|view| view.rules);
+                let until = until_for(hold, &jiff::Zoned::now(), rules.as_ref())
+                    .ok_or(callprofiles_core::AutomationError::Unavailable)?;
+                service.activate_until(&id, until)?;
+                Outcome::Activated(id)
+            }
+            WorkerRequest::Automate(ask, ReplyTo(reply)) => {
+                let step = match ask {
+                    AutomationAsk::Report(situation) => service.report_situation(situation),
+                    AutomationAsk::Run => service.run_automation(jiff::Timestamp::now()),
+                };
+                let book = step.is_ok().then(|| service.book().ok()).flatten();
+                let failed = step.as_ref().err().cloned();
+                reply
+                    .send(AutomationReply {
+                        step,
+                        remote: self.on_server,
+                        book,
+                    })
+                    .ok();
+                if let Some(error) = failed {
+                    return Err(error);
+                }
+                // The runner's requests are not the window's: only their snapshot reaches it.
+                Outcome::Refreshed
+            }
             WorkerRequest::Refresh => Outcome::Refreshed,
             WorkerRequest::Activate(id) => Outcome::Activated(service.activate(&id)?.id),
             WorkerRequest::SaveSettings(id, settings) => {

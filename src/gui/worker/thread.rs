@@ -12,7 +12,7 @@ use super::{Outcome, POLL_INTERVAL, Ticket, WATCHED_POLL_INTERVAL, WorkerCore, W
 use crate::gui::home_watch::HomeWatch;
 
 /// The ticket of the re-reads the home watch asks for (no answer is sent for it).
-const SILENT: Ticket = Ticket(0);
+pub(super) const SILENT: Ticket = Ticket(0);
 
 /// The report that a placed call ended, once its watch knows how.
 pub(super) fn call_ended(ticket: Ticket, placed: PlacedCall, watch: Box<dyn CallWatch>) -> WorkerEvent {

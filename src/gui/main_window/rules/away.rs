@@ -1,12 +1,9 @@
-//! Leaving the computer (opt-in: a profile while the screen is locked or the computer sleeps) and start at
-//! login.
+//! Leaving the computer (opt-in: a profile while the screen is locked or the computer sleeps).
 
 use callprofiles_core::Profile;
 
 use crate::gui::automation::draft::RulesDraft;
 use crate::gui::automation::widgets::{Name, profile_menu_ui};
-use crate::gui::command::{AutomationCommand, UiCommand};
-use crate::gui::model::Model;
 use crate::text::i18n::I18n;
 
 /// Draws the away rule.
@@ -34,13 +31,4 @@ pub fn away_ui(ui: &mut egui::Ui, i18n: &I18n, profiles: &[Profile], draft: &mut
         });
     });
     ui.weak(i18n.tr("rules-away-hint"));
-}
-
-/// The start-at-login checkbox (applied at once: it is this computer's setting, not a rule).
-#[must_use]
-pub fn autostart_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model) -> Option<UiCommand> {
-    let mut on = model.autostart();
-    let changed = ui.checkbox(&mut on, i18n.tr("rules-autostart")).changed();
-    ui.weak(i18n.tr("rules-autostart-hint"));
-    changed.then_some(UiCommand::Automation(AutomationCommand::SetAutostart(on)))
 }

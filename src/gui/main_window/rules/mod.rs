@@ -15,6 +15,7 @@ use callprofiles_core::automation::Rules;
 
 use crate::gui::automation::draft::{ExceptionRow, RowRef, RulesDraft, WindowRow};
 use crate::gui::automation::widgets::{Name, profile_menu_ui, short_field_ui};
+use crate::gui::autostart_setting::AutostartSetting;
 use crate::gui::command::UiCommand;
 use crate::gui::model::Model;
 use crate::text::i18n::I18n;
@@ -24,8 +25,10 @@ use schedule::RowAction;
 const ZONE_WIDTH: f32 = 160.0;
 
 /// The rules view: the draft being edited, and the problems core found when it was last saved.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct RulesPanel {
+    /// Start at login: this computer's setting, applied at once (not part of the draft).
+    pub autostart: Option<AutostartSetting>,
     /// The rules as edited.
     pub draft: RulesDraft,
     /// What core refused at the last Save, by row, and the draft it refused (cleared at the next edit).
@@ -162,11 +165,12 @@ impl RulesPanel {
                 row_note_ui(ui, text, *disabled);
             }
         });
-        section_ui(ui, &i18n.tr("rules-autostart"), |ui| {
-            if let Some(asked) = away::autostart_ui(ui, i18n, model) {
-                command = Some(asked);
-            }
-        });
+        if let Some(autostart) = self.autostart.as_mut() {
+            section_ui(ui, &i18n.tr("rules-autostart-heading"), |ui| {
+                autostart.ui(ui, i18n);
+                ui.weak(i18n.tr("rules-autostart-hint"));
+            });
+        }
         command
     }
 

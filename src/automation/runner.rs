@@ -1,0 +1,286 @@
+//! The desktop runner: a thread the main window starts next to its worker. It tells core where the user is
+//! (the network, away or not) whenever that changes, and — while no callprofiles server runs the rules —
+//! calls `run_automation` at each boundary core names. Every step goes through the worker (one request
+//! each), so the window, the quick window and the tray see an automatic switch as they see a click; each
+//! switch is also announced as a desktop notification. Between steps it sleeps until the next boundary or
+//! a signal (kernel network notifications, logind, the screen saver): no polling.
+
+use std::collections::VecDeque;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use callprofiles_core::automation::{AutomationStep, AwayCause, Situation, Switch};
+use callprofiles_core::{AutomationError, CoreError, ProfileBook};
+
+use crate::automation::away::{AwayBuses, AwaySignal, Presence, watch_away};
+use crate::automation::bus::Bus;
+use crate::automation::network::{NetworkProbe, ObservedNetwork};
+use crate::automation::notification::Notifier;
+use crate::gui::worker::{AutomationAsk, AutomationReply, WorkerDoor};
+use crate::text::i18n::{I18n, Language};
+
+/// How long to wait before trying again after a step failed (the PBX unreachable…): core recorded nothing.
+const RETRY: Duration = Duration::from_secs(60);
+
+/// The longest sleep without a boundary: a clock changed by hand, a resume logind did not announce, or rules
+/// changed from a terminal are caught up at least this often.
+const LONGEST_SLEEP: Duration = Duration::from_secs(5 * 60);
+
+/// How long a burst of network notifications is let settle before the network is looked at.
+const NETWORK_SETTLE: Duration = Duration::from_millis(300);
+
+/// How long logind is kept waiting before sleep while the away profile is applied (its own limit is 5 s).
+const SLEEP_DELAY: Duration = Duration::from_millis(4_500);
+
+/// What wakes the runner.
+enum Wake {
+    /// The kernel reported a change of links, addresses, routes or neighbours.
+    Network,
+    /// A desktop signal about the user's presence; `done` is answered once it was acted on (logind waits
+    /// for that before the computer sleeps).
+    Away(AwaySignal, Option<Sender<()>>),
+    /// The window sent the worker a request (a click, an "until", new rules…): run a step after it, since
+    /// the next boundary may have moved.
+    Rearm,
+    /// The app is closing.
+    Stop,
+}
+
+/// Where the runner's senses and notifications are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunnerSetup {
+    /// Where logind and the screen savers are.
+    pub away: AwayBuses,
+    /// Where the notification service is.
+    pub notifications: Bus,
+    /// Whether to watch this computer's network.
+    pub network: bool,
+    /// The language of the notifications at start.
+    pub language: Language,
+}
+
+impl RunnerSetup {
+    /// The desktop's own buses, the network watched, notifications in `language`.
+    pub fn desktop(language: Language) -> Self {
+        Self {
+            away: AwayBuses::default(),
+            notifications: Bus::Session,
+            network: true,
+            language,
+        }
+    }
+}
+
+/// The app's handle to the runner thread, which stops when this is dropped.
+pub struct Runner {
+    language: Arc<Mutex<Language>>,
+    wake: Sender<Wake>,
+}
+
+impl Drop for Runner {
+    fn drop(&mut self) {
+        self.wake.send(Wake::Stop).ok();
+    }
+}
+
+impl Runner {
+    /// Starts the runner over the worker behind `door`: it reports the situation at once, then each change.
+    pub fn start(door: WorkerDoor, setup: RunnerSetup) -> std::io::Result<Self> {
+        let (wake_tx, wake) = mpsc::channel();
+        let language = Arc::new(Mutex::new(setup.language));
+        let mut state = RunnerState {
+            door,
+            probe: NetworkProbe::default(),
+            presence: Presence::default(),
+            network: ObservedNetwork::default(),
+            notifier: Notifier::new(setup.notifications),
+            language: Arc::clone(&language),
+            pending: VecDeque::new(),
+        };
+        if setup.network {
+            state.network = state.probe.observe();
+            watch_network(&wake_tx);
+        }
+        watch_presence(&setup.away, &wake_tx);
+        std::thread::Builder::new()
+            .name("automation runner".to_owned())
+            .spawn(move || state.run(&wake, setup.network))?;
+        Ok(Self {
+            language,
+            wake: wake_tx,
+        })
+    }
+
+    /// The window sent the worker a request: a step runs after it (the worker takes them in order).
+    pub fn rearm(&self) {
+        self.wake.send(Wake::Rearm).ok();
+    }
+
+    /// Notifications from now on in `language`.
+    pub fn set_language(&self, language: Language) {
+        if let Ok(mut shown) = self.language.lock() {
+            *shown = language;
+        }
+    }
+}
+
+/// Listens to logind and the screen savers, waking the runner at each signal. Before sleep the listener
+/// waits (at most [`SLEEP_DELAY`]) until the runner has acted, holding logind's delay.
+fn watch_presence(buses: &AwayBuses, wake: &Sender<Wake>) {
+    let wake = wake.clone();
+    let problems = watch_away(buses, move |signal| {
+        let before_sleep = signal == AwaySignal::Sleeping(true);
+        let (done_tx, done) = mpsc::channel();
+        if wake.send(Wake::Away(signal, before_sleep.then_some(done_tx))).is_err() {
+            return false;
+        }
+        if before_sleep {
+            done.recv_timeout(SLEEP_DELAY).ok();
+        }
+        true
+    });
+    for problem in problems {
+        tracing::info!(%problem, "leaving the computer is noticed only in part");
+    }
+}
+
+/// Starts the network watch, waking the runner at each change (only a log line when it cannot).
+#[cfg(target_os = "linux")]
+fn watch_network(wake: &Sender<Wake>) {
+    let wake = wake.clone();
+    if let Err(error) = crate::automation::network::watch_network(move || wake.send(Wake::Network).is_ok()) {
+        tracing::warn!(%error, "network changes will not be noticed");
+    }
+}
+
+/// No netlink elsewhere: the network is looked at when something else wakes the runner.
+#[cfg(not(target_os = "linux"))]
+fn watch_network(_wake: &Sender<Wake>) {}
+
+/// What the runner thread holds.
+struct RunnerState {
+    door: WorkerDoor,
+    probe: NetworkProbe,
+    presence: Presence,
+    network: ObservedNetwork,
+    notifier: Notifier,
+    language: Arc<Mutex<Language>>,
+    /// Wakes taken off the channel while a burst of network notifications settled.
+    pending: VecDeque<Wake>,
+}
+
+impl RunnerState {
+    /// The situation as core keeps it.
+    fn situation(&self) -> Situation {
+        Situation {
+            network: self.network.observation(),
+            away: away_cause(&self.presence),
+        }
+    }
+
+    /// The thread's loop: a report at once, then a step at each deadline and each change.
+    fn run(mut self, wake: &Receiver<Wake>, network_watched: bool) {
+        let mut deadline = self.ask(AutomationAsk::Report(self.situation()));
+        loop {
+            let woke = match self.pending.pop_front() {
+                Some(pending) => Ok(pending),
+                None => match deadline {
+                    Some(at) => wake.recv_timeout(at.saturating_duration_since(Instant::now())),
+                    None => wake.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                },
+            };
+            match woke {
+                Ok(Wake::Network) if network_watched => {
+                    self.settle(wake);
+                    let seen = self.probe.observe();
+                    if seen != self.network {
+                        self.network = seen;
+                        deadline = self.ask(AutomationAsk::Report(self.situation()));
+                    }
+                }
+                Ok(Wake::Network) => {}
+                Ok(Wake::Away(signal, done)) => {
+                    if self.presence.apply(signal) {
+                        deadline = self.ask(AutomationAsk::Report(self.situation()));
+                    }
+                    if let Some(done) = done {
+                        done.send(()).ok();
+                    }
+                }
+                Ok(Wake::Rearm) | Err(RecvTimeoutError::Timeout) => deadline = self.ask(AutomationAsk::Run),
+                Ok(Wake::Stop) | Err(RecvTimeoutError::Disconnected) => return,
+            }
+        }
+    }
+
+    /// Lets a burst of network notifications pass, keeping any other wake for after.
+    fn settle(&mut self, wake: &Receiver<Wake>) {
+        let quiet_since = Instant::now();
+        while quiet_since.elapsed() < Duration::from_secs(2) {
+            match wake.recv_timeout(NETWORK_SETTLE) {
+                Ok(Wake::Network) => {}
+                Ok(other) => {
+                    self.pending.push_back(other);
+                    return;
+                }
+                Err(_) => return,
+            }
+        }
+    }
+
+    /// Has the worker run one step, announces a switch, and says when to run again (`None`: only on a
+    /// signal, since the rules run elsewhere).
+    fn ask(&mut self, ask: AutomationAsk) -> Option<Instant> {
+        let Some(AutomationReply { step, remote, book }) = self.door.ask(ask) else {
+            tracing::warn!("the phone worker did not answer; the automation runs again in a minute");
+            return Some(Instant::now() + RETRY);
+        };
+        match step {
+            Ok(step) => {
+                if let Some(switch) = &step.switched {
+                    self.announce(switch, book.as_ref());
+                }
+                (!remote).then(|| Instant::now() + sleep_until_next(&step))
+            }
+            // A connection that offers no automatic switching (an older callprofiles server): nothing to run
+            // until a signal or the window's next request.
+            Err(CoreError::Automation(AutomationError::Unavailable)) => None,
+            Err(error) => {
+                tracing::warn!(%error, "the automation could not run; trying again in a minute");
+                Some(Instant::now() + RETRY)
+            }
+        }
+    }
+
+    /// The desktop notification of an automatic switch, in the window's language.
+    fn announce(&mut self, switch: &Switch, book: Option<&ProfileBook>) {
+        let language = self.language.lock().map_or(Language::English, |language| *language);
+        let i18n = I18n::new(language);
+        let (summary, body) = crate::text::switch_notice::switch_notice(&i18n, switch, book);
+        if let Err(error) = self.notifier.show(&summary, &body) {
+            tracing::info!(%error, "the switch could not be announced on the desktop");
+        }
+    }
+}
+
+/// Why the user is away, as core words it (a sleeping computer is also locked: asleep says more).
+fn away_cause(presence: &Presence) -> Option<AwayCause> {
+    if presence.sleeping() {
+        Some(AwayCause::Asleep)
+    } else if presence.away() {
+        Some(AwayCause::Locked)
+    } else {
+        None
+    }
+}
+
+/// How long until core's next change (at least a moment, at most [`LONGEST_SLEEP`]).
+fn sleep_until_next(step: &AutomationStep) -> Duration {
+    step.next.as_ref().map_or(LONGEST_SLEEP, |next| {
+        let left = next.at.duration_since(jiff::Timestamp::now());
+        Duration::try_from(left)
+            .unwrap_or(Duration::ZERO)
+            .clamp(Duration::from_millis(50), LONGEST_SLEEP)
+    })
+}
