@@ -22,7 +22,13 @@ pub fn profile_text(i18n: &I18n, book: Option<&ProfileBook>, id: &callprofiles_c
 pub fn short_reason(i18n: &I18n, reason: &Reason) -> String {
     match reason {
         Reason::Manual => i18n.tr("reason-manual"),
-        Reason::Until { .. } => i18n.tr("reason-until"),
+        Reason::Until { ends, .. } => {
+            let time = ends
+                .to_zoned(jiff::tz::TimeZone::system())
+                .strftime("%H:%M")
+                .to_string();
+            i18n.tr_args("reason-until", &[("time", time.into())])
+        }
         Reason::Away {
             cause: AwayCause::Locked,
         } => i18n.tr("reason-locked"),

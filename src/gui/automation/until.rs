@@ -128,15 +128,15 @@ impl UntilForm {
     pub fn menu_ui(&mut self, ui: &mut egui::Ui, i18n: &I18n) -> Option<Hold> {
         let mut chosen = None;
         ui.set_min_width(220.0);
+        // What comes after is chosen first: each choice below activates at once.
+        self.afterwards_ui(ui, i18n);
+        ui.separator();
         for hold in QUICK_HOLDS {
             if ui.button(hold_label(i18n, hold)).clicked() {
                 chosen = Some(hold);
             }
         }
-        chosen = chosen.or(self.time_row_ui(ui, i18n, true));
-        ui.separator();
-        self.afterwards_ui(ui, i18n);
-        chosen
+        chosen.or(self.time_row_ui(ui, i18n, true))
     }
 
     /// "Until [HH:MM]" with its button; the time field's problem under it.
@@ -178,20 +178,26 @@ impl UntilForm {
         });
     }
 
-    /// The quick window's line: how long the next profile clicked holds, and what comes after.
-    pub fn quick_ui(&mut self, ui: &mut egui::Ui, i18n: &I18n) {
+    /// The quick window's line: how long the next profile clicked holds, and what comes after. With rules
+    /// set, a plain click holds until their next change, and the first choice says so.
+    pub fn quick_ui(&mut self, ui: &mut egui::Ui, i18n: &I18n, rules_set: bool) {
+        let plain = i18n.tr(if rules_set {
+            "until-rules-change"
+        } else {
+            "until-changed"
+        });
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(i18n.tr("until-quick-label"));
             let typed = parse_time(&self.time);
             let shown = match self.chosen {
-                None => i18n.tr("until-changed"),
+                None => plain.clone(),
                 Some(Hold::At(_)) => i18n.tr("until-time-label"),
                 Some(hold) => hold_label(i18n, hold),
             };
             let combo = egui::ComboBox::from_id_salt("quick_until")
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.chosen, None, i18n.tr("until-changed"));
+                    ui.selectable_value(&mut self.chosen, None, plain.as_str());
                     for hold in QUICK_HOLDS {
                         ui.selectable_value(&mut self.chosen, Some(hold), hold_label(i18n, hold));
                     }

@@ -8,9 +8,6 @@ use crate::gui::model::Model;
 use crate::text::i18n::I18n;
 use crate::text::reason_text::{profile_text, short_reason};
 
-/// Width of the "when" column.
-const WHEN_WIDTH: f32 = 130.0;
-
 /// Draws the history view.
 #[must_use]
 pub fn history_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model) -> Option<UiCommand> {
@@ -50,7 +47,7 @@ pub fn history_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model) -> Option<UiCom
                         ),
                         None => i18n.tr_args("history-switch-to", &[("to", FluentValue::from(to))]),
                     };
-                    ui.add_sized([WHEN_WIDTH, ui.spacing().interact_size.y], egui::Label::new(when));
+                    ui.label(when);
                     ui.label(what);
                     ui.add(egui::Label::new(short_reason(i18n, &entry.reason)).wrap());
                     ui.end_row();

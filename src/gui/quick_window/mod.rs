@@ -189,7 +189,8 @@ impl QuickApp {
         ));
         if self.model.automation().is_some() {
             ui.add_space(2.0);
-            ui.add_enabled_ui(!busy, |ui| self.until.quick_ui(ui, &self.i18n));
+            let rules_set = self.model.automation().is_some_and(|view| !view.rules.is_empty());
+            ui.add_enabled_ui(!busy, |ui| self.until.quick_ui(ui, &self.i18n, rules_set));
             let asked = next_lines_ui(ui, &self.i18n, &self.model, false);
             if matches!(asked, Some(AutomationCommand::ResumeSchedule)) {
                 commands.push(QuickCommand::ResumeSchedule);

@@ -67,9 +67,6 @@ impl RulesPanel {
         }
         ui.add_space(4.0);
         ui.heading(egui::RichText::new(i18n.tr("rules-title")).strong());
-        if let Some(asked) = precedence::precedence_ui(ui, i18n, model) {
-            command = Some(asked);
-        }
         ui.with_layout(egui::Layout::bottom_up(egui::Align::LEFT), |ui| {
             ui.add_space(2.0);
             if let Some(asked) = self.save_bar_ui(ui, i18n, model) {
@@ -77,7 +74,11 @@ impl RulesPanel {
             }
             ui.separator();
             ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+                // The explanation scrolls with the form: in a small window the rules keep the room.
                 super::scrolled::scrolled_ui(ui, "rules", |ui| {
+                    if let Some(asked) = precedence::precedence_ui(ui, i18n, model) {
+                        command = Some(asked);
+                    }
                     if let Some(asked) = self.sections_ui(ui, i18n, model, &profiles) {
                         command = Some(asked);
                     }
@@ -195,10 +196,19 @@ impl RulesPanel {
         let dirty = self.draft.dirty();
         ui.horizontal_wrapped(|ui| {
             let rules = self.draft.rules(&model.profiles());
-            let save = ui.add_enabled(
-                dirty && rules.is_ok() && !model.busy(),
-                egui::Button::new(i18n.tr("rules-save")),
-            );
+            let why_not = if rules.is_err() {
+                i18n.tr("rules-save-fix-first")
+            } else if model.busy() {
+                i18n.tr("tooltip-busy")
+            } else {
+                i18n.tr("tooltip-save-nothing")
+            };
+            let save = ui
+                .add_enabled(
+                    dirty && rules.is_ok() && !model.busy(),
+                    egui::Button::new(i18n.tr("rules-save")),
+                )
+                .on_disabled_hover_text(why_not);
             if save.clicked()
                 && let Ok(rules) = rules
             {

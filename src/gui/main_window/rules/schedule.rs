@@ -10,6 +10,9 @@ use crate::gui::automation::widgets::{Name, TIME_WIDTH, name_widget, profile_men
 use crate::text::automation_text::{weekday_name, weekday_short};
 use crate::text::i18n::I18n;
 
+/// About the width of a row's times, profile menu and remove button.
+const TIMES_AND_PROFILE_WIDTH: f32 = 2.0 * TIME_WIDTH + 230.0;
+
 /// What a row asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RowAction {
@@ -47,7 +50,12 @@ pub fn windows_ui(
                     );
                     name_widget(ui, toggle, Name::Text(&name));
                 }
-                ui.add_space(6.0);
+                // The times, the profile and remove go to the next line together rather than one by one.
+                if ui.available_size_before_wrap().x < TIMES_AND_PROFILE_WIDTH {
+                    ui.end_row();
+                } else {
+                    ui.add_space(6.0);
+                }
                 let name = i18n.tr_args("rules-window-start", &[("number", FluentValue::from(number))]);
                 short_field_ui(ui, &mut row.start, TIME_WIDTH, Name::Text(&name), "08:00");
                 ui.label("–");
