@@ -7,7 +7,7 @@ use callprofiles_core::automation::{
 };
 use fluent_bundle::FluentValue;
 
-use super::automation_text::{WhenWords, day_flags, days_text, when_text};
+use super::rules_text::{WhenWords, day_flags, days_text, when_text};
 use crate::text::i18n::I18n;
 
 /// A profile's shown name by id (built-ins translated; a deleted one says so).

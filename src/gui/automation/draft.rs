@@ -8,7 +8,7 @@ use callprofiles_core::automation::{
 use callprofiles_core::error::AutomationError;
 use callprofiles_core::{CoreError, ProfileId};
 
-use crate::text::automation_text::{WEEK, day_flags};
+use crate::text::rules_text::{WEEK, day_flags};
 
 /// One weekly window being edited: on these days, from `start` to `end`, use `profile`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

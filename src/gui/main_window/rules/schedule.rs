@@ -7,8 +7,8 @@ use fluent_bundle::FluentValue;
 use super::row_note_ui;
 use crate::gui::automation::draft::WindowRow;
 use crate::gui::automation::widgets::{Name, TIME_WIDTH, name_widget, profile_menu_ui, short_field_ui};
-use crate::text::automation_text::{weekday_name, weekday_short};
 use crate::text::i18n::I18n;
+use crate::text::rules_text::{weekday_name, weekday_short};
 
 /// About the width of a row's times, profile menu and remove button.
 const TIMES_AND_PROFILE_WIDTH: f32 = 2.0 * TIME_WIDTH + 230.0;

@@ -1,5 +1,5 @@
-//! The words of automatic switching: weekdays, the "Next:" line, the hold, why a rule decides, history
-//! entries and the rules' problems, in the user's language.
+//! The words of the rules editor and its lines: weekdays, days as "Mon–Fri", and when something happens
+//! ("at 16:00", "tomorrow at 08:00", "until 17:00"), in the user's language.
 
 use callprofiles_core::automation::Weekdays;
 
