@@ -12,7 +12,9 @@ use crate::phone_number::PhoneNumber;
 use crate::settings::{Greeting, Playback, Routing, Settings};
 
 /// How long phones ring before a call counts as unanswered, as far as the phone system tells.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// (Serde: the server sends it to desktops in its `State`.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RingTime {
     /// This many seconds (the phone system's own setting for the extension).
     Seconds(u16),
@@ -23,7 +25,7 @@ pub enum RingTime {
 }
 
 /// The ring times the live phone system uses, for whichever profile is applied to it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct RingTimes {
     /// How long the desk phone or the telecommuter number rings.
     pub single: RingTime,

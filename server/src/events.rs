@@ -32,6 +32,7 @@ pub fn run(hub: Arc<Hub>, poll_every: Duration) {
                     tracing::info!(address = client.address(), "AMI event connection up");
                     hub.pbx().set_down(false);
                     hub.mark_all_dirty();
+                    hub.note_reconnected();
                     // Take the poll's baseline now, so a change right after (re)connecting is found.
                     baseline = None;
                     poll_now = true;

@@ -21,6 +21,8 @@ pub struct Hub {
     slots: Mutex<HashMap<String, Arc<Slot>>>,
     dirty: Mutex<HashSet<String>>,
     wake: Notify,
+    /// Counts the AMI event connection coming up (the scheduler retries failed runs then).
+    reconnections: watch::Sender<u64>,
 }
 
 impl Hub {
@@ -31,6 +33,7 @@ impl Hub {
             slots: Mutex::new(HashMap::new()),
             dirty: Mutex::new(HashSet::new()),
             wake: Notify::new(),
+            reconnections: watch::channel(0).0,
         })
     }
 
@@ -120,6 +123,16 @@ impl Hub {
         self.wake.notify_one();
     }
 
+    /// Notes that Asterisk answers again (the event connection is up).
+    pub fn note_reconnected(&self) {
+        self.reconnections.send_modify(|count| *count = count.wrapping_add(1));
+    }
+
+    /// Changes each time Asterisk answers again.
+    pub fn reconnections(&self) -> watch::Receiver<u64> {
+        self.reconnections.subscribe()
+    }
+
     /// Asks for a refresh of every known user (Asterisk lost or back).
     pub fn mark_all_dirty(&self) {
         let known = self.known();
@@ -166,8 +179,10 @@ impl Snapshot {
             activity: None,
             new_messages: None,
             do_not_disturb: false,
+            ring_times: callprofiles_core::call_flow::RingTimes::UNKNOWN,
             reachable: false,
             phone_system: String::new(),
+            automation: None,
         }
     }
 }
@@ -182,8 +197,10 @@ fn to_state(extension: &str, snapshot: Snapshot, revision: u64) -> State {
         activity: snapshot.activity.map(WireActivity::from),
         new_messages: snapshot.new_messages,
         do_not_disturb: snapshot.do_not_disturb,
+        ring_times: snapshot.ring_times,
         reachable: snapshot.reachable,
         phone_system: snapshot.phone_system,
         extension: extension.to_owned(),
+        automation: snapshot.automation,
     }
 }

@@ -2,6 +2,7 @@
 //! user's profiles, and serves desktops over HTTPS (see README.md and ARCHITECTURE.md).
 
 mod audit;
+mod automation;
 mod cli;
 mod dir;
 mod events;

@@ -10,6 +10,10 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
+use callprofiles_core::automation::{
+    AUTOMATION_FILE, AutomationStep, AutomationView, HistoryEntry, Rules, Situation, Until,
+};
+use callprofiles_core::call_flow::RingTimes;
 use callprofiles_core::detection::Activity;
 use callprofiles_core::error::{CoreError, PhoneError};
 use callprofiles_core::phone_system::asterisk::{
@@ -17,6 +21,7 @@ use callprofiles_core::phone_system::asterisk::{
 };
 use callprofiles_core::phone_system::call::CallOutcome;
 use callprofiles_core::setting_change::SettingKey;
+use callprofiles_core::wire::WireAutomation;
 use callprofiles_core::{
     Callprofiles, DetectedTarget, ImportReport, PhoneNumber, ProfileBook, ProfileId, ProfileName, ProfileService,
     SettingChange, Settings,
@@ -39,10 +44,14 @@ pub struct Snapshot {
     pub new_messages: Option<u64>,
     /// Do-not-disturb set on the phone (false unless read).
     pub do_not_disturb: bool,
+    /// The extension's ring times (unknown unless read).
+    pub ring_times: RingTimes,
     /// Whether Asterisk answered.
     pub reachable: bool,
     /// One sentence.
     pub phone_system: String,
+    /// Automatic switching (None when `automation.json` cannot be read).
+    pub automation: Option<WireAutomation>,
 }
 
 /// The PBX side of every user.
@@ -145,6 +154,7 @@ impl Pbx {
             let phone_system = app
                 .phone_system()
                 .map_or_else(String::new, |d| format!("{} (via callprofiles-server)", d.summary));
+            let automation = automation_of(app);
             if !ask_pbx {
                 let state = app.store().load()?;
                 return Ok(Snapshot {
@@ -154,8 +164,10 @@ impl Pbx {
                     activity: None,
                     new_messages: None,
                     do_not_disturb: false,
+                    ring_times: RingTimes::UNKNOWN,
                     reachable: false,
                     phone_system,
+                    automation,
                 });
             }
             let seen = ProfileService::snapshot(app);
@@ -172,7 +184,9 @@ impl Pbx {
                 activity: seen.activity,
                 new_messages: seen.new_messages,
                 do_not_disturb: seen.do_not_disturb,
+                ring_times: seen.ring_times,
                 phone_system,
+                automation,
             })
         })
         .inspect(|snapshot| {
@@ -255,12 +269,61 @@ impl Pbx {
         })
     }
 
+    /// The user's automatic switching as a screen shows it, now.
+    pub fn automation(&self, extension: &str) -> Result<AutomationView, CoreError> {
+        self.with_user_quietly(extension, ProfileService::automation)
+    }
+
+    /// Checks and saves the user's rules, then runs them (a switch they call for happens now).
+    pub fn save_rules(&self, extension: &str, rules: Rules) -> Result<AutomationStep, CoreError> {
+        self.with_user(extension, |app| ProfileService::save_rules(app, rules))
+    }
+
+    /// Applies a profile until a time.
+    pub fn activate_until(&self, extension: &str, id: &ProfileId, until: Until) -> Result<AutomationStep, CoreError> {
+        self.with_user(extension, |app| ProfileService::activate_until(app, id, until))
+    }
+
+    /// Ends the user's hold; the rules decide again.
+    pub fn clear_hold(&self, extension: &str) -> Result<AutomationStep, CoreError> {
+        self.with_user(extension, ProfileService::clear_hold)
+    }
+
+    /// Keeps what a desktop of the user sees (network, away) and runs the rules.
+    pub fn report_situation(&self, extension: &str, situation: Situation) -> Result<AutomationStep, CoreError> {
+        self.with_user(extension, |app| ProfileService::report_situation(app, situation))
+    }
+
+    /// One step of the user's rules at `now` (the scheduler's call).
+    pub fn run_automation(&self, extension: &str, now: jiff::Timestamp) -> Result<AutomationStep, CoreError> {
+        self.with_user(extension, |app| ProfileService::run_automation(app, now))
+    }
+
+    /// The user's automatic switches, newest first.
+    pub fn history(&self, extension: &str) -> Result<Vec<HistoryEntry>, CoreError> {
+        self.with_user_quietly(extension, ProfileService::history)
+    }
+
+    /// Whether the user ever had automation (their home holds `automation.json`): only they are run at
+    /// start-up, so thousands of users without rules cost nothing.
+    pub fn has_automation(&self, extension: &str) -> bool {
+        Extension::parse(extension).is_ok() && self.dir.user_home(extension).join(AUTOMATION_FILE).exists()
+    }
+
     /// A telecommuter's call; waits for its outcome.
     pub fn call(&self, extension: &str, number: &str) -> Result<CallOutcome, CoreError> {
         let number = PhoneNumber::parse(number)?;
         let (_, watch) = self.with_user(extension, |app| ProfileService::call(app, &number))?;
         Ok(watch.wait())
     }
+}
+
+/// The automation as a `State` carries it; None (logged) when `automation.json` cannot be read.
+fn automation_of(app: &mut Callprofiles) -> Option<WireAutomation> {
+    ProfileService::automation(app)
+        .inspect_err(|error| tracing::warn!(%error, home = %app.home().display(), "automation not read"))
+        .ok()
+        .map(WireAutomation::from)
 }
 
 /// Whether a phone error means Asterisk could not be reached (rather than refused).

@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use callprofiles_core::phone_system::asterisk::AmiSecret;
 
 use crate::audit::Audit;
+use crate::automation::{Scheduler, ServerRunner, ServerScheduler, SystemClock};
 use crate::dir::ServerDir;
 use crate::http::{AppState, router};
 use crate::hub::Hub;
@@ -29,13 +30,17 @@ pub fn run(dir: &ServerDir) -> Result<()> {
     callprofiles_core::atomic_file::remove_stale_temps(dir.root(), Duration::from_secs(60));
     let pbx = Arc::new(Pbx::new(dir, &config, secret));
     let hub = Hub::new(pbx);
+    let audit = Audit::new(dir.audit_file());
+    let scheduler = Scheduler::new(ServerRunner::new(hub.clone(), audit.clone()), Arc::new(SystemClock));
     let state = AppState {
         hub: hub.clone(),
         users: Arc::new(Users::new(dir)),
-        audit: Audit::new(dir.audit_file()),
+        audit,
+        scheduler: scheduler.clone(),
         enroll_limits: Arc::new(Limiter::new(config.failure_limit)),
         auth_limits: Arc::new(Limiter::new(config.failure_limit)),
     };
+    let users = state.users.clone();
     let poll = Duration::from_secs(config.poll_seconds.max(1));
     let events_hub = hub.clone();
     std::thread::Builder::new()
@@ -53,7 +58,30 @@ pub fn run(dir: &ServerDir) -> Result<()> {
         let address = listener.local_addr()?;
         tracing::info!(%address, fingerprint = %crate::tls::fingerprint_of(&dir.cert_file())?, "serving HTTPS");
         println!("listening on https://{address}");
+        watch_automated_users(&scheduler, &hub, &users)?;
+        let mut reconnections = hub.reconnections();
+        let retrying = scheduler.clone();
+        tokio::spawn(async move {
+            // A switch that failed while Asterisk was down is made as soon as it answers again.
+            while reconnections.changed().await.is_ok() {
+                retrying.retry_failed();
+            }
+        });
         tokio::spawn(hub.run_refresher());
         crate::serve::serve(listener, tls, router(state)).await
     })
+}
+
+/// Starts the rules of every user of `users.json` who has any: the first run of each is at once, so a
+/// boundary passed while the server was down is applied now.
+fn watch_automated_users(scheduler: &ServerScheduler, hub: &Hub, users: &Users) -> Result<()> {
+    let enrolled = users.current()?;
+    // Revoking a user's computers does not stop their rules: the extension is still theirs.
+    for extension in enrolled.users.keys() {
+        if hub.pbx().has_automation(extension) {
+            scheduler.watch(extension);
+        }
+    }
+    tracing::info!(users = scheduler.watched(), "automatic switching started");
+    Ok(())
 }

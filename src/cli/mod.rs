@@ -4,6 +4,7 @@
 //! one: add the file, a `mod` line, a variant to [`Command`] and its arm in [`Command::run`].
 
 mod activate;
+mod automation_words;
 mod autostart;
 mod call;
 mod connect;
@@ -12,14 +13,18 @@ mod context;
 mod delete;
 mod error_line;
 mod export;
+mod history;
 mod human;
 mod import;
 mod list;
 mod network;
 mod new;
+mod next;
 mod output;
 mod pbx;
 mod rename;
+mod resume;
+mod rules;
 mod save_detected;
 mod set;
 mod show;
@@ -100,6 +105,16 @@ pub enum Command {
     Network(network::NetworkCommand),
     /// Start callprofiles when you log in (on), or not (off), or say whether it does (status).
     Autostart(autostart::AutostartArgs),
+    /// Show or edit the rules that switch profiles by themselves: weekly schedule, exceptions, networks,
+    /// leaving the computer.
+    #[command(subcommand)]
+    Rules(rules::RulesCommand),
+    /// What the rules decide now and when the profile changes next.
+    Next(next::NextArgs),
+    /// The switches made by the rules and by "until", newest first.
+    History(history::HistoryArgs),
+    /// End your own choice (a click or --until/--for): the rules decide again at once.
+    Resume,
     /// Sign this computer out of its callprofiles server (the server revokes its token) and switch back
     /// to the built-in demo phone system.
     Disconnect,
@@ -128,6 +143,10 @@ impl Command {
             Self::Voicemail(command) => command.run(context),
             Self::Network(command) => command.run(context),
             Self::Autostart(args) => args.run(context),
+            Self::Rules(command) => command.run(context),
+            Self::Next(args) => args.run(context),
+            Self::History(args) => args.run(context),
+            Self::Resume => resume::resume(context),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! (`i18n`), settings and their values (`labels`), core errors as sentences (`error_text`), a
 //! telecommuter's call outcome (`call_text`) and the steps of a call flow (`flow_text`). Nothing here draws.
 
+pub mod automation_text;
 pub mod autostart_text;
 pub mod call_text;
 pub mod error_text;

@@ -3,6 +3,7 @@
 
 mod cli_support;
 
+mod automation;
 mod files;
 mod flow;
 mod language;

@@ -8,6 +8,7 @@ mod asterisk_support;
 mod gui_connection_support;
 mod server_support;
 
+mod automation;
 mod enroll;
 mod isolation;
 mod restart;

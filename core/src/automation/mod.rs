@@ -29,6 +29,7 @@ mod rules;
 mod storage;
 #[cfg(test)]
 mod tests;
+pub mod until_input;
 mod validation;
 mod view;
 mod weekdays;

@@ -41,7 +41,7 @@ pub enum RuleList {
 #[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum AutomationError {
     /// Input that does not parse as what it was meant to be.
-    #[error("\"{text}\" is not a valid {what:?}.")]
+    #[error("{}", bad_input(*what, text))]
     BadInput {
         /// What it was meant to be.
         what: AutomationInput,
@@ -49,7 +49,7 @@ pub enum AutomationError {
         text: String,
     },
     /// A time zone name the time-zone database does not know.
-    #[error("\"{name}\" is not a time zone (use a name such as Europe/Warsaw).")]
+    #[error("\"{name}\" is not a time zone: use a name such as Europe/Warsaw.")]
     UnknownZone {
         /// The name as given.
         name: String,
@@ -61,7 +61,7 @@ pub enum AutomationError {
         window: usize,
     },
     /// A window that starts when it ends.
-    #[error("Window {window} starts and ends at {time}: it would be empty (use 00:00–24:00 for a whole day).")]
+    #[error("Window {window} starts and ends at {time}, so it would be empty: use 00:00-24:00 for a whole day.")]
     EmptyWindow {
         /// The window's number (from 1).
         window: usize,
@@ -69,7 +69,10 @@ pub enum AutomationError {
         time: String,
     },
     /// Two windows of the weekly schedule cover the same time.
-    #[error("Windows {first} ({first_text}) and {second} ({second_text}) overlap on {day}: change one of them.")]
+    #[error(
+        "Windows {first} ({first_text}) and {second} ({second_text}) overlap on {}: change one of them.",
+        day_name(day)
+    )]
     OverlappingWindows {
         /// The first window's number.
         first: usize,
@@ -83,7 +86,7 @@ pub enum AutomationError {
         day: String,
     },
     /// An exception that ends before it starts.
-    #[error("Exception {exception} ends ({to}) before it starts ({from}).")]
+    #[error("Exception {exception} ends on {to}, before it starts on {from}.")]
     ExceptionBackwards {
         /// The exception's number (from 1).
         exception: usize,
@@ -117,7 +120,7 @@ pub enum AutomationError {
         network: String,
     },
     /// More rules in a list than allowed.
-    #[error("At most {limit} {list:?} are allowed.")]
+    #[error("{}", too_many(*list, *limit))]
     TooMany {
         /// Which list.
         list: RuleList,
@@ -128,7 +131,7 @@ pub enum AutomationError {
     #[error("Leaving the computer needs the screen lock, sleep, or both.")]
     AwayWithoutTrigger,
     /// A number that names no rule (`rules remove-window 7` with five windows).
-    #[error("There is no {list:?} rule number {number}.")]
+    #[error("{}", no_such_rule(*list, *number))]
     NoSuchRule {
         /// Which list.
         list: RuleList,
@@ -136,13 +139,13 @@ pub enum AutomationError {
         number: usize,
     },
     /// "Until" a time already past.
-    #[error("The end time {ends} has already passed.")]
+    #[error("The end time {ends} has already passed: choose a later one.")]
     UntilPassed {
         /// The end asked for (RFC 3339).
         ends: String,
     },
     /// "Until" more than a year away.
-    #[error("The end time {ends} is more than a year away.")]
+    #[error("The end time {ends} is more than a year away: choose an earlier one.")]
     UntilTooFar {
         /// The end asked for (RFC 3339).
         ends: String,
@@ -157,4 +160,53 @@ pub enum AutomationError {
     /// The phone system or server in use does not offer automatic switching.
     #[error("Automatic switching is not available with this phone system connection.")]
     Unavailable,
+}
+
+/// The English sentence for input that is not what it was meant to be.
+fn bad_input(what: AutomationInput, text: &str) -> String {
+    let hint = match what {
+        AutomationInput::Time => "a time of day: write it as HH:MM, for example 08:00 (24:00 ends a day)",
+        AutomationInput::Days => "a set of weekdays: write for example mon-fri, sat,sun or daily",
+        AutomationInput::Date => "a date: write it as YYYY-MM-DD, for example 2026-12-24",
+        AutomationInput::Duration => "a duration: write for example 2h, 90m or 1h 30m",
+        AutomationInput::MacAddress => {
+            "a MAC address: write it as six pairs of hexadecimal digits, for example aa:bb:cc:dd:ee:ff"
+        }
+        AutomationInput::WifiName => "a Wi-Fi name: it needs 1 to 32 bytes without control or invisible characters",
+        AutomationInput::Subnet => "a subnet: write an address and a prefix length, for example 192.168.1.0/24",
+        AutomationInput::Label => "a network name: it needs 1 to 32 characters without control or invisible characters",
+    };
+    format!("\"{text}\" is not {hint}.")
+}
+
+/// The English name of a weekday's short name (`mon` → Monday).
+fn day_name(short: &str) -> &str {
+    match short {
+        "mon" => "Monday",
+        "tue" => "Tuesday",
+        "wed" => "Wednesday",
+        "thu" => "Thursday",
+        "fri" => "Friday",
+        "sat" => "Saturday",
+        "sun" => "Sunday",
+        other => other,
+    }
+}
+
+/// The English sentence for a list over its limit.
+fn too_many(list: RuleList, limit: usize) -> String {
+    match list {
+        RuleList::Windows => format!("The weekly schedule may have at most {limit} windows."),
+        RuleList::Exceptions => format!("There may be at most {limit} exceptions."),
+        RuleList::Networks => format!("There may be at most {limit} networks."),
+    }
+}
+
+/// The English sentence for a rule number that names nothing.
+fn no_such_rule(list: RuleList, number: usize) -> String {
+    match list {
+        RuleList::Windows => format!("There is no window number {number} in the weekly schedule."),
+        RuleList::Exceptions => format!("There is no exception number {number}."),
+        RuleList::Networks => format!("There is no network number {number}."),
+    }
 }

@@ -4,13 +4,14 @@
 use serde_json::Value;
 
 use super::client::{CALL_TIMEOUT, ServerClient};
+use crate::automation::{AutomationView, HistoryEntry, Rules, Situation, Until};
 use crate::error::CoreError;
 use crate::phone_system::call::CallOutcome;
 use crate::profile::ProfileId;
 use crate::settings::Settings;
 use crate::wire::{
-    ActivateRequest, CallRequest, CallResponse, CreateRequest, EnrollRequest, EnrollResponse, ImportResponse, Me,
-    RenameRequest, SaveDetectedRequest, State, UploadResponse,
+    ActivateRequest, AutomationChange, CallRequest, CallResponse, CreateRequest, EnrollRequest, EnrollResponse,
+    HistoryResponse, ImportResponse, Me, RenameRequest, SaveDetectedRequest, State, UntilRequest, UploadResponse,
 };
 
 impl ServerClient {
@@ -95,6 +96,41 @@ impl ServerClient {
         };
         let response: CallResponse = self.call_slow("POST", "/users/me/calls", Some(&body), CALL_TIMEOUT)?;
         Ok(response.outcome)
+    }
+
+    /// `GET /users/me/automation`: the rules as the server runs them, now.
+    pub fn automation(&self) -> Result<AutomationView, CoreError> {
+        self.call("GET", "/users/me/automation", None::<&()>)
+    }
+
+    /// `PUT /users/me/automation/rules`: checked whole on the server, saved and run there.
+    pub fn put_rules(&self, rules: &Rules) -> Result<AutomationChange, CoreError> {
+        self.call("PUT", "/users/me/automation/rules", Some(rules))
+    }
+
+    /// `POST /users/me/automation/until`.
+    pub fn activate_until(&self, profile: &ProfileId, until: Until) -> Result<AutomationChange, CoreError> {
+        let body = UntilRequest {
+            profile: profile.clone(),
+            until,
+        };
+        self.call("POST", "/users/me/automation/until", Some(&body))
+    }
+
+    /// `DELETE /users/me/automation/hold`.
+    pub fn clear_hold(&self) -> Result<AutomationChange, CoreError> {
+        self.call("DELETE", "/users/me/automation/hold", None::<&()>)
+    }
+
+    /// `PUT /users/me/automation/situation`: what this computer sees (network, away).
+    pub fn put_situation(&self, situation: &Situation) -> Result<AutomationChange, CoreError> {
+        self.call("PUT", "/users/me/automation/situation", Some(situation))
+    }
+
+    /// `GET /users/me/automation/history`: newest first.
+    pub fn history(&self) -> Result<Vec<HistoryEntry>, CoreError> {
+        let response: HistoryResponse = self.call("GET", "/users/me/automation/history", None::<&()>)?;
+        Ok(response.entries)
     }
 
     /// `DELETE /users/me/devices/current`: revokes this device's token (sign out).

@@ -9,6 +9,7 @@ use super::config::ServerConfig;
 use super::phone::{ServerPhoneSystem, live_of};
 use super::session::ServerBook;
 use super::token::DeviceToken;
+use crate::automation::{AutomationStep, AutomationView, HistoryEntry, Rules, Situation, Until};
 use crate::call_flow::RingTimes;
 use crate::config::PhoneSystemConfig;
 use crate::detection::detect;
@@ -47,6 +48,8 @@ pub struct ServerService {
     reached: bool,
     /// The profiles last read, shown while the server cannot be reached.
     last_store: Option<StoreState>,
+    /// Do-not-disturb and the ring times as the last state told (for the `&self` verbs).
+    last_observed: (bool, RingTimes),
 }
 
 impl ServerService {
@@ -66,6 +69,7 @@ impl ServerService {
             opened,
             reached: false,
             last_store: None,
+            last_observed: (false, RingTimes::UNKNOWN),
         }
     }
 
@@ -86,6 +90,17 @@ impl ServerService {
         if let Err(error) = DeviceToken::forget(&self.home) {
             tracing::warn!("could not delete the device token: {error}");
         }
+    }
+
+    /// Notes do-not-disturb and the ring times a state tells, for the `&self` verbs (an older server
+    /// sends neither: they read as off and unknown; so do they while the PBX cannot be read).
+    fn observe(&mut self, state: &crate::wire::State) -> (bool, RingTimes) {
+        self.last_observed = if state.live.is_some() {
+            (state.do_not_disturb, state.ring_times)
+        } else {
+            (false, RingTimes::UNKNOWN)
+        };
+        self.last_observed
     }
 
     fn book_of(&mut self) -> Result<&ServerBook, CoreError> {
@@ -135,14 +150,14 @@ impl ProfileService for ServerService {
             (None, Ok(live)) => Some(detect(&store.book, store.last_applied.as_ref(), live)),
             (None, Err(_)) => None,
         };
+        let (do_not_disturb, ring_times) = self.observe(&state);
         Snapshot {
             store: Ok(store),
             new_messages: live.is_ok().then_some(state.new_messages).flatten(),
             live,
             activity,
-            do_not_disturb: false,
-            // The server's State does not carry ring times yet: the call flow says unknown.
-            ring_times: RingTimes::UNKNOWN,
+            do_not_disturb,
+            ring_times,
             phone_system,
             connection,
             reached: self.reached,
@@ -150,7 +165,11 @@ impl ProfileService for ServerService {
     }
 
     fn status(&mut self) -> Result<Status, CoreError> {
-        self.book_of()?.status()
+        let book = self.book_of()?;
+        let state = book.state()?;
+        let status = book.status_of(state.clone());
+        self.observe(&state);
+        status
     }
 
     fn list(&mut self) -> Result<Overview, CoreError> {
@@ -166,7 +185,11 @@ impl ProfileService for ServerService {
     }
 
     fn do_not_disturb(&self) -> bool {
-        false
+        self.last_observed.0
+    }
+
+    fn ring_times(&self) -> RingTimes {
+        self.last_observed.1
     }
 
     fn reads_only_home_files(&self) -> bool {
@@ -239,6 +262,55 @@ impl ProfileService for ServerService {
 
     fn call(&mut self, target: &PhoneNumber) -> Result<(PlacedCall, Box<dyn CallWatch>), CoreError> {
         ProfileService::call(&mut self.opened()?.phone, target)
+    }
+
+    /// The server's view: the rules run there.
+    fn automation(&mut self) -> Result<AutomationView, CoreError> {
+        self.book_of()?.client().automation()
+    }
+
+    /// Checked whole and saved on the server, which runs them at once.
+    fn save_rules(&mut self, rules: Rules) -> Result<AutomationStep, CoreError> {
+        Ok(self.book_of()?.client().put_rules(&rules)?.step)
+    }
+
+    fn activate_until(&mut self, id: &ProfileId, until: Until) -> Result<AutomationStep, CoreError> {
+        Ok(self.book_of()?.client().activate_until(id, until)?.step)
+    }
+
+    fn clear_hold(&mut self) -> Result<AutomationStep, CoreError> {
+        Ok(self.book_of()?.client().clear_hold()?.step)
+    }
+
+    /// Sent to the server, which keeps the last report of any of the user's computers.
+    fn report_situation(&mut self, situation: Situation) -> Result<AutomationStep, CoreError> {
+        Ok(self.book_of()?.client().put_situation(&situation)?.step)
+    }
+
+    /// Runs nothing here: the server runs the rules (with this computer closed too). Answers the
+    /// server's view as a step that switched nothing, so a runner on the desktop that calls it anyway
+    /// only learns when the profile changes next. See [`ProfileService::automation_runs_remotely`].
+    fn run_automation(&mut self, _now: jiff::Timestamp) -> Result<AutomationStep, CoreError> {
+        let view = self.book_of()?.client().automation()?;
+        Ok(AutomationStep {
+            decision: view.decision,
+            switched: None,
+            next: view.next,
+        })
+    }
+
+    fn automation_runs_remotely(&self) -> bool {
+        true
+    }
+
+    fn history(&mut self) -> Result<Vec<HistoryEntry>, CoreError> {
+        self.book_of()?.client().history()
+    }
+
+    /// The automation's files are the server's: none here to move (the server keeps a damaged one
+    /// aside itself and says so in its answers).
+    fn move_damaged_automation_aside(&mut self) -> Result<Vec<PathBuf>, CoreError> {
+        Ok(Vec::new())
     }
 
     /// Leaving the server (for the built-in demo or an Asterisk) signs this computer out once the new

@@ -16,6 +16,9 @@ use crate::profile_book::ProfileBook;
 
 use super::Callprofiles;
 
+/// The most addresses of a reported network kept (a computer has a handful).
+const MAX_ADDRESSES: usize = 64;
+
 /// The furthest an "until" may end.
 const MAX_UNTIL: SignedDuration = SignedDuration::from_hours(366 * 24);
 
@@ -68,8 +71,16 @@ impl Callprofiles {
     }
 
     /// See [`super::ProfileService::report_situation`].
-    pub(super) fn keep_situation(&mut self, situation: Situation, now: Timestamp) -> Result<AutomationStep, CoreError> {
+    pub(super) fn keep_situation(
+        &mut self,
+        mut situation: Situation,
+        now: Timestamp,
+    ) -> Result<AutomationStep, CoreError> {
         self.usable()?;
+        // A report crosses the network under a server: keep a sane number of addresses.
+        if let Some(network) = situation.network.as_mut() {
+            network.addresses.truncate(MAX_ADDRESSES);
+        }
         self.automation_store().update(|state| {
             state.situation = situation;
             Ok(())
@@ -85,7 +96,7 @@ impl Callprofiles {
         let has_rules = match store.load() {
             Ok(state) => !state.rules.is_empty() || state.hold.is_some(),
             Err(error) => {
-                tracing::warn!(%error, "the click is not held: automation.json cannot be read");
+                tracing::debug!(%error, "the click is not held: automation.json cannot be read");
                 false
             }
         };

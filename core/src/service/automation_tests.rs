@@ -248,21 +248,116 @@ fn a_writer_holding_the_profiles_lock_keeps_automation_out() -> TestResult {
 
 #[test]
 fn history_is_bounded_newest_first() -> TestResult {
-    let (_dir, app, _rules) = office_hours_home()?;
-    let store = app.automation_store();
-    for second in 0..(HISTORY_LIMIT as i64 + 7) {
-        store.record(HistoryEntry {
+    let (dir, app, _rules) = office_hours_home()?;
+    let entry = |second: i64| -> Result<HistoryEntry, jiff::Error> {
+        Ok(HistoryEntry {
             at: Timestamp::from_second(1_800_000_000 + second)?,
             from: None,
             to: BuiltIn::Office.id(),
             reason: Reason::Otherwise,
-        })?;
-    }
+        })
+    };
+    // A full history on disk (newest first), then two more switches.
+    let full: Vec<HistoryEntry> = (0..HISTORY_LIMIT as i64).rev().map(entry).collect::<Result<_, _>>()?;
+    let file = serde_json::json!({"version": 1, "entries": full});
+    std::fs::write(dir.path().join(HISTORY_FILE), serde_json::to_vec(&file)?)?;
+    let store = app.automation_store();
+    store.record(entry(HISTORY_LIMIT as i64)?)?;
+    store.record(entry(HISTORY_LIMIT as i64 + 1)?)?;
     let history = store.history()?;
     assert_eq!(history.len(), HISTORY_LIMIT);
     assert_eq!(
         history.first().map(|h| h.at.as_second()),
-        Some(1_800_000_000 + HISTORY_LIMIT as i64 + 6)
+        Some(1_800_000_000 + HISTORY_LIMIT as i64 + 1)
     );
+    assert_eq!(
+        history.last().map(|h| h.at.as_second()),
+        Some(1_800_000_002),
+        "the oldest two are gone"
+    );
+    Ok(())
+}
+
+#[test]
+fn the_reported_network_and_leaving_the_computer_switch_and_coming_back_returns() -> TestResult {
+    use crate::automation::{
+        AwayCause, AwayRule, NetworkLabel, NetworkObservation, NetworkRule, NetworkSignature, Situation, Subnet,
+    };
+
+    let (_dir, mut app, mut rules) = office_hours_home()?;
+    let car = app.create_profile(&ProfileName::parse("Car")?, None)?.id;
+    app.change_profile_settings(&car, &[SettingChange::parse("call_pickup=off")?])?;
+    rules.networks.push(NetworkRule {
+        network: NetworkSignature::Subnet {
+            subnet: Subnet::parse("10.1.0.0/16")?,
+        },
+        label: NetworkLabel::parse("Office LAN")?,
+        profile: BuiltIn::Office.id(),
+    });
+    rules.away = Some(AwayRule {
+        profile: car.clone(),
+        on_lock: true,
+        on_sleep: true,
+    });
+    // Saturday: the schedule says Home.
+    let saturday = at("2026-04-04T10:00+02:00")?;
+    app.save_automation_rules(rules, saturday)?;
+    assert_eq!(active(&mut app)?, Some(BuiltIn::Home.id()));
+    let in_office = Situation {
+        network: Some(NetworkObservation {
+            addresses: vec!["10.1.2.3".parse()?],
+            ..NetworkObservation::default()
+        }),
+        away: None,
+    };
+    let step = app.keep_situation(in_office.clone(), saturday)?;
+    assert!(matches!(
+        step.switched.map(|s| s.reason),
+        Some(Reason::Network { rule: 1, .. })
+    ));
+    let locked = Situation {
+        away: Some(AwayCause::Locked),
+        ..in_office.clone()
+    };
+    assert_eq!(app.keep_situation(locked, saturday)?.switched.map(|s| s.to), Some(car));
+    assert_eq!(
+        app.keep_situation(in_office, saturday)?.switched.map(|s| s.to),
+        Some(BuiltIn::Office.id())
+    );
+    let step = app.keep_situation(Situation::default(), saturday)?;
+    assert_eq!(
+        step.switched.map(|s| (s.to, s.reason)),
+        Some((BuiltIn::Home.id(), Reason::Otherwise))
+    );
+    assert_eq!(app.automation_store().history()?.len(), 5);
+    Ok(())
+}
+
+#[test]
+fn a_fifo_or_a_huge_file_in_place_of_automation_json_is_refused_at_once() -> TestResult {
+    use crate::error::Damage;
+
+    let (dir, app, _rules) = office_hours_home()?;
+    let path = dir.path().join(AUTOMATION_FILE);
+    let c_path = std::ffi::CString::new(path.as_os_str().as_encoded_bytes())?;
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
+    let made = unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) };
+    assert_eq!(made, 0, "mkfifo failed");
+    assert!(matches!(
+        app.automation_store().load(),
+        Err(StoreError::Corrupt {
+            reason: Damage::NotAFile { .. },
+            ..
+        })
+    ));
+    std::fs::remove_file(&path)?;
+    std::fs::write(&path, vec![b' '; 2 * 1024 * 1024])?;
+    assert!(matches!(
+        app.automation_store().load(),
+        Err(StoreError::Corrupt {
+            reason: Damage::TooLarge { .. },
+            ..
+        })
+    ));
     Ok(())
 }

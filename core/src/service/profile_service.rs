@@ -251,6 +251,13 @@ pub trait ProfileService: Send {
         Err(AutomationError::Unavailable.into())
     }
 
+    /// Whether the rules run elsewhere: a callprofiles server runs them (with this computer closed
+    /// too), so a runner on the desktop must not — there `run_automation` switches nothing and only
+    /// answers the server's view, and `report_situation` is how the desktop takes part.
+    fn automation_runs_remotely(&self) -> bool {
+        false
+    }
+
     /// The switches made automatically or by "until", newest first (at most 500).
     fn history(&mut self) -> Result<Vec<HistoryEntry>, CoreError> {
         Err(AutomationError::Unavailable.into())

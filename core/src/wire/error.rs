@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{ImportError, InputError, PhoneError, RuleError};
+use crate::error::{AutomationError, ImportError, InputError, PhoneError, RuleError};
 
 /// What kind of failure, one per HTTP status family.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -19,7 +19,7 @@ pub enum ErrorKind {
     TooLarge,
     /// 400: the body does not parse, or a value in it does not (detail: the typed reason).
     BadRequest,
-    /// 409/422: a rule of the product (detail: the `RuleError`).
+    /// 409/422: a rule of the product (detail: the `RuleError`, or the `AutomationError`).
     Rule,
     /// 404: no such endpoint or profile.
     NotFound,
@@ -60,8 +60,8 @@ pub enum ErrorDetail {
     Import(ImportError),
     /// The PBX's failure.
     Phone(PhoneError),
-    /// A refused automation rule or request (`kind` `rule` or `bad_request`).
-    Automation(crate::error::AutomationError),
+    /// A refused automation rule or request (overlapping windows, an "until" already past…).
+    Automation(AutomationError),
     /// How long to wait before trying again (also in `Retry-After`).
     RetryAfter {
         /// Seconds.

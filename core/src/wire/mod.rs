@@ -2,11 +2,13 @@
 //! both sides agree on every shape. The contract in words: `server-api.md` of the coordination notes,
 //! summarised in ARCHITECTURE.md ("callprofiles-server").
 
+mod automation;
 mod book;
 mod error;
 mod requests;
 mod state;
 
+pub use automation::{AutomationChange, HistoryResponse, UntilRequest, WireAutomation};
 pub use error::{ErrorBody, ErrorDetail, ErrorKind};
 pub use requests::{
     ActivateRequest, CallRequest, CallResponse, CreateRequest, EnrollRequest, EnrollResponse, ImportResponse, Me,

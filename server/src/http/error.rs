@@ -3,6 +3,7 @@
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use callprofiles_core::CoreError;
+use callprofiles_core::error::AutomationError;
 use callprofiles_core::wire::{ErrorBody, ErrorDetail, ErrorKind};
 
 use crate::pbx::unreachable;
@@ -83,6 +84,10 @@ impl From<CoreError> for ApiError {
             CoreError::Input(e) => (ErrorKind::BadRequest, ErrorDetail::Input(e)),
             CoreError::Rule(e) => (ErrorKind::Rule, ErrorDetail::Rule(e)),
             CoreError::Import(e) => (ErrorKind::BadRequest, ErrorDetail::Import(e)),
+            CoreError::Automation(e @ (AutomationError::BadInput { .. } | AutomationError::UnknownZone { .. })) => {
+                (ErrorKind::BadRequest, ErrorDetail::Automation(e))
+            }
+            CoreError::Automation(e) => (ErrorKind::Rule, ErrorDetail::Automation(e)),
             CoreError::Phone(e) if unreachable(&e) => (ErrorKind::PbxUnreachable, ErrorDetail::Phone(e)),
             CoreError::Phone(e) => (ErrorKind::Pbx, ErrorDetail::Phone(e)),
             other => return Self::internal(&other),

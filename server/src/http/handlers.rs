@@ -21,7 +21,7 @@ use crate::hub::Hub;
 use crate::users::EnrollRefusal;
 
 /// Runs a blocking job on the pool.
-async fn blocking<T: Send + 'static>(
+pub(super) async fn blocking<T: Send + 'static>(
     job: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     tokio::task::spawn_blocking(job)
@@ -30,7 +30,7 @@ async fn blocking<T: Send + 'static>(
 }
 
 /// Runs a core verb for the caller, then answers the user's fresh state; audits the change.
-async fn change<T: Send + 'static>(
+pub(super) async fn change<T: Send + 'static>(
     state: &AppState,
     who: &Authenticated,
     what: String,
@@ -53,6 +53,9 @@ async fn change<T: Send + 'static>(
         &format!("{what} {outcome}"),
         &who.from.ip().to_string(),
     );
+    // A click holds until the rules' next change, a deleted profile disables its rules, an import
+    // replaces them all: a watched user's rules run again (the automation endpoints poke on their own).
+    state.scheduler.nudge(&who.caller.extension);
     result
 }
 

@@ -1,6 +1,7 @@
 //! The HTTP API v1 (see ARCHITECTURE.md, "callprofiles-server"): routes, shared state, request time
 //! limits.
 
+mod automation;
 mod error;
 mod extract;
 mod handlers;
@@ -20,6 +21,7 @@ pub use error::ApiError;
 pub use extract::ClientAddr;
 
 use crate::audit::Audit;
+use crate::automation::ServerScheduler;
 use crate::hub::Hub;
 use crate::limits::Limiter;
 use crate::users::Users;
@@ -43,6 +45,8 @@ pub struct AppState {
     pub enroll_limits: Arc<Limiter>,
     /// Limits on bad tokens.
     pub auth_limits: Arc<Limiter>,
+    /// When each user's rules run.
+    pub scheduler: Arc<ServerScheduler>,
 }
 
 /// The router of `/api/v1`.
@@ -70,6 +74,12 @@ pub fn router(state: AppState) -> Router {
         .route("/users/me/profiles/upload", post(handlers::upload))
         .route("/users/me/live", put(handlers::set_live))
         .route("/users/me/devices/current", delete(handlers::sign_out))
+        .route("/users/me/automation", get(automation::view))
+        .route("/users/me/automation/rules", put(automation::put_rules))
+        .route("/users/me/automation/until", post(automation::until))
+        .route("/users/me/automation/hold", delete(automation::clear_hold))
+        .route("/users/me/automation/situation", put(automation::situation))
+        .route("/users/me/automation/history", get(automation::history))
         .layer(middleware::from_fn(|request: Request, next: Next| {
             within(REQUEST_TIMEOUT, request, next)
         }))

@@ -2,8 +2,10 @@
 //! `scripts/asterisk/with-asterisk.sh`; under `CI=true` a missing Asterisk fails the tests).
 
 mod api;
+mod automation;
 mod crash;
 mod limits;
+mod observed;
 mod push;
 mod refusals;
 mod support;

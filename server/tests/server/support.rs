@@ -484,3 +484,15 @@ pub fn forward_to(number: &str) -> serde_json::Value {
            "voicemail": {"enabled": true, "ringback": false, "notification": false,
                          "playback": "phone", "greeting": "default"}})
 }
+
+/// Reading the user's forwarding number as the dialplan would.
+pub trait AmiClientExt {
+    /// `CF/<ext>`, when set.
+    fn forward_of(&mut self, extension: &str) -> Res<Option<String>>;
+}
+
+impl AmiClientExt for AmiClient {
+    fn forward_of(&mut self, extension: &str) -> Res<Option<String>> {
+        Ok(self.db_get(&value("CF")?, &value(extension)?)?)
+    }
+}

@@ -104,3 +104,100 @@ fn bad_input_message(what: AutomationInput) -> &'static str {
         AutomationInput::Label => "error-auto-bad-label",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::i18n::Language;
+
+    /// One of each refusal.
+    fn every_refusal() -> Vec<AutomationError> {
+        let inputs = [
+            AutomationInput::Time,
+            AutomationInput::Days,
+            AutomationInput::Date,
+            AutomationInput::Duration,
+            AutomationInput::MacAddress,
+            AutomationInput::WifiName,
+            AutomationInput::Subnet,
+            AutomationInput::Label,
+        ];
+        let lists = [RuleList::Windows, RuleList::Exceptions, RuleList::Networks];
+        let mut all: Vec<AutomationError> = inputs
+            .into_iter()
+            .map(|what| AutomationError::BadInput {
+                what,
+                text: "x".to_owned(),
+            })
+            .collect();
+        all.extend(lists.iter().map(|&list| AutomationError::TooMany { list, limit: 3 }));
+        all.extend(
+            lists
+                .iter()
+                .map(|&list| AutomationError::NoSuchRule { list, number: 9 }),
+        );
+        all.extend([
+            AutomationError::UnknownZone {
+                name: "Mars".to_owned(),
+            },
+            AutomationError::NoDays { window: 1 },
+            AutomationError::EmptyWindow {
+                window: 1,
+                time: "09:00".to_owned(),
+            },
+            AutomationError::OverlappingWindows {
+                first: 1,
+                first_text: "mon-fri 08:00-16:00".to_owned(),
+                second: 2,
+                second_text: "mon 15:00-17:00".to_owned(),
+                day: "mon".to_owned(),
+            },
+            AutomationError::ExceptionBackwards {
+                exception: 1,
+                from: "2026-12-27".to_owned(),
+                to: "2026-12-20".to_owned(),
+            },
+            AutomationError::OverlappingExceptions {
+                first: 1,
+                first_text: "2026-12-24".to_owned(),
+                second: 2,
+                second_text: "2026-12-24".to_owned(),
+                day: "2026-12-24".to_owned(),
+            },
+            AutomationError::DuplicateNetwork {
+                first: 1,
+                second: 2,
+                network: "wifi=Biuro".to_owned(),
+            },
+            AutomationError::AwayWithoutTrigger,
+            AutomationError::UntilPassed {
+                ends: "2026-01-01T00:00:00Z".to_owned(),
+            },
+            AutomationError::UntilTooFar {
+                ends: "2030-01-01T00:00:00Z".to_owned(),
+            },
+            AutomationError::UnknownProfile {
+                id: "custom-9".to_owned(),
+            },
+            AutomationError::Unavailable,
+        ]);
+        all
+    }
+
+    #[test]
+    fn every_refusal_reads_in_both_languages_like_the_core_sentence() {
+        let english = I18n::new(Language::English);
+        let polish = I18n::new(Language::Polish);
+        for error in every_refusal() {
+            let en = automation_error_text(&english, &error);
+            let pl = automation_error_text(&polish, &error);
+            assert_eq!(
+                en.replace(['“', '”'], "\"").replace('–', "-"),
+                error.to_string(),
+                "{error:?}"
+            );
+            assert_ne!(en, pl, "{error:?} has no Polish sentence");
+            assert!(!pl.contains("error-") && !pl.contains("auto-day"), "{pl}");
+        }
+    }
+}

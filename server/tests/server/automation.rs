@@ -1,0 +1,383 @@
+//! Automatic switching run by the server (issue 13) on the real Asterisk: a window of the weekly
+//! schedule starting a few seconds ahead is applied with no request from any desktop (AstDB changes,
+//! history and the audit log say why, the user's stream gets the push); a boundary passed while the
+//! server was stopped is applied when it starts; an "until" that ends returns to the schedule; and the
+//! refusals.
+
+use std::time::{Duration, Instant};
+
+use hyper::{Method, StatusCode};
+use jiff::{SignedDuration, Timestamp, ToSpan, tz::TimeZone};
+use serde_json::{Value, json};
+
+use crate::support::{AmiClientExt, Res, TestResult, asterisk, block_on, forward_to, reset_extension};
+
+/// The next minute boundary at least `margin` seconds ahead (windows are whole minutes).
+fn boundary_ahead(margin: i64) -> Res<Timestamp> {
+    let now = Timestamp::now();
+    let minute = (now.as_second() / 60 + 1) * 60;
+    let minute = if minute - now.as_second() < margin {
+        minute + 60
+    } else {
+        minute
+    };
+    Ok(Timestamp::from_second(minute)?)
+}
+
+/// Rules in UTC: Office otherwise, `profile` in a window of `minutes` from `start` on its weekday.
+fn window_rules(start: Timestamp, minutes: i64, profile: &str) -> Res<Value> {
+    let start = start.to_zoned(TimeZone::UTC);
+    let end = start.checked_add(minutes.minutes())?;
+    let day = format!("{:?}", start.weekday()).to_lowercase();
+    Ok(json!({
+        "time_zone": "UTC",
+        "weekly": [{"days": [&day[..3]], "start": start.strftime("%H:%M").to_string(),
+                    "end": end.strftime("%H:%M").to_string(), "profile": profile}],
+        "otherwise": "office",
+    }))
+}
+
+/// Waits until `at` (wall clock) plus `extra`.
+async fn sleep_past(at: Timestamp, extra: Duration) {
+    let left = Duration::try_from(at.duration_since(Timestamp::now())).unwrap_or_default();
+    tokio::time::sleep(left + extra).await;
+}
+
+/// Reads `CF/<ext>` until it is `wanted` or `wait` ends.
+async fn forward_becomes(
+    admin: &mut callprofiles_core::phone_system::asterisk::AmiClient,
+    extension: &str,
+    wanted: Option<&str>,
+    wait: Duration,
+) -> Res<bool> {
+    let deadline = Instant::now() + wait;
+    loop {
+        if admin.forward_of(extension)?.as_deref() == wanted {
+            return Ok(true);
+        }
+        if Instant::now() > deadline {
+            return Ok(false);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[test]
+fn a_window_boundary_is_applied_on_the_pbx_without_any_request_and_an_until_returns_to_it() -> TestResult {
+    let Some(asterisk) = asterisk()? else { return Ok(()) };
+    block_on(async move {
+        let mut admin = asterisk.admin()?;
+        reset_extension(&mut admin, "261")?;
+        let home = asterisk.init(15, 10)?;
+        let code = home.add_user("261")?;
+        let server = home.start()?;
+        let client = &server.client;
+        let token = server.enroll("261", &code).await?;
+        let path = "/api/v1/users/me/profiles/home/settings";
+        let (status, _) = client
+            .json(Method::PUT, path, Some(&token), Some(&forward_to("600100261")))
+            .await?;
+        assert_eq!(status, StatusCode::OK);
+
+        let boundary = boundary_ahead(6)?;
+        let rules = window_rules(boundary, 3, "home")?;
+        let (status, change) = client
+            .json(
+                Method::PUT,
+                "/api/v1/users/me/automation/rules",
+                Some(&token),
+                Some(&rules),
+            )
+            .await?;
+        assert_eq!(status, StatusCode::OK, "{change}");
+        assert_eq!(
+            change["step"]["switched"],
+            Value::Null,
+            "Office is already active: {change}"
+        );
+        assert_eq!(change["step"]["next"]["profile"], "home");
+        assert_eq!(change["step"]["next"]["at"], boundary.to_string());
+        assert_eq!(
+            change["state"]["automation"]["next"]["profile"], "home",
+            "the state carries the Next: line"
+        );
+
+        let mut events = client.events(&token).await?;
+        let first = events.next_state(Duration::from_secs(5)).await?.ok_or("ended")?;
+        assert_eq!(first["activity"], json!({"active": "office"}));
+        assert_eq!(admin.forward_of("261")?, None);
+
+        // No request from here on: the server applies the boundary itself.
+        let wait = Duration::try_from(boundary.duration_since(Timestamp::now())).unwrap_or_default();
+        let pushed = events
+            .next_state(wait + Duration::from_secs(5))
+            .await
+            .map_err(|e| format!("boundary at {boundary}: {e}; log: {}", home.logs().unwrap_or_default()))?
+            .ok_or("ended")?;
+        let late = Timestamp::now().duration_since(boundary);
+        assert_eq!(pushed["activity"], json!({"active": "home"}), "{pushed}");
+        assert_eq!(
+            admin.forward_of("261")?.as_deref(),
+            Some("600100261"),
+            "AstDB follows the schedule"
+        );
+        assert_eq!(pushed["automation"]["decision"]["profile"], "home");
+        let (status, history) = client
+            .json(Method::GET, "/api/v1/users/me/automation/history", Some(&token), None)
+            .await?;
+        assert_eq!(status, StatusCode::OK);
+        let entry = &history["entries"][0];
+        assert_eq!(
+            (&entry["from"], &entry["to"]),
+            (&json!("office"), &json!("home")),
+            "{history}"
+        );
+        assert_eq!(entry["reason"], json!({"kind": "schedule", "rule": 1}), "{history}");
+        assert!(
+            home.audit()?
+                .contains("who=261/automation what=\"automatic: office → home (schedule window 1)\""),
+            "{}",
+            home.audit()?
+        );
+
+        // "Until" 4 s from now: Office at once, then back to what the schedule says (Home).
+        let ends = Timestamp::now().checked_add(SignedDuration::from_secs(4))?;
+        let body = json!({"profile": "office", "until": {"ends": ends.to_string(), "then": "schedule"}});
+        let (status, change) = client
+            .json(
+                Method::POST,
+                "/api/v1/users/me/automation/until",
+                Some(&token),
+                Some(&body),
+            )
+            .await?;
+        assert_eq!(status, StatusCode::OK, "{change}");
+        assert_eq!(change["step"]["switched"]["to"], "office");
+        assert_eq!(admin.forward_of("261")?, None, "Office is live at once");
+        assert!(
+            forward_becomes(&mut admin, "261", Some("600100261"), Duration::from_secs(10)).await?,
+            "the until ended at {ends} but Home is not back; log: {}",
+            home.logs()?
+        );
+        let back = Timestamp::now().duration_since(ends);
+        let (_, history) = client
+            .json(Method::GET, "/api/v1/users/me/automation/history", Some(&token), None)
+            .await?;
+        let reasons: Vec<&Value> = history["entries"]
+            .as_array()
+            .ok_or("no entries")?
+            .iter()
+            .map(|e| &e["to"])
+            .collect();
+        assert_eq!(reasons, [&json!("home"), &json!("office"), &json!("home")], "{history}");
+        assert_eq!(history["entries"][1]["reason"]["kind"], "until");
+        assert_eq!(history["entries"][1]["reason"]["then"], "schedule");
+        eprintln!(
+            "server applied the window boundary {:.0} ms after it, the end of an until {:.0} ms after it",
+            late.as_secs_f64() * 1000.0,
+            back.as_secs_f64() * 1000.0
+        );
+        reset_extension(&mut admin, "261")?;
+        Ok(())
+    })
+}
+
+#[test]
+fn a_boundary_passed_while_the_server_was_stopped_is_applied_at_start_up() -> TestResult {
+    let Some(asterisk) = asterisk()? else { return Ok(()) };
+    block_on(async move {
+        let mut admin = asterisk.admin()?;
+        reset_extension(&mut admin, "263")?;
+        let home = asterisk.init(15, 10)?;
+        let code = home.add_user("263")?;
+        let mut server = home.start()?;
+        let client = server.client.clone();
+        let token = server.enroll("263", &code).await?;
+        let path = "/api/v1/users/me/profiles/home/settings";
+        let (status, _) = client
+            .json(Method::PUT, path, Some(&token), Some(&forward_to("600100263")))
+            .await?;
+        assert_eq!(status, StatusCode::OK);
+        let boundary = boundary_ahead(6)?;
+        let rules = window_rules(boundary, 5, "home")?;
+        let (status, change) = client
+            .json(
+                Method::PUT,
+                "/api/v1/users/me/automation/rules",
+                Some(&token),
+                Some(&rules),
+            )
+            .await?;
+        assert_eq!(status, StatusCode::OK, "{change}");
+        server.kill9()?;
+
+        sleep_past(boundary, Duration::from_secs(2)).await;
+        assert_eq!(
+            admin.forward_of("263")?,
+            None,
+            "nothing applied the boundary while the server was down"
+        );
+        let started = Instant::now();
+        let server = home.start()?;
+        assert!(
+            forward_becomes(&mut admin, "263", Some("600100263"), Duration::from_secs(10)).await?,
+            "not applied at start-up; log: {}",
+            home.logs()?
+        );
+        let took = started.elapsed();
+        let (status, history) = server
+            .client
+            .json(Method::GET, "/api/v1/users/me/automation/history", Some(&token), None)
+            .await?;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(history["entries"][0]["to"], "home", "{history}");
+        assert_eq!(history["entries"][0]["reason"], json!({"kind": "schedule", "rule": 1}));
+        assert!(home.audit()?.contains("automatic: office → home (schedule window 1)"));
+        eprintln!(
+            "a missed boundary was applied {:.0} ms after the server started",
+            took.as_secs_f64() * 1000.0
+        );
+        reset_extension(&mut admin, "263")?;
+        Ok(())
+    })
+}
+
+#[test]
+fn automation_refusals_other_users_no_token_oversized_and_overlapping() -> TestResult {
+    let Some(asterisk) = asterisk()? else { return Ok(()) };
+    block_on(async move {
+        let mut admin = asterisk.admin()?;
+        reset_extension(&mut admin, "265")?;
+        reset_extension(&mut admin, "266")?;
+        let home = asterisk.init(15, 50)?;
+        let (code, other_code) = (home.add_user("265")?, home.add_user("266")?);
+        let server = home.start()?;
+        let client = &server.client;
+        let token = server.enroll("265", &code).await?;
+        let other = server.enroll("266", &other_code).await?;
+        let rules_path = "/api/v1/users/me/automation/rules";
+        let later = boundary_ahead(600)?;
+        let (status, _) = client
+            .json(
+                Method::PUT,
+                rules_path,
+                Some(&token),
+                Some(&window_rules(later, 30, "mobile")?),
+            )
+            .await?;
+        assert_eq!(status, StatusCode::OK);
+
+        // Another user's token sees and changes only its own rules; no path names an extension.
+        let (status, view) = client
+            .json(Method::GET, "/api/v1/users/me/automation", Some(&other), None)
+            .await?;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(
+            view["rules"]["weekly"],
+            json!([]),
+            "266 sees none of 265's rules: {view}"
+        );
+        for (method, path) in [
+            (Method::GET, "/api/v1/users/265/automation"),
+            (Method::PUT, "/api/v1/users/265/automation/rules"),
+            (Method::GET, "/api/v1/users/265/automation/history"),
+        ] {
+            let (status, _) = client.json(method, path, Some(&other), Some(&json!({}))).await?;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        }
+        let (status, _) = client
+            .json(Method::DELETE, "/api/v1/users/me/automation/hold", Some(&other), None)
+            .await?;
+        assert_eq!(status, StatusCode::OK);
+        let (_, view) = client
+            .json(Method::GET, "/api/v1/users/me/automation", Some(&token), None)
+            .await?;
+        assert_eq!(
+            view["rules"]["weekly"][0]["profile"], "mobile",
+            "265's rules are untouched"
+        );
+
+        // No token, or a wrong one: 401 on every automation endpoint.
+        for (method, path) in [
+            (Method::GET, "/api/v1/users/me/automation"),
+            (Method::PUT, rules_path),
+            (Method::POST, "/api/v1/users/me/automation/until"),
+            (Method::DELETE, "/api/v1/users/me/automation/hold"),
+            (Method::PUT, "/api/v1/users/me/automation/situation"),
+            (Method::GET, "/api/v1/users/me/automation/history"),
+        ] {
+            let (status, body) = client.json(method.clone(), path, None, Some(&json!({}))).await?;
+            assert_eq!(
+                (status, &body["error"]),
+                (StatusCode::UNAUTHORIZED, &json!("unauthorized")),
+                "{path}"
+            );
+        }
+
+        // Over 64 KiB: 413 before anything is parsed.
+        let huge = format!(
+            "{{\"time_zone\":\"UTC\",\"weekly\":[],\"otherwise\":\"{}\"}}",
+            "x".repeat(70 * 1024)
+        );
+        let answer = client
+            .request(Method::PUT, rules_path, Some(&token), huge.into_bytes())
+            .await?;
+        assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+
+        // Overlapping windows: 422 with the typed reason; the saved rules are kept.
+        let overlapping = json!({"time_zone": "Europe/Warsaw", "weekly": [
+            {"days": ["mon", "tue"], "start": "08:00", "end": "16:00", "profile": "office"},
+            {"days": ["tue"], "start": "15:00", "end": "18:00", "profile": "mobile"}]});
+        let (status, error) = client
+            .json(Method::PUT, rules_path, Some(&token), Some(&overlapping))
+            .await?;
+        assert_eq!(
+            (status, &error["error"]),
+            (StatusCode::UNPROCESSABLE_ENTITY, &json!("rule")),
+            "{error}"
+        );
+        let reason = &error["detail"]["automation"]["OverlappingWindows"];
+        assert_eq!(
+            (&reason["first"], &reason["second"], &reason["day"]),
+            (&json!(1), &json!(2), &json!("tue")),
+            "{error}"
+        );
+        // A profile that does not exist, an "until" already past, an unknown zone.
+        let unknown = json!({"time_zone": "UTC", "otherwise": "custom-9"});
+        let (status, error) = client
+            .json(Method::PUT, rules_path, Some(&token), Some(&unknown))
+            .await?;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{error}");
+        let past = json!({"profile": "office", "until": {"ends": "2020-01-01T00:00:00Z", "then": "schedule"}});
+        let (status, error) = client
+            .json(
+                Method::POST,
+                "/api/v1/users/me/automation/until",
+                Some(&token),
+                Some(&past),
+            )
+            .await?;
+        assert_eq!(
+            (status, error["detail"]["automation"]["UntilPassed"].is_object()),
+            (StatusCode::UNPROCESSABLE_ENTITY, true),
+            "{error}"
+        );
+        let zone = json!({"time_zone": "Mars/Olympus_Mons"});
+        let (status, error) = client.json(Method::PUT, rules_path, Some(&token), Some(&zone)).await?;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{error}");
+        let (_, view) = client
+            .json(Method::GET, "/api/v1/users/me/automation", Some(&token), None)
+            .await?;
+        assert_eq!(
+            view["rules"]["weekly"][0]["profile"], "mobile",
+            "refused rules changed nothing"
+        );
+        assert_eq!(view["rules"]["time_zone"], "UTC");
+        let audit = home.audit()?;
+        assert!(
+            audit.contains("who=265/") && audit.contains("save automation rules refused:Rule"),
+            "{audit}"
+        );
+        Ok(())
+    })
+}
