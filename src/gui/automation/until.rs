@@ -2,7 +2,8 @@
 //! go back to what the schedule says, or to the previous profile. The same small form serves the main
 //! window (a menu beside Activate) and the quick window (a line under the profiles).
 
-use callprofiles_core::automation::{ReturnTo, Rules, Until};
+use callprofiles_core::automation::until_input::next_occurrence;
+use callprofiles_core::automation::{ClockTime, ReturnTo, Rules, Until};
 use fluent_bundle::FluentValue;
 
 use super::draft::parse_time;
@@ -42,20 +43,9 @@ pub fn until_of(hold: Hold, afterwards: Afterwards, now: &jiff::Zoned, rules: Op
             .timestamp()
             .checked_add(jiff::SignedDuration::from_hours(i64::from(hours)))
             .ok()?,
-        Hold::At(time) => {
-            let today = now.date().to_datetime(time).to_zoned(now.time_zone().clone()).ok()?;
-            if today.timestamp() > now.timestamp() {
-                today.timestamp()
-            } else {
-                now.date()
-                    .tomorrow()
-                    .ok()?
-                    .to_datetime(time)
-                    .to_zoned(now.time_zone().clone())
-                    .ok()?
-                    .timestamp()
-            }
-        }
+        // Core's reading of a typed time, as the command line's `--until` (today, else tomorrow; the
+        // daylight-saving policy of the rules).
+        Hold::At(time) => next_occurrence(now.time_zone(), now.timestamp(), ClockTime::of(time))?,
         Hold::TomorrowMorning => tomorrow_morning(now, rules)?,
     };
     let then = match afterwards {
