@@ -254,7 +254,8 @@ fn the_tray_over_a_real_session_bus() -> TestResult {
             ("Until…", -1),
             ("---", -1),
             ("Open main window", -1),
-            ("Quick switch", -1)
+            ("Quick switch", -1),
+            ("Quit", -1)
         ]
     );
 

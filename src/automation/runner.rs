@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use callprofiles_core::automation::{AutomationStep, AwayCause, Situation, Switch};
 use callprofiles_core::{AutomationError, CoreError, ProfileBook};
+use jiff::tz::TimeZone;
 
 use crate::automation::away::{AwayBuses, AwaySignal, Presence, watch_away};
 use crate::automation::bus::Bus;
@@ -47,6 +48,18 @@ enum Wake {
     Stop,
 }
 
+/// Where the runner learns the network from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NetworkSource {
+    /// Not at all (the situation has no network).
+    Off,
+    /// This computer's kernel tables, NetworkManager on the system bus, and the kernel's notifications.
+    System,
+    /// Tables written like `/proc/net/route` and `/proc/net/arp` in this folder and NetworkManager on this
+    /// bus, read at start (tests; nothing wakes the runner when they change).
+    Tables(std::path::PathBuf, Bus),
+}
+
 /// Where the runner's senses and notifications are.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RunnerSetup {
@@ -54,8 +67,8 @@ pub struct RunnerSetup {
     pub away: AwayBuses,
     /// Where the notification service is.
     pub notifications: Bus,
-    /// Whether to watch this computer's network.
-    pub network: bool,
+    /// Where the network comes from.
+    pub network: NetworkSource,
     /// The language of the notifications at start.
     pub language: Language,
 }
@@ -66,7 +79,7 @@ impl RunnerSetup {
         Self {
             away: AwayBuses::default(),
             notifications: Bus::Session,
-            network: true,
+            network: NetworkSource::System,
             language,
         }
     }
@@ -89,23 +102,30 @@ impl Runner {
     pub fn start(door: WorkerDoor, setup: RunnerSetup) -> std::io::Result<Self> {
         let (wake_tx, wake) = mpsc::channel();
         let language = Arc::new(Mutex::new(setup.language));
+        let (probe, network_watched) = match &setup.network {
+            NetworkSource::Off => (None, false),
+            NetworkSource::System => (Some(NetworkProbe::default()), true),
+            NetworkSource::Tables(dir, bus) => (Some(NetworkProbe::new(dir, bus.clone())), false),
+        };
         let mut state = RunnerState {
             door,
-            probe: NetworkProbe::default(),
+            probe,
             presence: Presence::default(),
             network: ObservedNetwork::default(),
             notifier: Notifier::new(setup.notifications),
             language: Arc::clone(&language),
             pending: VecDeque::new(),
         };
-        if setup.network {
-            state.network = state.probe.observe();
+        if let Some(probe) = &mut state.probe {
+            state.network = probe.observe();
+        }
+        if network_watched {
             watch_network(&wake_tx);
         }
         watch_presence(&setup.away, &wake_tx);
         std::thread::Builder::new()
             .name("automation runner".to_owned())
-            .spawn(move || state.run(&wake, setup.network))?;
+            .spawn(move || state.run(&wake))?;
         Ok(Self {
             language,
             wake: wake_tx,
@@ -161,7 +181,8 @@ fn watch_network(_wake: &Sender<Wake>) {}
 /// What the runner thread holds.
 struct RunnerState {
     door: WorkerDoor,
-    probe: NetworkProbe,
+    /// Where the network is read (none: not at all).
+    probe: Option<NetworkProbe>,
     presence: Presence,
     network: ObservedNetwork,
     notifier: Notifier,
@@ -180,7 +201,7 @@ impl RunnerState {
     }
 
     /// The thread's loop: a report at once, then a step at each deadline and each change.
-    fn run(mut self, wake: &Receiver<Wake>, network_watched: bool) {
+    fn run(mut self, wake: &Receiver<Wake>) {
         let mut deadline = self.ask(AutomationAsk::Report(self.situation()));
         loop {
             let woke = match self.pending.pop_front() {
@@ -191,15 +212,14 @@ impl RunnerState {
                 },
             };
             match woke {
-                Ok(Wake::Network) if network_watched => {
+                Ok(Wake::Network) => {
                     self.settle(wake);
-                    let seen = self.probe.observe();
+                    let seen = self.probe.as_mut().map(NetworkProbe::observe).unwrap_or_default();
                     if seen != self.network {
                         self.network = seen;
                         deadline = self.ask(AutomationAsk::Report(self.situation()));
                     }
                 }
-                Ok(Wake::Network) => {}
                 Ok(Wake::Away(signal, done)) => {
                     if self.presence.apply(signal) {
                         deadline = self.ask(AutomationAsk::Report(self.situation()));
@@ -232,14 +252,24 @@ impl RunnerState {
     /// Has the worker run one step, announces a switch, and says when to run again (`None`: only on a
     /// signal, since the rules run elsewhere).
     fn ask(&mut self, ask: AutomationAsk) -> Option<Instant> {
-        let Some(AutomationReply { step, remote, book }) = self.door.ask(ask) else {
+        let Some(AutomationReply {
+            step,
+            remote,
+            book,
+            zone,
+        }) = self.door.ask(ask)
+        else {
             tracing::warn!("the phone worker did not answer; the automation runs again in a minute");
             return Some(Instant::now() + RETRY);
         };
         match step {
             Ok(step) => {
                 if let Some(switch) = &step.switched {
-                    self.announce(switch, book.as_ref());
+                    self.announce(
+                        switch,
+                        &book.unwrap_or_default(),
+                        &zone.unwrap_or_else(TimeZone::system),
+                    );
                 }
                 (!remote).then(|| Instant::now() + sleep_until_next(&step))
             }
@@ -254,10 +284,11 @@ impl RunnerState {
     }
 
     /// The desktop notification of an automatic switch, in the window's language.
-    fn announce(&mut self, switch: &Switch, book: Option<&ProfileBook>) {
+    fn announce(&mut self, switch: &Switch, book: &ProfileBook, zone: &TimeZone) {
         let language = self.language.lock().map_or(Language::English, |language| *language);
         let i18n = I18n::new(language);
-        let (summary, body) = crate::text::switch_notice::switch_notice(&i18n, switch, book);
+        let (summary, body) =
+            crate::text::switch_notice::switch_notice(&i18n, switch, book, jiff::Timestamp::now(), zone);
         if let Err(error) = self.notifier.show(&summary, &body) {
             tracing::info!(%error, "the switch could not be announced on the desktop");
         }

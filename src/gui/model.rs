@@ -113,6 +113,11 @@ impl Model {
         finished
     }
 
+    /// The automation runner beside the worker, when the main window started one.
+    pub fn automation_runner(&self) -> Option<&crate::automation::runner::Runner> {
+        self.worker.runner()
+    }
+
     /// Whether the worker thread stopped (the window offers to restart it).
     pub fn worker_stopped(&self) -> bool {
         self.worker.stopped()

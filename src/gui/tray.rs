@@ -26,6 +26,8 @@ pub enum TrayRequest {
     OpenMain,
     /// Open the quick-access window.
     QuickSwitch,
+    /// End the app (closing the window only hides it while the tray icon shows).
+    Quit,
 }
 
 /// Everything the tray shows, in the user's language (built on the UI thread, sent to the tray's thread).
@@ -43,6 +45,8 @@ pub struct TrayMenu {
     pub open_main: String,
     /// "Quick switch".
     pub quick: String,
+    /// "Quit".
+    pub quit: String,
     /// "Until…": the submenu of profiles chosen for a while.
     pub until: String,
     /// Its choices for each profile ("For 1 hour"…).
@@ -74,6 +78,7 @@ impl TrayMenu {
             tooltip,
             open_main: i18n.tr("tray-open-main"),
             quick: i18n.tr("tray-quick"),
+            quit: i18n.tr("tray-quit"),
             until: i18n.tr("tray-until"),
             holds: vec![
                 (TrayHold::Hours(1), i18n.tr("tray-for-1-hour")),
@@ -123,6 +128,7 @@ impl TrayMenu {
         for (label, request) in [
             (&self.open_main, TrayRequest::OpenMain),
             (&self.quick, TrayRequest::QuickSwitch),
+            (&self.quit, TrayRequest::Quit),
         ] {
             items.push(
                 StandardItem {
@@ -358,6 +364,10 @@ pub struct MainWithTray {
     paint_asked: bool,
     /// Started hidden (`--background`): the window is shown once it is clear no tray icon will bring it back.
     hidden_at_start: bool,
+    /// The window's close button was pressed while the tray icon shows: hide it instead (the rules go on).
+    hide_asked: bool,
+    /// "Quit" was chosen: the next close request closes.
+    quitting: bool,
 }
 
 impl MainWithTray {
@@ -373,6 +383,8 @@ impl MainWithTray {
             home,
             paint_asked: false,
             hidden_at_start: background,
+            hide_asked: false,
+            quitting: false,
         }
     }
 }
@@ -406,6 +418,8 @@ fn run_request(app: &mut MainApp, i18n: &I18n, home: &Path, ctx: &egui::Context,
             ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
         }
         TrayRequest::QuickSwitch => open_quick_window(home, i18n.language()),
+        // MainWithTray handles it (it closes the window for good).
+        TrayRequest::Quit => {}
     }
 }
 
@@ -435,9 +449,22 @@ impl eframe::App for MainWithTray {
     fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
         if self.i18n.language() != self.app.language() {
             self.i18n = I18n::new(self.app.language());
+            if let Some(runner) = self.app.model.automation_runner() {
+                runner.set_language(self.app.language());
+            }
         }
         for request in self.tray.poll(&self.i18n) {
+            if request == TrayRequest::Quit {
+                // Shown first: with unsaved changes the window asks before it closes.
+                self.quitting = true;
+                run_request(&mut self.app, &self.i18n, &self.home, ctx, TrayRequest::OpenMain);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                continue;
+            }
             run_request(&mut self.app, &self.i18n, &self.home, ctx, request);
+        }
+        if std::mem::take(&mut self.hide_asked) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Visible(false));
         }
         if self.hidden_at_start && !self.tray.starting() {
             self.hidden_at_start = false;
@@ -482,9 +509,35 @@ impl eframe::App for MainWithTray {
         self.app.persist_egui_memory()
     }
 
+    /// While the tray icon shows, the close button hides the window (eframe reads the close request after
+    /// this hook): the app goes on running the rules, and "Quit" in the tray ends it.
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        // Ctrl+Q quits (the window sends its close request next frame), the close button hides.
+        if asks_to_quit(raw_input) {
+            self.quitting = true;
+        }
+        if self.tray.running() && !self.quitting && take_close_request(raw_input) {
+            self.hide_asked = true;
+        }
         self.app.raw_input_hook(ctx, raw_input);
     }
+}
+
+/// Whether `raw_input` holds the quit shortcut (Ctrl+Q).
+fn asks_to_quit(raw_input: &egui::RawInput) -> bool {
+    raw_input.events.iter().any(|event| {
+        matches!(event, egui::Event::Key { key: egui::Key::Q, pressed: true, modifiers, .. } if modifiers.command)
+    })
+}
+
+/// Removes the main window's close request from `raw_input`; whether there was one.
+fn take_close_request(raw_input: &mut egui::RawInput) -> bool {
+    let Some(root) = raw_input.viewports.get_mut(&egui::ViewportId::ROOT) else {
+        return false;
+    };
+    let before = root.events.len();
+    root.events.retain(|event| *event != egui::ViewportEvent::Close);
+    root.events.len() != before
 }
 
 #[cfg(test)]
@@ -512,6 +565,7 @@ mod tests {
             tooltip: "Aktywny profil: Dom_i_ogród".to_owned(),
             open_main: "Otwórz główne okno".to_owned(),
             quick: "Szybkie przełączanie".to_owned(),
+            quit: "Zakończ".to_owned(),
             until: "Na jakiś czas…".to_owned(),
             holds: vec![
                 (TrayHold::Hours(1), "Na 1 godzinę".to_owned()),
@@ -533,6 +587,7 @@ mod tests {
             MenuItem::Separator,
             MenuItem::Standard(open),
             MenuItem::Standard(quick),
+            MenuItem::Standard(quit),
         ] = items.as_slice()
         else {
             return Err(format!("unexpected menu: {items:?}").into());
@@ -565,6 +620,7 @@ mod tests {
         (group.select)(&mut chosen, 7);
         (open.activate)(&mut chosen);
         (quick.activate)(&mut chosen);
+        (quit.activate)(&mut chosen);
         assert_eq!(open.label, "Otwórz główne okno");
         assert_eq!(
             chosen.0,
@@ -572,7 +628,8 @@ mod tests {
                 TrayRequest::ActivateFor(ProfileId::custom(1), TrayHold::TomorrowMorning),
                 TrayRequest::Activate(BuiltIn::Office.id()),
                 TrayRequest::OpenMain,
-                TrayRequest::QuickSwitch
+                TrayRequest::QuickSwitch,
+                TrayRequest::Quit
             ]
         );
         Ok(())
@@ -683,6 +740,30 @@ mod tests {
         assert_eq!(argb, [a, r, g, b]);
         assert_ne!(a, 0, "the middle of the icon is not transparent");
         Ok(())
+    }
+
+    #[test]
+    fn a_close_request_is_taken_out_of_the_input() {
+        let mut input = egui::RawInput::default();
+        assert!(!take_close_request(&mut input));
+        let root = egui::ViewportInfo {
+            events: vec![egui::ViewportEvent::Close],
+            ..Default::default()
+        };
+        input.viewports.insert(egui::ViewportId::ROOT, root);
+        assert!(input.viewport().close_requested());
+        assert!(take_close_request(&mut input));
+        assert!(!input.viewport().close_requested(), "eframe will not close the window");
+        assert!(!take_close_request(&mut input));
+        assert!(!asks_to_quit(&input));
+        input.events.push(egui::Event::Key {
+            key: egui::Key::Q,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::COMMAND,
+        });
+        assert!(asks_to_quit(&input));
     }
 
     #[test]

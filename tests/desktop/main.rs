@@ -7,6 +7,7 @@ mod autostart;
 mod network_namespace;
 mod private_bus;
 mod runner;
+mod stand_ins;
 
 /// The result of a test.
 type TestResult = Result<(), Box<dyn std::error::Error>>;

@@ -12,78 +12,18 @@ use std::time::Duration;
 
 use callprofiles::automation::away::AwayBuses;
 use callprofiles::automation::bus::Bus;
-use callprofiles::automation::runner::RunnerSetup;
+use callprofiles::automation::runner::{NetworkSource, RunnerSetup};
 use callprofiles::gui::worker::{PhoneWorker, WorkerCore};
 use callprofiles::text::i18n::Language;
-use callprofiles_core::automation::{AwayRule, ReturnTo, Rules, Until};
+use callprofiles_core::automation::{
+    AwayRule, MacAddress, NetworkLabel, NetworkRule, NetworkSignature, ReturnTo, Rules, Until,
+};
 use callprofiles_core::{BuiltIn, Callprofiles, ProfileId, ProfileService};
 use zbus::names::BusName;
-use zbus::zvariant::{OwnedObjectPath, OwnedValue};
 
 use crate::private_bus::{PrivateBus, wait_for};
+use crate::stand_ins::{Manager, Notifications, SESSION, Session};
 use crate::{TestResult, missing};
-
-/// This process's session in the stand-in logind.
-const SESSION: &str = "/org/freedesktop/login1/session/c1";
-
-/// A stand-in logind manager: knows our session, hands out delay inhibitors (keeping each one's other end
-/// to see when it is released).
-struct Manager {
-    inhibitors: Arc<Mutex<Vec<PipeReader>>>,
-}
-
-#[zbus::interface(name = "org.freedesktop.login1.Manager")]
-impl Manager {
-    #[zbus(name = "GetSessionByPID")]
-    fn get_session_by_pid(&self, _pid: u32) -> zbus::fdo::Result<OwnedObjectPath> {
-        OwnedObjectPath::try_from(SESSION).map_err(|e| zbus::fdo::Error::Failed(e.to_string()))
-    }
-
-    fn inhibit(&self, what: &str, _who: &str, _why: &str, mode: &str) -> zbus::fdo::Result<zbus::zvariant::OwnedFd> {
-        if (what, mode) != ("sleep", "delay") {
-            return Err(zbus::fdo::Error::InvalidArgs(format!("{what} {mode}")));
-        }
-        let (reader, writer) = std::io::pipe().map_err(|e| zbus::fdo::Error::Failed(e.to_string()))?;
-        if let Ok(mut inhibitors) = self.inhibitors.lock() {
-            inhibitors.push(reader);
-        }
-        Ok(std::os::fd::OwnedFd::from(writer).into())
-    }
-}
-
-/// The session: not locked at first.
-struct Session;
-
-#[zbus::interface(name = "org.freedesktop.login1.Session")]
-impl Session {
-    #[zbus(property)]
-    fn locked_hint(&self) -> bool {
-        false
-    }
-}
-
-/// A stand-in notification service, recording (app, summary, body) of each notification.
-struct Notifications(Arc<Mutex<Vec<(String, String, String)>>>);
-
-#[zbus::interface(name = "org.freedesktop.Notifications")]
-impl Notifications {
-    #[allow(clippy::too_many_arguments)]
-    fn notify(
-        &self,
-        app_name: &str,
-        _replaces_id: u32,
-        _app_icon: &str,
-        summary: &str,
-        body: &str,
-        _actions: Vec<String>,
-        _hints: HashMap<String, OwnedValue>,
-        _expire_timeout: i32,
-    ) -> u32 {
-        let Ok(mut shown) = self.0.lock() else { return 0 };
-        shown.push((app_name.to_owned(), summary.to_owned(), body.to_owned()));
-        u32::try_from(shown.len()).unwrap_or(u32::MAX)
-    }
-}
 
 /// The active profile of the home, as its files say.
 fn active(home: &std::path::Path) -> Option<ProfileId> {
@@ -151,7 +91,7 @@ fn leaving_the_computer_switches_to_the_away_profile_and_back() -> TestResult {
             session: private.clone(),
         },
         notifications: private,
-        network: false,
+        network: NetworkSource::Off,
         language: Language::English,
     })?;
     let limit = Duration::from_secs(10);
@@ -189,7 +129,7 @@ fn leaving_the_computer_switches_to_the_away_profile_and_back() -> TestResult {
     )?;
     assert!(wait_for(limit, || active(home.path()) == Some(BuiltIn::Office.id())));
     assert!(wait_for(limit, || notices().len() == 2), "{:?}", notices());
-    assert_eq!(notices()[1].1, "Switched to Office (schedule)");
+    assert_eq!(notices()[1].1, "Switched to Office (otherwise)");
 
     // Sleep: Mobile is applied before logind's delay is released.
     let first = inhibitors.lock().map_err(|e| e.to_string())?.remove(0);
@@ -238,6 +178,39 @@ fn leaving_the_computer_switches_to_the_away_profile_and_back() -> TestResult {
     ];
     assert!(wait_for(limit, || switched() == expected), "{:?}", switched());
     assert!(wait_for(limit, || notices().len() == 4), "{:?}", notices());
+
+    // GNOME says "locked" with logind's LockedHint property rather than the Lock signal.
+    let locked_hint = |locked: bool| {
+        let changed = HashMap::from([("LockedHint", zbus::zvariant::Value::from(locked))]);
+        logind.emit_signal(
+            None::<BusName<'_>>,
+            SESSION,
+            "org.freedesktop.DBus.Properties",
+            "PropertiesChanged",
+            &("org.freedesktop.login1.Session", changed, Vec::<String>::new()),
+        )
+    };
+    locked_hint(true)?;
+    assert!(wait_for(limit, || active(home.path()) == Some(BuiltIn::Mobile.id())));
+    locked_hint(false)?;
+    assert!(wait_for(limit, || active(home.path()) == Some(BuiltIn::Office.id())));
+
+    // A screen saver on the session bus (GNOME's interface; any sender).
+    let screen_saver = zbus::blocking::connection::Builder::address(bus.address.as_str())?.build()?;
+    let active_changed = |on: bool| {
+        screen_saver.emit_signal(
+            None::<BusName<'_>>,
+            "/org/gnome/ScreenSaver",
+            "org.gnome.ScreenSaver",
+            "ActiveChanged",
+            &(on,),
+        )
+    };
+    active_changed(true)?;
+    assert!(wait_for(limit, || active(home.path()) == Some(BuiltIn::Mobile.id())));
+    active_changed(false)?;
+    assert!(wait_for(limit, || active(home.path()) == Some(BuiltIn::Office.id())));
+    assert!(wait_for(limit, || notices().len() == 8), "{:?}", notices());
     Ok(())
 }
 
@@ -268,7 +241,7 @@ fn an_until_ends_on_time_and_the_rules_decide_again() -> TestResult {
             session: private.clone(),
         },
         notifications: private,
-        network: false,
+        network: NetworkSource::Off,
         language: Language::Polish,
     })?;
 
@@ -296,7 +269,71 @@ fn an_until_ends_on_time_and_the_rules_decide_again() -> TestResult {
         "{:?}",
         notices()
     );
-    assert_eq!(notices()[0].1, "Przełączono na Biurowy (harmonogram)");
+    assert_eq!(notices()[0].1, "Przełączono na Biurowy (w pozostałym czasie)");
     assert_eq!(notices()[0].2, "Wcześniej: Domowy.");
+    Ok(())
+}
+
+#[test]
+fn the_office_network_chooses_its_profile() -> TestResult {
+    let bus = match PrivateBus::start() {
+        Ok(bus) => bus,
+        Err(reason) => return missing(&reason),
+    };
+    let home = tempfile::tempdir()?;
+    let mut service = Callprofiles::open(home.path())?;
+    service.set("Mobile", &["routing=twinning:600100200"])?;
+    service.save_rules(Rules {
+        networks: vec![NetworkRule {
+            network: NetworkSignature::Gateway {
+                mac: MacAddress::parse("3c:52:82:0a:1b:2c")?,
+            },
+            label: NetworkLabel::parse("Biuro")?,
+            profile: BuiltIn::Mobile.id(),
+        }],
+        ..Rules::default()
+    })?;
+    // The kernel's tables as a laptop on the office's wired network has them.
+    let tables = tempfile::tempdir()?;
+    std::fs::write(
+        tables.path().join("route"),
+        "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n\
+         enp0s31f6\t00000000\t01010A0A\t0003\t0\t0\t100\t00000000\t0\t0\t0\n",
+    )?;
+    std::fs::write(
+        tables.path().join("arp"),
+        "IP address       HW type     Flags       HW address            Mask     Device\n\
+         10.10.1.1        0x1         0x2         3C:52:82:0a:1b:2c     *        enp0s31f6\n",
+    )?;
+    let shown = Arc::new(Mutex::new(Vec::new()));
+    let _notifications = zbus::blocking::connection::Builder::address(bus.address.as_str())?
+        .name("org.freedesktop.Notifications")?
+        .serve_at("/org/freedesktop/Notifications", Notifications(Arc::clone(&shown)))?
+        .build()?;
+    let notices = || shown.lock().map(|shown| shown.clone()).unwrap_or_default();
+    let mut worker = PhoneWorker::spawn(WorkerCore::open(home.path()), egui::Context::default())?;
+    let private = Bus::Address(bus.address.clone());
+    worker.start_runner(RunnerSetup {
+        away: AwayBuses {
+            system: private.clone(),
+            session: private.clone(),
+        },
+        notifications: private.clone(),
+        network: NetworkSource::Tables(tables.path().to_owned(), private),
+        language: Language::English,
+    })?;
+    let limit = Duration::from_secs(10);
+    assert!(wait_for(limit, || active(home.path()) == Some(BuiltIn::Mobile.id())));
+    assert!(wait_for(limit, || notices().len() == 1), "{:?}", notices());
+    assert_eq!(notices()[0].1, "Switched to Mobile (network 1 “Biuro”)");
+    // Core keeps what was seen, which is what "learn this network" learns.
+    let view = Callprofiles::open(home.path())?.automation()?;
+    let seen = view.situation.network.ok_or("no network kept")?;
+    assert_eq!(
+        NetworkSignature::learn(&seen),
+        Some(NetworkSignature::Gateway {
+            mac: MacAddress::parse("3c:52:82:0a:1b:2c")?
+        })
+    );
     Ok(())
 }

@@ -6,9 +6,14 @@
 mod asterisk_support;
 #[path = "../gui/gui_connection_support/mod.rs"]
 mod gui_connection_support;
+#[path = "../desktop/private_bus.rs"]
+mod private_bus;
 mod server_support;
+#[path = "../desktop/stand_ins.rs"]
+mod stand_ins;
 
 mod automation;
+mod desktop_runner;
 mod enroll;
 mod isolation;
 mod restart;

@@ -94,6 +94,8 @@ pub struct AutomationReply {
     pub remote: bool,
     /// The profiles after the step, to name a switch in the notification.
     pub book: Option<ProfileBook>,
+    /// The rules' time zone, read only when the step switched (an "until" in the notification).
+    pub zone: Option<jiff::tz::TimeZone>,
 }
 
 /// Where the runner waits for its answer (requests compare equal when they answer the same channel).
@@ -323,12 +325,18 @@ impl WorkerCore {
                     AutomationAsk::Run => service.run_automation(jiff::Timestamp::now()),
                 };
                 let book = step.is_ok().then(|| service.book().ok()).flatten();
+                let switched = step.as_ref().is_ok_and(|step| step.switched.is_some());
+                let zone = switched
+                    .then(|| service.automation().ok())
+                    .flatten()
+                    .map(|view| view.rules.time_zone.time_zone().clone());
                 let failed = step.as_ref().err().cloned();
                 reply
                     .send(AutomationReply {
                         step,
-                        remote: self.on_server,
+                        remote: service.automation_runs_remotely(),
                         book,
+                        zone,
                     })
                     .ok();
                 if let Some(error) = failed {
