@@ -877,3 +877,5 @@ problem-away-trigger = Tick when: the screen locks, the computer sleeps, or both
 done-hold-cleared = Back to the schedule: the rules decide again.
 rules-save-fix-first = First fix the rows marked ✖ or ⚠ (each says what is wrong).
 until-rules-change = until the rules change
+problem-new-window = Choose its days, type from and until (HH:MM), and choose a profile.
+problem-new-exception = Type the first day (YYYY-MM-DD), the last day if there are more, and choose a profile.

@@ -898,3 +898,5 @@ problem-away-trigger = Zaznacz kiedy: gdy ekran się zablokuje, gdy komputer prz
 done-hold-cleared = Powrót do harmonogramu: znów decydują reguły.
 rules-save-fix-first = Najpierw popraw wiersze oznaczone ✖ lub ⚠ (każdy mówi, co jest nie tak).
 until-rules-change = do najbliższej zmiany reguł
+problem-new-window = Wybierz dni, wpisz godziny od i do (GG:MM) i wybierz profil.
+problem-new-exception = Wpisz pierwszy dzień (RRRR-MM-DD), ostatni, jeśli jest ich więcej, i wybierz profil.

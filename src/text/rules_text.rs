@@ -148,3 +148,32 @@ pub const WEEK: [jiff::civil::Weekday; 7] = [
 pub fn day_flags(days: Weekdays) -> [bool; 7] {
     WEEK.map(|day| days.contains(day))
 }
+
+/// A window as the command line writes it (`mon-fri 08:00-16:00`) in the window's words ("Mon–Fri
+/// 08:00–16:00"); as written when it does not read as one.
+pub fn window_words(i18n: &I18n, written: &str) -> String {
+    let Some((days, times)) = written.split_once(' ') else {
+        return written.to_owned();
+    };
+    match Weekdays::parse(days) {
+        Ok(days) => format!("{} {}", days_text(i18n, &day_flags(days)), times.replace('-', "–")),
+        Err(_) => written.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::i18n::Language;
+
+    #[test]
+    fn windows_read_in_the_users_words() {
+        let en = I18n::new(Language::English);
+        assert_eq!(window_words(&en, "mon-fri 08:00-16:00"), "Mon–Fri 08:00–16:00");
+        assert_eq!(window_words(&en, "mon,wed 08:00-24:00"), "Mon, Wed 08:00–24:00");
+        assert_eq!(window_words(&en, "daily 22:00-06:00"), "every day 22:00–06:00");
+        let pl = I18n::new(Language::Polish);
+        assert_eq!(window_words(&pl, "sat,sun 09:00-13:00"), "So, Nd 09:00–13:00");
+        assert_eq!(window_words(&pl, "nonsense"), "nonsense");
+    }
+}

@@ -119,9 +119,10 @@ fn an_overlapping_window_is_refused_with_the_sentence_under_its_row() -> TestRes
     // Core's one sentence, naming both windows and the day.
     let note = harness.get_by(|node| {
         node.role() == Role::Label
-            && node.value().is_some_and(|text| {
-                text.starts_with("✖ Windows 1 (") && text.ends_with("overlap on Monday: change one of them.")
-            })
+            && node.value().as_deref()
+                == Some(
+                    "✖ Windows 1 (Mon–Fri 08:00–16:00) and 2 (Mon 15:00–18:00) overlap on Monday: change one of them.",
+                )
     });
     // Under window 2's row, above the button that adds a window.
     let row = harness.get_by_label("Window 2: Monday").rect();

@@ -58,6 +58,17 @@ pub struct AwayDraft {
     pub on_sleep: bool,
 }
 
+/// How a row's note reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// Something to fix before saving (the error colour, ✖).
+    Error,
+    /// A rule that is off (the warning colour, ⚠).
+    Warning,
+    /// A row just added, not filled in yet: what to do, quietly.
+    Hint,
+}
+
 /// A problem with what was typed or chosen in one row, before core is asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
@@ -77,6 +88,10 @@ pub enum Problem {
     Label,
     /// Leaving the computer with neither the lock nor sleep.
     AwayTrigger,
+    /// A window just added, nothing filled in yet.
+    NewWindow,
+    /// An exception just added, nothing filled in yet.
+    NewException,
 }
 
 impl Problem {
@@ -91,12 +106,18 @@ impl Problem {
             Self::TimeZone(zone) => i18n.tr_args("problem-time-zone", &[("zone", zone.clone().into())]),
             Self::Label => i18n.tr("problem-network-label"),
             Self::AwayTrigger => i18n.tr("problem-away-trigger"),
+            Self::NewWindow => i18n.tr("problem-new-window"),
+            Self::NewException => i18n.tr("problem-new-exception"),
         }
     }
 
-    /// Whether the problem leaves the rule off rather than refusing the save (a deleted profile).
-    pub fn disables(&self) -> bool {
-        matches!(self, Self::DeletedProfile)
+    /// How its note reads: a rule that is off (a deleted profile) warns, a row just added hints.
+    pub fn tone(&self) -> Tone {
+        match self {
+            Self::DeletedProfile => Tone::Warning,
+            Self::NewWindow | Self::NewException => Tone::Hint,
+            _ => Tone::Error,
+        }
     }
 }
 
@@ -286,7 +307,9 @@ impl RulesDraft {
         };
         let mut problems = Vec::new();
         for (index, row) in self.windows.iter().enumerate() {
-            let problem = if parse_time(&row.start).is_none() || parse_time(&row.end).is_none() {
+            let problem = if row == &WindowRow::default() {
+                Some(Problem::NewWindow)
+            } else if parse_time(&row.start).is_none() || parse_time(&row.end).is_none() {
                 Some(Problem::Time)
             } else if !row.days.contains(&true) {
                 Some(Problem::NoDays)
@@ -297,7 +320,9 @@ impl RulesDraft {
         }
         for (index, row) in self.exceptions.iter().enumerate() {
             let last_ok = row.last.trim().is_empty() || parse_date(&row.last).is_some();
-            let problem = if parse_date(&row.first).is_none() || !last_ok {
+            let problem = if row == &ExceptionRow::default() {
+                Some(Problem::NewException)
+            } else if parse_date(&row.first).is_none() || !last_ok {
                 Some(Problem::Date)
             } else {
                 profile_problem(&row.profile)

@@ -1,8 +1,8 @@
 //! Running the automation commands of the main window — save the rules, until, resume the schedule, learn
 //! a network, start at login — and placing a refusal of the rules under the row it is about.
 
-use callprofiles_core::CoreError;
 use callprofiles_core::automation::NetworkSignature;
+use callprofiles_core::{AutomationError, CoreError};
 
 use super::{AfterFinish, MainApp, Notice};
 use crate::gui::automation::draft::{NetworkRow, refused_row};
@@ -10,6 +10,8 @@ use crate::gui::command::AutomationCommand;
 use crate::gui::model::Busy;
 use crate::gui::worker::WorkerRequest;
 use crate::text::error_text::error_text;
+use crate::text::i18n::I18n;
+use crate::text::rules_text::window_words;
 
 impl MainApp {
     /// Runs one automation command.
@@ -68,7 +70,31 @@ impl MainApp {
         let Some(row) = refused_row(error) else {
             return false;
         };
-        self.rules.refuse(row, error_text(&self.i18n, error));
+        self.rules.refuse(row, refusal_text(&self.i18n, error));
         true
+    }
+}
+
+/// Core's sentence for refused rules; overlapping windows are named in the window's words ("Mon–Fri
+/// 08:00–16:00", not the command line's `mon-fri 08:00-16:00`).
+fn refusal_text(i18n: &I18n, error: &CoreError) -> String {
+    match error {
+        CoreError::Automation(AutomationError::OverlappingWindows {
+            first,
+            first_text,
+            second,
+            second_text,
+            day,
+        }) => {
+            let localized = AutomationError::OverlappingWindows {
+                first: *first,
+                first_text: window_words(i18n, first_text),
+                second: *second,
+                second_text: window_words(i18n, second_text),
+                day: day.clone(),
+            };
+            error_text(i18n, &CoreError::Automation(localized))
+        }
+        _ => error_text(i18n, error),
     }
 }

@@ -6,6 +6,7 @@ use fluent_bundle::FluentValue;
 use super::row_note_ui;
 use super::schedule::RowAction;
 use crate::gui::automation::draft::ExceptionRow;
+use crate::gui::automation::draft::Tone;
 use crate::gui::automation::widgets::{DATE_WIDTH, Name, profile_menu_ui, short_field_ui};
 use crate::text::i18n::I18n;
 
@@ -16,7 +17,7 @@ pub fn exceptions_ui(
     i18n: &I18n,
     profiles: &[Profile],
     rows: &mut [ExceptionRow],
-    notes: &dyn Fn(usize) -> Option<(String, bool)>,
+    notes: &dyn Fn(usize) -> Option<(String, Tone)>,
 ) -> Option<RowAction> {
     let mut action = None;
     if rows.is_empty() {
@@ -42,8 +43,8 @@ pub fn exceptions_ui(
                     action = Some(RowAction::Remove(index));
                 }
             });
-            if let Some((text, disabled)) = &note {
-                row_note_ui(ui, text, *disabled);
+            if let Some((text, tone)) = &note {
+                row_note_ui(ui, text, *tone);
             }
         });
     }

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use callprofiles_core::Profile;
 use callprofiles_core::automation::Rules;
 
-use crate::gui::automation::draft::{ExceptionRow, RowRef, RulesDraft, WindowRow};
+use crate::gui::automation::draft::{ExceptionRow, RowRef, RulesDraft, Tone, WindowRow};
 use crate::gui::automation::widgets::{Name, profile_menu_ui, short_field_ui};
 use crate::gui::autostart_setting::AutostartSetting;
 use crate::gui::command::UiCommand;
@@ -125,8 +125,8 @@ impl RulesPanel {
                     Some(&none),
                 );
             });
-            if let Some((text, disabled)) = notes.get(&RowRef::Otherwise) {
-                row_note_ui(ui, text, *disabled);
+            if let Some((text, tone)) = notes.get(&RowRef::Otherwise) {
+                row_note_ui(ui, text, *tone);
             }
             ui.horizontal_wrapped(|ui| {
                 let label = ui.label(i18n.tr("rules-time-zone"));
@@ -138,8 +138,8 @@ impl RulesPanel {
                     &i18n.tr("rules-time-zone-hint"),
                 );
             });
-            if let Some((text, disabled)) = notes.get(&RowRef::TimeZone) {
-                row_note_ui(ui, text, *disabled);
+            if let Some((text, tone)) = notes.get(&RowRef::TimeZone) {
+                row_note_ui(ui, text, *tone);
             }
         });
         section_ui(ui, &i18n.tr("rules-exceptions-heading"), |ui| {
@@ -162,8 +162,8 @@ impl RulesPanel {
         });
         section_ui(ui, &i18n.tr("rules-away-heading"), |ui| {
             away::away_ui(ui, i18n, profiles, &mut self.draft);
-            if let Some((text, disabled)) = notes.get(&RowRef::Away) {
-                row_note_ui(ui, text, *disabled);
+            if let Some((text, tone)) = notes.get(&RowRef::Away) {
+                row_note_ui(ui, text, *tone);
             }
         });
         if let Some(autostart) = self.autostart.as_mut() {
@@ -176,15 +176,15 @@ impl RulesPanel {
     }
 
     /// Each row's note: what core refused, else what is wrong as typed, else that it names a deleted profile.
-    fn notes(&self, i18n: &I18n, profiles: &[Profile]) -> HashMap<RowRef, (String, bool)> {
-        let mut notes: HashMap<RowRef, (String, bool)> = self
+    fn notes(&self, i18n: &I18n, profiles: &[Profile]) -> HashMap<RowRef, (String, Tone)> {
+        let mut notes: HashMap<RowRef, (String, Tone)> = self
             .draft
             .problems(profiles)
             .into_iter()
-            .map(|(row, problem)| (row, (problem.text(i18n), problem.disables())))
+            .map(|(row, problem)| (row, (problem.text(i18n), problem.tone())))
             .collect();
         for (row, text) in self.refused.iter().flat_map(|(_, rows)| rows) {
-            notes.insert(*row, (text.clone(), false));
+            notes.insert(*row, (text.clone(), Tone::Error));
         }
         notes
     }
@@ -232,14 +232,13 @@ impl RulesPanel {
 }
 
 /// A row's note under it: a problem in the error colour, or the note of a rule that is off.
-pub fn row_note_ui(ui: &mut egui::Ui, text: &str, disabled: bool) {
-    let color = if disabled {
-        ui.visuals().warn_fg_color
-    } else {
-        ui.visuals().error_fg_color
+pub fn row_note_ui(ui: &mut egui::Ui, text: &str, tone: Tone) {
+    let (mark, color) = match tone {
+        Tone::Error => ("✖ ", ui.visuals().error_fg_color),
+        Tone::Warning => ("⚠ ", ui.visuals().warn_fg_color),
+        Tone::Hint => ("", ui.visuals().weak_text_color()),
     };
-    let mark = if disabled { "⚠" } else { "✖" };
-    ui.add(egui::Label::new(egui::RichText::new(format!("{mark} {text}")).color(color)).wrap());
+    ui.add(egui::Label::new(egui::RichText::new(format!("{mark}{text}")).color(color)).wrap());
 }
 
 /// One titled group of the form.

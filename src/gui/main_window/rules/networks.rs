@@ -5,6 +5,7 @@ use fluent_bundle::FluentValue;
 
 use super::row_note_ui;
 use crate::gui::automation::draft::RulesDraft;
+use crate::gui::automation::draft::Tone;
 use crate::gui::automation::widgets::{Name, profile_menu_ui, short_field_ui};
 use crate::gui::command::{AutomationCommand, UiCommand};
 use crate::gui::model::Model;
@@ -22,7 +23,7 @@ pub fn networks_ui(
     model: &Model,
     profiles: &[Profile],
     draft: &mut RulesDraft,
-    notes: &dyn Fn(usize) -> Option<(String, bool)>,
+    notes: &dyn Fn(usize) -> Option<(String, Tone)>,
 ) -> Option<UiCommand> {
     let mut command = None;
     if draft.networks.is_empty() {
@@ -46,8 +47,8 @@ pub fn networks_ui(
                     remove = Some(index);
                 }
             });
-            if let Some((text, disabled)) = notes(index) {
-                row_note_ui(ui, &text, disabled);
+            if let Some((text, tone)) = notes(index) {
+                row_note_ui(ui, &text, tone);
             }
         });
     }

@@ -5,6 +5,7 @@ use callprofiles_core::Profile;
 use fluent_bundle::FluentValue;
 
 use super::row_note_ui;
+use crate::gui::automation::draft::Tone;
 use crate::gui::automation::draft::WindowRow;
 use crate::gui::automation::widgets::{Name, TIME_WIDTH, name_widget, profile_menu_ui, short_field_ui};
 use crate::text::i18n::I18n;
@@ -27,7 +28,7 @@ pub fn windows_ui(
     i18n: &I18n,
     profiles: &[Profile],
     rows: &mut [WindowRow],
-    notes: &dyn Fn(usize) -> Option<(String, bool)>,
+    notes: &dyn Fn(usize) -> Option<(String, Tone)>,
 ) -> Option<RowAction> {
     let mut action = None;
     if rows.is_empty() {
@@ -36,7 +37,6 @@ pub fn windows_ui(
     for (index, row) in rows.iter_mut().enumerate() {
         let number = index + 1;
         let note = notes(index);
-        let disabled = note.as_ref().is_some_and(|(_, disabled)| *disabled);
         ui.push_id(("window", index), |ui| {
             ui.horizontal_wrapped(|ui| {
                 for (day, on) in row.days.iter_mut().enumerate() {
@@ -71,8 +71,8 @@ pub fn windows_ui(
                     action = Some(RowAction::Remove(index));
                 }
             });
-            if let Some((text, _)) = &note {
-                row_note_ui(ui, text, disabled);
+            if let Some((text, tone)) = &note {
+                row_note_ui(ui, text, *tone);
             }
         });
     }
