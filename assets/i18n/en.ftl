@@ -879,3 +879,4 @@ rules-save-fix-first = First fix the rows marked ✖ or ⚠ (each says what is w
 until-rules-change = until the rules change
 problem-new-window = Choose its days, type from and until (HH:MM), and choose a profile.
 problem-new-exception = Type the first day (YYYY-MM-DD), the last day if there are more, and choose a profile.
+rules-unsaved-close = The rules have unsaved changes: save them or cancel them, then close the window.

@@ -900,3 +900,4 @@ rules-save-fix-first = Najpierw popraw wiersze oznaczone ✖ lub ⚠ (każdy mó
 until-rules-change = do najbliższej zmiany reguł
 problem-new-window = Wybierz dni, wpisz godziny od i do (GG:MM) i wybierz profil.
 problem-new-exception = Wpisz pierwszy dzień (RRRR-MM-DD), ostatni, jeśli jest ich więcej, i wybierz profil.
+rules-unsaved-close = Reguły mają niezapisane zmiany: zapisz je albo anuluj, a potem zamknij okno.

@@ -426,3 +426,53 @@ fn until_from_the_main_window_and_a_time_typed() -> TestResult {
     assert!(shows(&harness, "then Office"));
     Ok(())
 }
+
+#[test]
+fn closing_with_unsaved_rules_keeps_them_and_says_so() -> TestResult {
+    let home = ready_home()?;
+    let mut harness = rules_window(home.path(), Language::English);
+    click(&mut harness, "+ Add an exception");
+    select(&mut harness, "History");
+    let root = egui::ViewportId::ROOT;
+    harness
+        .input_mut()
+        .viewports
+        .entry(root)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    let commands = harness
+        .output()
+        .viewport_output
+        .get(&root)
+        .map(|output| output.commands.clone())
+        .unwrap_or_default();
+    assert!(commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
+    harness.run();
+    assert_eq!(harness.state().selection(), &Selection::Rules);
+    assert!(
+        harness
+            .state()
+            .notice()
+            .is_some_and(|n| n.text.contains("unsaved changes"))
+    );
+    // Cancel changes, and the window closes.
+    click(&mut harness, "Cancel changes");
+    harness
+        .input_mut()
+        .viewports
+        .entry(root)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    let commands = harness
+        .output()
+        .viewport_output
+        .get(&root)
+        .map(|output| output.commands.clone())
+        .unwrap_or_default();
+    assert!(!commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
+    Ok(())
+}

@@ -429,6 +429,13 @@ impl MainApp {
     /// Asks before closing the window with unsaved changes.
     fn guard_close(&mut self, ctx: &egui::Context) -> Option<UiCommand> {
         let asked = ctx.input(|input| input.viewport().close_requested());
+        if asked && !self.close_confirmed && !self.has_unsaved_changes() && self.rules.draft.dirty() {
+            // Unsaved rules are not lost to a close: the window stays on them and says why.
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.selection = Selection::Rules;
+            self.notice = Some(Notice::error(self.i18n.tr("rules-unsaved-close")));
+            return None;
+        }
         if !asked || self.close_confirmed || !self.has_unsaved_changes() {
             return None;
         }
