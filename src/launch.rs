@@ -15,6 +15,8 @@ pub enum Window {
     Main,
     /// The small quick-switch window (`callprofiles quick`).
     Quick,
+    /// The main window on the voicemail messages (`callprofiles messages`; the quick window's ✉).
+    Messages,
 }
 
 /// What the command line tells the GUI.

@@ -322,7 +322,7 @@ done-imported-replaced = { $count ->
 
 ## Quick-access window
 quick-title = Szybkie przełączanie
-quick-hint = Kliknij profil lub naciśnij jego numer, aby go aktywować. Esc zamyka.
+quick-hint = Kliknij profil lub naciśnij jego numer, aby go aktywować. M otwiera pocztę głosową. Esc zamyka.
 quick-close = Zamknij
 quick-key = klawisz { $key }
 quick-needs-number = brak numeru
@@ -577,7 +577,7 @@ conn-server-sign-out-explain = Odwołuje dostęp tego komputera do { $url } i pr
 conn-server-connected = Połączono z serwerem callprofiles { $url }, numer wewnętrzny { $extension }.
 ## Added for a careful user (issue 16)
 explain-desk-phone = Połączenia dzwonią na Twoim telefonie stacjonarnym.
-explain-forward = Połączenia przychodzące są przekierowywane na numer zewnętrzny; telefon stacjonarny nie dzwoni.
+explain-forward = Połączenia przychodzące są przekierowywane na numer zewnętrzny; telefon stacjonarny nie dzwoni. Nieodebrane tam połączenie trafia do Twojej poczty głosowej, gdy jest włączona.
 explain-twinning = Połączenia przychodzące dzwonią zarówno na telefonie stacjonarnym, jak i na innym numerze.
 explain-telecommuter = Pracujesz przy innym telefonie (np. w domu): połączenia dzwonią na nim, a połączenia wykonywane z callprofiles najpierw dzwonią na niego.
 hint-voicemail-off = Poczta głosowa jest wyłączona: poniższe ustawienia działają tylko wtedy, gdy jest włączona (są zachowane).
@@ -901,3 +901,84 @@ until-rules-change = do najbliższej zmiany reguł
 problem-new-window = Wybierz dni, wpisz godziny od i do (GG:MM) i wybierz profil.
 problem-new-exception = Wpisz pierwszy dzień (RRRR-MM-DD), ostatni, jeśli jest ich więcej, i wybierz profil.
 rules-unsaved-close = Reguły mają niezapisane zmiany: zapisz je albo anuluj, a potem zamknij okno.
+## vm-window: voicemail messages in the main window, the computer's player, greetings in the form
+vm-heading = Poczta głosowa
+vm-refresh = Odśwież
+vm-refresh-tooltip = Odczytaj ponownie wiadomości i nagrane powitania
+vm-summary = nowe: { $new }, odsłuchane: { $old }
+vm-playback-phone-hint = Aktywny profil odsłuchuje wiadomości za pomocą telefonu: odsłuchanie wiadomości dzwoni na Twój telefon i odtwarza ją tam.
+vm-playback-computer-hint = Aktywny profil odsłuchuje wiadomości za pomocą komputera: wiadomość zostanie odtworzona w głośnikach tego komputera.
+vm-listing = Odczytywanie skrzynki…
+vm-empty = Twoja skrzynka jest pusta.
+vm-unknown-caller = Nieznany rozmówca
+vm-unknown-time = nieznany czas
+vm-today = dziś { $time }
+vm-yesterday = wczoraj { $time }
+vm-state-new = Nowa
+vm-state-old = Odsłuchana
+vm-message-spoken = { $state } wiadomość od: { $caller }, { $time }, { $length }
+vm-play-phone = Odsłuchaj za pomocą telefonu
+vm-play-computer = Odsłuchaj za pomocą komputera
+vm-mark-heard = Oznacz jako odsłuchaną
+vm-delete = Usuń
+vm-deleted = Wiadomość od: { $caller } została usunięta.
+vm-undo = Cofnij
+vm-playing = odtwarzanie
+vm-now-playing = Odtwarzanie: { $what }
+vm-pause = Wstrzymaj
+vm-resume = Wznów
+vm-stop = Zatrzymaj
+vm-position = Pozycja { $position }
+vm-sidebar-entry = Wiadomości
+vm-sidebar-none-new = brak nowych wiadomości
+vm-sidebar-new = { $count ->
+    [one] 1 nowa wiadomość
+    [few] { $count } nowe wiadomości
+   *[other] { $count } nowych wiadomości
+}
+vm-sidebar-open = Twoje wiadomości
+vm-sidebar-tooltip = Twoje wiadomości poczty głosowej ({ $shortcut })
+vm-phone-desk = Twój telefon stacjonarny
+vm-phone-telecommuter = Twój telefon telepracownika ({ $number })
+vm-phone-rings = Centrala dzwoni teraz na: { $phone }. Odbierz, aby odsłuchać wiadomość od: { $caller }.
+vm-phone-records = Centrala dzwoni teraz na: { $phone }. Odbierz, po sygnale nagraj powitanie { $number } i odłóż słuchawkę.
+vm-play-on-phone-instead = Możesz ją odsłuchać za pomocą telefonu.
+vm-audio-not-wav = Dźwięk wiadomości nie jest plikiem WAV, który ta aplikacja umie odtworzyć.
+vm-audio-too-large = Plik dźwiękowy jest za duży, aby go odtworzyć.
+vm-audio-empty = Plik dźwiękowy nie zawiera dźwięku.
+vm-no-sound-device = Nie udało się otworzyć urządzenia dźwiękowego na tym komputerze, więc nic nie zostanie tu odtworzone: odsłuchaj wiadomość za pomocą telefonu.
+vm-greeting-recorded = nagrane
+vm-greeting-not-recorded = nienagrane
+vm-greeting-unrecorded-warning = Powitanie { $number } nie jest nagrane: dzwoniący usłyszą zamiast niego Powitanie systemowe. Nagraj je za pomocą telefonu, wgraj plik WAV albo wybierz inne powitanie.
+vm-record-by-phone = Nagraj za pomocą telefonu
+vm-record-by-phone-tooltip = Centrala zadzwoni do Ciebie; po sygnale nagraj powitanie { $number } i odłóż słuchawkę
+vm-listen = Odsłuchaj
+vm-listen-tooltip = Odtwórz powitanie { $number } na tym komputerze
+vm-listen-unrecorded = To powitanie nie jest jeszcze nagrane.
+vm-upload-wav = Wgraj WAV…
+vm-upload-wav-tooltip = Wybierz plik WAV na tym komputerze, który stanie się powitaniem { $number }
+vm-greeting-uploaded = Powitanie { $number } zostało wgrane.
+file-upload-greeting-title = Wgraj powitanie { $number }
+file-filter-wav = Dźwięk WAV
+button-upload-confirm = Wgraj
+dialog-unrecorded-title = Powitanie nie jest nagrane
+dialog-unrecorded-text = Ten profil wybiera powitanie { $number }, które nie jest nagrane: dzwoniący usłyszą zamiast niego Powitanie systemowe. Aktywować mimo to?
+button-activate-anyway = Aktywuj mimo to
+quick-messages-tooltip = Otwórz wiadomości poczty głosowej w oknie głównym (M)
+
+## vm-audio: voicemail audio on the computer (playing messages and greetings, uploading a greeting)
+error-audio-needs-server = Odsłuchanie poczty głosowej za pomocą komputera wymaga serwera callprofiles-server (nagrania są w systemie telefonicznym): połącz się z nim albo odsłuchaj za pomocą telefonu.
+error-audio-format = Nagranie jest zapisane jako { $format }, czego callprofiles nie odtworzy na komputerze: odsłuchaj je za pomocą telefonu.
+error-audio-no-recording = System telefoniczny nie przechowuje nagrania tej wiadomości.
+error-audio-greeting-not-recorded = Powitanie { $slot } nie jest nagrane.
+error-audio-too-large = Nagranie jest większe niż { $limit } bajtów; callprofiles go nie odczyta.
+error-audio-not-a-file = Plik nagrania to { $kind }, a nie zwykły plik; callprofiles go nie odczyta.
+error-audio-unreadable = Nie można odczytać nagrania: { $reason }.
+error-audio-invalid-wav = Dźwięk nie jest czytelnym plikiem WAV ({ $detail }).
+error-audio-rate = Częstotliwości próbkowania pliku WAV ({ $rate } Hz) nie da się użyć: zapisz go z częstotliwością co najmniej 8000 Hz.
+error-audio-empty = Plik WAV nie zawiera dźwięku.
+error-audio-too-long = Powitanie jest dłuższe niż { $limit } s: skróć je.
+error-audio-unwritable = Nie można zapisać powitania w skrzynce: { $reason }.
+cli-voicemail-saved = Wiadomość { $id } została zapisana jako { $path }.
+cli-voicemail-uploaded = Powitanie { $slot } to teraz przesłane nagranie.
+audio-read-permission = callprofiles nie ma uprawnień, by je odczytać

@@ -3,6 +3,7 @@
 
 pub mod applicable;
 pub mod atomic_file;
+pub mod audio;
 pub mod automation;
 pub mod call_flow;
 pub mod config;
@@ -30,9 +31,9 @@ pub use applicable::{ApplicableSettings, CompleteRouting};
 pub use call_flow::{CallFlow, Phones, Pickup, RingTime, RingTimes, Stage, Step};
 pub use detection::{Activity, detect, differences, nearest};
 pub use error::{
-    AutomationError, AutomationInput, ConfigProblem, CoreError, Damage, FileKind, ImportError, ImportProblem,
-    InputError, LinkProblem, Overflow, PhoneError, ReachProblem, RemoteError, RuleError, RuleList, SecretFileProblem,
-    StoreError, UnsafeReason,
+    AudioError, AutomationError, AutomationInput, ConfigProblem, CoreError, Damage, FileKind, ImportError,
+    ImportProblem, InputError, LinkProblem, Overflow, PhoneError, ReachProblem, RemoteError, RuleError, RuleList,
+    SecretFileProblem, StoreError, UnsafeReason,
 };
 pub use phone_number::PhoneNumber;
 pub use phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind};

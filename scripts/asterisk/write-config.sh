@@ -113,13 +113,14 @@ read = system,call,user
 write = system,call
 
 ; callprofiles-server's user (README: "The server's AMI user"): events of lamps, voicemail and the
-; dialplan (read=call,user), AstDB writes and lamps (write=system,call), telecommuter calls (originate).
+; dialplan (read=call,user), AstDB writes and lamps (write=system,call), telecommuter calls and
+; voicemail played on the phone (originate), marking messages heard and deleting them (user).
 [callprofiles-server]
 secret = $secret
 deny = 0.0.0.0/0.0.0.0
 permit = 127.0.0.1/255.255.255.255
 read = call,user
-write = system,call,originate
+write = system,call,originate,user
 
 ; The tests' user: also places calls (originate) and runs CLI commands (restart).
 [callprofiles-test]

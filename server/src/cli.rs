@@ -58,6 +58,10 @@ enum Command {
         /// Failed enrollments or authentications allowed per minute, per address and per extension.
         #[arg(long, default_value_t = crate::limits::MAX_FAILURES)]
         failure_limit: u32,
+        /// Asterisk's voicemail spool (`astspooldir`/voicemail), read for playing messages on the
+        /// computer and written for uploaded greetings.
+        #[arg(long, default_value = callprofiles_core::phone_system::asterisk::DEFAULT_SPOOL_DIR)]
+        spool_dir: PathBuf,
     },
     /// Serves HTTPS (only) from a server directory.
     Run {
@@ -116,6 +120,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             names,
             poll_seconds,
             failure_limit,
+            spool_dir,
         } => {
             let config = ServerConfig {
                 ami_host: AmiHost::parse(&ami_host)?,
@@ -124,6 +129,7 @@ pub fn execute(cli: Cli) -> Result<()> {
                 listen,
                 poll_seconds,
                 failure_limit,
+                spool_dir,
             };
             let secret = AmiSecret::from_file(&ami_secret_file)?;
             init(&ServerDir::new(&dir), &config, &secret, cert.zip(key), names)

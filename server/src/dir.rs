@@ -29,6 +29,14 @@ pub struct ServerConfig {
     /// Failed enrollments or authentications allowed per minute, per address and per extension.
     #[serde(default = "default_failure_limit")]
     pub failure_limit: u32,
+    /// Asterisk's voicemail spool (`/var/spool/asterisk/voicemail`): messages' audio and greetings.
+    #[serde(default = "default_spool_dir")]
+    pub spool_dir: PathBuf,
+}
+
+/// For serde: the spool of a standard Asterisk (older `server.json` files have none).
+fn default_spool_dir() -> PathBuf {
+    PathBuf::from(callprofiles_core::phone_system::asterisk::DEFAULT_SPOOL_DIR)
 }
 
 /// For serde.

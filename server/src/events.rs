@@ -47,8 +47,13 @@ pub fn run(hub: Arc<Hub>, poll_every: Duration) {
         match client.next_event(Duration::from_millis(500)) {
             Ok(event) => {
                 if let Some(extension) = event.as_ref().and_then(extension_of) {
-                    tracing::debug!(extension, event = ?event.as_ref().and_then(Message::event), "AMI event");
-                    hub.mark_dirty(&extension);
+                    let name = event.as_ref().and_then(Message::event);
+                    tracing::debug!(extension, event = ?name, "AMI event");
+                    if name == Some("MessageWaiting") {
+                        hub.mailbox_changed(&extension);
+                    } else {
+                        hub.mark_dirty(&extension);
+                    }
                 }
             }
             Err(error) => {

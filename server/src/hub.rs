@@ -3,6 +3,7 @@
 //! wake only on a real change. Refreshes asked for while one runs are coalesced per user.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use callprofiles_core::wire::{State, WireActivity};
@@ -13,6 +14,8 @@ use crate::pbx::{Pbx, Snapshot};
 /// One user's channel.
 struct Slot {
     sender: watch::Sender<Option<State>>,
+    /// How many mailbox changes the server learnt of (the state's `mailbox_revision`).
+    mailbox: AtomicU64,
 }
 
 /// Every user's latest state.
@@ -50,6 +53,7 @@ impl Hub {
             .or_insert_with(|| {
                 Arc::new(Slot {
                     sender: watch::channel(None).0,
+                    mailbox: AtomicU64::new(0),
                 })
             })
             .clone()
@@ -96,6 +100,7 @@ impl Hub {
         slot.sender.send_if_modified(|current| {
             let revision = current.as_ref().map_or(0, |state| state.revision);
             let mut next = to_state(extension, snapshot, revision + 1);
+            next.mailbox_revision = slot.mailbox.load(Ordering::Relaxed);
             if let Some(current) = current.as_ref() {
                 next.revision = current.revision;
                 if *current == next {
@@ -131,6 +136,17 @@ impl Hub {
     /// Changes each time Asterisk answers again.
     pub fn reconnections(&self) -> watch::Receiver<u64> {
         self.reconnections.subscribe()
+    }
+
+    /// Notes that `extension`'s mailbox changed (Asterisk's `MessageWaiting`, or the server's own heard,
+    /// delete or greeting upload) and asks for a refresh: the next state has a new `mailbox_revision`,
+    /// so every device of the user is told even when the count of new messages stays the same.
+    pub fn mailbox_changed(&self, extension: &str) {
+        if !self.knows(extension) {
+            return;
+        }
+        self.slot(extension).mailbox.fetch_add(1, Ordering::Relaxed);
+        self.mark_dirty(extension);
     }
 
     /// Asks for a refresh of every known user (Asterisk lost or back).
@@ -198,6 +214,7 @@ fn to_state(extension: &str, snapshot: Snapshot, revision: u64) -> State {
         new_messages: snapshot.new_messages,
         do_not_disturb: snapshot.do_not_disturb,
         ring_times: snapshot.ring_times,
+        mailbox_revision: 0,
         reachable: snapshot.reachable,
         phone_system: snapshot.phone_system,
         extension: extension.to_owned(),

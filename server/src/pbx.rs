@@ -17,10 +17,12 @@ use callprofiles_core::call_flow::RingTimes;
 use callprofiles_core::detection::Activity;
 use callprofiles_core::error::{CoreError, PhoneError};
 use callprofiles_core::phone_system::asterisk::{
-    AmiClient, AmiSecret, AmiTarget, AsteriskConfig, AsteriskPhoneSystem, Extension,
+    AmiClient, AmiSecret, AmiTarget, AsteriskConfig, AsteriskPhoneSystem, Extension, Spool,
 };
 use callprofiles_core::phone_system::call::CallOutcome;
 use callprofiles_core::setting_change::SettingKey;
+use callprofiles_core::settings::GreetingSlot;
+use callprofiles_core::voicemail::{MessageId, RecordedGreetings, VoicemailMessage};
 use callprofiles_core::wire::WireAutomation;
 use callprofiles_core::{
     Callprofiles, DetectedTarget, ImportReport, PhoneNumber, ProfileBook, ProfileId, ProfileName, ProfileService,
@@ -115,7 +117,8 @@ impl Pbx {
             extension: ext,
             secret_file: None,
         };
-        let phone = AsteriskPhoneSystem::shared(config, self.secret.clone(), self.client.clone());
+        let phone = AsteriskPhoneSystem::shared(config, self.secret.clone(), self.client.clone())
+            .with_spool(Spool::new(&self.config.spool_dir));
         let user = Arc::new(Mutex::new(Callprofiles::with_phone_system(&home, Box::new(phone))));
         users.insert(extension.to_owned(), user.clone());
         Ok(user)
@@ -324,6 +327,54 @@ fn automation_of(app: &mut Callprofiles) -> Option<WireAutomation> {
         .inspect_err(|error| tracing::warn!(%error, home = %app.home().display(), "automation not read"))
         .ok()
         .map(WireAutomation::from)
+}
+
+/// The user's mailbox: core's voicemail verbs over the shared AMI client and the spool directory.
+impl Pbx {
+    /// The messages, newest first.
+    pub fn voicemail_messages(&self, extension: &str) -> Result<Vec<VoicemailMessage>, CoreError> {
+        self.with_user(extension, ProfileService::voicemail_messages)
+    }
+
+    /// Marks a message heard.
+    pub fn mark_heard(&self, extension: &str, id: &MessageId) -> Result<(), CoreError> {
+        self.with_user(extension, |app| ProfileService::mark_heard(app, id))
+    }
+
+    /// Deletes a message.
+    pub fn delete_message(&self, extension: &str, id: &MessageId) -> Result<(), CoreError> {
+        self.with_user(extension, |app| ProfileService::delete_message(app, id))
+    }
+
+    /// Rings the user's phone and plays a message there.
+    pub fn play_on_phone(&self, extension: &str, id: &MessageId) -> Result<(), CoreError> {
+        self.with_user(extension, |app| ProfileService::play_on_phone(app, id))
+    }
+
+    /// A message's recording as a PCM WAV file (read from the spool).
+    pub fn message_audio(&self, extension: &str, id: &MessageId) -> Result<Vec<u8>, CoreError> {
+        self.with_user(extension, |app| ProfileService::message_audio(app, id))
+    }
+
+    /// Which greetings are recorded.
+    pub fn recorded_greetings(&self, extension: &str) -> Result<RecordedGreetings, CoreError> {
+        self.with_user(extension, ProfileService::recorded_greetings)
+    }
+
+    /// Rings the user's phone to record a greeting.
+    pub fn record_greeting(&self, extension: &str, slot: GreetingSlot) -> Result<(), CoreError> {
+        self.with_user(extension, |app| ProfileService::record_greeting(app, slot))
+    }
+
+    /// A greeting as a PCM WAV file.
+    pub fn greeting_audio(&self, extension: &str, slot: GreetingSlot) -> Result<Vec<u8>, CoreError> {
+        self.with_user(extension, |app| ProfileService::greeting_audio(app, slot))
+    }
+
+    /// Replaces a greeting with an uploaded WAV.
+    pub fn upload_greeting(&self, extension: &str, slot: GreetingSlot, wav: &[u8]) -> Result<(), CoreError> {
+        self.with_user(extension, |app| ProfileService::upload_greeting(app, slot, wav))
+    }
 }
 
 /// Whether a phone error means Asterisk could not be reached (rather than refused).

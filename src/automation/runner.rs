@@ -31,6 +31,10 @@ const LONGEST_SLEEP: Duration = Duration::from_secs(5 * 60);
 /// How long a burst of network notifications is let settle before the network is looked at.
 const NETWORK_SETTLE: Duration = Duration::from_millis(300);
 
+/// How long after a boundary the desktop looks at what a callprofiles server decided there (the server
+/// runs the rules at the boundary itself; this is only to announce its switch).
+const SERVER_LAG: Duration = Duration::from_secs(2);
+
 /// How long logind is kept waiting before sleep while the away profile is applied (its own limit is 5 s).
 const SLEEP_DELAY: Duration = Duration::from_millis(4_500);
 
@@ -115,6 +119,7 @@ impl Runner {
             notifier: Notifier::new(setup.notifications),
             language: Arc::clone(&language),
             pending: VecDeque::new(),
+            decided: None,
         };
         if let Some(probe) = &mut state.probe {
             state.network = probe.observe();
@@ -189,6 +194,8 @@ struct RunnerState {
     language: Arc<Mutex<Language>>,
     /// Wakes taken off the channel while a burst of network notifications settled.
     pending: VecDeque<Wake>,
+    /// The profile the rules decided at the last step (to announce a server's switch at a boundary).
+    decided: Option<callprofiles_core::ProfileId>,
 }
 
 impl RunnerState {
@@ -202,7 +209,7 @@ impl RunnerState {
 
     /// The thread's loop: a report at once, then a step at each deadline and each change.
     fn run(mut self, wake: &Receiver<Wake>) {
-        let mut deadline = self.ask(AutomationAsk::Report(self.situation()));
+        let mut deadline = self.ask(AutomationAsk::Report(self.situation()), false);
         loop {
             let woke = match self.pending.pop_front() {
                 Some(pending) => Ok(pending),
@@ -217,18 +224,19 @@ impl RunnerState {
                     let seen = self.probe.as_mut().map(NetworkProbe::observe).unwrap_or_default();
                     if seen != self.network {
                         self.network = seen;
-                        deadline = self.ask(AutomationAsk::Report(self.situation()));
+                        deadline = self.ask(AutomationAsk::Report(self.situation()), false);
                     }
                 }
                 Ok(Wake::Away(signal, done)) => {
                     if self.presence.apply(signal) {
-                        deadline = self.ask(AutomationAsk::Report(self.situation()));
+                        deadline = self.ask(AutomationAsk::Report(self.situation()), false);
                     }
                     if let Some(done) = done {
                         done.send(()).ok();
                     }
                 }
-                Ok(Wake::Rearm) | Err(RecvTimeoutError::Timeout) => deadline = self.ask(AutomationAsk::Run),
+                Ok(Wake::Rearm) => deadline = self.ask(AutomationAsk::Run, false),
+                Err(RecvTimeoutError::Timeout) => deadline = self.ask(AutomationAsk::Run, true),
                 Ok(Wake::Stop) | Err(RecvTimeoutError::Disconnected) => return,
             }
         }
@@ -250,8 +258,9 @@ impl RunnerState {
     }
 
     /// Has the worker run one step, announces a switch, and says when to run again (`None`: only on a
-    /// signal, since the rules run elsewhere).
-    fn ask(&mut self, ask: AutomationAsk) -> Option<Instant> {
+    /// signal). With a callprofiles server the server switches at each boundary: the runner wakes just after
+    /// it (`at_boundary`) only to announce a change of what the rules decide.
+    fn ask(&mut self, ask: AutomationAsk, at_boundary: bool) -> Option<Instant> {
         let Some(AutomationReply {
             step,
             remote,
@@ -264,14 +273,35 @@ impl RunnerState {
         };
         match step {
             Ok(step) => {
-                if let Some(switch) = &step.switched {
+                let decided = step.decision.as_ref().map(|decision| decision.profile.clone());
+                let server_switch = step
+                    .decision
+                    .as_ref()
+                    .filter(|_| remote && at_boundary)
+                    .and_then(|decision| {
+                        (self.decided.is_some() && decided != self.decided).then(|| Switch {
+                            from: self.decided.clone(),
+                            to: decision.profile.clone(),
+                            reason: decision.reason.clone(),
+                        })
+                    });
+                if let Some(switch) = step.switched.as_ref().or(server_switch.as_ref()) {
                     self.announce(
                         switch,
                         &book.unwrap_or_default(),
                         &zone.unwrap_or_else(TimeZone::system),
                     );
                 }
-                (!remote).then(|| Instant::now() + sleep_until_next(&step))
+                self.decided = decided;
+                if remote {
+                    // Exactly then (no periodic wake: the server pushes everything else).
+                    step.next.as_ref().map(|next| {
+                        let left = next.at.duration_since(jiff::Timestamp::now());
+                        Instant::now() + Duration::try_from(left).unwrap_or(Duration::ZERO) + SERVER_LAG
+                    })
+                } else {
+                    Some(Instant::now() + sleep_until_next(&step))
+                }
             }
             // A connection that offers no automatic switching (an older callprofiles server): nothing to run
             // until a signal or the window's next request.

@@ -94,6 +94,8 @@ pub enum Command {
     Pbx(pbx::PbxCommand),
     /// Open the small quick-switch window.
     Quick,
+    /// Open the main window on your voicemail messages.
+    Messages,
     /// Your voicemail messages: list them, play one on your phone, mark one heard, delete one.
     #[command(subcommand)]
     Voicemail(voicemail::VoicemailCommand),
@@ -138,6 +140,7 @@ impl Command {
             Self::Import(args) => args.run(context),
             Self::Pbx(command) => command.run(context),
             Self::Quick => open_window(Window::Quick, context.gui_options()),
+            Self::Messages => open_window(Window::Messages, context.gui_options()),
             Self::Connect(command) => command.run(context),
             Self::Disconnect => connect_server::disconnect(context),
             Self::Voicemail(command) => command.run(context),

@@ -1,7 +1,10 @@
-//! `voicemail list|play ID|heard ID|delete ID`: the messages in the user's mailbox.
+//! `voicemail list|play ID|heard ID|delete ID|save ID FILE|greetings|record-greeting N|upload-greeting N FILE`:
+//! the messages and greetings in the user's mailbox.
 
 use callprofiles_core::voicemail::{MessageId, MessageState, VoicemailMessage};
-use callprofiles_core::{Greeting, InputError};
+use std::path::PathBuf;
+
+use callprofiles_core::{Greeting, GreetingSlot, InputError};
 use fluent_bundle::FluentValue;
 
 use crate::cli::{Context, output};
@@ -41,6 +44,20 @@ pub enum VoicemailCommand {
         /// The message's id, as `voicemail list` shows it.
         id: String,
     },
+    /// Save a message's recording as a WAV file (PCM; created or replaced, like export).
+    Save {
+        /// The message's id, as `voicemail list` shows it.
+        id: String,
+        /// The WAV file to write.
+        file: PathBuf,
+    },
+    /// Make a WAV file greeting N (1-9): any PCM WAV, converted to what the phone system plays.
+    UploadGreeting {
+        /// The greeting's number, 1 to 9.
+        slot: String,
+        /// The WAV file to upload (at most 8 MiB).
+        file: PathBuf,
+    },
 }
 
 impl VoicemailCommand {
@@ -76,10 +93,27 @@ impl VoicemailCommand {
                     ),
                 })
             }
+            Self::Save { id, file } => {
+                let id = MessageId::parse(&id)?;
+                let wav = app.message_audio(&id)?;
+                callprofiles_core::service::save_recording(&context.home, &file, &wav)?;
+                let shown = callprofiles_core::shown::path(&file);
+                output::print(&context.tr_args(
+                    "cli-voicemail-saved",
+                    &[
+                        ("id", FluentValue::from(id.to_string())),
+                        ("path", FluentValue::from(shown)),
+                    ],
+                ))
+            }
+            Self::UploadGreeting { slot, file } => {
+                let slot = greeting_slot(slot)?;
+                let wav = callprofiles_core::service::read_upload(&file)?;
+                app.upload_greeting(slot, &wav)?;
+                output::print(&context.tr_args("cli-voicemail-uploaded", &[("slot", FluentValue::from(slot.get()))]))
+            }
             Self::RecordGreeting { slot } => {
-                let Greeting::Recorded(slot) = Greeting::parse(&slot)? else {
-                    return Err(InputError::UnknownGreeting { input: slot }.into());
-                };
+                let slot = greeting_slot(slot)?;
                 app.record_greeting(slot)?;
                 output::print(&context.tr_args("cli-voicemail-recording", &[("slot", FluentValue::from(slot.get()))]))
             }
@@ -94,6 +128,14 @@ impl VoicemailCommand {
                 output::print(&context.tr_args("cli-voicemail-deleted", &id_arg(&id)))
             }
         }
+    }
+}
+
+/// Greeting N (1–9) as typed.
+fn greeting_slot(slot: String) -> Result<GreetingSlot, InputError> {
+    match Greeting::parse(&slot)? {
+        Greeting::Recorded(slot) => Ok(slot),
+        Greeting::Default => Err(InputError::UnknownGreeting { input: slot }),
     }
 }
 

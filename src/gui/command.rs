@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig};
-use callprofiles_core::{Profile, ProfileId};
+use callprofiles_core::voicemail::MessageId;
+use callprofiles_core::{GreetingSlot, Playback, Profile, ProfileId};
 
 use crate::text::i18n::LanguageChoice;
 
@@ -18,6 +19,8 @@ pub enum Selection {
     Rules,
     /// The history of automatic switches.
     History,
+    /// The voicemail messages.
+    Messages,
 }
 
 /// What to do once the user has answered "unsaved changes?".
@@ -38,6 +41,8 @@ pub enum FileAction {
     Export,
     /// Replace every profile with a file's.
     Import,
+    /// Upload a WAV file as this greeting.
+    UploadGreeting(GreetingSlot),
 }
 
 /// A dialog over the window, with the text typed into it so far.
@@ -98,6 +103,49 @@ pub enum Dialog {
         /// The number typed so far.
         number: String,
     },
+    /// The profile to activate chooses a greeting that is not recorded: activate anyway?
+    UnrecordedGreeting {
+        /// What Activate was to do.
+        then: Activation,
+        /// The greeting that is not recorded.
+        slot: GreetingSlot,
+    },
+}
+
+/// An activation that waits for the user's answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Activation {
+    /// Activate this saved profile.
+    Profile(ProfileId),
+    /// Save the edit of the profile shown, then activate it.
+    SaveAndActivate,
+}
+
+/// What the messages view and the form's greetings ask for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VoicemailCommand {
+    /// List the messages and greetings again.
+    Refresh,
+    /// Play a message, on the phone or on the computer.
+    Play(MessageId, Playback),
+    /// Pause or go on playing on the computer.
+    TogglePause,
+    /// Stop playing on the computer.
+    Stop,
+    /// Mark a message heard.
+    MarkHeard(MessageId),
+    /// Hide a message at once and delete it once its Undo has passed.
+    Delete(MessageId),
+    /// Bring back the message just deleted.
+    UndoDelete,
+    /// Ring the phone to record a greeting.
+    RecordGreeting(GreetingSlot),
+    /// Play a recorded greeting on the computer.
+    ListenGreeting(GreetingSlot),
+    /// Choose a WAV file to upload as a greeting.
+    ChooseGreetingFile(GreetingSlot),
+    /// Upload this WAV file as a greeting.
+    UploadGreeting(GreetingSlot, PathBuf),
 }
 
 /// What reading and checking a file to import found.
@@ -193,6 +241,10 @@ pub enum UiCommand {
     Call(String),
     /// Start the stopped phone worker again.
     RestartWorker,
+    /// Do an activation the user confirmed (after the unrecorded-greeting question).
+    ConfirmedActivation(Activation),
+    /// A voicemail action.
+    Voicemail(VoicemailCommand),
     /// Close the window (asks first when the edit has unsaved changes).
     Quit,
     /// Automatic switching: rules, until, resume, learn a network, start at login.

@@ -11,6 +11,7 @@ pub mod home_watch;
 pub mod icon;
 pub mod main_window;
 pub mod model;
+pub mod player;
 pub mod quick_window;
 pub mod server_events;
 pub mod state;
@@ -42,13 +43,14 @@ pub const QUICK_WINDOW_STATE_FILE: &str = "gui-quick.ron";
 /// Opens `window` and runs until it closes.
 pub fn open_window(window: Window, options: GuiOptions) -> anyhow::Result<()> {
     match window {
-        Window::Main => run_main_window(options),
+        Window::Main => run_main_window(options, false),
+        Window::Messages => run_main_window(options, true),
         Window::Quick => run_quick_window(options),
     }
 }
 
-/// Opens the main window and runs until it closes.
-pub fn run_main_window(options: GuiOptions) -> anyhow::Result<()> {
+/// Opens the main window (on the voicemail messages when `messages`) and runs until it closes.
+pub fn run_main_window(options: GuiOptions, messages: bool) -> anyhow::Result<()> {
     let forced = options.forced_language()?;
     let home = options.home.clone();
     let i18n = I18n::new(forced.unwrap_or_else(Language::from_system));
@@ -79,6 +81,7 @@ pub fn run_main_window(options: GuiOptions) -> anyhow::Result<()> {
             }
             let app = MainApp::new(Model::new(worker), state, forced, FileChooser::system())
                 .with_autostart(AutostartSetting::for_user(&home));
+            let app = if messages { app.showing_messages() } else { app };
             #[cfg(feature = "tray")]
             let app = tray::MainWithTray::new(app, home, &cc.egui_ctx, background);
             Ok(Box::new(app))

@@ -18,7 +18,8 @@ use thread::{SILENT, call_ended, run_thread, watch};
 
 pub use callprofiles_core::config::SECRET_FILE;
 pub use request::{
-    AutomationAsk, AutomationReply, AutomationShown, Outcome, ReplyTo, Ticket, WorkerCore, WorkerEvent, WorkerRequest,
+    AutomationAsk, AutomationReply, AutomationShown, Outcome, ReplyTo, Ticket, VoicemailOutcome, VoicemailRequest,
+    WorkerCore, WorkerEvent, WorkerRequest,
 };
 
 /// How often the worker re-reads on its own when the phone system must be asked (a PBX) or the home

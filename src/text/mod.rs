@@ -16,3 +16,4 @@ mod setting_places;
 pub mod switch_notice;
 #[cfg(test)]
 mod vendor_words;
+pub mod voicemail_text;

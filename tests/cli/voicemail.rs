@@ -136,3 +136,116 @@ fn the_demo_cannot_record_a_greeting_by_phone_and_slots_are_checked() -> TestRes
     }
     Ok(())
 }
+
+/// The samples of a WAV file.
+fn samples(path: &std::path::Path) -> Result<(hound::WavSpec, Vec<i16>), Box<dyn std::error::Error>> {
+    let reader = hound::WavReader::open(path)?;
+    let spec = reader.spec();
+    Ok((spec, reader.into_samples::<i16>().collect::<Result<_, _>>()?))
+}
+
+#[test]
+fn save_writes_the_messages_wav_and_refuses_special_and_own_files() -> TestResult {
+    let home = Home::new()?;
+    home.ok(&["voicemail", "list"])?;
+    let out = tempfile::tempdir()?;
+    let file = out.path().join("demo-2.wav");
+    let file_arg = file.to_str().ok_or("path")?;
+    let said = home.ok(&["--lang", "en", "voicemail", "save", "demo-2", file_arg])?;
+    assert_eq!(said.trim_end(), format!("Message demo-2 is saved as {file_arg}."));
+    let (spec, saved) = samples(&file)?;
+    assert_eq!((spec.sample_rate, spec.channels, spec.bits_per_sample), (8000, 1, 16));
+    let (_, kept) = samples(&home.file("demo-voicemail/demo-2.wav"))?;
+    assert_eq!(saved, kept, "the saved samples are the message's");
+    assert_eq!(saved.len(), 2 * 8000);
+    // Saving again replaces the file; in Polish too.
+    let said = home.ok(&["--lang", "pl", "voicemail", "save", "demo-2", file_arg])?;
+    assert!(said.starts_with("Wiadomość demo-2 została zapisana jako "), "{said}");
+
+    let before = home.snapshot()?;
+    let fifo = out.path().join("fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status()?.success());
+    let refusals = [
+        ("/dev/null".to_owned(), "not a regular file"),
+        (fifo.to_str().ok_or("path")?.to_owned(), "not a regular file"),
+        (out.path().to_str().ok_or("path")?.to_owned(), "not a regular file"),
+        (
+            home.file("profiles.json").to_str().ok_or("path")?.to_owned(),
+            "callprofiles' own files",
+        ),
+    ];
+    for (target, reason) in refusals {
+        let error = home.fail(&["--lang", "en", "voicemail", "save", "demo-1", &target])?;
+        assert!(error.contains(reason), "{target}: {error}");
+    }
+    let error = home.fail(&["--lang", "en", "voicemail", "save", "demo-9", file_arg])?;
+    assert_eq!(
+        error,
+        "There is no voicemail message demo-9 in the mailbox: list the messages again."
+    );
+    assert_eq!(home.snapshot()?, before, "refusals change nothing in the home");
+    Ok(())
+}
+
+#[test]
+fn upload_greeting_converts_a_wav_and_refuses_what_is_not_one() -> TestResult {
+    let home = Home::new()?;
+    let out = tempfile::tempdir()?;
+    let upload = out.path().join("hello.wav");
+    let spec = hound::WavSpec {
+        channels: 2,
+        sample_rate: 16000,
+        bits_per_sample: 16,
+        sample_format: hound::SampleFormat::Int,
+    };
+    let mut writer = hound::WavWriter::create(&upload, spec)?;
+    for n in 0..16000 {
+        let sample = ((f64::from(n) * 0.2).sin() * 6000.0) as i16;
+        writer.write_sample(sample)?;
+        writer.write_sample(sample)?;
+    }
+    writer.finalize()?;
+    let upload_arg = upload.to_str().ok_or("path")?;
+    assert_eq!(
+        home.ok(&["--lang", "en", "voicemail", "upload-greeting", "3", upload_arg])?
+            .trim_end(),
+        "Greeting 3 is now the uploaded recording."
+    );
+    assert_eq!(
+        home.json(&["voicemail", "greetings", "--json"])?["recorded"],
+        serde_json::json!([1, 3])
+    );
+    let (spec, stored) = samples(&home.file("demo-voicemail/greeting-3.wav"))?;
+    assert_eq!((spec.sample_rate, spec.channels), (8000, 1));
+    assert!(
+        (7900..=8100).contains(&stored.len()),
+        "{} samples for 1 s",
+        stored.len()
+    );
+
+    let not_wav = out.path().join("notes.txt");
+    std::fs::write(&not_wav, "hello")?;
+    let not_wav = not_wav.to_str().ok_or("path")?;
+    let english = home.fail(&["--lang", "en", "voicemail", "upload-greeting", "4", not_wav])?;
+    assert!(english.starts_with("The audio is not a readable WAV file"), "{english}");
+    let polish = home.fail(&["--lang", "pl", "voicemail", "upload-greeting", "4", not_wav])?;
+    assert!(polish.starts_with("Dźwięk nie jest czytelnym plikiem WAV"), "{polish}");
+    let fifo = out.path().join("fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status()?.success());
+    let error = home.fail(&[
+        "--lang",
+        "en",
+        "voicemail",
+        "upload-greeting",
+        "4",
+        fifo.to_str().ok_or("path")?,
+    ])?;
+    assert!(error.contains("not a regular file"), "{error}");
+    let error = home.fail(&["--lang", "en", "voicemail", "upload-greeting", "0", upload_arg])?;
+    assert!(error.contains("is not a voicemail greeting"), "{error}");
+    assert_eq!(
+        home.json(&["voicemail", "greetings", "--json"])?["recorded"],
+        serde_json::json!([1, 3])
+    );
+    Ok(())
+}

@@ -15,6 +15,7 @@ mod connection;
 mod connection_asterisk;
 mod language;
 mod main_window;
+mod messages;
 mod quick;
 mod quick_apply;
 mod voicemail;

@@ -80,10 +80,13 @@ fn do_not_disturb_set_on_the_phone_shows_in_the_status_line_without_changing_the
 }
 
 #[test]
-fn the_demo_has_no_mailbox_to_count() -> TestResult {
+fn the_demo_counts_its_sample_mailbox_once_the_window_has_listed_it() -> TestResult {
     let home = tempfile::tempdir()?;
-    let harness = window(home.path(), Language::English);
-    assert!(!shows(&harness, "new voicemail"));
+    let mut harness = window(home.path(), Language::English);
+    // The window lists the messages at start (creating the demo's sample mailbox), then the count follows.
+    harness.state_mut().refresh();
+    harness.run();
+    assert!(shows(&harness, "✉ 2 new voicemail messages"));
     Ok(())
 }
 
@@ -92,7 +95,7 @@ fn the_status_line_symbols_are_in_the_window_fonts() -> TestResult {
     let home = tempfile::tempdir()?;
     let harness = window(home.path(), Language::English);
     // ✉ new voicemail, 📞 call, ✔ ready, ⚠ reconnecting, ✖ error, ☎ phone system, ☰ more, × dismiss.
-    let symbols = "✉📞✔⚠✖☎☰×";
+    let symbols = "✉📞✔⚠✖☎☰×⟳🕓⏱⟲🔊⏸■▶🗑📂⏺";
     let font = egui::FontId::proportional(14.0);
     let missing: String = symbols
         .chars()

@@ -1,6 +1,7 @@
 //! The desktop's automation runner under a callprofiles server: the screen lock is reported to the server,
 //! which runs the rules at once and switches the real Asterisk; the desktop announces the switch the server
-//! made and keeps no automation file of its own.
+//! made — at once, and at a boundary the server reached by itself — and keeps no automation file of its
+//! own.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -10,7 +11,7 @@ use callprofiles::automation::bus::Bus;
 use callprofiles::automation::runner::{NetworkSource, RunnerSetup};
 use callprofiles::gui::worker::{PhoneWorker, WorkerCore};
 use callprofiles::text::i18n::Language;
-use callprofiles_core::automation::{AwayRule, Rules};
+use callprofiles_core::automation::{AwayRule, ReturnTo, Rules, Until};
 use callprofiles_core::{BuiltIn, Routing, open_home};
 use zbus::names::BusName;
 
@@ -99,6 +100,25 @@ fn the_runner_reports_leaving_to_the_server_which_switches() -> TestResult {
             &(),
         )?;
         assert!(wait_for(limit, || routing() == Routing::parse("desk_phone").ok()));
+        assert!(wait_for(limit, || notices().len() == 2), "{:?}", notices());
+
+        // Mobile for three seconds, set on the server; at its end the server switches back by itself, and
+        // the desktop, awake just after that boundary, announces it.
+        let ends = jiff::Timestamp::now().checked_add(jiff::SignedDuration::from_secs(3))?;
+        open_home(home.path()).activate_until(
+            &BuiltIn::Mobile.id(),
+            Until {
+                ends,
+                then: ReturnTo::Schedule,
+            },
+        )?;
+        worker.send(callprofiles::gui::worker::WorkerRequest::Refresh);
+        assert!(wait_for(limit, || routing() == Routing::parse("twinning:600100291").ok()));
+        assert!(wait_for(limit, || routing() == Routing::parse("desk_phone").ok()));
+        assert!(jiff::Timestamp::now() >= ends);
+        assert!(wait_for(limit, || notices().len() == 3), "{:?}", notices());
+        assert_eq!(notices()[2].1, "Switched to Office (otherwise)");
+        assert_eq!(notices()[2].2, "Before: Mobile.");
         assert!(
             !home.path().join("automation.json").exists(),
             "the situation and the rules are the server's"

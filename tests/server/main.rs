@@ -17,4 +17,5 @@ mod desktop_runner;
 mod enroll;
 mod isolation;
 mod restart;
+mod voicemail;
 mod window;

@@ -73,6 +73,8 @@ impl Server {
             .args(["--ami-username", SERVER_AMI_USER, "--ami-secret-file"])
             .arg(&secret)
             .args(["--listen", &format!("127.0.0.1:{port}")])
+            .arg("--spool-dir")
+            .arg(spool_dir(asterisk))
             .output()?;
         if !output.status.success() {
             return Err(format!("init failed: {}", String::from_utf8_lossy(&output.stderr)).into());
@@ -167,6 +169,18 @@ pub fn callprofiles(home: &Path) -> assert_cmd::Command {
         .arg("--home")
         .arg(home);
     command
+}
+
+/// The test Asterisk's voicemail spool seen from outside its chroot (scripts/asterisk/env.sh:
+/// `<chroot>/srv/callprofiles/<port>/spool/voicemail`), which the server reads as it would
+/// `/var/spool/asterisk/voicemail` beside a real PBX.
+pub fn spool_dir(asterisk: &Asterisk) -> PathBuf {
+    let chroot = std::env::var("CALLPROFILES_ASTERISK_CHROOT")
+        .unwrap_or_else(|_| "/var/cache/callprofiles/asterisk-chroot".to_owned());
+    Path::new(&chroot)
+        .join("srv/callprofiles")
+        .join(asterisk.port.to_string())
+        .join("spool/voicemail")
 }
 
 /// `connect server` for `extension` with `code`; returns (success, stdout, stderr).

@@ -1,6 +1,7 @@
 //! Typed errors of the core, each of which displays as one clear sentence for the user. Every reason is
 //! typed (not English text), so the windows can say it in the user's language.
 
+mod audio;
 mod automation;
 mod config;
 mod import;
@@ -14,6 +15,7 @@ mod store;
 
 use thiserror::Error;
 
+pub use audio::AudioError;
 pub use automation::{AutomationError, AutomationInput, RuleList};
 pub use config::{ConfigProblem, SecretFileProblem, UnsafeReason};
 pub use import::{ImportError, ImportProblem};

@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use super::{ConfigProblem, Damage, LinkProblem, Overflow, UnsafeReason};
+use super::{AudioError, ConfigProblem, Damage, LinkProblem, Overflow, UnsafeReason};
 
 /// A phone system failed to read or apply settings.
 #[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
@@ -95,6 +95,9 @@ pub enum PhoneError {
         "The built-in demo phone system cannot ring a phone to record a greeting: connect callprofiles to your Asterisk or FreePBX (callprofiles connect asterisk)."
     )]
     RecordByPhoneUnsupported,
+    /// Voicemail audio on the computer failed (or needs callprofiles-server).
+    #[error(transparent)]
+    Audio(AudioError),
     /// It answered an action without what the answer must hold.
     #[error("The phone system's answer to {action} is incomplete: {missing}.")]
     IncompleteAnswer {

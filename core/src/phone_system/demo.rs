@@ -9,7 +9,7 @@ use crate::atomic_file;
 use crate::error::{Damage, PhoneError};
 use crate::phone_system::demo_voicemail::DemoMailbox;
 use crate::phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind};
-use crate::settings::Settings;
+use crate::settings::{GreetingSlot, Settings};
 use crate::voicemail::{MessageId, RecordedGreetings, VoicemailMessage};
 
 /// The file name of the demo's state inside the callprofiles home.
@@ -98,6 +98,10 @@ impl PhoneSystem for DemoPhoneSystem {
         Ok(file.settings)
     }
 
+    fn new_messages(&mut self) -> Result<Option<u64>, PhoneError> {
+        self.mailbox().new_count()
+    }
+
     fn voicemail_messages(&mut self) -> Result<Vec<VoicemailMessage>, PhoneError> {
         self.mailbox().messages()
     }
@@ -108,6 +112,18 @@ impl PhoneSystem for DemoPhoneSystem {
 
     fn delete_message(&mut self, id: &MessageId) -> Result<(), PhoneError> {
         self.mailbox().delete(id)
+    }
+
+    fn message_audio(&mut self, id: &MessageId) -> Result<Vec<u8>, PhoneError> {
+        self.mailbox().message_audio(id)
+    }
+
+    fn greeting_audio(&mut self, slot: GreetingSlot) -> Result<Vec<u8>, PhoneError> {
+        self.mailbox().greeting_audio(slot)
+    }
+
+    fn upload_greeting(&mut self, slot: GreetingSlot, wav: &[u8]) -> Result<(), PhoneError> {
+        self.mailbox().upload_greeting(slot, wav)
     }
 
     fn recorded_greetings(&mut self) -> Result<RecordedGreetings, PhoneError> {

@@ -1,4 +1,4 @@
-//! The built-in demo's mailbox: a few short messages (tones written as WAV by code, nothing downloaded)
+//! The built-in demo's mailbox: a few short messages (speech-like sound made by code, nothing downloaded)
 //! in `<home>/demo-voicemail/`, so a newcomer can list, mark heard and delete without a PBX. The list is
 //! `mailbox.json`, written atomically; each message's audio is `<id>.wav`, each greeting `greeting-N.wav`.
 
@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::atomic_file;
-use crate::error::{Damage, PhoneError};
+use crate::audio;
+use crate::error::{AudioError, Damage, PhoneError};
 use crate::settings::GreetingSlot;
 use crate::voicemail::{MessageId, MessageState, RecordedGreetings, VoicemailMessage, newest_first};
 
@@ -57,6 +58,14 @@ impl DemoMailbox {
         Ok(messages)
     }
 
+    /// How many new messages wait, once the sample mailbox exists (`None` before its first use: counting
+    /// writes nothing).
+    pub fn new_count(&self) -> Result<Option<u64>, PhoneError> {
+        Ok(self
+            .load()?
+            .map(|messages| messages.iter().filter(|m| m.state == MessageState::New).count() as u64))
+    }
+
     /// Marks message `id` heard.
     pub fn mark_heard(&self, id: &MessageId) -> Result<(), PhoneError> {
         let mut messages = self.messages()?;
@@ -80,12 +89,34 @@ impl DemoMailbox {
         Ok(())
     }
 
+    /// Message `id`'s audio as a PCM WAV file.
+    pub fn message_audio(&self, id: &MessageId) -> Result<Vec<u8>, PhoneError> {
+        if !self.messages()?.iter().any(|m| &m.id == id) {
+            return Err(not_found(id));
+        }
+        read_audio(&self.audio_path(id))?.ok_or(PhoneError::Audio(AudioError::NoRecording))
+    }
+
+    /// Greeting `slot` as a PCM WAV file.
+    pub fn greeting_audio(&self, slot: GreetingSlot) -> Result<Vec<u8>, PhoneError> {
+        self.messages()?;
+        read_audio(&self.dir.join(greeting_name(slot)))?
+            .ok_or(PhoneError::Audio(AudioError::GreetingNotRecorded { slot: slot.get() }))
+    }
+
+    /// Replaces greeting `slot` with the WAV `wav`, converted as a PBX would need it (8 kHz mono).
+    pub fn upload_greeting(&self, slot: GreetingSlot, wav: &[u8]) -> Result<(), PhoneError> {
+        self.messages()?;
+        let greeting = audio::greeting_from_upload(wav).map_err(PhoneError::Audio)?;
+        self.write(&greeting_name(slot), &greeting)
+    }
+
     /// Which greetings have a file.
     pub fn recorded_greetings(&self) -> Result<RecordedGreetings, PhoneError> {
         self.messages()?;
         let slots = (GreetingSlot::FIRST..=GreetingSlot::LAST)
-            .filter(|n| self.dir.join(format!("greeting-{n}.wav")).is_file())
             .filter_map(|n| GreetingSlot::new(n).ok())
+            .filter(|slot| self.dir.join(greeting_name(*slot)).is_file())
             .collect();
         Ok(RecordedGreetings { slots })
     }
@@ -155,16 +186,16 @@ impl DemoMailbox {
                 "+48221234567",
                 "Anna Nowak",
                 20 * 60,
-                440.0,
+                210.0,
                 3,
             ),
-            ("demo-2", MessageState::New, "0600111222", "", 3 * 3600, 523.25, 2),
-            ("demo-3", MessageState::Old, "205", "Reception", 26 * 3600, 659.25, 4),
+            ("demo-2", MessageState::New, "0600111222", "", 3 * 3600, 120.0, 2),
+            ("demo-3", MessageState::Old, "205", "Reception", 26 * 3600, 165.0, 4),
         ];
         let mut messages = Vec::new();
         for (id, state, number, name, age, pitch, seconds) in samples {
             let id = MessageId::parse(id).map_err(|e| PhoneError::BadState { reason: e.to_string() })?;
-            self.write(&format!("{id}.wav"), &tone_wav(pitch, seconds))?;
+            self.write(&format!("{id}.wav"), &tone_wav(pitch, seconds)?)?;
             messages.push(VoicemailMessage {
                 id,
                 state,
@@ -174,10 +205,39 @@ impl DemoMailbox {
                 duration_seconds: seconds,
             });
         }
-        self.write("greeting-1.wav", &tone_wav(392.0, 2))?;
+        self.write("greeting-1.wav", &tone_wav(190.0, 2)?)?;
         self.save(&messages)?;
         Ok(messages)
     }
+}
+
+/// The file of greeting `slot`.
+fn greeting_name(slot: GreetingSlot) -> String {
+    format!("greeting-{}.wav", slot.get())
+}
+
+/// A WAV file of the demo mailbox, checked and rewritten as 16-bit PCM; `None` when it does not exist.
+fn read_audio(path: &Path) -> Result<Option<Vec<u8>>, PhoneError> {
+    let bytes = match atomic_file::read_limited(path, audio::MAX_RECORDING_BYTES) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            let problem = match (atomic_file::not_a_file(&error), error.kind()) {
+                (Some(kind), _) => AudioError::NotAFile { kind },
+                (None, std::io::ErrorKind::InvalidData) => AudioError::TooLarge {
+                    limit: audio::MAX_RECORDING_BYTES,
+                },
+                (None, kind) => AudioError::Unreadable {
+                    kind,
+                    reason: atomic_file::describe(&error),
+                },
+            };
+            return Err(PhoneError::Audio(problem));
+        }
+    };
+    bytes
+        .map(|bytes| audio::decode(&bytes, &audio::StoredFormat::Wav).and_then(|pcm| pcm.to_wav()))
+        .transpose()
+        .map_err(PhoneError::Audio)
 }
 
 /// The error for a message that is not in the mailbox.
@@ -185,32 +245,36 @@ fn not_found(id: &MessageId) -> PhoneError {
     PhoneError::MessageNotFound { id: id.to_string() }
 }
 
-/// A PCM WAV (16-bit mono, 8 kHz) of a soft tone of `pitch` Hz that pulses once a second for
-/// `seconds`. The 44-byte RIFF header is written here rather than with a crate: it is the only audio
-/// the core writes, and only for the demo.
-pub fn tone_wav(pitch: f64, seconds: u64) -> Vec<u8> {
+/// A PCM WAV (16-bit mono, 8 kHz) of `seconds` of speech-like sound made here (nothing downloaded): a
+/// voice at `pitch` Hz with its first harmonics, in "syllables" of a fifth of a second whose loudness
+/// and pitch rise and fall, with short pauses between "words" — so playing it sounds like someone
+/// talking rather than a test tone.
+pub fn tone_wav(pitch: f64, seconds: u64) -> Result<Vec<u8>, PhoneError> {
     let samples = u32::try_from(seconds).unwrap_or(60).min(60) * SAMPLE_RATE;
-    let data_len = samples * 2;
-    let mut wav = Vec::with_capacity(44 + data_len as usize);
-    wav.extend_from_slice(b"RIFF");
-    wav.extend_from_slice(&(36 + data_len).to_le_bytes());
-    wav.extend_from_slice(b"WAVEfmt ");
-    wav.extend_from_slice(&16u32.to_le_bytes());
-    wav.extend_from_slice(&1u16.to_le_bytes()); // PCM
-    wav.extend_from_slice(&1u16.to_le_bytes()); // mono
-    wav.extend_from_slice(&SAMPLE_RATE.to_le_bytes());
-    wav.extend_from_slice(&(SAMPLE_RATE * 2).to_le_bytes());
-    wav.extend_from_slice(&2u16.to_le_bytes());
-    wav.extend_from_slice(&16u16.to_le_bytes());
-    wav.extend_from_slice(b"data");
-    wav.extend_from_slice(&data_len.to_le_bytes());
-    for n in 0..samples {
-        let t = f64::from(n) / f64::from(SAMPLE_RATE);
-        let envelope = if t.fract() < 0.7 { 0.3 } else { 0.0 };
-        let sample = (envelope * (2.0 * std::f64::consts::PI * pitch * t).sin() * f64::from(i16::MAX)) as i16;
-        wav.extend_from_slice(&sample.to_le_bytes());
+    let mut phase = 0.0_f64;
+    let samples = (0..samples)
+        .map(|n| {
+            let t = f64::from(n) / f64::from(SAMPLE_RATE);
+            let syllable = (t * 5.0).fract();
+            let word = (t / 1.2).fract();
+            let loudness = if word < 0.85 {
+                (std::f64::consts::PI * syllable).sin().powi(2)
+            } else {
+                0.0
+            };
+            let intonation = 1.0 + 0.12 * (2.0 * std::f64::consts::PI * 0.7 * t).sin();
+            phase += 2.0 * std::f64::consts::PI * pitch * intonation / f64::from(SAMPLE_RATE);
+            let voice = phase.sin() + 0.5 * (2.0 * phase).sin() + 0.25 * (3.0 * phase).sin();
+            (0.3 / 1.75 * loudness * voice * f64::from(i16::MAX)) as i16
+        })
+        .collect();
+    audio::Pcm {
+        rate: SAMPLE_RATE,
+        channels: 1,
+        samples,
     }
-    wav
+    .to_wav()
+    .map_err(PhoneError::Audio)
 }
 
 #[cfg(test)]
@@ -238,6 +302,50 @@ mod tests {
             Err(PhoneError::MessageNotFound { .. })
         ));
         assert_eq!(mailbox.recorded_greetings()?.slots, vec![GreetingSlot::new(1)?]);
+        Ok(())
+    }
+
+    #[test]
+    fn the_demo_plays_messages_and_greetings_and_takes_uploads() -> Result<(), Box<dyn std::error::Error>> {
+        let home = tempfile::tempdir()?;
+        let mailbox = DemoMailbox::new(home.path());
+        let second = MessageId::parse("demo-2")?;
+        let pcm = audio::read_wav(&mailbox.message_audio(&second)?, usize::MAX)?;
+        assert_eq!((pcm.rate, pcm.channels, pcm.samples.len()), (8000, 1, 2 * 8000));
+        assert!(pcm.samples.iter().any(|s| s.unsigned_abs() > 5000), "silent");
+        assert!(matches!(
+            mailbox.message_audio(&MessageId::parse("nope")?),
+            Err(PhoneError::MessageNotFound { .. })
+        ));
+        let five = GreetingSlot::new(5)?;
+        assert_eq!(
+            mailbox.greeting_audio(five),
+            Err(PhoneError::Audio(AudioError::GreetingNotRecorded { slot: 5 }))
+        );
+        let upload = audio::Pcm {
+            rate: 16000,
+            channels: 1,
+            samples: vec![1000; 16000],
+        };
+        mailbox.upload_greeting(five, &upload.to_wav()?)?;
+        let greeting = audio::read_wav(&mailbox.greeting_audio(five)?, usize::MAX)?;
+        assert_eq!((greeting.rate, greeting.samples.len()), (8000, 8000));
+        assert!(mailbox.recorded_greetings()?.slots.contains(&five));
+        assert!(mailbox.greeting_audio(GreetingSlot::new(1)?).is_ok());
+        Ok(())
+    }
+
+    #[test]
+    fn new_messages_are_counted_once_the_mailbox_exists_and_counting_writes_nothing()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let home = tempfile::tempdir()?;
+        let mailbox = DemoMailbox::new(home.path());
+        assert_eq!(mailbox.new_count()?, None);
+        assert!(!home.path().join(DEMO_VOICEMAIL_DIR).exists());
+        mailbox.messages()?;
+        assert_eq!(mailbox.new_count()?, Some(2));
+        mailbox.mark_heard(&MessageId::parse("demo-1")?)?;
+        assert_eq!(mailbox.new_count()?, Some(1));
         Ok(())
     }
 

@@ -7,7 +7,7 @@ pub mod demo_voicemail;
 
 use crate::applicable::ApplicableSettings;
 use crate::call_flow::RingTimes;
-use crate::error::PhoneError;
+use crate::error::{AudioError, PhoneError};
 use crate::phone_number::PhoneNumber;
 use crate::settings::{GreetingSlot, Settings};
 use crate::voicemail::{MessageId, RecordedGreetings, VoicemailMessage};
@@ -59,7 +59,7 @@ pub trait PhoneSystem: Send {
     }
 
     /// How many new (unheard) voicemail messages wait in the user's mailbox; `None` where there is no
-    /// mailbox to ask (the built-in demo).
+    /// mailbox to ask (the built-in demo before its sample mailbox is first used).
     fn new_messages(&mut self) -> Result<Option<u64>, PhoneError> {
         Ok(None)
     }
@@ -100,6 +100,22 @@ pub trait PhoneSystem: Send {
     /// Which of the greetings 1–9 are recorded in the user's mailbox.
     fn recorded_greetings(&mut self) -> Result<RecordedGreetings, PhoneError> {
         Err(PhoneError::VoicemailUnsupported)
+    }
+
+    /// Message `id`'s recording as a PCM WAV file (to play on the computer). A PBX reached directly
+    /// cannot: its files are on the PBX ([`AudioError::NeedsServer`]).
+    fn message_audio(&mut self, _id: &MessageId) -> Result<Vec<u8>, PhoneError> {
+        Err(PhoneError::Audio(AudioError::NeedsServer))
+    }
+
+    /// Greeting `slot` as a PCM WAV file ([`AudioError::GreetingNotRecorded`] when it is not).
+    fn greeting_audio(&mut self, _slot: GreetingSlot) -> Result<Vec<u8>, PhoneError> {
+        Err(PhoneError::Audio(AudioError::NeedsServer))
+    }
+
+    /// Replaces greeting `slot` with the WAV file `wav` (converted to what the phone system plays).
+    fn upload_greeting(&mut self, _slot: GreetingSlot, _wav: &[u8]) -> Result<(), PhoneError> {
+        Err(PhoneError::Audio(AudioError::NeedsServer))
     }
 
     /// Whether do-not-disturb was on at the last read (set on the phone, e.g. FreePBX's `*78`): callers

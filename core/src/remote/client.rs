@@ -26,6 +26,8 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 /// Time for a telecommuter's call: the server waits while the telecommuter phone rings.
 pub const CALL_TIMEOUT: Duration = Duration::from_secs(90);
+/// Time for downloading a recording (up to ~100 MiB of WAV).
+pub const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(120);
 /// Largest response read (an export or a State is a few KiB; the contract's bodies are ≤ 64 KiB).
 pub const MAX_RESPONSE_BYTES: u64 = 256 * 1024;
 
@@ -125,17 +127,74 @@ impl ServerClient {
             }
             .into());
         }
+        let body = bytes.as_deref().map(|bytes| (bytes, "application/json"));
+        self.send(method, path, body, "application/json", timeout)
+    }
+
+    /// Sends a request whose body is `bytes` of `content_type` (at most `limit` bytes) and decodes the
+    /// JSON answer: an uploaded greeting.
+    pub(crate) fn call_with_bytes<R: DeserializeOwned>(
+        &self,
+        method: &str,
+        path: &str,
+        (bytes, content_type): (&[u8], &str),
+        limit: usize,
+    ) -> Result<R, CoreError> {
+        if bytes.len() > limit {
+            return Err(RemoteError::TooLarge {
+                limit_kib: (limit / 1024) as u64,
+            }
+            .into());
+        }
+        decode(self.send(
+            method,
+            path,
+            Some((bytes, content_type)),
+            "application/json",
+            REQUEST_TIMEOUT,
+        )?)
+    }
+
+    /// `GET`s a file (audio) of at most `limit` bytes.
+    pub(crate) fn download(&self, path: &str, accept: &str, limit: u64) -> Result<Vec<u8>, CoreError> {
+        let mut response = self.send("GET", path, None, accept, DOWNLOAD_TIMEOUT)?;
+        let status = response.status().as_u16();
+        Ok(response
+            .body_mut()
+            .with_config()
+            .limit(limit)
+            .read_to_vec()
+            .map_err(|e| match e {
+                ureq::Error::BodyExceedsLimit(_) => RemoteError::TooLarge {
+                    limit_kib: limit / 1024,
+                },
+                other => RemoteError::BadAnswer {
+                    status,
+                    detail: other.to_string(),
+                },
+            })?)
+    }
+
+    /// Sends one request with an optional body; a non-2xx answer becomes the error it describes.
+    fn send(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<(&[u8], &str)>,
+        accept: &str,
+        timeout: Duration,
+    ) -> Result<Response<ureq::Body>, CoreError> {
         let mut request = ureq::http::Request::builder()
             .method(method)
             .uri(self.url.endpoint(path))
-            .header("Accept", "application/json");
+            .header("Accept", accept);
         if let Some(token) = &self.token {
             request = request.header("Authorization", token.bearer());
         }
-        let result = match bytes {
-            Some(bytes) => {
+        let result = match body {
+            Some((bytes, content_type)) => {
                 let request = request
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", content_type)
                     .body(bytes)
                     .map_err(|e| bad_url(&self.url, &e))?;
                 let request = self
@@ -256,7 +315,13 @@ fn status_error(mut response: Response<ureq::Body>) -> CoreError {
         Some(ErrorDetail::Input(input)) => return input.into(),
         Some(ErrorDetail::Import(import)) => return import.into(),
         Some(ErrorDetail::Automation(automation)) => return automation.into(),
-        Some(ErrorDetail::Phone(phone)) if kind == Some(ErrorKind::Pbx) => return phone.into(),
+        // A phone failure the server words as its own (a message not in the mailbox: 404; an uploaded
+        // greeting it cannot use: 400) reads as the same core error as locally.
+        Some(ErrorDetail::Phone(phone))
+            if matches!(kind, Some(ErrorKind::Pbx | ErrorKind::NotFound | ErrorKind::BadRequest)) =>
+        {
+            return phone.into();
+        }
         _ => {}
     }
     let error = match (status, kind) {

@@ -15,6 +15,7 @@ pub mod token;
 pub mod transport;
 pub mod url;
 pub mod verifier;
+pub mod voicemail_api;
 
 pub use client::ServerClient;
 pub use config::ServerConfig;

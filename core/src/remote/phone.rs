@@ -12,7 +12,8 @@ use crate::error::{CoreError, PhoneError, RemoteError};
 use crate::phone_number::PhoneNumber;
 use crate::phone_system::call::{CallWatch, KnownOutcome};
 use crate::phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind};
-use crate::settings::Settings;
+use crate::settings::{GreetingSlot, Settings};
+use crate::voicemail::{MessageId, RecordedGreetings, VoicemailMessage};
 use crate::wire::State;
 
 /// The phone system reached through a callprofiles server.
@@ -141,6 +142,42 @@ impl PhoneSystem for ServerPhoneSystem {
 
     fn places_calls(&self) -> bool {
         true
+    }
+
+    fn voicemail_messages(&mut self) -> Result<Vec<VoicemailMessage>, PhoneError> {
+        self.list_messages()
+    }
+
+    fn mark_heard(&mut self, id: &MessageId) -> Result<(), PhoneError> {
+        self.client.mark_heard(id).map(drop).map_err(as_phone_error)
+    }
+
+    fn delete_message(&mut self, id: &MessageId) -> Result<(), PhoneError> {
+        self.client.delete_message(id).map(drop).map_err(as_phone_error)
+    }
+
+    fn play_on_phone(&mut self, id: &MessageId) -> Result<(), PhoneError> {
+        self.client.play_on_phone(id).map_err(as_phone_error)
+    }
+
+    fn record_greeting(&mut self, slot: GreetingSlot) -> Result<(), PhoneError> {
+        self.client.record_greeting(slot).map_err(as_phone_error)
+    }
+
+    fn recorded_greetings(&mut self) -> Result<RecordedGreetings, PhoneError> {
+        self.greetings_recorded()
+    }
+
+    fn message_audio(&mut self, id: &MessageId) -> Result<Vec<u8>, PhoneError> {
+        self.client.message_audio(id).map_err(as_phone_error)
+    }
+
+    fn greeting_audio(&mut self, slot: GreetingSlot) -> Result<Vec<u8>, PhoneError> {
+        self.client.greeting_audio(slot).map_err(as_phone_error)
+    }
+
+    fn upload_greeting(&mut self, slot: GreetingSlot, wav: &[u8]) -> Result<(), PhoneError> {
+        self.client.upload_greeting(slot, wav).map(drop).map_err(as_phone_error)
     }
 }
 

@@ -25,9 +25,10 @@ use crate::service::{
     Snapshot, Status,
 };
 use crate::setting_change::SettingChange;
-use crate::settings::Settings;
+use crate::settings::{GreetingSlot, Settings};
 use crate::store::{Store, StoreState};
 use crate::transfer::ImportReport;
+use crate::voicemail::{MessageId, RecordedGreetings, VoicemailMessage};
 
 /// The server's profiles and phone system, once opened (the device token was readable).
 struct Opened {
@@ -311,6 +312,42 @@ impl ProfileService for ServerService {
     /// aside itself and says so in its answers).
     fn move_damaged_automation_aside(&mut self) -> Result<Vec<PathBuf>, CoreError> {
         Ok(Vec::new())
+    }
+
+    fn voicemail_messages(&mut self) -> Result<Vec<VoicemailMessage>, CoreError> {
+        self.opened()?.phone.voicemail_messages()
+    }
+
+    fn mark_heard(&mut self, id: &MessageId) -> Result<(), CoreError> {
+        self.opened()?.phone.mark_heard(id)
+    }
+
+    fn delete_message(&mut self, id: &MessageId) -> Result<(), CoreError> {
+        self.opened()?.phone.delete_message(id)
+    }
+
+    fn play_on_phone(&mut self, id: &MessageId) -> Result<(), CoreError> {
+        self.opened()?.phone.play_on_phone(id)
+    }
+
+    fn recorded_greetings(&mut self) -> Result<RecordedGreetings, CoreError> {
+        self.opened()?.phone.recorded_greetings()
+    }
+
+    fn record_greeting(&mut self, slot: GreetingSlot) -> Result<(), CoreError> {
+        self.opened()?.phone.record_greeting(slot)
+    }
+
+    fn message_audio(&mut self, id: &MessageId) -> Result<Vec<u8>, CoreError> {
+        self.opened()?.phone.message_audio(id)
+    }
+
+    fn greeting_audio(&mut self, slot: GreetingSlot) -> Result<Vec<u8>, CoreError> {
+        self.opened()?.phone.greeting_audio(slot)
+    }
+
+    fn upload_greeting(&mut self, slot: GreetingSlot, wav: &[u8]) -> Result<(), CoreError> {
+        self.opened()?.phone.upload_greeting(slot, wav)
     }
 
     /// Leaving the server (for the built-in demo or an Asterisk) signs this computer out once the new

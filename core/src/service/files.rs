@@ -34,6 +34,57 @@ impl Callprofiles {
     }
 }
 
+/// Writes a recording (`voicemail save`) to `path` as `export` writes: atomically, creating or replacing a
+/// regular file only (never a FIFO, device, link or folder), and never one of callprofiles' own files.
+pub fn save_recording(home: &Path, path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
+    if is_own_file(home, path) {
+        return Err(StoreError::OwnFile { path: path.to_owned() }.into());
+    }
+    let failed = |source: std::io::Error| match crate::atomic_file::not_a_file(&source) {
+        Some(kind) => StoreError::NotAFile {
+            path: path.to_owned(),
+            kind,
+        },
+        None => StoreError::Io {
+            action: "write",
+            path: path.to_owned(),
+            source,
+        },
+    };
+    crate::atomic_file::check_replaceable(path).map_err(failed)?;
+    crate::atomic_file::write(path, bytes).map_err(failed)?;
+    Ok(())
+}
+
+/// Reads a WAV file to upload as a greeting: a regular file only (a FIFO is refused, not waited on), of
+/// at most [`crate::wire::MAX_GREETING_UPLOAD_BYTES`].
+pub fn read_upload(path: &Path) -> Result<Vec<u8>, CoreError> {
+    let limit = crate::wire::MAX_GREETING_UPLOAD_BYTES as u64;
+    let io = |source| StoreError::Io {
+        action: "read",
+        path: path.to_owned(),
+        source,
+    };
+    match crate::atomic_file::read_limited(path, limit) {
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err(io(std::io::ErrorKind::NotFound.into()).into()),
+        Err(error) if error.kind() == std::io::ErrorKind::InvalidData => Err(StoreError::TooLarge {
+            path: path.to_owned(),
+            size: std::fs::metadata(path).map_or(limit.saturating_add(1), |m| m.len()),
+            limit,
+        }
+        .into()),
+        Err(error) => Err(match crate::atomic_file::not_a_file(&error) {
+            Some(kind) => StoreError::NotAFile {
+                path: path.to_owned(),
+                kind,
+            },
+            None => io(error),
+        }
+        .into()),
+    }
+}
+
 /// Whether `path` names one of the files callprofiles keeps (it need not exist yet): the home's own
 /// files, the AMI secret it saved or `config.json` names, a damaged file moved aside, a save's temporary
 /// file. Compared by resolved path, and by device and inode when it exists, so neither `sub/../`, a

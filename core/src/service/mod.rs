@@ -29,6 +29,7 @@ use crate::view::{ProfileView, StatusView};
 
 pub use connection::{connect_and_save, use_builtin};
 pub use editing::SavedDetected;
+pub use files::{read_upload, save_recording};
 pub use phone::PlacedCall;
 pub use profile_service::{Connected, DetectedTarget, ProfileService, SavedSettings, Snapshot};
 

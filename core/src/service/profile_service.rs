@@ -9,7 +9,7 @@ use crate::automation::{AutomationStep, AutomationView, HistoryEntry, Rules, Sit
 use crate::call_flow::RingTimes;
 use crate::config::PhoneSystemConfig;
 use crate::detection::{Activity, detect};
-use crate::error::{AutomationError, CoreError, PhoneError, StoreError};
+use crate::error::{AudioError, AutomationError, CoreError, PhoneError, StoreError};
 use crate::phone_number::PhoneNumber;
 use crate::phone_system::PhoneSystemDescription;
 use crate::phone_system::asterisk::AmiSecret;
@@ -206,6 +206,25 @@ pub trait ProfileService: Send {
     /// Rings the phone where calls now go and records greeting `slot` there after a beep.
     fn record_greeting(&mut self, _slot: GreetingSlot) -> Result<(), CoreError> {
         Err(PhoneError::RecordByPhoneUnsupported.into())
+    }
+
+    /// Message `id`'s recording as the bytes of a PCM WAV file, to play on the computer. Only a
+    /// callprofiles server (which reads the PBX's mailbox files) and the built-in demo have it; otherwise
+    /// [`AudioError::NeedsServer`] (the window says playing on the computer needs callprofiles-server).
+    fn message_audio(&mut self, _id: &MessageId) -> Result<Vec<u8>, CoreError> {
+        Err(PhoneError::Audio(AudioError::NeedsServer).into())
+    }
+
+    /// Greeting `slot` as the bytes of a PCM WAV file ([`AudioError::GreetingNotRecorded`] when it is not
+    /// recorded); [`AudioError::NeedsServer`] as for [`Self::message_audio`].
+    fn greeting_audio(&mut self, _slot: GreetingSlot) -> Result<Vec<u8>, CoreError> {
+        Err(PhoneError::Audio(AudioError::NeedsServer).into())
+    }
+
+    /// Replaces greeting `slot` with the WAV file `wav` (any PCM WAV: it is converted to the 8 kHz mono
+    /// 16-bit PCM the PBX plays); [`AudioError::NeedsServer`] as for [`Self::message_audio`].
+    fn upload_greeting(&mut self, _slot: GreetingSlot, _wav: &[u8]) -> Result<(), CoreError> {
+        Err(PhoneError::Audio(AudioError::NeedsServer).into())
     }
 
     /// The greeting `profile` chooses when it is not recorded (callers would hear the system greeting):
@@ -433,6 +452,18 @@ impl ProfileService for Callprofiles {
 
     fn record_greeting(&mut self, slot: GreetingSlot) -> Result<(), CoreError> {
         Self::record_greeting(self, slot)
+    }
+
+    fn message_audio(&mut self, id: &MessageId) -> Result<Vec<u8>, CoreError> {
+        Self::message_audio(self, id)
+    }
+
+    fn greeting_audio(&mut self, slot: GreetingSlot) -> Result<Vec<u8>, CoreError> {
+        Self::greeting_audio(self, slot)
+    }
+
+    fn upload_greeting(&mut self, slot: GreetingSlot, wav: &[u8]) -> Result<(), CoreError> {
+        Self::upload_greeting(self, slot, wav)
     }
 
     fn call(&mut self, target: &PhoneNumber) -> Result<(PlacedCall, Box<dyn CallWatch>), CoreError> {

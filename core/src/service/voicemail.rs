@@ -33,6 +33,21 @@ impl Callprofiles {
         Ok(self.phone()?.record_greeting(slot)?)
     }
 
+    /// Message `id`'s recording as a PCM WAV file.
+    pub fn message_audio(&mut self, id: &MessageId) -> Result<Vec<u8>, CoreError> {
+        Ok(self.phone()?.message_audio(id)?)
+    }
+
+    /// Greeting `slot` as a PCM WAV file.
+    pub fn greeting_audio(&mut self, slot: GreetingSlot) -> Result<Vec<u8>, CoreError> {
+        Ok(self.phone()?.greeting_audio(slot)?)
+    }
+
+    /// Replaces greeting `slot` with the WAV file `wav`.
+    pub fn upload_greeting(&mut self, slot: GreetingSlot, wav: &[u8]) -> Result<(), CoreError> {
+        Ok(self.phone()?.upload_greeting(slot, wav)?)
+    }
+
     /// Which greetings 1–9 are recorded in the user's mailbox.
     pub fn recorded_greetings(&mut self) -> Result<RecordedGreetings, CoreError> {
         Ok(self.phone()?.recorded_greetings()?)

@@ -11,8 +11,8 @@ mod state;
 pub use automation::{AutomationChange, HistoryResponse, UntilRequest, WireAutomation};
 pub use error::{ErrorBody, ErrorDetail, ErrorKind};
 pub use requests::{
-    ActivateRequest, CallRequest, CallResponse, CreateRequest, EnrollRequest, EnrollResponse, ImportResponse, Me,
-    RenameRequest, SaveDetectedRequest, UploadResponse,
+    ActivateRequest, CallRequest, CallResponse, CreateRequest, EnrollRequest, EnrollResponse, GreetingsList,
+    ImportResponse, Me, RenameRequest, SaveDetectedRequest, UploadResponse, VoicemailList,
 };
 pub use state::{State, WireActivity};
 
@@ -21,3 +21,8 @@ pub const API_PREFIX: &str = "/api/v1";
 
 /// The most bytes a request body may have (413 beyond).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// The most bytes of an uploaded greeting (`PUT …/voicemail/greetings/{n}/audio`, a WAV file: about
+/// 90 s of CD-quality stereo, 180 s of 16-bit mono at 22 kHz); the only route allowed more than
+/// [`MAX_BODY_BYTES`].
+pub const MAX_GREETING_UPLOAD_BYTES: usize = 8 * 1024 * 1024;

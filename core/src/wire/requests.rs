@@ -116,3 +116,17 @@ pub struct CallResponse {
     /// How the first leg went.
     pub outcome: CallOutcome,
 }
+
+/// `GET /users/me/voicemail`: the caller's messages, new and heard, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoicemailList {
+    /// The messages.
+    pub messages: Vec<crate::voicemail::VoicemailMessage>,
+}
+
+/// `GET /users/me/voicemail/greetings`: which greetings 1–9 are recorded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GreetingsList {
+    /// The recorded greetings' numbers (1–9), ascending.
+    pub recorded: Vec<u8>,
+}

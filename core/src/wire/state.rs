@@ -30,6 +30,10 @@ pub struct State {
     /// not read. Absent from older servers' states, which then read as unknown.
     #[serde(default)]
     pub ring_times: RingTimes,
+    /// Grows by one each time the server learns the mailbox changed (a message left, heard or deleted;
+    /// a greeting uploaded or recorded): a desktop showing the messages lists them again.
+    #[serde(default)]
+    pub mailbox_revision: u64,
     /// Whether the server reaches the PBX.
     pub reachable: bool,
     /// One sentence naming the phone system (e.g. "Asterisk at pbx:5038, extension 201 (via server)").
@@ -92,6 +96,7 @@ mod tests {
             activity: Some(WireActivity::Active(crate::profile::BuiltIn::Office.id())),
             new_messages: Some(0),
             do_not_disturb: true,
+            mailbox_revision: 0,
             ring_times: RingTimes {
                 single: RingTime::Seconds(25),
                 together: RingTime::SystemDefault,

@@ -2,9 +2,9 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use callprofiles_core::CoreError;
 use callprofiles_core::error::AutomationError;
 use callprofiles_core::wire::{ErrorBody, ErrorDetail, ErrorKind};
+use callprofiles_core::{AudioError, CoreError, PhoneError};
 
 use crate::pbx::unreachable;
 
@@ -51,14 +51,11 @@ impl ApiError {
         error
     }
 
-    /// 413.
-    pub fn too_large() -> Self {
+    /// 413 for a route whose bodies may have up to `limit` bytes.
+    pub fn too_large_than(limit: usize) -> Self {
         Self::new(
             ErrorKind::TooLarge,
-            format!(
-                "The request is larger than {} bytes.",
-                callprofiles_core::wire::MAX_BODY_BYTES
-            ),
+            format!("The request is larger than {limit} bytes."),
         )
     }
 
@@ -89,6 +86,8 @@ impl From<CoreError> for ApiError {
             }
             CoreError::Automation(e) => (ErrorKind::Rule, ErrorDetail::Automation(e)),
             CoreError::Phone(e) if unreachable(&e) => (ErrorKind::PbxUnreachable, ErrorDetail::Phone(e)),
+            CoreError::Phone(e) if not_found(&e) => (ErrorKind::NotFound, ErrorDetail::Phone(e)),
+            CoreError::Phone(e) if bad_upload(&e) => (ErrorKind::BadRequest, ErrorDetail::Phone(e)),
             CoreError::Phone(e) => (ErrorKind::Pbx, ErrorDetail::Phone(e)),
             other => return Self::internal(&other),
         };
@@ -97,6 +96,28 @@ impl From<CoreError> for ApiError {
             retry_after: None,
         }
     }
+}
+
+/// A message or greeting the caller's mailbox does not hold (another user's id reads the same: 404).
+fn not_found(error: &PhoneError) -> bool {
+    matches!(
+        error,
+        PhoneError::MessageNotFound { .. }
+            | PhoneError::Audio(AudioError::GreetingNotRecorded { .. } | AudioError::NoRecording)
+    )
+}
+
+/// An uploaded greeting that cannot be used (400: the caller's file, not the PBX, is at fault).
+fn bad_upload(error: &PhoneError) -> bool {
+    matches!(
+        error,
+        PhoneError::Audio(
+            AudioError::InvalidWav { .. }
+                | AudioError::UnsupportedRate { .. }
+                | AudioError::Empty
+                | AudioError::TooLong { .. }
+        )
+    )
 }
 
 impl IntoResponse for ApiError {

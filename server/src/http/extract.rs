@@ -6,7 +6,7 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::header;
 use axum::http::request::Parts;
-use callprofiles_core::wire::MAX_BODY_BYTES;
+use callprofiles_core::wire::{MAX_BODY_BYTES, MAX_GREETING_UPLOAD_BYTES};
 use serde::de::DeserializeOwned;
 
 use super::AppState;
@@ -108,28 +108,44 @@ impl<S: Send + Sync> FromRequest<S> for RawBody {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, _: &S) -> Result<Self, ApiError> {
-        let declared = request
-            .headers()
-            .get(header::CONTENT_LENGTH)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.parse::<u64>().ok());
-        if declared.is_some_and(|length| length > MAX_BODY_BYTES as u64) {
-            return Err(ApiError::too_large());
-        }
-        axum::body::to_bytes(request.into_body(), MAX_BODY_BYTES)
-            .await
-            .map(RawBody)
-            .map_err(|error| {
-                let inner = error.into_inner();
-                if inner.downcast_ref::<http_body_util::LengthLimitError>().is_some()
-                    || inner
-                        .source()
-                        .is_some_and(|source| source.downcast_ref::<http_body_util::LengthLimitError>().is_some())
-                {
-                    ApiError::too_large()
-                } else {
-                    ApiError::bad_body(format!("the body could not be read ({inner})"))
-                }
-            })
+        read_body(request, MAX_BODY_BYTES).await.map(RawBody)
     }
+}
+
+/// An uploaded greeting's bytes (a WAV file), at most [`MAX_GREETING_UPLOAD_BYTES`]: the one body
+/// allowed past 64 KiB, on its own route only.
+#[derive(Debug)]
+pub struct WavBody(pub Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for WavBody {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, _: &S) -> Result<Self, ApiError> {
+        read_body(request, MAX_GREETING_UPLOAD_BYTES).await.map(WavBody)
+    }
+}
+
+/// Reads a body of at most `limit` bytes: 413 at once when its declared length is larger, or as soon
+/// as more arrives.
+async fn read_body(request: Request, limit: usize) -> Result<Bytes, ApiError> {
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limit as u64) {
+        return Err(ApiError::too_large_than(limit));
+    }
+    axum::body::to_bytes(request.into_body(), limit).await.map_err(|error| {
+        let inner = error.into_inner();
+        if inner.downcast_ref::<http_body_util::LengthLimitError>().is_some()
+            || inner
+                .source()
+                .is_some_and(|source| source.downcast_ref::<http_body_util::LengthLimitError>().is_some())
+        {
+            ApiError::too_large_than(limit)
+        } else {
+            ApiError::bad_body(format!("the body could not be read ({inner})"))
+        }
+    })
 }

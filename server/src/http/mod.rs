@@ -6,6 +6,7 @@ mod error;
 mod extract;
 mod handlers;
 mod sse;
+mod voicemail;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -80,6 +81,17 @@ pub fn router(state: AppState) -> Router {
         .route("/users/me/automation/hold", delete(automation::clear_hold))
         .route("/users/me/automation/situation", put(automation::situation))
         .route("/users/me/automation/history", get(automation::history))
+        .route("/users/me/voicemail", get(voicemail::messages))
+        .route("/users/me/voicemail/messages/{id}", delete(voicemail::delete))
+        .route("/users/me/voicemail/messages/{id}/heard", post(voicemail::heard))
+        .route("/users/me/voicemail/messages/{id}/play", post(voicemail::play))
+        .route("/users/me/voicemail/messages/{id}/audio", get(voicemail::message_audio))
+        .route("/users/me/voicemail/greetings", get(voicemail::greetings))
+        .route("/users/me/voicemail/greetings/{n}/record", post(voicemail::record))
+        .route(
+            "/users/me/voicemail/greetings/{n}/audio",
+            get(voicemail::greeting_audio).put(voicemail::upload_greeting),
+        )
         .layer(middleware::from_fn(|request: Request, next: Next| {
             within(REQUEST_TIMEOUT, request, next)
         }))

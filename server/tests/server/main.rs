@@ -9,3 +9,4 @@ mod observed;
 mod push;
 mod refusals;
 mod support;
+mod voicemail;

@@ -44,6 +44,19 @@ fn endpoints() -> Vec<(Method, &'static str, Option<serde_json::Value>)> {
             "/api/v1/users/me/calls",
             Some(json!({"number": "600666"})),
         ),
+        (Method::GET, "/api/v1/users/me/voicemail", None),
+        (Method::POST, "/api/v1/users/me/voicemail/messages/1-1/heard", None),
+        (Method::DELETE, "/api/v1/users/me/voicemail/messages/1-1", None),
+        (Method::POST, "/api/v1/users/me/voicemail/messages/1-1/play", None),
+        (Method::GET, "/api/v1/users/me/voicemail/messages/1-1/audio", None),
+        (Method::GET, "/api/v1/users/me/voicemail/greetings", None),
+        (Method::POST, "/api/v1/users/me/voicemail/greetings/9/record", None),
+        (Method::GET, "/api/v1/users/me/voicemail/greetings/9/audio", None),
+        (
+            Method::PUT,
+            "/api/v1/users/me/voicemail/greetings/9/audio",
+            Some(json!({"not": "a wav"})),
+        ),
         (Method::DELETE, "/api/v1/users/me/devices/current", None),
     ]
 }

@@ -81,6 +81,31 @@ impl Asterisk {
         Ok(client)
     }
 
+    /// This instance's voicemail spool as seen from outside the chroot (scripts/asterisk/env.sh:
+    /// `<chroot>/srv/callprofiles/<port>/spool`, plus `voicemail`): the server reads it as it would
+    /// `/var/spool/asterisk/voicemail` beside a real PBX.
+    pub fn spool_dir(&self) -> PathBuf {
+        let chroot = std::env::var("CALLPROFILES_ASTERISK_CHROOT")
+            .unwrap_or_else(|_| "/var/cache/callprofiles/asterisk-chroot".to_owned());
+        Path::new(&chroot)
+            .join("srv/callprofiles")
+            .join(self.port.to_string())
+            .join("spool/voicemail")
+    }
+
+    /// An AMI client as the tests' user that also receives events (to see what the dialplan did).
+    pub fn events(&self) -> Res<AmiClient> {
+        let target = AmiTarget::new(
+            AmiHost::parse("127.0.0.1")?,
+            self.port,
+            &AmiUsername::parse(TEST_USER)?,
+            AmiSecret::new(&self.secret)?,
+        );
+        let mut client = AmiClient::new(target).with_events();
+        client.connect()?;
+        Ok(client)
+    }
+
     /// A fresh server directory made by `callprofiles-server init` (self-signed certificate).
     pub fn init(&self, poll_seconds: u64, failure_limit: u32) -> Res<ServerHome> {
         self.init_at(self.port, poll_seconds, failure_limit)
@@ -101,6 +126,8 @@ impl Asterisk {
             .arg(&secret)
             .args(["--listen", "127.0.0.1:0", "--poll-seconds", &poll_seconds.to_string()])
             .args(["--failure-limit", &failure_limit.to_string()])
+            .arg("--spool-dir")
+            .arg(self.spool_dir())
             .output()?;
         let stdout = String::from_utf8(output.stdout)?;
         if !output.status.success() {

@@ -4,7 +4,7 @@ use callprofiles_core::{CoreError, DetectedTarget, PhoneNumber, ProfileId, Profi
 use fluent_bundle::FluentValue;
 
 use super::{AfterFinish, MainApp, Notice};
-use crate::gui::command::{Dialog, ImportCheck, Leave, Selection, UiCommand};
+use crate::gui::command::{Activation, Dialog, ImportCheck, Leave, Selection, UiCommand};
 use crate::gui::draft::Draft;
 use crate::gui::model::{Busy, Finished};
 use crate::gui::worker::{Outcome, Ticket, WorkerRequest};
@@ -28,8 +28,25 @@ impl MainApp {
                 self.save(false);
             }
             UiCommand::SaveAndActivate => {
-                self.save(true);
+                if let Some(slot) = self.draft_greeting_unrecorded() {
+                    self.dialog = Some(Dialog::UnrecordedGreeting {
+                        then: Activation::SaveAndActivate,
+                        slot,
+                    });
+                } else {
+                    self.save(true);
+                }
             }
+            UiCommand::ConfirmedActivation(then) => {
+                self.dialog = None;
+                match then {
+                    Activation::Profile(id) => self.activate_unasked(&id),
+                    Activation::SaveAndActivate => {
+                        self.save(true);
+                    }
+                }
+            }
+            UiCommand::Voicemail(command) => self.voicemail_command(ctx, command),
             UiCommand::Revert => self.revert(),
             UiCommand::UndoRevert => self.undo_revert(),
             UiCommand::Open(dialog) => self.dialog = Some(dialog),
@@ -171,8 +188,32 @@ impl MainApp {
             });
             return;
         }
+        // Nothing falls back silently: a greeting that is not recorded is said before it is applied.
+        let unrecorded = self.model.profile(id).and_then(|profile| {
+            self.messages
+                .greetings()
+                .and_then(|recorded| recorded.missing(profile.settings.voicemail.greeting))
+        });
+        if let Some(slot) = unrecorded {
+            self.dialog = Some(Dialog::UnrecordedGreeting {
+                then: Activation::Profile(id.clone()),
+                slot,
+            });
+            return;
+        }
+        self.activate_unasked(id);
+    }
+
+    /// Applies a saved profile without asking anything.
+    fn activate_unasked(&mut self, id: &ProfileId) {
         let name = self.shown_name(id);
         self.model.activate(id, &name);
+    }
+
+    /// The greeting the edit chooses when it is known not to be recorded.
+    fn draft_greeting_unrecorded(&self) -> Option<callprofiles_core::GreetingSlot> {
+        let greeting = self.draft.as_ref()?.voicemail.greeting;
+        self.messages.greetings()?.missing(greeting)
     }
 
     /// Throws the edit away, keeping it for Undo.
@@ -280,7 +321,7 @@ impl MainApp {
         let name_of = |id: &ProfileId| FluentValue::from(self.shown_name(id));
         let mut bad_news = false;
         let text = match &outcome {
-            Outcome::Refreshed | Outcome::ConnectCancelled => None,
+            Outcome::Refreshed | Outcome::ConnectCancelled | Outcome::Voicemail(_) => None,
             Outcome::ImportChecked { path, imported } => {
                 if let Some(Dialog::ConfirmImport { path: shown, check }) = self.dialog.as_mut()
                     && shown == path

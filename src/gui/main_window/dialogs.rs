@@ -2,10 +2,10 @@
 //! unsaved changes, a typed file path, the import confirmation and a telecommuter's call. Esc or Cancel closes any of them; a click
 //! outside does not.
 
-use callprofiles_core::{ProfileBook, ProfileId, ProfileName};
+use callprofiles_core::{GreetingSlot, ProfileBook, ProfileId, ProfileName};
 use fluent_bundle::FluentValue;
 
-use crate::gui::command::{Dialog, FileAction, Leave, UiCommand};
+use crate::gui::command::{Activation, Dialog, FileAction, Leave, UiCommand, VoicemailCommand};
 use crate::gui::draft::Draft;
 use crate::gui::model::Model;
 use crate::text::error_text::{input_error_text, rule_error_text};
@@ -70,6 +70,7 @@ pub fn dialog_ui(
                 super::import_dialog::confirm_import_ui(ui, i18n, model, path, check)
             }
             Dialog::Call { number } => super::call::call_dialog_ui(ui, i18n, model, number),
+            Dialog::UnrecordedGreeting { then, slot } => unrecorded_greeting_ui(ui, i18n, model, then, *slot),
         }
     });
     let closing = super::modal::dismissed(&modal);
@@ -230,10 +231,17 @@ fn path_ui(
     problem: &mut Option<String>,
 ) -> Option<UiCommand> {
     let (title, confirm) = match action {
-        FileAction::Export => ("file-export-title", "button-export-confirm"),
-        FileAction::Import => ("file-import-title", "button-import-confirm"),
+        FileAction::Export => (i18n.tr("file-export-title"), "button-export-confirm"),
+        FileAction::Import => (i18n.tr("file-import-title"), "button-import-confirm"),
+        FileAction::UploadGreeting(slot) => (
+            i18n.tr_args(
+                "file-upload-greeting-title",
+                &[("number", FluentValue::from(slot.get()))],
+            ),
+            "button-upload-confirm",
+        ),
     };
-    ui.heading(i18n.tr(title));
+    ui.heading(title);
     if no_portal {
         ui.add(
             egui::Label::new(egui::RichText::new(i18n.tr("file-no-portal")).color(ui.visuals().warn_fg_color)).wrap(),
@@ -267,5 +275,25 @@ fn path_ui(
     Some(match action {
         FileAction::Export => UiCommand::ExportTo(chosen),
         FileAction::Import => UiCommand::CheckImport(chosen),
+        FileAction::UploadGreeting(slot) => UiCommand::Voicemail(VoicemailCommand::UploadGreeting(slot, chosen)),
     })
+}
+
+/// The profile to activate chooses a greeting that is not recorded: say what callers would hear, and
+/// activate only when the user says so.
+#[must_use]
+fn unrecorded_greeting_ui(
+    ui: &mut egui::Ui,
+    i18n: &I18n,
+    model: &Model,
+    then: &Activation,
+    slot: GreetingSlot,
+) -> Option<UiCommand> {
+    ui.heading(i18n.tr("dialog-unrecorded-title"));
+    ui.add_space(4.0);
+    ui.add(
+        egui::Label::new(i18n.tr_args("dialog-unrecorded-text", &[("number", FluentValue::from(slot.get()))])).wrap(),
+    );
+    let confirmed = buttons_ui(ui, i18n, &i18n.tr("button-activate-anyway"), !model.busy());
+    confirmed.then(|| UiCommand::ConfirmedActivation(then.clone()))
 }

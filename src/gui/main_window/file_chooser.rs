@@ -1,11 +1,11 @@
-//! Export and import file choosers: the desktop's file chooser (xdg-desktop-portal through rfd) on its own
+//! Export, import and greeting-upload file choosers: the desktop's file chooser (xdg-desktop-portal through rfd) on its own
 //! thread so the window never waits; a typed path when no chooser is available.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
-use crate::gui::command::{Dialog, FileAction, UiCommand};
+use crate::gui::command::{Dialog, FileAction, UiCommand, VoicemailCommand};
 use crate::text::i18n::I18n;
 
 /// A chooser that closes faster than this never opened: no portal (and no fallback) answered.
@@ -57,11 +57,18 @@ impl FileChooser {
         if self.open.is_some() {
             return None;
         }
-        let title = i18n.tr(match action {
-            FileAction::Export => "file-export-title",
-            FileAction::Import => "file-import-title",
-        });
-        let filter = i18n.tr("file-filter-json");
+        let title = match action {
+            FileAction::Export => i18n.tr("file-export-title"),
+            FileAction::Import => i18n.tr("file-import-title"),
+            FileAction::UploadGreeting(slot) => i18n.tr_args(
+                "file-upload-greeting-title",
+                &[("number", fluent_bundle::FluentValue::from(slot.get()))],
+            ),
+        };
+        let (filter, extension) = match action {
+            FileAction::UploadGreeting(_) => (i18n.tr("file-filter-wav"), "wav"),
+            FileAction::Export | FileAction::Import => (i18n.tr("file-filter-json"), "json"),
+        };
         let (sender, answer) = mpsc::channel();
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
@@ -69,10 +76,10 @@ impl FileChooser {
             .spawn(move || {
                 let dialog = rfd::AsyncFileDialog::new()
                     .set_title(title)
-                    .add_filter(filter, &["json"]);
+                    .add_filter(filter, &[extension]);
                 let picked = match action {
                     FileAction::Export => pollster::block_on(dialog.set_file_name(EXPORT_FILE_NAME).save_file()),
-                    FileAction::Import => pollster::block_on(dialog.pick_file()),
+                    FileAction::Import | FileAction::UploadGreeting(_) => pollster::block_on(dialog.pick_file()),
                 };
                 sender.send(picked.map(|file| file.path().to_path_buf())).ok();
                 ctx.request_repaint();
@@ -107,6 +114,9 @@ impl FileChooser {
         match (picked, action) {
             (Some(path), FileAction::Export) => Some(UiCommand::ExportTo(path)),
             (Some(path), FileAction::Import) => Some(UiCommand::CheckImport(path)),
+            (Some(path), FileAction::UploadGreeting(slot)) => {
+                Some(UiCommand::Voicemail(VoicemailCommand::UploadGreeting(slot, path)))
+            }
             (None, _) if quick => Some(UiCommand::Open(path_dialog(action, true))),
             (None, _) => None,
         }

@@ -3,10 +3,13 @@
 
 use callprofiles_core::{RoutingMode, SettingKey};
 
+use super::greetings::GreetingsView;
+use crate::gui::command::UiCommand;
 use crate::gui::draft::Draft;
+use crate::gui::model::Model;
 use crate::text::error_text::input_error_text;
 use crate::text::i18n::I18n;
-use crate::text::labels::{greeting_label, mode_label, number_label, playback_label};
+use crate::text::labels::{mode_label, number_label, playback_label};
 
 /// Width of the number field.
 const NUMBER_WIDTH: f32 = 220.0;
@@ -15,8 +18,19 @@ const EXPLAIN_SCALE: f32 = 0.9;
 /// Opacity of the read-only form's values (egui dims disabled widgets to 0.5, too faint to read easily).
 const READ_ONLY_ALPHA: f32 = 0.8;
 
-/// Draws the form over `draft`; read-only unless `editable`; marks the settings in `differs`.
-pub fn settings_form_ui(ui: &mut egui::Ui, i18n: &I18n, draft: &mut Draft, editable: bool, differs: &[SettingKey]) {
+/// Draws the form over `draft`; read-only unless `editable`; marks the settings in `differs`. Returns what
+/// the greeting's buttons ask for.
+#[must_use]
+pub fn settings_form_ui(
+    ui: &mut egui::Ui,
+    i18n: &I18n,
+    model: &Model,
+    draft: &mut Draft,
+    greetings: &GreetingsView<'_>,
+    editable: bool,
+    differs: &[SettingKey],
+) -> Option<UiCommand> {
+    let mut command = None;
     if !editable {
         // Read-only values are there to be read (Detected's live settings): dim them less than egui does.
         ui.visuals_mut().disabled_alpha = READ_ONLY_ALPHA;
@@ -85,27 +99,11 @@ pub fn settings_form_ui(ui: &mut egui::Ui, i18n: &I18n, draft: &mut Draft, edita
                 }
                 mark(ui, SettingKey::Playback);
             });
-            // Wrapped rows: in a narrow (or zoomed) window the menu or the field moves under its label rather
-            // than widening the form beyond the window.
-            ui.horizontal_wrapped(|ui| {
-                let label = ui.label(i18n.tr("field-greeting"));
-                egui::ComboBox::from_id_salt("greeting")
-                    .selected_text(greeting_label(i18n, draft.voicemail.greeting))
-                    .show_ui(ui, |ui| {
-                        for greeting in Draft::greetings() {
-                            ui.selectable_value(
-                                &mut draft.voicemail.greeting,
-                                greeting,
-                                greeting_label(i18n, greeting),
-                            );
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                mark(ui, SettingKey::Greeting);
-            });
+            ui.add_space(4.0);
+            command = super::greetings::greeting_ui(ui, i18n, model, draft, greetings);
         });
     });
+    command
 }
 
 /// The number field of the modes that take one, with the reason when the number is not valid.

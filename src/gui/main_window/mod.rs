@@ -11,8 +11,10 @@ mod detected_view;
 mod dialogs;
 mod file_chooser;
 mod form;
+mod greetings;
 mod history;
 mod import_dialog;
+mod messages;
 mod modal;
 mod profile_view;
 mod rules;
@@ -31,6 +33,7 @@ use crate::gui::backdrop;
 use crate::gui::command::{Dialog, Leave, Selection, UiCommand};
 use crate::gui::draft::Draft;
 use crate::gui::model::Model;
+use crate::gui::player::{Player, RodioSpeakers, Speakers};
 use crate::gui::state::State;
 use crate::gui::worker::Ticket;
 use crate::text::error_text::error_text;
@@ -113,6 +116,12 @@ pub struct MainApp {
     until: crate::gui::automation::until::UntilForm,
     /// The next change already re-read for.
     woke_for: Option<jiff::Timestamp>,
+    /// The voicemail messages and greetings as last listed, and the view's pending delete.
+    messages: messages::MessagesPanel,
+    /// The panel's requests in flight.
+    voicemail_in_flight: messages::InFlight,
+    /// Plays messages and greetings on the computer.
+    player: Player,
 }
 
 impl MainApp {
@@ -140,6 +149,9 @@ impl MainApp {
             rules: rules::RulesPanel::default(),
             until: crate::gui::automation::until::UntilForm::default(),
             woke_for: None,
+            messages: messages::MessagesPanel::default(),
+            voicemail_in_flight: messages::InFlight::default(),
+            player: Player::new(Box::new(RodioSpeakers::default())),
         }
     }
 
@@ -148,6 +160,26 @@ impl MainApp {
     pub fn with_autostart(mut self, autostart: crate::gui::autostart_setting::AutostartSetting) -> Self {
         self.rules.autostart = Some(autostart);
         self
+    }
+
+    /// Opens on the voicemail messages rather than the active profile.
+    #[must_use]
+    pub fn showing_messages(mut self) -> Self {
+        self.selection = Selection::Messages;
+        self.selection_settled = true;
+        self
+    }
+
+    /// Plays on these speakers instead of the computer's sound device (tests).
+    #[must_use]
+    pub fn with_speakers(mut self, speakers: Box<dyn Speakers>) -> Self {
+        self.player = Player::new(speakers);
+        self
+    }
+
+    /// The computer's player.
+    pub fn player(&self) -> &Player {
+        &self.player
     }
 
     /// The persisted state (language choice).
@@ -199,6 +231,9 @@ impl MainApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let finished = self.model.poll();
         for done in finished {
+            let Some(done) = self.voicemail_finished(done) else {
+                continue;
+            };
             let shown_in_form = self.connection_finished(&done);
             self.finish(ui.ctx(), done, shown_in_form);
         }
@@ -216,6 +251,7 @@ impl MainApp {
         }
         self.watch_focus(ui.ctx());
         self.sync_selection();
+        self.voicemail_frame(ui.ctx());
         let mut commands = Vec::new();
         commands.extend(self.guard_close(ui.ctx()));
         if let Some(action) = self.chooser.poll() {
@@ -331,7 +367,13 @@ impl MainApp {
             .default_size(230.0)
             .size_range(190.0..=360.0)
             .show(ui, |ui| {
-                commands.extend(sidebar::sidebar_ui(ui, &self.i18n, &self.model, &self.selection));
+                commands.extend(sidebar::sidebar_ui(
+                    ui,
+                    &self.i18n,
+                    &self.model,
+                    &self.selection,
+                    self.messages.new_count(),
+                ));
             });
         // Each view scrolls its own form, keeping its heading and buttons in sight.
         egui::CentralPanel::default()
@@ -349,8 +391,19 @@ impl MainApp {
                         None => self.rules.ui(ui, &self.i18n, &self.model),
                     },
                     Selection::History => history::history_ui(ui, &self.i18n, &self.model),
+                    Selection::Messages => {
+                        let asked = self.messages.ui(ui, &self.i18n, &self.model, &self.player);
+                        commands.extend(asked.into_iter().map(UiCommand::Voicemail));
+                        None
+                    }
                     Selection::Profile(_) => match self.draft.as_mut() {
-                        Some(draft) => profile_view::profile_ui(ui, &self.i18n, &self.model, draft, &mut self.until),
+                        Some(draft) => {
+                            let voicemail = greetings::GreetingsView {
+                                panel: &self.messages,
+                                player: &self.player,
+                            };
+                            profile_view::profile_ui(ui, &self.i18n, &self.model, draft, &voicemail, &mut self.until)
+                        }
                         None => {
                             ui.label(self.i18n.tr("status-starting"));
                             None
@@ -367,6 +420,8 @@ impl MainApp {
         let focused = ctx.input(|input| input.focused);
         if focused && !self.focused {
             self.model.refresh();
+            // Messages may have been heard on the phone, a greeting recorded meanwhile.
+            self.messages.list_again();
         }
         self.focused = focused;
     }
@@ -486,5 +541,9 @@ impl eframe::App for MainApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.state.save(storage);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.commit_deletes_before_quitting();
     }
 }

@@ -3,6 +3,7 @@
 
 use callprofiles_core::{ApplicableSettings, ProfileKind};
 
+use super::greetings::GreetingsView;
 use crate::gui::automation::until::{Hold, UntilForm};
 use crate::gui::command::{AutomationCommand, Dialog, UiCommand};
 use crate::gui::draft::Draft;
@@ -17,6 +18,7 @@ pub fn profile_ui(
     i18n: &I18n,
     model: &Model,
     draft: &mut Draft,
+    greetings: &GreetingsView<'_>,
     until: &mut UntilForm,
 ) -> Option<UiCommand> {
     let profile = model.profile(&draft.id)?;
@@ -93,10 +95,27 @@ pub fn profile_ui(
         ui.separator();
         ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
             super::scrolled::scrolled_ui(ui, "form", |ui| {
-                let flow = super::call_flow::draft_flow(draft, &model.ring_times());
+                // A greeting that is not recorded is not what callers hear: the picture shows what they do hear
+                // (the system greeting), the form says why.
+                let unrecorded = greetings
+                    .panel
+                    .greetings()
+                    .is_some_and(|recorded| !recorded.has(draft.voicemail.greeting));
+                let flow = if unrecorded {
+                    let mut heard = draft.clone();
+                    heard.voicemail.greeting = callprofiles_core::Greeting::Default;
+                    super::call_flow::draft_flow(&heard, &model.ring_times())
+                } else {
+                    super::call_flow::draft_flow(draft, &model.ring_times())
+                };
                 super::call_flow::beside_ui(
                     ui,
-                    |ui| super::form::settings_form_ui(ui, i18n, draft, true, &[]),
+                    |ui| {
+                        if let Some(asked) = super::form::settings_form_ui(ui, i18n, model, draft, greetings, true, &[])
+                        {
+                            command = Some(asked);
+                        }
+                    },
                     |ui| super::call_flow::flow_ui(ui, i18n, &i18n.tr("flow-heading"), &flow, &[]),
                 );
                 ui.add_space(6.0);

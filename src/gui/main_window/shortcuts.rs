@@ -1,10 +1,11 @@
-//! Keyboard shortcuts: Ctrl+1…7 activates the n-th profile, Ctrl+S saves, Ctrl+N adds, Esc reverts (unless a
+//! Keyboard shortcuts: Ctrl+1…7 activates the n-th profile, Ctrl+S saves, Ctrl+N adds, Ctrl+M shows the
+//! voicemail messages, Esc reverts (unless a
 //! list is open: then Esc only closes it), Ctrl+Q closes the window.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::MainApp;
-use crate::gui::command::{Dialog, UiCommand};
+use crate::gui::command::{Dialog, Selection, UiCommand};
 
 /// The keys of Ctrl+1…7, in order.
 const NUMBER_KEYS: [Key; 7] = [
@@ -21,6 +22,8 @@ const NUMBER_KEYS: [Key; 7] = [
 pub const ADD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 /// The shortcut that saves the edit.
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+/// The shortcut that shows the voicemail messages.
+pub const MESSAGES: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::M);
 /// The shortcut that closes the window.
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 
@@ -43,6 +46,9 @@ pub fn shortcuts_ui(ui: &mut egui::Ui, app: &MainApp) -> Vec<UiCommand> {
         }
         if input.consume_shortcut(&ADD) && app.model.book().is_some_and(|b| b.custom_slots_left() > 0) {
             commands.push(UiCommand::Open(Dialog::Add { name: String::new() }));
+        }
+        if input.consume_shortcut(&MESSAGES) {
+            commands.push(UiCommand::Select(Selection::Messages));
         }
         if input.consume_shortcut(&QUIT) {
             commands.push(UiCommand::Quit);

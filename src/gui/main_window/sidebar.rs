@@ -16,8 +16,59 @@ type Row<'a> = (usize, &'a Profile);
 
 /// Draws the sidebar (scrolling when its entries do not fit).
 #[must_use]
-pub fn sidebar_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, selection: &Selection) -> Option<UiCommand> {
-    super::scrolled::scrolled_ui(ui, "sidebar", |ui| entries_ui(ui, i18n, model, selection))
+pub fn sidebar_ui(
+    ui: &mut egui::Ui,
+    i18n: &I18n,
+    model: &Model,
+    selection: &Selection,
+    listed_new: Option<usize>,
+) -> Option<UiCommand> {
+    super::scrolled::scrolled_ui(ui, "sidebar", |ui| {
+        let command = entries_ui(ui, i18n, model, selection);
+        command.or(messages_row_ui(ui, i18n, model, selection, listed_new))
+    })
+}
+
+/// The voicemail entry under the profiles: how many new messages wait (from the list when it was read, else
+/// from the phone system's count).
+#[must_use]
+fn messages_row_ui(
+    ui: &mut egui::Ui,
+    i18n: &I18n,
+    model: &Model,
+    selection: &Selection,
+    listed_new: Option<usize>,
+) -> Option<UiCommand> {
+    let new = listed_new.map(|count| count as u64).or_else(|| model.new_messages());
+    ui.add_space(6.0);
+    ui.strong(i18n.tr("group-voicemail"));
+    let detail = match new {
+        Some(0) => i18n.tr("vm-sidebar-none-new"),
+        Some(count) => i18n.tr_args("vm-sidebar-new", &[("count", FluentValue::from(count))]),
+        None => i18n.tr("vm-sidebar-open"),
+    };
+    let name = i18n.tr("vm-sidebar-entry");
+    let look = RowLook {
+        name: format!("✉ {name}"),
+        name_color: None,
+        active: false,
+        mark: None,
+        spoken: format!("{name}, {detail}"),
+        detail,
+        wrap_detail: false,
+        selected: selection == &Selection::Messages,
+        outline: None,
+        tooltip: i18n.tr_args(
+            "vm-sidebar-tooltip",
+            &[(
+                "shortcut",
+                FluentValue::from(ui.ctx().format_shortcut(&super::shortcuts::MESSAGES)),
+            )],
+        ),
+    };
+    let response = row_ui(ui, &look);
+    ui.add_space(4.0);
+    response.clicked().then_some(UiCommand::Select(Selection::Messages))
 }
 
 /// The headings and entries.

@@ -1,8 +1,9 @@
 //! The quick window's last lines: progress while a profile is applied, why it failed (the window stays open),
-//! a phone system that cannot be read, new voicemail waiting, and the keys to use.
+//! a phone system that cannot be read, new voicemail waiting (a button to the messages), and the keys to use.
 
 use fluent_bundle::FluentValue;
 
+use super::QuickCommand;
 use crate::gui::model::{Model, PhoneState};
 use crate::text::error_text::error_text;
 use crate::text::i18n::I18n;
@@ -17,8 +18,10 @@ pub struct Status<'a> {
     pub done: Option<&'a str>,
 }
 
-/// Draws the footer.
-pub fn footer_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, status: &Status<'_>) {
+/// Draws the footer; the count of new voicemail is a button (and M its key) that opens the messages.
+#[must_use]
+pub fn footer_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, status: &Status<'_>) -> Option<QuickCommand> {
+    let mut command = None;
     let Status { applying, error, done } = *status;
     ui.add_space(2.0);
     let error_color = ui.visuals().error_fg_color;
@@ -50,9 +53,17 @@ pub fn footer_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, status: &Status<
         _ => {}
     }
     if let Some(count) = model.new_messages().filter(|count| *count > 0) {
-        ui.label(
-            egui::RichText::new(i18n.tr_args("status-new-voicemail", &[("count", FluentValue::from(count))])).strong(),
-        );
+        let text = i18n.tr_args("status-new-voicemail", &[("count", FluentValue::from(count))]);
+        let button =
+            egui::Button::new(egui::RichText::new(text).strong()).shortcut_text(super::keys::MESSAGES_KEY_NAME);
+        if ui
+            .add(button)
+            .on_hover_text(i18n.tr("quick-messages-tooltip"))
+            .clicked()
+        {
+            command = Some(QuickCommand::ShowMessages);
+        }
     }
     ui.add(egui::Label::new(egui::RichText::new(i18n.tr("quick-hint")).weak()).wrap());
+    command
 }

@@ -1,4 +1,5 @@
-//! The quick window's keys: 1…7 activate the n-th profile, D shows Detected in the main window, Esc closes.
+//! The quick window's keys: 1…7 activate the n-th profile, D shows Detected in the main window, M the
+//! voicemail messages, Esc closes.
 
 use egui::{Key, Modifiers};
 
@@ -6,6 +7,9 @@ use super::QuickCommand;
 
 /// The key of Detected, as shown beside it.
 pub const DETECTED_KEY_NAME: &str = "D";
+
+/// The key of the voicemail messages, as shown beside their count.
+pub const MESSAGES_KEY_NAME: &str = "M";
 
 /// How many profiles have a number key (3 built-in + 4 custom).
 pub const NUMBERED: usize = 7;
@@ -34,6 +38,9 @@ pub fn keys_ui(ui: &mut egui::Ui, busy: bool, detected: bool) -> Vec<QuickComman
         }
         if detected && input.consume_key(Modifiers::NONE, Key::D) {
             commands.push(QuickCommand::ShowDetected);
+        }
+        if input.consume_key(Modifiers::NONE, Key::M) {
+            commands.push(QuickCommand::ShowMessages);
         }
         if input.consume_key(Modifiers::NONE, Key::Escape) {
             commands.push(QuickCommand::Close);

@@ -37,6 +37,8 @@ pub enum QuickCommand {
     ActivateNth(usize),
     /// Open the main window on Detected, then close.
     ShowDetected,
+    /// Open the main window on the voicemail messages, then close.
+    ShowMessages,
     /// Close the window.
     Close,
     /// End the hold: back to what the rules say.
@@ -203,7 +205,7 @@ impl QuickApp {
             error: self.error.as_deref(),
             done: self.done(),
         };
-        footer::footer_ui(ui, &self.i18n, &self.model, &status);
+        commands.extend(footer::footer_ui(ui, &self.i18n, &self.model, &status));
     }
 
     /// Runs one command.
@@ -218,10 +220,10 @@ impl QuickApp {
                     self.activate(&profile.id);
                 }
             }
-            QuickCommand::ShowDetected => {
+            QuickCommand::ShowDetected | QuickCommand::ShowMessages => {
                 self.main_window_requested = true;
                 if let Some(home) = &self.home {
-                    open_main_window(home, self.i18n.language());
+                    open_main_window(home, self.i18n.language(), command == QuickCommand::ShowMessages);
                 }
                 self.closing = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -321,15 +323,16 @@ impl QuickApp {
     }
 }
 
-/// Starts the main window over `home` as its own process; it opens on Detected, as the phone system's
-/// settings match no profile.
-fn open_main_window(home: &Path, language: Language) {
+/// Starts the main window over `home` as its own process; it opens on Detected when the phone system's
+/// settings match no profile, or on the voicemail messages when `messages`.
+fn open_main_window(home: &Path, language: Language, messages: bool) {
     let started = std::env::current_exe().and_then(|exe| {
-        std::process::Command::new(exe)
-            .arg("--home")
-            .arg(home)
-            .args(["--lang", language.code()])
-            .spawn()
+        let mut command = std::process::Command::new(exe);
+        command.arg("--home").arg(home).args(["--lang", language.code()]);
+        if messages {
+            command.arg("messages");
+        }
+        command.spawn()
     });
     if let Err(error) = started {
         tracing::warn!("the main window could not be opened: {error}");

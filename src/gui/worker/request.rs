@@ -18,11 +18,14 @@ use callprofiles_core::remote::ServerConfig;
 use callprofiles_core::transfer::{self, Imported};
 use callprofiles_core::{
     Callprofiles, CoreError, DetectedTarget, ImportReport, PhoneNumber, PhoneSystem, PlacedCall, ProfileBook,
-    ProfileId, ProfileName, ProfileService, Settings, Snapshot, open_home,
+    ProfileId, ProfileName, ProfileService, Settings, Snapshot, StoreError, open_home,
 };
 
 use crate::automation::until::{TrayHold, until_for};
 use crate::gui::cancel::CancelFlag;
+use crate::gui::player::{DecodeProblem, DecodedAudio, MAX_AUDIO_BYTES, Track, decode_wav};
+use callprofiles_core::settings::GreetingSlot;
+use callprofiles_core::voicemail::{MessageId, RecordedGreetings, VoicemailMessage};
 
 /// Identifies one request, so the app can tell which one finished.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -69,11 +72,57 @@ pub enum WorkerRequest {
     ActivateUntil(ProfileId, Until),
     /// [`ProfileService::clear_hold`].
     ClearHold,
+    /// A voicemail verb (the messages view and the form's greetings).
+    Voicemail(VoicemailRequest),
     /// [`ProfileService::activate_until`] for a tray choice ("for 1 hour", "until tomorrow morning"), whose
     /// end is reckoned when it runs, against the rules.
     ActivateFor(ProfileId, TrayHold),
     /// From the automation runner ([`crate::automation::runner`]): one step, answered on its channel.
     Automate(AutomationAsk, ReplyTo),
+}
+
+/// What the messages view and the form's greetings ask of the phone system: each one verb.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VoicemailRequest {
+    /// [`ProfileService::voicemail_messages`].
+    List,
+    /// [`ProfileService::mark_heard`].
+    MarkHeard(MessageId),
+    /// [`ProfileService::delete_message`] (the window asks only once its Undo has passed).
+    Delete(MessageId),
+    /// [`ProfileService::play_on_phone`].
+    PlayOnPhone(MessageId),
+    /// `ProfileService::message_audio`, decoded here (off the UI thread) for the computer's speakers.
+    MessageAudio(MessageId),
+    /// [`ProfileService::recorded_greetings`].
+    Greetings,
+    /// [`ProfileService::record_greeting`]: the phone rings, the greeting is recorded after the beep.
+    RecordGreeting(GreetingSlot),
+    /// `ProfileService::greeting_audio`, decoded here for the computer's speakers.
+    GreetingAudio(GreetingSlot),
+    /// Read a WAV file (a regular file, bounded) and `ProfileService::upload_greeting` it as this slot.
+    UploadGreeting(GreetingSlot, PathBuf),
+}
+
+/// What a finished voicemail request achieved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VoicemailOutcome {
+    /// The mailbox, newest first.
+    Messages(Vec<VoicemailMessage>),
+    /// The message is now heard.
+    MarkedHeard(MessageId),
+    /// The message is deleted.
+    Deleted(MessageId),
+    /// The phone rings now to play the message.
+    PlayingOnPhone(MessageId),
+    /// The track's audio, decoded, or why it could not be.
+    Audio(Track, Result<DecodedAudio, DecodeProblem>),
+    /// Which greetings are recorded.
+    Greetings(RecordedGreetings),
+    /// The phone rings now to record the greeting.
+    RecordingGreeting(GreetingSlot),
+    /// The greeting was uploaded.
+    GreetingUploaded(GreetingSlot),
 }
 
 /// What the automation runner asks for.
@@ -178,6 +227,8 @@ pub enum Outcome {
     ActivatedUntil(ProfileId),
     /// The hold ended: the rules decide again.
     HoldCleared,
+    /// A voicemail request finished.
+    Voicemail(VoicemailOutcome),
     /// What became of a call placed before (reported later, with the same ticket).
     CallEnded {
         /// The call.
@@ -417,6 +468,7 @@ impl WorkerCore {
                 self.placed_call = Some((placed.clone(), watch));
                 Outcome::CallPlaced(placed)
             }
+            WorkerRequest::Voicemail(request) => Outcome::Voicemail(voicemail(service, request)?),
         })
     }
 
@@ -472,6 +524,73 @@ impl WorkerCore {
         }
         self.last_digest = Some(digest);
         Some(snapshot)
+    }
+}
+
+/// Runs one voicemail request as one verb of the service.
+fn voicemail(service: &mut dyn ProfileService, request: VoicemailRequest) -> Result<VoicemailOutcome, CoreError> {
+    use VoicemailOutcome as Done;
+    Ok(match request {
+        VoicemailRequest::List => Done::Messages(service.voicemail_messages()?),
+        VoicemailRequest::MarkHeard(id) => {
+            service.mark_heard(&id)?;
+            Done::MarkedHeard(id)
+        }
+        VoicemailRequest::Delete(id) => {
+            service.delete_message(&id)?;
+            Done::Deleted(id)
+        }
+        VoicemailRequest::PlayOnPhone(id) => {
+            service.play_on_phone(&id)?;
+            Done::PlayingOnPhone(id)
+        }
+        VoicemailRequest::MessageAudio(id) => {
+            let wav = service.message_audio(&id)?;
+            Done::Audio(Track::Message(id), decode_wav(wav))
+        }
+        VoicemailRequest::Greetings => Done::Greetings(service.recorded_greetings()?),
+        VoicemailRequest::RecordGreeting(slot) => {
+            service.record_greeting(slot)?;
+            Done::RecordingGreeting(slot)
+        }
+        VoicemailRequest::GreetingAudio(slot) => {
+            let wav = service.greeting_audio(slot)?;
+            Done::Audio(Track::Greeting(slot), decode_wav(wav))
+        }
+        VoicemailRequest::UploadGreeting(slot, path) => {
+            let wav = read_wav_file(&path)?;
+            service.upload_greeting(slot, &wav)?;
+            Done::GreetingUploaded(slot)
+        }
+    })
+}
+
+/// A WAV file chosen by the user: a regular file (a FIFO or a device is refused, never waited on) of at
+/// most [`MAX_AUDIO_BYTES`].
+fn read_wav_file(path: &Path) -> Result<Vec<u8>, CoreError> {
+    let limit = u64::try_from(MAX_AUDIO_BYTES).unwrap_or(u64::MAX);
+    let io = |source| StoreError::Io {
+        action: "read",
+        path: path.to_owned(),
+        source,
+    };
+    match callprofiles_core::atomic_file::read_limited(path, limit) {
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err(io(std::io::ErrorKind::NotFound.into()).into()),
+        Err(error) if error.kind() == std::io::ErrorKind::InvalidData => Err(StoreError::TooLarge {
+            path: path.to_owned(),
+            size: limit.saturating_add(1),
+            limit,
+        }
+        .into()),
+        Err(error) => Err(match callprofiles_core::atomic_file::not_a_file(&error) {
+            Some(kind) => StoreError::NotAFile {
+                path: path.to_owned(),
+                kind,
+            },
+            None => io(error),
+        }
+        .into()),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Core errors as one sentence in the user's language.
 
+mod audio;
 mod automation;
 mod import;
 mod phone;
@@ -11,6 +12,7 @@ use callprofiles_core::error::clause;
 use callprofiles_core::{BuiltIn, CoreError, Damage, FileKind, InputError, RuleError, StoreError};
 use fluent_bundle::FluentValue;
 
+pub use audio::audio_error_text;
 pub use automation::automation_error_text;
 pub use import::import_error_text;
 pub use phone::phone_error_text;

@@ -45,6 +45,7 @@ pub fn phone_error_text(i18n: &I18n, error: &PhoneError) -> String {
         PhoneError::MessageNotFound { id } => i18n.tr_args("error-message-not-found", &[("id", text(id))]),
         PhoneError::PlayOnPhoneUnsupported => i18n.tr("error-play-on-phone-unsupported"),
         PhoneError::RecordByPhoneUnsupported => i18n.tr("error-record-by-phone-unsupported"),
+        PhoneError::Audio(error) => super::audio_error_text(i18n, error),
         PhoneError::IncompleteAnswer { action, .. } => {
             i18n.tr_args("error-phone-incomplete", &[("action", text(action))])
         }

@@ -416,3 +416,65 @@ fn hostile_peers_and_files_read_in_both_languages() {
         );
     }
 }
+
+#[test]
+fn every_audio_error_reads_in_both_languages() {
+    use callprofiles_core::{AudioError, FileKind};
+    let (en, pl) = (I18n::new(Language::English), I18n::new(Language::Polish));
+    let errors = [
+        AudioError::NeedsServer,
+        AudioError::UnsupportedFormat { format: "gsm".into() },
+        AudioError::NoRecording,
+        AudioError::GreetingNotRecorded { slot: 4 },
+        AudioError::TooLarge { limit: 52_428_800 },
+        AudioError::NotAFile { kind: FileKind::Fifo },
+        AudioError::Unreadable {
+            kind: std::io::ErrorKind::PermissionDenied,
+            reason: "Permission denied (os error 13)".into(),
+        },
+        AudioError::InvalidWav {
+            detail: "no RIFF tag found".into(),
+        },
+        AudioError::UnsupportedRate { rate: 4000 },
+        AudioError::Empty,
+        AudioError::TooLong { limit: 180 },
+        AudioError::Unwritable {
+            kind: std::io::ErrorKind::StorageFull,
+            reason: "No space left on device".into(),
+        },
+    ];
+    for error in errors {
+        let wrapped = PhoneError::Audio(error.clone());
+        let english = phone_error_text(&en, &wrapped);
+        let io = matches!(error, AudioError::Unreadable { .. } | AudioError::Unwritable { .. });
+        assert!(io || english == error.to_string(), "{english} / {error}");
+        let polish = phone_error_text(&pl, &wrapped);
+        assert_ne!(polish, error.to_string());
+        for word in [
+            "the ",
+            "is ",
+            "cannot",
+            "recording",
+            "os error",
+            "Permission",
+            "No space",
+        ] {
+            assert!(!polish.contains(word), "{word:?} in {polish}");
+        }
+    }
+    let needs = phone_error_text(&pl, &PhoneError::Audio(AudioError::NeedsServer));
+    assert!(
+        needs.contains("za pomocą komputera") && needs.contains("za pomocą telefonu"),
+        "{needs}"
+    );
+    let denied = AudioError::Unreadable {
+        kind: std::io::ErrorKind::PermissionDenied,
+        reason: "Permission denied (os error 13)".into(),
+    };
+    assert_eq!(
+        phone_error_text(&en, &PhoneError::Audio(denied)),
+        "The recording cannot be read: callprofiles is not allowed to read it."
+    );
+    let fifo = phone_error_text(&pl, &PhoneError::Audio(AudioError::NotAFile { kind: FileKind::Fifo }));
+    assert!(fifo.contains("potok nazwany (FIFO)"), "{fifo}");
+}

@@ -10,12 +10,13 @@ use super::client::{AmiClient, Expect};
 use super::config::AsteriskConfig;
 use super::layout::{Change, Entries, Layout, UserMailbox, applied};
 use super::secret::AmiSecret;
+use super::spool::Spool;
 use super::target::AmiTarget;
 use super::value::AmiValue;
 use super::voicemail::{self, Mailbox};
 use crate::applicable::ApplicableSettings;
 use crate::call_flow::RingTimes;
-use crate::error::PhoneError;
+use crate::error::{AudioError, PhoneError};
 use crate::phone_number::PhoneNumber;
 use crate::phone_system::call::CallWatch;
 use crate::phone_system::{PhoneSystem, PhoneSystemDescription, PhoneSystemKind, summarize};
@@ -69,6 +70,9 @@ pub struct AsteriskPhoneSystem {
     do_not_disturb: bool,
     /// The user's mailbox as last read (`AMPUSER/<ext>/voicemail`, FreePBX).
     user_mailbox: UserMailbox,
+    /// The voicemail spool, when this program runs beside Asterisk (callprofiles-server): then
+    /// recordings and greetings are read and written as files.
+    spool: Option<Spool>,
 }
 
 /// The AMI client of one phone system, or one shared by many (a server's users share one login).
@@ -158,7 +162,20 @@ impl AsteriskPhoneSystem {
             mailbox: None,
             do_not_disturb: false,
             user_mailbox: UserMailbox::Default,
+            spool: None,
         }
+    }
+
+    /// Reads and writes the mailbox's files in `spool` (callprofiles-server, beside Asterisk): messages'
+    /// and greetings' audio for the computer, uploaded greetings, and which greetings are recorded.
+    pub fn with_spool(mut self, spool: Spool) -> Self {
+        self.spool = Some(spool);
+        self
+    }
+
+    /// The spool, or [`AudioError::NeedsServer`] (the files are on the PBX).
+    fn spool(&self) -> Result<Spool, PhoneError> {
+        self.spool.clone().ok_or(PhoneError::Audio(AudioError::NeedsServer))
     }
 
     /// Sets how long a telecommuter's phone rings for an outgoing call ([`super::call::CALL_ANSWER_TIMEOUT`]
@@ -424,8 +441,29 @@ impl PhoneSystem for AsteriskPhoneSystem {
         voicemail::record_greeting(&mut *self.client()?, &username, &mailbox, slot)
     }
 
+    fn message_audio(&mut self, id: &MessageId) -> Result<Vec<u8>, PhoneError> {
+        let spool = self.spool()?;
+        let mailbox = self.required_mailbox()?;
+        spool.message_audio(&mailbox, id)
+    }
+
+    fn greeting_audio(&mut self, slot: GreetingSlot) -> Result<Vec<u8>, PhoneError> {
+        let spool = self.spool()?;
+        let mailbox = self.required_mailbox()?;
+        spool.greeting_audio(&mailbox, slot)
+    }
+
+    fn upload_greeting(&mut self, slot: GreetingSlot, wav: &[u8]) -> Result<(), PhoneError> {
+        let spool = self.spool()?;
+        let mailbox = self.required_mailbox()?;
+        spool.upload_greeting(&mailbox, slot, wav)
+    }
+
     fn recorded_greetings(&mut self) -> Result<RecordedGreetings, PhoneError> {
         let mailbox = self.required_mailbox()?;
+        if let Some(spool) = &self.spool {
+            return spool.recorded_greetings(&mailbox);
+        }
         voicemail::recorded_greetings(self.target()?, self.config.username.as_str(), &mailbox)
     }
 
