@@ -15,6 +15,10 @@ pub enum Selection {
     Profile(ProfileId),
     /// The Detected profile (live settings matching no saved profile).
     Detected,
+    /// The rules of automatic switching.
+    Rules,
+    /// The history of automatic switches.
+    History,
     /// The voicemail messages.
     Messages,
 }
@@ -243,6 +247,28 @@ pub enum UiCommand {
     Voicemail(VoicemailCommand),
     /// Close the window (asks first when the edit has unsaved changes).
     Quit,
+    /// Automatic switching: rules, until, resume, learn a network, start at login.
+    Automation(AutomationCommand),
+}
+
+/// What the automation parts of the windows ask for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AutomationCommand {
+    /// Save the rules as edited (checked by core).
+    SaveRules(Box<callprofiles_core::automation::Rules>),
+    /// Activate a profile for a while, then go back to the schedule or the previous profile.
+    ActivateUntil {
+        /// The profile.
+        id: ProfileId,
+        /// For how long.
+        hold: crate::gui::automation::until::Hold,
+        /// What comes after.
+        afterwards: crate::gui::automation::until::Afterwards,
+    },
+    /// End the hold now: back to what the rules say.
+    ResumeSchedule,
+    /// Add the network this computer is on now to the rules being edited.
+    LearnNetwork,
 }
 
 /// A server connection ready to send.

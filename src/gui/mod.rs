@@ -1,5 +1,6 @@
 //! The eframe desktop app: main window and quick-access window.
 
+pub mod automation;
 pub mod autostart_setting;
 pub mod backdrop;
 pub mod bench_report;
@@ -24,6 +25,7 @@ use anyhow::anyhow;
 use fluent_bundle::FluentValue;
 
 use crate::automation::runner::RunnerSetup;
+use crate::gui::autostart_setting::AutostartSetting;
 use crate::gui::main_window::{FileChooser, MainApp};
 use crate::gui::model::Model;
 use crate::gui::quick_window::QuickApp;
@@ -77,7 +79,8 @@ pub fn run_main_window(options: GuiOptions, messages: bool) -> anyhow::Result<()
             if let Err(error) = worker.start_runner(RunnerSetup::desktop(language)) {
                 tracing::warn!(%error, "the rules will not run automatically: no thread for them");
             }
-            let app = MainApp::new(Model::new(worker), state, forced, FileChooser::system());
+            let app = MainApp::new(Model::new(worker), state, forced, FileChooser::system())
+                .with_autostart(AutostartSetting::for_user(&home));
             let app = if messages { app.showing_messages() } else { app };
             #[cfg(feature = "tray")]
             let app = tray::MainWithTray::new(app, home, &cc.egui_ctx, background);
@@ -150,12 +153,19 @@ pub fn threaded_model(home: &Path, ctx: &egui::Context) -> std::io::Result<Model
 /// typed paths instead of opening file choosers: for tests, deterministic and display-free.
 pub fn inline_main_app(home: &Path, language: Language) -> MainApp {
     let worker = PhoneWorker::inline(WorkerCore::open(home));
+    // Start at login writes an entry inside the home, never into the user's own autostart folder.
+    let autostart = crate::automation::autostart::Autostart::at(&home.join("autostart").join("callprofiles.desktop"));
     MainApp::new(
         Model::new(worker),
         State::default(),
         Some(language),
         FileChooser::typed_path(),
     )
+    .with_autostart(AutostartSetting::new(
+        Some(autostart),
+        home,
+        Some(std::path::PathBuf::from("callprofiles")),
+    ))
 }
 
 /// Why the window could not open, as one sentence.

@@ -8,7 +8,10 @@ use callprofiles_core::{
     SettingKey, Settings, Snapshot, StoreError, StoreState, nearest,
 };
 
-use crate::gui::worker::{Outcome, PhoneWorker, Ticket, WorkerEvent, WorkerRequest};
+use callprofiles_core::automation::{AutomationView, HistoryEntry, Until};
+
+use crate::gui::automation::until::{Afterwards, Hold, until_of};
+use crate::gui::worker::{AutomationShown, Outcome, PhoneWorker, Ticket, WorkerEvent, WorkerRequest};
 
 /// What a request in flight is doing, for the status line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,6 +61,8 @@ pub struct Model {
     voicemail_arrived: Option<u64>,
     /// The live settings changed while none of this window's requests ran: someone else changed them.
     changed_outside: bool,
+    /// Automatic switching as last read.
+    automation: Option<AutomationShown>,
 }
 
 impl Model {
@@ -69,6 +74,7 @@ impl Model {
             in_flight: Vec::new(),
             voicemail_arrived: None,
             changed_outside: false,
+            automation: None,
         }
     }
 
@@ -93,6 +99,7 @@ impl Model {
                         self.voicemail_arrived = Some(now);
                     }
                 }
+                WorkerEvent::Automation(shown) => self.automation = Some(*shown),
                 WorkerEvent::Finished { ticket, result } => {
                     self.in_flight.retain(|(t, _)| *t != ticket);
                     finished.push(Finished { ticket, result });
@@ -270,6 +277,27 @@ impl Model {
             Err(error) if pbx && snapshot.reached => PhoneState::Reconnecting(error),
             Err(error) => PhoneState::Failed(error),
         }
+    }
+
+    /// Automatic switching now (rules, hold, decision, next change), once read and when readable.
+    pub fn automation(&self) -> Option<&AutomationView> {
+        self.automation.as_ref().and_then(|shown| shown.view.as_ref().ok())
+    }
+
+    /// Why automatic switching cannot be read (a damaged file, a connection that does not offer it).
+    pub fn automation_problem(&self) -> Option<&CoreError> {
+        self.automation.as_ref().and_then(|shown| shown.view.as_ref().err())
+    }
+
+    /// The switches made, newest first.
+    pub fn history(&self) -> &[HistoryEntry] {
+        self.automation.as_ref().map_or(&[], |shown| shown.history.as_slice())
+    }
+
+    /// The "until" to ask core for: `hold` from now on the computer's clock, then `afterwards`.
+    pub fn until(&self, hold: Hold, afterwards: Afterwards) -> Option<Until> {
+        let now = jiff::Zoned::now();
+        until_of(hold, afterwards, &now, self.automation().map(|view| &view.rules))
     }
 
     /// Whether a request is still running.

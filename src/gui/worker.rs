@@ -18,8 +18,8 @@ use thread::{SILENT, call_ended, run_thread, watch};
 
 pub use callprofiles_core::config::SECRET_FILE;
 pub use request::{
-    AutomationAsk, AutomationReply, Outcome, ReplyTo, Ticket, VoicemailOutcome, VoicemailRequest, WorkerCore,
-    WorkerEvent, WorkerRequest,
+    AutomationAsk, AutomationReply, AutomationShown, Outcome, ReplyTo, Ticket, VoicemailOutcome, VoicemailRequest,
+    WorkerCore, WorkerEvent, WorkerRequest,
 };
 
 /// How often the worker re-reads on its own when the phone system must be asked (a PBX) or the home
@@ -131,11 +131,7 @@ impl PhoneWorker {
     /// A worker that runs every request synchronously when it is sent (no thread, no timer).
     pub fn inline(mut core: WorkerCore) -> Self {
         let last_read = core.last_read();
-        let events = core
-            .refresh()
-            .map(|s| WorkerEvent::Snapshot(Box::new(s)))
-            .into_iter()
-            .collect();
+        let events = core.refresh_events().into();
         Self {
             mode: Mode::Inline {
                 core: Box::new(core),
@@ -204,7 +200,7 @@ impl PhoneWorker {
             }
             Mode::Inline { core, events } => {
                 let result = core.handle(request);
-                events.extend(core.refresh().map(|s| WorkerEvent::Snapshot(Box::new(s))));
+                events.extend(core.refresh_events());
                 events.push_back(WorkerEvent::Finished { ticket, result });
                 if let Some((placed, watch)) = core.take_placed_call() {
                     events.push_back(call_ended(ticket, placed, watch));

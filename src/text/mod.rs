@@ -9,6 +9,8 @@ pub mod error_text;
 pub mod flow_text;
 pub mod i18n;
 pub mod labels;
+pub mod reason_text;
+pub mod rules_text;
 #[cfg(test)]
 mod setting_places;
 pub mod switch_notice;

@@ -98,6 +98,7 @@ fn catalogs_parse_and_hold_the_same_messages_with_the_same_variables() {
 /// here).
 fn message_ids_in_sources() -> Result<Vec<String>, std::io::Error> {
     const NOT_MESSAGES: [&str; 7] = [
+        // A profile id in a unit test of src/text/error_text/automation.rs.
         "custom-9",
         "phone-worker",
         "server-events",

@@ -7,6 +7,7 @@ mod gui_connection_support;
 mod gui_quick_support;
 mod gui_support;
 
+mod automation;
 mod call;
 mod call_flow;
 mod careful_user;

@@ -141,6 +141,7 @@ impl MainApp {
             }
             UiCommand::RestartWorker => self.model.restart_worker(),
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            UiCommand::Automation(command) => self.automation(command),
         }
     }
 
@@ -302,6 +303,9 @@ impl MainApp {
         let outcome = match done.result {
             Ok(outcome) => outcome,
             Err(error) => {
+                if after == Some(AfterFinish::SaveRules) && self.refused_rules(&error) {
+                    return;
+                }
                 let text = error_text(&self.i18n, &error);
                 let in_file_dialog = after == Some(AfterFinish::FileDialog) && self.keep_in_file_dialog(&text);
                 if !shown_in_dialog && !in_file_dialog {
@@ -342,7 +346,11 @@ impl MainApp {
                     ("target", placed.target.as_str().to_owned().into()),
                 ],
             )),
-            Outcome::Activated(id) => Some(i18n.tr_args("done-activated", &[("profile", name_of(id))])),
+            Outcome::Activated(id) | Outcome::ActivatedUntil(id) => {
+                Some(i18n.tr_args("done-activated", &[("profile", name_of(id))]))
+            }
+            Outcome::RulesSaved => Some(i18n.tr("rules-saved")),
+            Outcome::HoldCleared => Some(i18n.tr("done-hold-cleared")),
             Outcome::Saved { id, applied } => Some(i18n.tr_args(
                 if *applied { "done-saved-applied" } else { "done-saved" },
                 &[("profile", name_of(id))],
@@ -390,7 +398,7 @@ impl MainApp {
                 self.draft = None;
                 self.go(ctx, then);
             }
-            Some(AfterFinish::FileDialog) | None => self.sync_selection(),
+            Some(AfterFinish::FileDialog | AfterFinish::SaveRules) | None => self.sync_selection(),
         }
     }
 

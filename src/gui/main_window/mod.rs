@@ -1,6 +1,7 @@
 //! The main window: profile sidebar, settings form, Detected, dialogs and status line.
 
 mod actions;
+mod automation_actions;
 mod call;
 pub mod call_flow;
 mod comparison;
@@ -11,10 +12,12 @@ mod dialogs;
 mod file_chooser;
 mod form;
 mod greetings;
+mod history;
 mod import_dialog;
 mod messages;
 mod modal;
 mod profile_view;
+mod rules;
 mod scrolled;
 mod shortcuts;
 mod sidebar;
@@ -33,6 +36,7 @@ use crate::gui::model::Model;
 use crate::gui::player::{Player, RodioSpeakers, Speakers};
 use crate::gui::state::State;
 use crate::gui::worker::Ticket;
+use crate::text::error_text::error_text;
 use crate::text::i18n::{I18n, Language};
 
 pub use connection::ConnectionForm;
@@ -80,6 +84,8 @@ enum AfterFinish {
     Leave(Leave),
     /// An export or import from the open file dialog: close it when done, keep a failure in it.
     FileDialog,
+    /// Saving the rules: a refusal goes under the row it is about.
+    SaveRules,
 }
 
 /// The main window's app: the model plus everything only this window shows.
@@ -104,6 +110,12 @@ pub struct MainApp {
     chooser: FileChooser,
     close_confirmed: bool,
     connection: Option<ConnectionForm>,
+    /// The rules view (its draft lives as long as the window).
+    rules: rules::RulesPanel,
+    /// The "until" menu's typed time and choice of what comes after.
+    until: crate::gui::automation::until::UntilForm,
+    /// The next change already re-read for.
+    woke_for: Option<jiff::Timestamp>,
     /// The voicemail messages and greetings as last listed, and the view's pending delete.
     messages: messages::MessagesPanel,
     /// The panel's requests in flight.
@@ -134,10 +146,20 @@ impl MainApp {
             chooser,
             close_confirmed: false,
             connection: None,
+            rules: rules::RulesPanel::default(),
+            until: crate::gui::automation::until::UntilForm::default(),
+            woke_for: None,
             messages: messages::MessagesPanel::default(),
             voicemail_in_flight: messages::InFlight::default(),
             player: Player::new(Box::new(RodioSpeakers::default())),
         }
+    }
+
+    /// The start-at-login checkbox the rules view shows (none: not shown).
+    #[must_use]
+    pub fn with_autostart(mut self, autostart: crate::gui::autostart_setting::AutostartSetting) -> Self {
+        self.rules.autostart = Some(autostart);
+        self
     }
 
     /// Opens on the voicemail messages rather than the active profile.
@@ -261,6 +283,7 @@ impl MainApp {
         }
         self.fade_notice(ui.ctx());
         self.update_title(ui.ctx());
+        crate::gui::automation::next_line::wake_at_next_change(ui.ctx(), &mut self.model, &mut self.woke_for);
     }
 
     /// Removes a notice of success once it has been shown for [`NOTICE_FADES_AFTER`] seconds (one repaint
@@ -358,6 +381,16 @@ impl MainApp {
             .show(ui, |ui| {
                 let command = match &self.selection {
                     Selection::Detected => detected_view::detected_ui(ui, &self.i18n, &self.model),
+                    Selection::Rules => match self.model.automation_problem() {
+                        Some(problem) => {
+                            ui.add_space(4.0);
+                            ui.heading(self.i18n.tr("rules-title"));
+                            ui.colored_label(ui.visuals().error_fg_color, error_text(&self.i18n, problem));
+                            None
+                        }
+                        None => self.rules.ui(ui, &self.i18n, &self.model),
+                    },
+                    Selection::History => history::history_ui(ui, &self.i18n, &self.model),
                     Selection::Messages => {
                         let asked = self.messages.ui(ui, &self.i18n, &self.model, &self.player);
                         commands.extend(asked.into_iter().map(UiCommand::Voicemail));
@@ -369,7 +402,7 @@ impl MainApp {
                                 panel: &self.messages,
                                 player: &self.player,
                             };
-                            profile_view::profile_ui(ui, &self.i18n, &self.model, draft, &voicemail)
+                            profile_view::profile_ui(ui, &self.i18n, &self.model, draft, &voicemail, &mut self.until)
                         }
                         None => {
                             ui.label(self.i18n.tr("status-starting"));
@@ -397,6 +430,10 @@ impl MainApp {
     fn sync_selection(&mut self) {
         if !self.model.loaded() {
             return;
+        }
+        if let Some(view) = self.model.automation() {
+            let rules = view.rules.clone();
+            self.rules.sync(&rules, &self.model.profiles());
         }
         if !self.selection_settled && self.model.live().is_some() {
             self.selection = match self.model.active_id() {
@@ -447,6 +484,13 @@ impl MainApp {
     /// Asks before closing the window with unsaved changes.
     fn guard_close(&mut self, ctx: &egui::Context) -> Option<UiCommand> {
         let asked = ctx.input(|input| input.viewport().close_requested());
+        if asked && !self.close_confirmed && !self.has_unsaved_changes() && self.rules.draft.dirty() {
+            // Unsaved rules are not lost to a close: the window stays on them and says why.
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.selection = Selection::Rules;
+            self.notice = Some(Notice::error(self.i18n.tr("rules-unsaved-close")));
+            return None;
+        }
         if !asked || self.close_confirmed || !self.has_unsaved_changes() {
             return None;
         }

@@ -4,7 +4,8 @@
 use callprofiles_core::{ApplicableSettings, ProfileKind};
 
 use super::greetings::GreetingsView;
-use crate::gui::command::{Dialog, UiCommand};
+use crate::gui::automation::until::{Hold, UntilForm};
+use crate::gui::command::{AutomationCommand, Dialog, UiCommand};
 use crate::gui::draft::Draft;
 use crate::gui::model::Model;
 use crate::text::error_text::rule_error_text;
@@ -18,6 +19,7 @@ pub fn profile_ui(
     model: &Model,
     draft: &mut Draft,
     greetings: &GreetingsView<'_>,
+    until: &mut UntilForm,
 ) -> Option<UiCommand> {
     let profile = model.profile(&draft.id)?;
     let mut command = None;
@@ -56,6 +58,13 @@ pub fn profile_ui(
             } else {
                 UiCommand::Activate(profile.id.clone())
             });
+        }
+        if let Some(hold) = until_menu_ui(ui, i18n, until, until_blocker(i18n, model, draft, &name)) {
+            command = Some(UiCommand::Automation(AutomationCommand::ActivateUntil {
+                id: profile.id.clone(),
+                hold,
+                afterwards: until.afterwards,
+            }));
         }
         if matches!(profile.kind, ProfileKind::Custom) {
             if ui.button(i18n.tr("button-rename")).clicked() {
@@ -114,6 +123,43 @@ pub fn profile_ui(
         });
     });
     command
+}
+
+/// The "⏱ Until…" menu (disabled with the reason in `blocker`); returns the hold chosen.
+fn until_menu_ui(ui: &mut egui::Ui, i18n: &I18n, until: &mut UntilForm, blocker: Option<String>) -> Option<Hold> {
+    let enabled = blocker.is_none();
+    let config =
+        egui::containers::menu::MenuConfig::new().close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    let shown = ui.add_enabled_ui(enabled, |ui| {
+        egui::containers::menu::MenuButton::new(i18n.tr("until-button"))
+            .config(config)
+            .ui(ui, |ui| {
+                let chosen = until.menu_ui(ui, i18n);
+                if chosen.is_some() {
+                    ui.close();
+                }
+                chosen
+            })
+    });
+    let (response, menu) = shown.inner;
+    match blocker {
+        Some(reason) => response.on_disabled_hover_text(reason),
+        None => response.on_hover_text(i18n.tr("until-button-tooltip")),
+    };
+    menu.and_then(|menu| menu.inner)
+}
+
+/// Why "Until" cannot be used now: it applies the saved profile, so not over unsaved edits.
+fn until_blocker(i18n: &I18n, model: &Model, draft: &Draft, name: &str) -> Option<String> {
+    if model.busy() {
+        return Some(i18n.tr("tooltip-busy"));
+    }
+    if draft.dirty() {
+        return Some(i18n.tr("until-save-first"));
+    }
+    ApplicableSettings::check(name, &draft.base)
+        .err()
+        .map(|error| rule_error_text(i18n, &error))
 }
 
 /// Why Activate (or Save and activate) cannot be used now, if so.

@@ -106,8 +106,40 @@ fn entries_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, selection: &Selecti
             ui.add(egui::Label::new(egui::RichText::new(slots).weak()).wrap());
         }
     }
+    ui.add_space(6.0);
+    ui.strong(i18n.tr("sidebar-automation"));
+    for (target, name, detail) in [
+        (Selection::Rules, "sidebar-rules", "sidebar-rules-detail"),
+        (Selection::History, "sidebar-history", "sidebar-history-detail"),
+    ] {
+        command = command.or(view_row_ui(ui, i18n.tr(name), i18n.tr(detail), selection, target));
+    }
     ui.add_space(4.0);
     command
+}
+
+/// The entry of a view that is not a profile (the rules, the history).
+#[must_use]
+fn view_row_ui(
+    ui: &mut egui::Ui,
+    name: String,
+    detail: String,
+    selection: &Selection,
+    target: Selection,
+) -> Option<UiCommand> {
+    let look = RowLook {
+        spoken: format!("{name}, {detail}"),
+        tooltip: detail.clone(),
+        name,
+        name_color: None,
+        active: false,
+        mark: None,
+        detail,
+        wrap_detail: false,
+        selected: selection == &target,
+        outline: None,
+    };
+    row_ui(ui, &look).clicked().then_some(UiCommand::Select(target))
 }
 
 /// One saved profile's entry: its name, marks, and where its calls go.

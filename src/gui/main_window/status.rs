@@ -41,6 +41,9 @@ pub fn status_ui(
         });
         ui.separator();
     }
+    if let Some(asked) = crate::gui::automation::next_line::next_row_ui(ui, i18n, model) {
+        command = Some(UiCommand::Automation(asked));
+    }
     ui.horizontal_wrapped(|ui| {
         let demo = model.phone_system().is_some_and(|p| p.kind == PhoneSystemKind::Demo) && model.asterisk().is_none();
         let tooltip = i18n.tr(if demo {

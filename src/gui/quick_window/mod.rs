@@ -11,8 +11,11 @@ use std::path::{Path, PathBuf};
 
 use callprofiles_core::{ApplicableSettings, ProfileId};
 
-use crate::gui::model::{Finished, Model};
-use crate::gui::worker::{PhoneWorker, Ticket, WorkerCore};
+use crate::gui::automation::next_line::{next_lines_ui, wake_at_next_change};
+use crate::gui::automation::until::UntilForm;
+use crate::gui::command::AutomationCommand;
+use crate::gui::model::{Busy, Finished, Model};
+use crate::gui::worker::{PhoneWorker, Ticket, WorkerCore, WorkerRequest};
 use crate::text::error_text::{error_text, rule_error_text};
 use crate::text::i18n::{I18n, Language};
 
@@ -38,6 +41,8 @@ pub enum QuickCommand {
     ShowMessages,
     /// Close the window.
     Close,
+    /// End the hold: back to what the rules say.
+    ResumeSchedule,
 }
 
 /// The request in flight: its ticket and the profile being applied.
@@ -63,6 +68,10 @@ pub struct QuickApp {
     closing: bool,
     focused: bool,
     fitted_height: f32,
+    /// How long the next profile clicked holds, and what comes after.
+    until: UntilForm,
+    /// The next change already re-read for (see [`wake_at_next_change`]).
+    woke_for: Option<jiff::Timestamp>,
 }
 
 impl QuickApp {
@@ -79,6 +88,8 @@ impl QuickApp {
             closing: false,
             focused: true,
             fitted_height: 0.0,
+            until: UntilForm::default(),
+            woke_for: None,
         }
     }
 
@@ -164,10 +175,11 @@ impl QuickApp {
             ui.ctx().request_repaint();
         }
         self.fit(ui.ctx(), content_height + margins);
+        wake_at_next_change(ui.ctx(), &mut self.model, &mut self.woke_for);
     }
 
     /// The title row, the profiles and the footer.
-    fn content_ui(&self, ui: &mut egui::Ui, busy: bool, commands: &mut Vec<QuickCommand>) {
+    fn content_ui(&mut self, ui: &mut egui::Ui, busy: bool, commands: &mut Vec<QuickCommand>) {
         commands.extend(header::header_ui(ui, &self.i18n, busy));
         let applying = self.applying.as_ref();
         commands.extend(entries::entries_ui(
@@ -177,6 +189,16 @@ impl QuickApp {
             applying.map(|a| &a.id),
             busy,
         ));
+        if self.model.automation().is_some() {
+            ui.add_space(2.0);
+            let rules_set = self.model.automation().is_some_and(|view| !view.rules.is_empty());
+            ui.add_enabled_ui(!busy, |ui| self.until.quick_ui(ui, &self.i18n, rules_set));
+            let asked = next_lines_ui(ui, &self.i18n, &self.model, false);
+            if matches!(asked, Some(AutomationCommand::ResumeSchedule)) {
+                commands.push(QuickCommand::ResumeSchedule);
+            }
+        }
+        let applying = self.applying.as_ref();
         let applying_name = applying.map(|a| a.name.as_str());
         let status = footer::Status {
             applying: applying_name,
@@ -210,6 +232,10 @@ impl QuickApp {
                 self.closing = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+            QuickCommand::ResumeSchedule => {
+                self.error = None;
+                self.model.request(WorkerRequest::ClearHold, None);
+            }
         }
     }
 
@@ -238,8 +264,23 @@ impl QuickApp {
             self.error = Some(rule_error_text(&self.i18n, &error));
             return;
         }
+        let Some(hold) = self.until.quick_hold() else {
+            self.error = Some(self.i18n.tr("problem-time"));
+            return;
+        };
         self.error = None;
-        let ticket = self.model.activate(id, &name);
+        let ticket = match hold {
+            None => self.model.activate(id, &name),
+            Some(hold) => {
+                let Some(until) = self.model.until(hold, self.until.afterwards) else {
+                    return;
+                };
+                self.model.request(
+                    WorkerRequest::ActivateUntil(id.clone(), until),
+                    Some(Busy::Applying(name.clone())),
+                )
+            }
+        };
         self.applying = Some(Applying {
             ticket,
             id: id.clone(),

@@ -10,7 +10,7 @@ use crate::gui::server_events::ServerEvents;
 
 use std::sync::mpsc::Sender;
 
-use callprofiles_core::automation::{AutomationStep, Situation};
+use callprofiles_core::automation::{AutomationStep, AutomationView, HistoryEntry, Rules, Situation, Until};
 use callprofiles_core::config::{Config, PhoneSystemConfig};
 use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig};
 use callprofiles_core::phone_system::call::{CallOutcome, CallWatch};
@@ -66,6 +66,12 @@ pub enum WorkerRequest {
     CheckImport(PathBuf),
     /// [`ProfileService::call`]: the telecommuter phone rings first.
     Call(PhoneNumber),
+    /// [`ProfileService::save_rules`].
+    SaveRules(Box<Rules>),
+    /// [`ProfileService::activate_until`].
+    ActivateUntil(ProfileId, Until),
+    /// [`ProfileService::clear_hold`].
+    ClearHold,
     /// A voicemail verb (the messages view and the form's greetings).
     Voicemail(VoicemailRequest),
     /// [`ProfileService::activate_until`] for a tray choice ("for 1 hour", "until tomorrow morning"), whose
@@ -215,6 +221,12 @@ pub enum Outcome {
     },
     /// The phone system rings the telecommuter phone for this call.
     CallPlaced(PlacedCall),
+    /// The rules were saved (and what they call for now applied).
+    RulesSaved,
+    /// The profile is active until a time.
+    ActivatedUntil(ProfileId),
+    /// The hold ended: the rules decide again.
+    HoldCleared,
     /// A voicemail request finished.
     Voicemail(VoicemailOutcome),
     /// What became of a call placed before (reported later, with the same ticket).
@@ -231,6 +243,8 @@ pub enum Outcome {
 pub enum WorkerEvent {
     /// What the windows show changed (always sent once at start).
     Snapshot(Box<Snapshot>),
+    /// Automatic switching as the windows show it changed (sent after the first snapshot, then on change).
+    Automation(Box<AutomationShown>),
     /// A request finished.
     Finished {
         /// Which request.
@@ -238,6 +252,15 @@ pub enum WorkerEvent {
         /// What it did, or why it failed.
         result: Result<Outcome, CoreError>,
     },
+}
+
+/// Automatic switching as the windows show it: core's view (or why it cannot be read) and the history.
+#[derive(Debug)]
+pub struct AutomationShown {
+    /// What the rules decide now and next, the hold, the rules (core's `automation`).
+    pub view: Result<AutomationView, CoreError>,
+    /// The switches made, newest first (empty when they cannot be read).
+    pub history: Vec<HistoryEntry>,
 }
 
 /// The work itself, independent of threads: the core service over one home.
@@ -255,6 +278,8 @@ pub struct WorkerCore {
     on_server: bool,
     /// The server's event stream, which wakes the worker at each pushed state and each loss.
     stream: ServerEvents,
+    /// The digest of the automation last reported (without its instant), to report only changes.
+    last_automation: Option<String>,
 }
 
 impl WorkerCore {
@@ -302,6 +327,7 @@ impl WorkerCore {
             follows_home: false,
             on_server: false,
             stream: ServerEvents::default(),
+            last_automation: None,
         }
     }
 
@@ -425,6 +451,18 @@ impl WorkerCore {
                 imported: transfer::read(&path)?,
                 path,
             },
+            WorkerRequest::SaveRules(rules) => {
+                service.save_rules(*rules)?;
+                Outcome::RulesSaved
+            }
+            WorkerRequest::ActivateUntil(id, until) => {
+                service.activate_until(&id, until)?;
+                Outcome::ActivatedUntil(id)
+            }
+            WorkerRequest::ClearHold => {
+                service.clear_hold()?;
+                Outcome::HoldCleared
+            }
             WorkerRequest::Call(number) => {
                 let (placed, watch) = service.call(&number)?;
                 self.placed_call = Some((placed.clone(), watch));
@@ -437,6 +475,36 @@ impl WorkerCore {
     /// The call the last request placed, with the watch that learns its outcome (taken once).
     pub fn take_placed_call(&mut self) -> Option<(PlacedCall, Box<dyn CallWatch>)> {
         self.placed_call.take()
+    }
+
+    /// Re-reads what the windows show, profiles and phone system then automatic switching: the reports
+    /// of what changed, in that order.
+    pub fn refresh_events(&mut self) -> Vec<WorkerEvent> {
+        let snapshot = self.refresh().map(|s| WorkerEvent::Snapshot(Box::new(s)));
+        let automation = self.refresh_automation().map(|a| WorkerEvent::Automation(Box::new(a)));
+        snapshot.into_iter().chain(automation).collect()
+    }
+
+    /// Re-reads automatic switching; returns it only when something other than the instant changed.
+    pub fn refresh_automation(&mut self) -> Option<AutomationShown> {
+        let view = self.service.automation();
+        let history = if view.is_ok() {
+            self.service.history().unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let digest = match &view {
+            Ok(view) => format!(
+                "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{history:?}",
+                view.rules, view.hold, view.situation, view.decision, view.next, view.disabled
+            ),
+            Err(error) => error.to_string(),
+        };
+        if self.last_automation.as_ref() == Some(&digest) {
+            return None;
+        }
+        self.last_automation = Some(digest);
+        Some(AutomationShown { view, history })
     }
 
     /// Re-reads what the windows show; returns it only when something changed.

@@ -65,9 +65,8 @@ pub(super) fn run_thread(
     ctx: &egui::Context,
 ) {
     let report = |event: WorkerEvent| events.send(event).is_ok();
-    if let Some(snapshot) = core.refresh()
-        && report(WorkerEvent::Snapshot(Box::new(snapshot)))
-    {
+    let first = core.refresh_events();
+    if !first.is_empty() && first.into_iter().all(report) {
         ctx.request_repaint();
     }
     loop {
@@ -82,8 +81,8 @@ pub(super) fn run_thread(
             Err(RecvTimeoutError::Disconnected) => return,
         };
         let mut woke = false;
-        if let Some(snapshot) = core.refresh() {
-            if !report(WorkerEvent::Snapshot(Box::new(snapshot))) {
+        for event in core.refresh_events() {
+            if !report(event) {
                 return;
             }
             woke = true;
