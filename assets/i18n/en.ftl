@@ -960,3 +960,5 @@ error-audio-unwritable = The greeting cannot be saved in the mailbox: { $reason 
 cli-voicemail-saved = Message { $id } is saved as { $path }.
 cli-voicemail-uploaded = Greeting { $slot } is now the uploaded recording.
 audio-read-permission = callprofiles is not allowed to read it
+## fix-window: closing with unsaved rules, the quick window's greeting check, audio on a direct Asterisk
+dialog-unsaved-rules-too = The rules also have unsaved changes: they are kept, and the window then shows them so you can save or cancel them.

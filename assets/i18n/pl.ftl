@@ -982,3 +982,5 @@ error-audio-unwritable = Nie można zapisać powitania w skrzynce: { $reason }.
 cli-voicemail-saved = Wiadomość { $id } została zapisana jako { $path }.
 cli-voicemail-uploaded = Powitanie { $slot } to teraz przesłane nagranie.
 audio-read-permission = callprofiles nie ma uprawnień, by je odczytać
+## fix-window: closing with unsaved rules, the quick window's greeting check, audio on a direct Asterisk
+dialog-unsaved-rules-too = Reguły też mają niezapisane zmiany: zostaną zachowane, a potem okno je pokaże, aby można je było zapisać albo anulować.

@@ -167,6 +167,11 @@ impl MainApp {
                 self.selection = Selection::Profile(id.clone());
                 self.activate(&id);
             }
+            Leave::CloseWindow if self.rules.draft.dirty() => {
+                // The profile was answered for; the rules draft is not lost with it: stay on the rules.
+                self.selection = Selection::Rules;
+                self.notice = Some(Notice::error(self.i18n.tr("rules-unsaved-close")));
+            }
             Leave::CloseWindow => {
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);

@@ -23,6 +23,7 @@ pub fn dialog_ui(
     i18n: &I18n,
     model: &Model,
     draft: Option<&Draft>,
+    rules_unsaved: bool,
     dialog: &mut Dialog,
 ) -> Option<UiCommand> {
     let modal = egui::Modal::new(egui::Id::unique("callprofiles-dialog")).show(ui.ctx(), |ui| {
@@ -59,7 +60,7 @@ pub fn dialog_ui(
                     .map(UiCommand::SaveDetectedAsNew)
             }
             Dialog::SaveDetectedInto { target } => save_into_ui(ui, i18n, model, target),
-            Dialog::Unsaved { then } => unsaved_ui(ui, i18n, model, draft, then),
+            Dialog::Unsaved { then } => unsaved_ui(ui, i18n, model, draft, rules_unsaved, then),
             Dialog::Path {
                 action,
                 path,
@@ -183,7 +184,14 @@ fn save_into_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, target: &mut Opti
 
 /// Unsaved changes: save, discard or stay.
 #[must_use]
-fn unsaved_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: Option<&Draft>, then: &Leave) -> Option<UiCommand> {
+fn unsaved_ui(
+    ui: &mut egui::Ui,
+    i18n: &I18n,
+    model: &Model,
+    draft: Option<&Draft>,
+    rules_unsaved: bool,
+    then: &Leave,
+) -> Option<UiCommand> {
     let name = draft
         .and_then(|d| model.profile(&d.id))
         .map(|p| i18n.profile_name(&p))
@@ -195,6 +203,10 @@ fn unsaved_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, draft: Option<&Draf
     if activating_shown {
         // Activate applies saved settings: say which ones each answer applies.
         ui.add(egui::Label::new(i18n.tr("dialog-unsaved-activate")).wrap());
+    }
+    if rules_unsaved && then == &Leave::CloseWindow {
+        // Closing drops every draft: say that the rules are kept and asked about next.
+        ui.add(egui::Label::new(i18n.tr("dialog-unsaved-rules-too")).wrap());
     }
     if !savable {
         ui.colored_label(ui.visuals().error_fg_color, i18n.tr("dialog-unsaved-invalid"));

@@ -267,6 +267,7 @@ impl MainApp {
                 &self.i18n,
                 &self.model,
                 self.draft.as_ref(),
+                self.rules.draft.dirty(),
                 dialog,
             ));
         }
