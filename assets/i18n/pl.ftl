@@ -984,3 +984,4 @@ cli-voicemail-uploaded = Powitanie { $slot } to teraz przesłane nagranie.
 audio-read-permission = callprofiles nie ma uprawnień, by je odczytać
 ## fix-window: closing with unsaved rules, the quick window's greeting check, audio on a direct Asterisk
 dialog-unsaved-rules-too = Reguły też mają niezapisane zmiany: zostaną zachowane, a potem okno je pokaże, aby można je było zapisać albo anulować.
+quick-unrecorded-greeting = Profil { $profile } używa powitania { $number }, które nie jest nagrane: dzwoniący usłyszą zamiast niego Powitanie systemowe. Naciśnij go jeszcze raz, aby mimo to go włączyć.

@@ -207,3 +207,44 @@ fn dragging_the_title_row_moves_the_undecorated_window() -> TestResult {
     assert!(!harness.state().closing());
     Ok(())
 }
+
+#[test]
+fn a_profile_choosing_an_unrecorded_greeting_is_said_first_and_applied_on_a_second_press() -> TestResult {
+    let home = ready_home()?;
+    // The demo has greeting 1 recorded only; Home chooses greeting 3, Mobile greeting 1.
+    let mut service = Callprofiles::open(home.path())?;
+    service.set("home", &["voicemail.greeting=3"])?;
+    service.set("mobile", &["voicemail.greeting=1"])?;
+    let mut harness = quick(home.path(), Language::English);
+    harness.key_press(Key::Num3);
+    harness.run();
+    assert!(!harness.state().closing());
+    assert!(
+        shows(&harness, "Home chooses greeting 3, which is not recorded"),
+        "{:?} {:?}",
+        harness.state().warning(),
+        harness.state().error()
+    );
+    assert_ne!(harness.state().model.active_id(), Some(BuiltIn::Home.id()));
+    assert_ne!(
+        Callprofiles::open(home.path())?.pbx_show()?.routing,
+        Routing::parse("forward:+48221234567")?
+    );
+    // The same key again: applied anyway.
+    harness.key_press(Key::Num3);
+    assert!(closes_within(&mut harness, 90));
+    assert_eq!(
+        Callprofiles::open(home.path())?.pbx_show()?.routing,
+        Routing::parse("forward:+48221234567")?
+    );
+
+    // A recorded greeting is not questioned; another profile pressed in between forgets the warning.
+    let mut harness = quick(home.path(), Language::English);
+    harness.key_press(Key::Num3);
+    harness.run();
+    assert!(harness.state().warning().is_some());
+    entry(&harness, "Mobile").click();
+    assert!(closes_within(&mut harness, 90));
+    assert_eq!(harness.state().model.active_id(), Some(BuiltIn::Mobile.id()));
+    Ok(())
+}

@@ -12,6 +12,8 @@ use crate::text::i18n::I18n;
 pub struct Status<'a> {
     /// The name of the profile being applied.
     pub applying: Option<&'a str>,
+    /// What to know before the profile pressed is applied (press it again to apply it).
+    pub warning: Option<&'a str>,
     /// Why the last activation failed.
     pub error: Option<&'a str>,
     /// The confirmation of the last activation.
@@ -22,7 +24,12 @@ pub struct Status<'a> {
 #[must_use]
 pub fn footer_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, status: &Status<'_>) -> Option<QuickCommand> {
     let mut command = None;
-    let Status { applying, error, done } = *status;
+    let Status {
+        applying,
+        warning,
+        error,
+        done,
+    } = *status;
     ui.add_space(2.0);
     let error_color = ui.visuals().error_fg_color;
     if let Some(done) = done {
@@ -33,6 +40,9 @@ pub fn footer_ui(ui: &mut egui::Ui, i18n: &I18n, model: &Model, status: &Status<
             ui.spinner();
             ui.label(i18n.tr_args("status-applying", &[("profile", FluentValue::from(name.to_owned()))]));
         });
+    } else if let Some(warning) = warning {
+        let text = egui::RichText::new(format!("⚠ {warning}")).color(ui.visuals().warn_fg_color);
+        ui.add(egui::Label::new(text).wrap());
     } else if let Some(error) = error {
         ui.add(egui::Label::new(egui::RichText::new(format!("✖ {error}")).color(error_color)).wrap());
     }

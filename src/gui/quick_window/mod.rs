@@ -9,13 +9,15 @@ mod keys;
 
 use std::path::{Path, PathBuf};
 
-use callprofiles_core::{ApplicableSettings, ProfileId};
+use callprofiles_core::voicemail::RecordedGreetings;
+use callprofiles_core::{ApplicableSettings, Greeting, ProfileId};
+use fluent_bundle::FluentValue;
 
 use crate::gui::automation::next_line::{next_lines_ui, wake_at_next_change};
 use crate::gui::automation::until::UntilForm;
 use crate::gui::command::AutomationCommand;
 use crate::gui::model::{Busy, Finished, Model};
-use crate::gui::worker::{PhoneWorker, Ticket, WorkerCore, WorkerRequest};
+use crate::gui::worker::{Outcome, PhoneWorker, Ticket, VoicemailOutcome, VoicemailRequest, WorkerCore, WorkerRequest};
 use crate::text::error_text::{error_text, rule_error_text};
 use crate::text::i18n::{I18n, Language};
 
@@ -59,6 +61,14 @@ pub struct QuickApp {
     pub model: Model,
     i18n: I18n,
     applying: Option<Applying>,
+    /// The profile whose greeting is being checked before it is applied (the request asking which are recorded).
+    checking: Option<Applying>,
+    /// Which greetings are recorded, once asked (only when a profile choosing one is pressed).
+    greetings: Option<RecordedGreetings>,
+    /// The profile said to choose an unrecorded greeting: pressing it again applies it anyway.
+    warned: Option<ProfileId>,
+    /// What is said about it.
+    warning: Option<String>,
     error: Option<String>,
     /// What the last activation did, and when (the window's time), shown until the window closes.
     done: Option<(String, f64)>,
@@ -81,6 +91,10 @@ impl QuickApp {
             model,
             i18n: I18n::new(language),
             applying: None,
+            checking: None,
+            greetings: None,
+            warned: None,
+            warning: None,
             error: None,
             done: None,
             home: None,
@@ -124,6 +138,11 @@ impl QuickApp {
         self.applying.as_ref().map(|applying| &applying.id)
     }
 
+    /// The warning shown before a profile that chooses an unrecorded greeting is applied.
+    pub fn warning(&self) -> Option<&str> {
+        self.warning.as_deref()
+    }
+
     /// Why the last activation failed (shown in the window).
     pub fn error(&self) -> Option<&str> {
         self.error.as_deref()
@@ -150,7 +169,7 @@ impl QuickApp {
         }
         self.close_when_done(ui.ctx());
         self.watch_focus(ui.ctx());
-        let busy = self.applying.is_some() || self.closing || self.done.is_some();
+        let busy = self.busy();
         let mut commands = keys::keys_ui(ui, busy, self.model.detected().is_some());
         let frame = crate::gui::backdrop::central_panel_frame(ui.style())
             .inner_margin(MARGIN)
@@ -198,10 +217,11 @@ impl QuickApp {
                 commands.push(QuickCommand::ResumeSchedule);
             }
         }
-        let applying = self.applying.as_ref();
+        let applying = self.applying.as_ref().or(self.checking.as_ref());
         let applying_name = applying.map(|a| a.name.as_str());
         let status = footer::Status {
             applying: applying_name,
+            warning: self.warning.as_deref(),
             error: self.error.as_deref(),
             done: self.done(),
         };
@@ -210,14 +230,14 @@ impl QuickApp {
 
     /// Runs one command.
     fn run(&mut self, ctx: &egui::Context, command: QuickCommand) {
-        if self.applying.is_some() || self.closing || self.done.is_some() {
+        if self.busy() {
             return;
         }
         match command {
-            QuickCommand::Activate(id) => self.activate(&id),
+            QuickCommand::Activate(id) => self.activate(&id, true),
             QuickCommand::ActivateNth(index) => {
                 if let Some(profile) = self.model.profiles().get(index) {
-                    self.activate(&profile.id);
+                    self.activate(&profile.id, true);
                 }
             }
             QuickCommand::ShowDetected | QuickCommand::ShowMessages => {
@@ -254,8 +274,15 @@ impl QuickApp {
         }
     }
 
-    /// Applies a saved profile, or says at once why it cannot be applied.
-    fn activate(&mut self, id: &ProfileId) {
+    /// Whether a profile is being checked or applied, or the window is closing.
+    fn busy(&self) -> bool {
+        self.applying.is_some() || self.checking.is_some() || self.closing || self.done.is_some()
+    }
+
+    /// Applies a saved profile, or says at once why it cannot be applied. With `ask_greeting`, a profile
+    /// choosing a greeting that is not recorded is first said so (as the main window's dialog does), and
+    /// applied when pressed again — the same click or key, so it stays one keystroke away.
+    fn activate(&mut self, id: &ProfileId, ask_greeting: bool) {
         let Some(profile) = self.model.profile(id) else {
             return;
         };
@@ -269,6 +296,33 @@ impl QuickApp {
             return;
         };
         self.error = None;
+        let confirmed = self.warned.take().as_ref() == Some(id);
+        self.warning = None;
+        if ask_greeting
+            && !confirmed
+            && let Greeting::Recorded(_) = profile.settings.voicemail.greeting
+        {
+            let Some(recorded) = &self.greetings else {
+                // Asked only now, so a window whose profiles choose no recorded greeting never asks.
+                let request = WorkerRequest::Voicemail(VoicemailRequest::Greetings);
+                let ticket = self.model.request(request, None);
+                self.checking = Some(Applying {
+                    ticket,
+                    id: id.clone(),
+                    name,
+                });
+                return;
+            };
+            if let Some(slot) = recorded.missing(profile.settings.voicemail.greeting) {
+                let args = [
+                    ("profile", FluentValue::from(name)),
+                    ("number", FluentValue::from(slot.get())),
+                ];
+                self.warning = Some(self.i18n.tr_args("quick-unrecorded-greeting", &args));
+                self.warned = Some(id.clone());
+                return;
+            }
+        }
         let ticket = match hold {
             None => self.model.activate(id, &name),
             Some(hold) => {
@@ -291,6 +345,18 @@ impl QuickApp {
     /// Says so once the profile is applied (and closes a moment later); keeps the window open with the
     /// reason when it failed.
     fn finish(&mut self, ctx: &egui::Context, done: Finished) {
+        if let Some(checking) = self.checking.take_if(|c| c.ticket == done.ticket) {
+            match done.result {
+                Ok(Outcome::Voicemail(VoicemailOutcome::Greetings(recorded))) => {
+                    self.greetings = Some(recorded);
+                    self.activate(&checking.id, true);
+                }
+                // Not known (the main window then asks nothing either): apply what was pressed.
+                _ => self.activate(&checking.id, false),
+            }
+            ctx.request_repaint();
+            return;
+        }
         let Some(applying) = self.applying.take_if(|a| a.ticket == done.ticket) else {
             return;
         };
