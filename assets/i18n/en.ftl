@@ -963,3 +963,5 @@ audio-read-permission = callprofiles is not allowed to read it
 ## fix-window: closing with unsaved rules, the quick window's greeting check, audio on a direct Asterisk
 dialog-unsaved-rules-too = The rules also have unsaved changes: they are kept, and the window then shows them so you can save or cancel them.
 quick-unrecorded-greeting = { $profile } chooses greeting { $number }, which is not recorded: callers would hear the system greeting instead. Press it again to activate it anyway.
+vm-computer-audio-unavailable = The recordings are on the phone system, which this computer reaches without callprofiles-server: listen using the phone.
+vm-greeting-audio-unavailable = The greetings are on the phone system, which this computer reaches without callprofiles-server: record them by phone, or connect through callprofiles-server to listen and upload.

@@ -985,3 +985,5 @@ audio-read-permission = callprofiles nie ma uprawnień, by je odczytać
 ## fix-window: closing with unsaved rules, the quick window's greeting check, audio on a direct Asterisk
 dialog-unsaved-rules-too = Reguły też mają niezapisane zmiany: zostaną zachowane, a potem okno je pokaże, aby można je było zapisać albo anulować.
 quick-unrecorded-greeting = Profil { $profile } używa powitania { $number }, które nie jest nagrane: dzwoniący usłyszą zamiast niego Powitanie systemowe. Naciśnij go jeszcze raz, aby mimo to go włączyć.
+vm-computer-audio-unavailable = Nagrania są w systemie telefonicznym, z którym ten komputer łączy się bez callprofiles-server: odsłuchaj je za pomocą telefonu.
+vm-greeting-audio-unavailable = Powitania są w systemie telefonicznym, z którym ten komputer łączy się bez callprofiles-server: nagraj je za pomocą telefonu albo połącz się przez callprofiles-server, aby je odsłuchać i przesłać.

@@ -217,6 +217,12 @@ impl Model {
         self.snapshot.as_ref().and_then(|s| s.phone_system.as_ref())
     }
 
+    /// Whether voicemail audio can be played and greetings uploaded on this computer (not on a PBX reached
+    /// over AMI directly); while unknown, yes: a failure then says why.
+    pub fn computer_audio(&self) -> bool {
+        self.phone_system().is_none_or(|phone| phone.computer_audio)
+    }
+
     /// The configured Asterisk connection, when the phone system is one.
     pub fn asterisk(&self) -> Option<&AsteriskConfig> {
         match self.snapshot.as_ref()?.connection.as_ref()? {

@@ -213,17 +213,25 @@ fn the_demo_cannot_ring_a_phone_and_says_so() -> TestResult {
 }
 
 #[test]
-fn computer_playback_without_a_server_says_it_needs_one_and_offers_the_phone() -> TestResult {
+fn computer_playback_without_a_server_is_disabled_saying_why_and_offers_the_phone() -> TestResult {
     let home = tempfile::tempdir()?;
+    // The profile plays on the computer, but a PBX reached over AMI cannot hand out audio.
+    Callprofiles::open(home.path())?.pbx_set(&["voicemail.playback=computer"])?;
     let pbx = PbxHandles::new(CallOutcome::Answered);
     let speakers = FakeSpeakers::default();
     let mut harness = pbx_messages(home.path(), &pbx, &speakers);
-    click(&mut harness, "Play using the computer: Anna Nowak");
-    assert!(shows(
-        &harness,
-        "Playing voicemail on the computer needs callprofiles-server"
-    ));
-    assert!(shows(&harness, "listen using the phone"));
+    let computer = button(&harness, "Play using the computer: Anna Nowak");
+    assert!(computer.accesskit_node().is_disabled());
+    assert!(
+        computer
+            .accesskit_node()
+            .description()
+            .is_some_and(|d| d.contains("without callprofiles-server: listen using the phone")),
+        "{:?}",
+        computer.accesskit_node().description()
+    );
+    computer.click();
+    harness.run();
     assert!(speakers.with(|s| s.started.is_empty()));
     // What works is right there: the phone.
     click(&mut harness, "Play using the phone: Anna Nowak");
@@ -529,5 +537,35 @@ fn the_quick_windows_count_opens_the_messages() -> TestResult {
     again.key_press(egui::Key::M);
     again.run();
     assert!(again.state().main_window_requested());
+    Ok(())
+}
+
+#[test]
+fn greetings_cannot_be_listened_to_or_uploaded_on_a_direct_asterisk_and_say_why() -> TestResult {
+    let home = tempfile::tempdir()?;
+    Callprofiles::open(home.path())?.set("home", &["voicemail.greeting=1", "routing=forward:+48600100200"])?;
+    let pbx = PbxHandles::new(CallOutcome::Answered);
+    let mut harness = harness_of(pbx_app(home.path(), &pbx));
+    crate::gui_support::select(&mut harness, "Home");
+    for name in ["🔊 Listen", "Upload WAV…"] {
+        let control = button(&harness, name);
+        assert!(control.accesskit_node().is_disabled(), "{name}");
+        assert!(
+            control
+                .accesskit_node()
+                .description()
+                .is_some_and(|d| d.contains("without callprofiles-server")),
+            "{name}: {:?}",
+            control.accesskit_node().description()
+        );
+    }
+    // Recording by phone is what works, so it stays.
+    assert!(!button(&harness, "📞 Record by phone").accesskit_node().is_disabled());
+
+    // Through a server (or the demo) they work.
+    pbx.serves_audio.store(true, Ordering::SeqCst);
+    harness.state_mut().refresh();
+    harness.run();
+    assert!(!button(&harness, "Upload WAV…").accesskit_node().is_disabled());
     Ok(())
 }

@@ -22,6 +22,7 @@ impl PhoneSystem for Crashing {
     fn description(&self) -> PhoneSystemDescription {
         PhoneSystemDescription {
             kind: PhoneSystemKind::Asterisk,
+            computer_audio: false,
             summary: "Crashing PBX".to_owned(),
         }
     }

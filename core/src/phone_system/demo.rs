@@ -64,6 +64,7 @@ impl PhoneSystem for DemoPhoneSystem {
     fn description(&self) -> PhoneSystemDescription {
         PhoneSystemDescription {
             kind: PhoneSystemKind::Demo,
+            computer_audio: true,
             summary: "Built-in demo phone system (no PBX connected): settings are saved on this computer only"
                 .to_owned(),
         }

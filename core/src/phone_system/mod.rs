@@ -29,6 +29,10 @@ pub enum PhoneSystemKind {
 pub struct PhoneSystemDescription {
     /// Its kind.
     pub kind: PhoneSystemKind,
+    /// Whether it hands voicemail audio to this computer and takes an uploaded greeting (the demo, a
+    /// callprofiles server, an Asterisk with its spool); a desktop on a PBX over AMI cannot reach the PBX's
+    /// files, so the window offers the phone instead of failing after the click.
+    pub computer_audio: bool,
     /// One plain sentence, e.g. "Built-in demo phone system (no PBX connected)".
     pub summary: String,
 }

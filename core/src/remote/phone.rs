@@ -81,6 +81,7 @@ impl PhoneSystem for Unusable {
 fn describe(config: &ServerConfig) -> PhoneSystemDescription {
     PhoneSystemDescription {
         kind: PhoneSystemKind::Server,
+        computer_audio: true,
         summary: format!(
             "callprofiles server at {}, extension {}",
             config.url,

@@ -32,6 +32,7 @@ impl PhoneSystem for Unreachable {
     fn description(&self) -> PhoneSystemDescription {
         PhoneSystemDescription {
             kind: PhoneSystemKind::Asterisk,
+            computer_audio: false,
             summary: "Test PBX".to_owned(),
         }
     }

@@ -5,7 +5,7 @@
 use callprofiles_core::{Greeting, PhoneSystemKind};
 use fluent_bundle::FluentValue;
 
-use super::messages::MessagesPanel;
+use super::messages::{MessagesPanel, disabled_because};
 use crate::gui::command::{UiCommand, VoicemailCommand};
 use crate::gui::draft::Draft;
 use crate::gui::model::Model;
@@ -77,6 +77,8 @@ pub fn greeting_ui(
         ui.horizontal(|ui| ui.add(egui::Label::new(warning).wrap()));
     }
     let demo = model.phone_system().is_some_and(|p| p.kind == PhoneSystemKind::Demo);
+    let computer_audio = model.computer_audio();
+    let no_audio_reason = i18n.tr("vm-greeting-audio-unavailable");
     ui.horizontal_wrapped(|ui| {
         let number = FluentValue::from(slot.get());
         let record = ui
@@ -90,18 +92,21 @@ pub fn greeting_ui(
             command = Some(VoicemailCommand::RecordGreeting(slot));
         }
         let track = Track::Greeting(slot);
-        let listen = ui
-            .add_enabled(
-                recorded != Some(false) && !view.panel.fetching(&track),
-                egui::Button::new(format!("🔊 {}", i18n.tr("vm-listen"))),
-            )
-            .on_hover_text(i18n.tr_args("vm-listen-tooltip", &[("number", number.clone())]))
-            .on_disabled_hover_text(i18n.tr("vm-listen-unrecorded"));
+        let listen = ui.add_enabled(
+            computer_audio && recorded != Some(false) && !view.panel.fetching(&track),
+            egui::Button::new(format!("🔊 {}", i18n.tr("vm-listen"))),
+        );
+        let listen = if computer_audio {
+            listen.on_disabled_hover_text(i18n.tr("vm-listen-unrecorded"))
+        } else {
+            disabled_because(listen, &no_audio_reason)
+        }
+        .on_hover_text(i18n.tr_args("vm-listen-tooltip", &[("number", number.clone())]));
         if listen.clicked() {
             command = Some(VoicemailCommand::ListenGreeting(slot));
         }
-        let upload = ui
-            .button(i18n.tr("vm-upload-wav"))
+        let upload = ui.add_enabled(computer_audio, egui::Button::new(i18n.tr("vm-upload-wav")));
+        let upload = disabled_because(upload, &no_audio_reason)
             .on_hover_text(i18n.tr_args("vm-upload-wav-tooltip", &[("number", number)]));
         if upload.clicked() {
             command = Some(VoicemailCommand::ChooseGreetingFile(slot));

@@ -81,6 +81,7 @@ impl PhoneSystem for FakePbx {
     fn description(&self) -> PhoneSystemDescription {
         PhoneSystemDescription {
             kind: PhoneSystemKind::Asterisk,
+            computer_audio: self.handles.serves_audio.load(Ordering::SeqCst),
             summary: "Test PBX".to_owned(),
         }
     }

@@ -363,6 +363,7 @@ impl PhoneSystem for AsteriskPhoneSystem {
     fn description(&self) -> PhoneSystemDescription {
         PhoneSystemDescription {
             kind: PhoneSystemKind::Asterisk,
+            computer_audio: self.spool.is_some(),
             summary: format!(
                 "Asterisk at {}, extension {} (AMI user {})",
                 self.config.address(),

@@ -105,7 +105,12 @@ impl MessagesPanel {
     #[must_use]
     pub fn ui(&self, ui: &mut egui::Ui, i18n: &I18n, model: &Model, player: &Player) -> Vec<VoicemailCommand> {
         let mut commands = Vec::new();
-        let playback = model.live().map_or(Playback::Phone, |live| live.voicemail.playback);
+        let computer_audio = model.computer_audio();
+        // Without audio on the computer, the phone is the way offered first.
+        let playback = match model.live().map(|live| live.voicemail.playback) {
+            Some(Playback::Computer) if computer_audio => Playback::Computer,
+            _ => Playback::Phone,
+        };
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
             ui.heading(egui::RichText::new(i18n.tr("vm-heading")).strong());
@@ -160,7 +165,15 @@ impl MessagesPanel {
                 }
                 super::scrolled::scrolled_ui(ui, "messages", |ui| {
                     for message in shown {
-                        commands.extend(row::message_row_ui(ui, i18n, self, player, message, playback));
+                        commands.extend(row::message_row_ui(
+                            ui,
+                            i18n,
+                            self,
+                            player,
+                            message,
+                            playback,
+                            computer_audio,
+                        ));
                     }
                 });
             }
@@ -180,4 +193,14 @@ impl MessagesPanel {
             ],
         ))
     }
+}
+
+/// A control disabled for `reason`: said on hover and, for screen readers, as its description.
+pub fn disabled_because(response: egui::Response, reason: &str) -> egui::Response {
+    if !response.enabled() {
+        response
+            .ctx
+            .accesskit_node_builder(response.id, |node| node.set_description(reason));
+    }
+    response.on_disabled_hover_text(reason)
 }

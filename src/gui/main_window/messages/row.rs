@@ -20,6 +20,7 @@ pub fn message_row_ui(
     player: &Player,
     message: &VoicemailMessage,
     playback: Playback,
+    computer_audio: bool,
 ) -> Vec<VoicemailCommand> {
     let mut commands = Vec::new();
     let new = message.state == MessageState::New;
@@ -39,7 +40,8 @@ pub fn message_row_ui(
     );
     let named = |ui: &egui::Ui, response: egui::Response, action: String| {
         let name = format!("{action}: {caller}, {when}");
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, ui.is_enabled(), &name));
+        let enabled = ui.is_enabled() && response.enabled();
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, enabled, &name));
         response
     };
     ui.add_space(4.0);
@@ -80,8 +82,15 @@ pub fn message_row_ui(
                     egui::Button::new(text)
                 };
                 let busy = way == Playback::Computer && panel.fetching(&track);
-                let response = ui.add_enabled(!busy, button);
-                if named(ui, response, i18n.tr(key)).clicked() {
+                let unavailable = way == Playback::Computer && !computer_audio;
+                let response = ui.add_enabled(!busy && !unavailable, button);
+                let response = named(ui, response, i18n.tr(key));
+                let response = if unavailable {
+                    super::disabled_because(response, &i18n.tr("vm-computer-audio-unavailable"))
+                } else {
+                    response
+                };
+                if response.clicked() {
                     commands.push(VoicemailCommand::Play(message.id.clone(), way));
                 }
                 if busy {
