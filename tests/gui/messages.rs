@@ -340,6 +340,12 @@ fn delete_hides_at_once_and_undo_brings_the_message_back() -> TestResult {
         "The message from Anna Nowak, +48 221 234 567 is deleted."
     ));
     assert!(shows(&harness, "Messages, 1 new message"));
+    // The status line counts as the sidebar does.
+    assert!(
+        shows(&harness, "✉ 1 new voicemail message"),
+        "the status line still counts it"
+    );
+    assert!(!shows(&harness, "✉ 2 new voicemail messages"));
     // Nothing is lost yet.
     assert_eq!(DemoMailbox::new(home.path()).messages()?.len(), 3);
     click(&mut harness, "⟲ Undo");

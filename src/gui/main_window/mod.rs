@@ -345,7 +345,14 @@ impl MainApp {
             .show(ui, |ui| {
                 let notice = self.notice.as_ref();
                 let undo = notice.is_some_and(|n| n.undo) && self.reverted.is_some();
-                commands.extend(status::status_ui(ui, &self.i18n, &self.model, notice, undo));
+                commands.extend(status::status_ui(
+                    ui,
+                    &self.i18n,
+                    &self.model,
+                    notice,
+                    undo,
+                    self.messages.new_count(),
+                ));
             });
         if self.model.detected().is_some() && self.selection != Selection::Detected {
             egui::Panel::top("detected_banner")

@@ -17,6 +17,7 @@ pub fn status_ui(
     model: &Model,
     notice: Option<&Notice>,
     undo: bool,
+    listed_new: Option<usize>,
 ) -> Option<UiCommand> {
     let mut command = None;
     ui.add_space(2.0);
@@ -63,7 +64,9 @@ pub fn status_ui(
             let text = i18n.tr("status-do-not-disturb");
             segment_ui(ui, vec![Piece::Whole(egui::RichText::new(text).strong().into())]);
         }
-        if let Some(count) = model.new_messages().filter(|count| *count > 0) {
+        // Counted as the sidebar counts (a message waiting for its Undo to run out is no longer there).
+        let new = listed_new.map(|count| count as u64).or_else(|| model.new_messages());
+        if let Some(count) = new.filter(|count| *count > 0) {
             let text = i18n.tr_args("status-new-voicemail", &[("count", FluentValue::from(count))]);
             segment_ui(ui, vec![Piece::Whole(egui::RichText::new(text).strong().into())]);
         }
