@@ -575,3 +575,48 @@ fn greetings_cannot_be_listened_to_or_uploaded_on_a_direct_asterisk_and_say_why(
     assert!(!button(&harness, "Upload WAV…").accesskit_node().is_disabled());
     Ok(())
 }
+
+#[test]
+fn after_record_by_phone_the_greetings_are_read_again_a_few_times_without_idle_repaints() -> TestResult {
+    use callprofiles_core::GreetingSlot;
+    let home = tempfile::tempdir()?;
+    Callprofiles::open(home.path())?.set("home", &["voicemail.greeting=3", "routing=forward:+48600100200"])?;
+    let pbx = PbxHandles::new(CallOutcome::Answered);
+    // Tall enough that the greeting's buttons are in sight.
+    let mut harness = Harness::builder()
+        .with_size([1000.0, 1400.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut MainApp| app.frame_ui(ui), pbx_app(home.path(), &pbx));
+    harness.run();
+    crate::gui_support::select(&mut harness, "Home");
+    let unrecorded = "Greeting 3 is not recorded";
+    assert!(shows(&harness, unrecorded));
+    click(&mut harness, "📞 Record by phone");
+    let delay = repaint_delay(&harness);
+    assert!(
+        delay >= Duration::from_secs(1) && delay <= Duration::from_secs(30),
+        "a wake-up later (the notice fading, the greetings read again), not a repaint per frame: {delay:?}"
+    );
+    // The caller records greeting 3 on the phone meanwhile.
+    let mailbox = DemoMailbox::new(home.path());
+    let wav = mailbox.greeting_audio(GreetingSlot::new(1)?)?;
+    mailbox.upload_greeting(GreetingSlot::new(3)?, &wav)?;
+    assert!(shows(&harness, unrecorded), "read again too early");
+    // 31 s of frames at 60 per second: the first re-read is at 30 s.
+    for _ in 0..(31 * 60) {
+        harness.step();
+    }
+    harness.run();
+    assert!(!shows(&harness, unrecorded), "the new greeting was not read");
+    assert!(
+        harness
+            .query_by(|node| node.value().is_some_and(|v| v == "Greeting 3 — recorded"))
+            .is_some()
+    );
+    assert_eq!(
+        repaint_delay(&harness),
+        Duration::MAX,
+        "idle once the greeting is recorded"
+    );
+    Ok(())
+}

@@ -5,10 +5,12 @@
 use std::time::{Duration, Instant};
 
 use callprofiles_core::voicemail::MessageState;
-use callprofiles_core::{AudioError, CoreError, PhoneError, Playback, Routing};
+use callprofiles_core::{AudioError, CoreError, Greeting, PhoneError, Playback, Routing};
 use fluent_bundle::FluentValue;
 
-use super::{MessagesPanel, PendingDelete, TrackProblem, UNDO_DELETE_SECONDS};
+use super::{
+    GREETING_RECHECK_SECONDS, GreetingRecheck, MessagesPanel, PendingDelete, TrackProblem, UNDO_DELETE_SECONDS,
+};
 use crate::gui::command::{FileAction, Selection, VoicemailCommand};
 use crate::gui::main_window::{MainApp, Notice};
 use crate::gui::model::Finished;
@@ -53,6 +55,7 @@ impl MainApp {
             }
         }
         let now = ctx.input(|input| input.time);
+        self.recheck_greeting(ctx, now);
         if let Some(pending) = &self.messages.pending {
             let left = pending.due - now;
             if left <= 0.0 {
@@ -75,6 +78,30 @@ impl MainApp {
         if let Some(next) = self.player.tick() {
             ctx.request_repaint_after(next);
         }
+    }
+
+    /// After Record by phone: reads the greetings again when the next of [`GREETING_RECHECK_SECONDS`] has come,
+    /// and asks for one repaint at that instant meanwhile.
+    fn recheck_greeting(&mut self, ctx: &egui::Context, now: f64) {
+        let Some(recheck) = self.messages.greeting_recheck.as_mut() else {
+            return;
+        };
+        let since = *recheck.since.get_or_insert(now);
+        let Some(after) = GREETING_RECHECK_SECONDS.get(recheck.next) else {
+            self.messages.greeting_recheck = None;
+            return;
+        };
+        let left = since + after - now;
+        if left > 0.0 {
+            ctx.request_repaint_after(Duration::from_secs_f64(left));
+            return;
+        }
+        recheck.next += 1;
+        if recheck.next >= GREETING_RECHECK_SECONDS.len() {
+            self.messages.greeting_recheck = None;
+        }
+        self.voicemail_request(VoicemailRequest::Greetings);
+        ctx.request_repaint();
     }
 
     /// Sends a voicemail request, noting it for its answer.
@@ -190,7 +217,14 @@ impl MainApp {
                 self.messages.listing = false;
                 self.messages.messages = Some(Ok(messages));
             }
-            VoicemailOutcome::Greetings(greetings) => self.messages.greetings = Some(Ok(greetings)),
+            VoicemailOutcome::Greetings(greetings) => {
+                let recorded =
+                    |recheck: &GreetingRecheck| greetings.missing(Greeting::Recorded(recheck.slot)).is_none();
+                if self.messages.greeting_recheck.as_ref().is_some_and(recorded) {
+                    self.messages.greeting_recheck = None;
+                }
+                self.messages.greetings = Some(Ok(greetings));
+            }
             VoicemailOutcome::MarkedHeard(_) | VoicemailOutcome::Deleted(_) => self.messages.list_again(),
             VoicemailOutcome::PlayingOnPhone(id) => {
                 let caller = self.messages.message(&id).map(|message| caller_text(i18n, message));
@@ -204,6 +238,11 @@ impl MainApp {
                 self.notice = Some(Notice::info(text));
             }
             VoicemailOutcome::RecordingGreeting(slot) => {
+                self.messages.greeting_recheck = Some(GreetingRecheck {
+                    slot,
+                    since: None,
+                    next: 0,
+                });
                 let text = i18n.tr_args(
                     "vm-phone-records",
                     &[

@@ -31,6 +31,21 @@ struct PendingDelete {
     due: f64,
 }
 
+/// When, after Record by phone, the greetings are read again (seconds after the phone system was asked to
+/// ring): nothing tells the window when the recording call ends, and a caller takes from half a minute to a
+/// few minutes to answer, listen to the prompt and record. A handful of wake-ups, never a timer.
+pub const GREETING_RECHECK_SECONDS: [f64; 4] = [30.0, 60.0, 120.0, 240.0];
+
+/// A greeting being recorded by phone, read again at [`GREETING_RECHECK_SECONDS`] until it is recorded.
+#[derive(Clone, Copy, Debug)]
+struct GreetingRecheck {
+    slot: callprofiles_core::GreetingSlot,
+    /// The window's time (seconds) when the call was asked for; set at the first frame after the answer.
+    since: Option<f64>,
+    /// Which of [`GREETING_RECHECK_SECONDS`] comes next.
+    next: usize,
+}
+
 /// Why a track cannot be played on the computer, kept beside its message or greeting.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TrackProblem {
@@ -57,6 +72,8 @@ pub struct MessagesPanel {
     fetching: Option<Track>,
     /// Why the last track could not be played on the computer.
     problem: Option<TrackProblem>,
+    /// A greeting being recorded by phone, whose list is read again a few times.
+    greeting_recheck: Option<GreetingRecheck>,
 }
 
 impl MessagesPanel {
