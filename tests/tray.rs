@@ -6,15 +6,19 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use callprofiles::automation::until::TrayHold;
 use callprofiles::gui::tray::{Tray, TrayMenu, TrayRequest};
 use callprofiles::text::i18n::{I18n, Language};
 use callprofiles_core::{BuiltIn, Callprofiles, ProfileId};
 use zbus::zvariant::{OwnedValue, Value};
+
+// The private bus the desktop tests start, shared so that one `dbus-daemon` recipe serves both.
+#[path = "desktop/private_bus.rs"]
+mod private_bus;
+use private_bus::PrivateBus;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -24,43 +28,6 @@ type MenuNode = (i32, HashMap<String, OwnedValue>, Vec<OwnedValue>);
 /// A top-level menu entry as a host shows it: its label ("(…)" when disabled, "---" for a separator), its
 /// toggle state (1 checked, 0 not, -1 no toggle) and its id.
 type Entry = (String, i32, i32);
-
-/// A private session bus, stopped when dropped.
-struct Bus {
-    daemon: Child,
-    address: String,
-    _dir: tempfile::TempDir,
-}
-
-impl Bus {
-    /// Starts `dbus-daemon` on a socket in a new directory; `None` (with the reason) when it is not installed.
-    fn start() -> Result<Self, String> {
-        let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
-        let socket = dir.path().join("bus");
-        let address = format!("unix:path={}", socket.display());
-        let daemon = Command::new("dbus-daemon")
-            .args(["--session", "--nofork", "--nopidfile", "--nosyslog"])
-            .arg(format!("--address={address}"))
-            .stdout(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("dbus-daemon could not be started ({e}); install the dbus-daemon package"))?;
-        let bus = Self {
-            daemon,
-            address,
-            _dir: dir,
-        };
-        wait_for(|| socket.exists())
-            .then_some(bus)
-            .ok_or("dbus-daemon did not listen".to_owned())
-    }
-}
-
-impl Drop for Bus {
-    fn drop(&mut self) {
-        self.daemon.kill().ok();
-        self.daemon.wait().ok();
-    }
-}
 
 /// A stand-in tray host: what a desktop's StatusNotifierWatcher does, recording who registered.
 struct Watcher {
@@ -94,15 +61,8 @@ impl Watcher {
 }
 
 /// Whether `done` holds within 5 s.
-fn wait_for(mut done: impl FnMut() -> bool) -> bool {
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while Instant::now() < deadline {
-        if done() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    false
+fn wait_for(done: impl FnMut() -> bool) -> bool {
+    private_bus::wait_for(Duration::from_secs(5), done)
 }
 
 /// The tray's menu as a host reads it.
@@ -195,7 +155,7 @@ fn menu_for(home: &Path, i18n: &I18n) -> TrayMenu {
 
 #[test]
 fn the_tray_over_a_real_session_bus() -> TestResult {
-    let bus = match Bus::start() {
+    let bus = match PrivateBus::start() {
         Ok(bus) => bus,
         Err(reason) if std::env::var("CI").as_deref() == Ok("true") => return Err(reason.into()),
         Err(reason) => {

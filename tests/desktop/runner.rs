@@ -22,7 +22,7 @@ use callprofiles_core::{BuiltIn, Callprofiles, ProfileId, ProfileService};
 use zbus::names::BusName;
 
 use crate::private_bus::{PrivateBus, wait_for};
-use crate::stand_ins::{Manager, Notifications, SESSION, Session};
+use crate::stand_ins::{self, SESSION, runner_on, serve_logind, serve_notifications};
 use crate::{TestResult, missing};
 
 /// The active profile of the home, as its files say.
@@ -66,34 +66,12 @@ fn leaving_the_computer_switches_to_the_away_profile_and_back() -> TestResult {
     assert_eq!(active(home.path()), Some(BuiltIn::Office.id()));
 
     let inhibitors = Arc::new(Mutex::new(Vec::new()));
-    let logind = zbus::blocking::connection::Builder::address(bus.address.as_str())?
-        .name("org.freedesktop.login1")?
-        .serve_at(
-            "/org/freedesktop/login1",
-            Manager {
-                inhibitors: Arc::clone(&inhibitors),
-            },
-        )?
-        .serve_at(SESSION, Session)?
-        .build()?;
-    let shown = Arc::new(Mutex::new(Vec::new()));
-    let _notifications = zbus::blocking::connection::Builder::address(bus.address.as_str())?
-        .name("org.freedesktop.Notifications")?
-        .serve_at("/org/freedesktop/Notifications", Notifications(Arc::clone(&shown)))?
-        .build()?;
-    let notices = || shown.lock().map(|shown| shown.clone()).unwrap_or_default();
+    let logind = serve_logind(&bus.address, Arc::clone(&inhibitors))?;
+    let (_notifications, shown) = serve_notifications(&bus.address)?;
+    let notices = || stand_ins::notices(&shown);
 
     let mut worker = PhoneWorker::spawn(WorkerCore::open(home.path()), egui::Context::default())?;
-    let private = Bus::Address(bus.address.clone());
-    worker.start_runner(RunnerSetup {
-        away: AwayBuses {
-            system: private.clone(),
-            session: private.clone(),
-        },
-        notifications: private,
-        network: NetworkSource::Off,
-        language: Language::English,
-    })?;
+    worker.start_runner(runner_on(&bus.address, Language::English))?;
     let limit = Duration::from_secs(10);
     assert!(
         wait_for(limit, || inhibitors.lock().is_ok_and(|i| i.len() == 1)),
@@ -227,23 +205,10 @@ fn an_until_ends_on_time_and_the_rules_decide_again() -> TestResult {
         otherwise: Some(BuiltIn::Office.id()),
         ..Rules::default()
     })?;
-    let shown = Arc::new(Mutex::new(Vec::new()));
-    let _notifications = zbus::blocking::connection::Builder::address(bus.address.as_str())?
-        .name("org.freedesktop.Notifications")?
-        .serve_at("/org/freedesktop/Notifications", Notifications(Arc::clone(&shown)))?
-        .build()?;
-    let notices = || shown.lock().map(|shown| shown.clone()).unwrap_or_default();
+    let (_notifications, shown) = serve_notifications(&bus.address)?;
+    let notices = || stand_ins::notices(&shown);
     let mut worker = PhoneWorker::spawn(WorkerCore::open(home.path()), egui::Context::default())?;
-    let private = Bus::Address(bus.address.clone());
-    worker.start_runner(RunnerSetup {
-        away: AwayBuses {
-            system: private.clone(),
-            session: private.clone(),
-        },
-        notifications: private,
-        network: NetworkSource::Off,
-        language: Language::Polish,
-    })?;
+    worker.start_runner(runner_on(&bus.address, Language::Polish))?;
 
     // Home for two seconds (as `activate --for` in a terminal would), then a request from the window.
     let ends = jiff::Timestamp::now().checked_add(jiff::SignedDuration::from_secs(2))?;
@@ -305,12 +270,8 @@ fn the_office_network_chooses_its_profile() -> TestResult {
         "IP address       HW type     Flags       HW address            Mask     Device\n\
          10.10.1.1        0x1         0x2         3C:52:82:0a:1b:2c     *        enp0s31f6\n",
     )?;
-    let shown = Arc::new(Mutex::new(Vec::new()));
-    let _notifications = zbus::blocking::connection::Builder::address(bus.address.as_str())?
-        .name("org.freedesktop.Notifications")?
-        .serve_at("/org/freedesktop/Notifications", Notifications(Arc::clone(&shown)))?
-        .build()?;
-    let notices = || shown.lock().map(|shown| shown.clone()).unwrap_or_default();
+    let (_notifications, shown) = serve_notifications(&bus.address)?;
+    let notices = || stand_ins::notices(&shown);
     let mut worker = PhoneWorker::spawn(WorkerCore::open(home.path()), egui::Context::default())?;
     let private = Bus::Address(bus.address.clone());
     worker.start_runner(RunnerSetup {

@@ -6,6 +6,10 @@ use std::collections::HashMap;
 use std::io::PipeReader;
 use std::sync::{Arc, Mutex};
 
+use callprofiles::automation::away::AwayBuses;
+use callprofiles::automation::bus::Bus;
+use callprofiles::automation::runner::{NetworkSource, RunnerSetup};
+use callprofiles::text::i18n::Language;
 use zbus::zvariant::{OwnedObjectPath, OwnedValue};
 
 /// This process's session in the stand-in logind.
@@ -68,5 +72,51 @@ impl Notifications {
         let Ok(mut shown) = self.0.lock() else { return 0 };
         shown.push((app_name.to_owned(), summary.to_owned(), body.to_owned()));
         u32::try_from(shown.len()).unwrap_or(u32::MAX)
+    }
+}
+
+/// What the stand-in notification service was asked to show, as (app, summary, body).
+pub type Shown = Arc<Mutex<Vec<(String, String, String)>>>;
+
+/// The notifications shown so far.
+pub fn notices(shown: &Shown) -> Vec<(String, String, String)> {
+    shown.lock().map(|shown| shown.clone()).unwrap_or_default()
+}
+
+/// Serves the stand-in notification service on the bus at `address` while the connection lives.
+pub fn serve_notifications(address: &str) -> zbus::Result<(zbus::blocking::Connection, Shown)> {
+    let shown = Shown::default();
+    let connection = zbus::blocking::connection::Builder::address(address)?
+        .name("org.freedesktop.Notifications")?
+        .serve_at("/org/freedesktop/Notifications", Notifications(Arc::clone(&shown)))?
+        .build()?;
+    Ok((connection, shown))
+}
+
+/// Serves the stand-in logind (its manager keeping the inhibitors it hands out in `inhibitors`, and our
+/// session) on the bus at `address` while the connection lives; signals are emitted through it.
+pub fn serve_logind(
+    address: &str,
+    inhibitors: Arc<Mutex<Vec<PipeReader>>>,
+) -> zbus::Result<zbus::blocking::Connection> {
+    zbus::blocking::connection::Builder::address(address)?
+        .name("org.freedesktop.login1")?
+        .serve_at("/org/freedesktop/login1", Manager { inhibitors })?
+        .serve_at(SESSION, Session)?
+        .build()
+}
+
+/// The runner's buses all on the private bus at `address` (logind's system bus, the session bus, the
+/// notifications), with no network source.
+pub fn runner_on(address: &str, language: Language) -> RunnerSetup {
+    let private = Bus::Address(address.to_owned());
+    RunnerSetup {
+        away: AwayBuses {
+            system: private.clone(),
+            session: private.clone(),
+        },
+        notifications: private,
+        network: NetworkSource::Off,
+        language,
     }
 }

@@ -6,9 +6,6 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use callprofiles::automation::away::AwayBuses;
-use callprofiles::automation::bus::Bus;
-use callprofiles::automation::runner::{NetworkSource, RunnerSetup};
 use callprofiles::gui::worker::{PhoneWorker, WorkerCore};
 use callprofiles::text::i18n::Language;
 use callprofiles_core::automation::{AwayRule, ReturnTo, Rules, Until};
@@ -18,7 +15,7 @@ use zbus::names::BusName;
 use crate::asterisk_support::{TestResult, reset_extension, with_asterisk};
 use crate::private_bus::{PrivateBus, wait_for};
 use crate::server_support::{Server, callprofiles, connect};
-use crate::stand_ins::{Manager, Notifications, SESSION, Session};
+use crate::stand_ins::{self, SESSION, runner_on, serve_logind, serve_notifications};
 
 #[test]
 fn the_runner_reports_leaving_to_the_server_which_switches() -> TestResult {
@@ -45,33 +42,11 @@ fn the_runner_reports_leaving_to_the_server_which_switches() -> TestResult {
         })?;
 
         let bus = PrivateBus::start()?;
-        let logind = zbus::blocking::connection::Builder::address(bus.address.as_str())?
-            .name("org.freedesktop.login1")?
-            .serve_at(
-                "/org/freedesktop/login1",
-                Manager {
-                    inhibitors: Arc::new(Mutex::new(Vec::new())),
-                },
-            )?
-            .serve_at(SESSION, Session)?
-            .build()?;
-        let shown = Arc::new(Mutex::new(Vec::new()));
-        let _notifications = zbus::blocking::connection::Builder::address(bus.address.as_str())?
-            .name("org.freedesktop.Notifications")?
-            .serve_at("/org/freedesktop/Notifications", Notifications(Arc::clone(&shown)))?
-            .build()?;
-        let notices = || shown.lock().map(|shown| shown.clone()).unwrap_or_default();
+        let logind = serve_logind(&bus.address, Arc::new(Mutex::new(Vec::new())))?;
+        let (_notifications, shown) = serve_notifications(&bus.address)?;
+        let notices = || stand_ins::notices(&shown);
         let mut worker = PhoneWorker::spawn(WorkerCore::open(home.path()), egui::Context::default())?;
-        let private = Bus::Address(bus.address.clone());
-        worker.start_runner(RunnerSetup {
-            away: AwayBuses {
-                system: private.clone(),
-                session: private.clone(),
-            },
-            notifications: private,
-            network: NetworkSource::Off,
-            language: Language::English,
-        })?;
+        worker.start_runner(runner_on(&bus.address, Language::English))?;
 
         let direct = asterisk.home("291")?;
         let routing = || {

@@ -23,6 +23,7 @@
 mod clock_time;
 mod evaluate;
 mod hold;
+mod hold_length;
 pub mod local_time;
 mod network;
 mod rules;
@@ -37,6 +38,7 @@ mod weekdays;
 pub use clock_time::{ClockTime, MINUTES_PER_DAY};
 pub use evaluate::{Decision, HORIZON_DAYS, NextChange, Reason, decide, next_change};
 pub use hold::{AwayCause, Hold, ReturnTo, Situation, Until};
+pub use hold_length::{HoldLength, hold_end};
 pub use network::{MacAddress, NetworkObservation, NetworkSignature, Subnet, WifiName};
 pub use rules::{
     AwayRule, Exception, MAX_EXCEPTIONS, MAX_NETWORKS, MAX_WINDOWS, NetworkLabel, NetworkRule, RuleRef, Rules, Window,

@@ -2,8 +2,7 @@
 //! go back to what the schedule says, or to the previous profile. The same small form serves the main
 //! window (a menu beside Activate) and the quick window (a line under the profiles).
 
-use callprofiles_core::automation::until_input::next_occurrence;
-use callprofiles_core::automation::{ClockTime, ReturnTo, Rules, Until};
+use callprofiles_core::automation::{ClockTime, HoldLength, ReturnTo, Rules, Until, hold_end};
 use fluent_bundle::FluentValue;
 
 use super::draft::parse_time;
@@ -31,58 +30,29 @@ pub enum Afterwards {
     Previous,
 }
 
-/// The time "tomorrow morning" means when the schedule starts nothing before noon.
-const MORNING: jiff::civil::Time = jiff::civil::Time::constant(8, 0, 0, 0);
+impl From<Hold> for HoldLength {
+    fn from(hold: Hold) -> Self {
+        match hold {
+            Hold::Hours(hours) => HoldLength::Hours(hours),
+            Hold::At(time) => HoldLength::At(ClockTime::of(time)),
+            Hold::TomorrowMorning => HoldLength::TomorrowMorning,
+        }
+    }
+}
 
-/// The "until" core is asked for: `hold` counted from `now` (a time typed is the next such time on the
-/// wall clock of `now`'s zone; tomorrow morning is the schedule's first start tomorrow before noon, else
-/// 08:00), then `afterwards`. `None` only past the edges of time.
+/// The "until" core is asked for: `hold` counted from `now` by core's [`hold_end`] (a time typed is the
+/// next such time on the wall clock of `now`'s zone, as the command line's `--until`; tomorrow morning is
+/// the schedule's first start tomorrow before noon, else 08:00), then `afterwards`. `None` only past the
+/// edges of time.
 pub fn until_of(hold: Hold, afterwards: Afterwards, now: &jiff::Zoned, rules: Option<&Rules>) -> Option<Until> {
-    let ends = match hold {
-        Hold::Hours(hours) => now
-            .timestamp()
-            .checked_add(jiff::SignedDuration::from_hours(i64::from(hours)))
-            .ok()?,
-        // Core's reading of a typed time, as the command line's `--until` (today, else tomorrow; the
-        // daylight-saving policy of the rules).
-        Hold::At(time) => next_occurrence(now.time_zone(), now.timestamp(), ClockTime::of(time))?,
-        Hold::TomorrowMorning => tomorrow_morning(now, rules)?,
-    };
     let then = match afterwards {
         Afterwards::Schedule => ReturnTo::Schedule,
         Afterwards::Previous => ReturnTo::Previous,
     };
-    Some(Until { ends, then })
-}
-
-/// Tomorrow's first window start before noon (in the rules' zone), else 08:00 on `now`'s wall clock.
-fn tomorrow_morning(now: &jiff::Zoned, rules: Option<&Rules>) -> Option<jiff::Timestamp> {
-    let noon = jiff::civil::Time::constant(12, 0, 0, 0);
-    let scheduled = rules.and_then(|rules| {
-        let zone = rules.time_zone.time_zone().clone();
-        let tomorrow = now.with_time_zone(zone.clone()).date().tomorrow().ok()?;
-        rules
-            .weekly
-            .iter()
-            .filter(|window| window.days.contains(tomorrow.weekday()))
-            .filter_map(|window| window.start.on(tomorrow))
-            .filter(|start| start.time() < noon)
-            .min()
-            .and_then(|start| start.to_zoned(zone).ok())
-            .map(|start| start.timestamp())
-    });
-    match scheduled {
-        Some(start) => Some(start),
-        None => Some(
-            now.date()
-                .tomorrow()
-                .ok()?
-                .to_datetime(MORNING)
-                .to_zoned(now.time_zone().clone())
-                .ok()?
-                .timestamp(),
-        ),
-    }
+    Some(Until {
+        ends: hold_end(hold.into(), now, rules)?,
+        then,
+    })
 }
 
 /// The form's state: what was typed and chosen so far.
@@ -228,41 +198,18 @@ impl UntilForm {
 mod tests {
     use super::*;
 
-    fn warsaw(text: &str) -> Result<jiff::Zoned, jiff::Error> {
-        format!("{text}[Europe/Warsaw]").parse()
-    }
-
     #[test]
-    fn a_time_already_past_today_means_tomorrow() -> Result<(), Box<dyn std::error::Error>> {
-        let now = warsaw("2026-12-01T18:30:00+01:00")?;
-        let at = |h, m| Hold::At(jiff::civil::Time::constant(h, m, 0, 0));
-        let later = until_of(at(19, 0), Afterwards::Schedule, &now, None).ok_or("none")?;
-        assert_eq!(later.ends, "2026-12-01T18:00:00Z".parse()?);
-        let earlier = until_of(at(17, 0), Afterwards::Previous, &now, None).ok_or("none")?;
+    fn a_windows_hold_ends_where_core_reckons_then_as_chosen() -> Result<(), Box<dyn std::error::Error>> {
+        let now: jiff::Zoned = "2026-12-01T18:30:00+01:00[Europe/Warsaw]".parse()?;
+        let five = jiff::civil::Time::constant(17, 0, 0, 0);
+        let earlier = until_of(Hold::At(five), Afterwards::Previous, &now, None).ok_or("none")?;
         assert_eq!(earlier.ends, "2026-12-02T16:00:00Z".parse()?);
         assert_eq!(earlier.then, ReturnTo::Previous);
-        let two = until_of(Hold::Hours(2), Afterwards::Schedule, &now, None).ok_or("none")?;
-        assert_eq!(two.ends, "2026-12-01T19:30:00Z".parse()?);
-        Ok(())
-    }
-
-    #[test]
-    fn tomorrow_morning_is_the_schedules_first_start_else_eight() -> Result<(), Box<dyn std::error::Error>> {
-        let now = warsaw("2026-12-01T18:30:00+01:00")?;
-        let plain = until_of(Hold::TomorrowMorning, Afterwards::Schedule, &now, None).ok_or("none")?;
-        assert_eq!(plain.ends, "2026-12-02T07:00:00Z".parse()?);
-        let mut rules = Rules {
-            time_zone: callprofiles_core::automation::Zone::named("Europe/Warsaw")?,
-            ..Rules::default()
-        };
-        rules.weekly.push(callprofiles_core::automation::Window {
-            days: callprofiles_core::automation::Weekdays::WORKDAYS,
-            start: callprofiles_core::automation::ClockTime::parse("07:30")?,
-            end: callprofiles_core::automation::ClockTime::parse("15:30")?,
-            profile: callprofiles_core::BuiltIn::Office.id(),
-        });
-        let scheduled = until_of(Hold::TomorrowMorning, Afterwards::Schedule, &now, Some(&rules)).ok_or("none")?;
-        assert_eq!(scheduled.ends, "2026-12-02T06:30:00Z".parse()?);
+        for hold in [Hold::Hours(2), Hold::At(five), Hold::TomorrowMorning] {
+            let until = until_of(hold, Afterwards::Schedule, &now, None).ok_or("none")?;
+            assert_eq!(Some(until.ends), hold_end(hold.into(), &now, None), "{hold:?}");
+            assert_eq!(until.then, ReturnTo::Schedule);
+        }
         Ok(())
     }
 }
