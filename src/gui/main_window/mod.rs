@@ -351,7 +351,7 @@ impl MainApp {
                     &self.model,
                     notice,
                     undo,
-                    self.messages.new_count(),
+                    self.messages.new_awaiting_delete(),
                 ));
             });
         if self.model.detected().is_some() && self.selection != Selection::Detected {

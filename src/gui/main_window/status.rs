@@ -17,7 +17,7 @@ pub fn status_ui(
     model: &Model,
     notice: Option<&Notice>,
     undo: bool,
-    listed_new: Option<usize>,
+    new_awaiting_delete: u64,
 ) -> Option<UiCommand> {
     let mut command = None;
     ui.add_space(2.0);
@@ -64,8 +64,11 @@ pub fn status_ui(
             let text = i18n.tr("status-do-not-disturb");
             segment_ui(ui, vec![Piece::Whole(egui::RichText::new(text).strong().into())]);
         }
-        // Counted as the sidebar counts (a message waiting for its Undo to run out is no longer there).
-        let new = listed_new.map(|count| count as u64).or_else(|| model.new_messages());
+        // The phone system's count, less a message the user deleted whose Undo has not run out yet, so the
+        // status line agrees with the list and the sidebar meanwhile.
+        let new = model
+            .new_messages()
+            .map(|count| count.saturating_sub(new_awaiting_delete));
         if let Some(count) = new.filter(|count| *count > 0) {
             let text = i18n.tr_args("status-new-voicemail", &[("count", FluentValue::from(count))]);
             segment_ui(ui, vec![Piece::Whole(egui::RichText::new(text).strong().into())]);

@@ -92,6 +92,16 @@ impl MessagesPanel {
             .then(|| self.shown().iter().filter(|m| m.state == MessageState::New).count())
     }
 
+    /// How many new messages are hidden because their delete waits for its Undo to run out (0 or 1): the
+    /// status line takes them off the phone system's count, so it agrees with the list meanwhile.
+    pub fn new_awaiting_delete(&self) -> u64 {
+        u64::from(
+            self.pending
+                .as_ref()
+                .is_some_and(|p| p.message.state == MessageState::New),
+        )
+    }
+
     /// Which greetings are recorded, when known.
     pub fn greetings(&self) -> Option<&RecordedGreetings> {
         self.greetings.as_ref().and_then(|g| g.as_ref().ok())
