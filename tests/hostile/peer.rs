@@ -103,6 +103,7 @@ fn assert_bounded(mode: Mode, command: &str, run: &Measured) {
         run.wall,
         run.stderr
     );
+    assert!(run.peak_rss_kib > 0, "{what}: its memory was never sampled");
     assert!(
         run.peak_mib() < MEMORY_BOUND_MIB,
         "{what} peaked at {:.1} MiB",

@@ -2,6 +2,9 @@
 //! resident memory — the kernel's high-water mark `VmHWM` of `/proc/<pid>/status`, read every
 //! millisecond until it exits. (`wait4`'s `ru_maxrss` cannot be used: a child started with vfork
 //! inherits the parent's high-water mark at exec, so it reports the test process's size instead.)
+//! Samples count only once the child runs its own program: `spawn` can return while the vfork child
+//! still shows the parent's memory (the kernel wakes the parent just before it switches the child to
+//! the new program's memory), and a test process grown large by another test then reads as the child.
 
 use std::io::Read;
 use std::process::{Command, ExitStatus, Stdio};
@@ -66,8 +69,11 @@ pub fn run_measured(mut command: Command, guard: Duration) -> Result<Measured, B
     // SAFETY: rusage is plain data that wait4 fills in; zeroed is a valid value for it.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let mut peak_rss_kib = 0;
+    let own_program = std::fs::read_link("/proc/self/exe")?;
     loop {
-        peak_rss_kib = peak_rss_kib.max(high_water_kib(pid).unwrap_or(0));
+        if runs_own_program(pid, &own_program) {
+            peak_rss_kib = peak_rss_kib.max(high_water_kib(pid).unwrap_or(0));
+        }
         // SAFETY: waits for our own child only, with valid pointers to locals.
         let reaped = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
         if reaped == pid {
@@ -94,6 +100,12 @@ pub fn run_measured(mut command: Command, guard: Duration) -> Result<Measured, B
         wall,
         peak_rss_kib,
     })
+}
+
+/// Whether `pid` has left the test's program for its own: only then is its memory its own. Read
+/// before the memory, since once the program has changed, it stays changed.
+fn runs_own_program(pid: libc::pid_t, test_program: &std::path::Path) -> bool {
+    std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|program| program != test_program)
 }
 
 /// The `VmHWM` of a running process, in KiB (`None` once it has exited).
