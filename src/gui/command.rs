@@ -119,6 +119,18 @@ pub enum Activation {
     Profile(ProfileId),
     /// Save the edit of the profile shown, then activate it.
     SaveAndActivate,
+    /// Activate this saved profile for a while (the main window's *Until…*); the end is worked out when
+    /// the user answers, so "for 2 hours" counts from the answer.
+    Until {
+        /// The profile.
+        id: ProfileId,
+        /// For how long.
+        hold: crate::gui::automation::until::Hold,
+        /// What comes after.
+        afterwards: crate::gui::automation::until::Afterwards,
+    },
+    /// Activate this saved profile for one of the tray's lengths.
+    TrayFor(ProfileId, crate::automation::until::TrayHold),
 }
 
 /// What the messages view and the form's greetings ask for.

@@ -393,24 +393,16 @@ impl MainWithTray {
 /// window shows the progress and the result.
 fn run_request(app: &mut MainApp, i18n: &I18n, home: &Path, ctx: &egui::Context, request: TrayRequest) {
     match request {
+        // The window's own questions (an unrecorded greeting, unsaved edits) come first: shown, not skipped.
         TrayRequest::Activate(id) => {
-            let name = app
-                .model
-                .profile(&id)
-                .map(|profile| i18n.profile_name(&profile))
-                .unwrap_or_else(|| id.to_string());
-            app.model.activate(&id, &name);
+            if app.activate_from_tray(&id) {
+                run_request(app, i18n, home, ctx, TrayRequest::OpenMain);
+            }
         }
         TrayRequest::ActivateFor(id, hold) => {
-            let name = app
-                .model
-                .profile(&id)
-                .map(|profile| i18n.profile_name(&profile))
-                .unwrap_or_else(|| id.to_string());
-            app.model.request(
-                crate::gui::worker::WorkerRequest::ActivateFor(id, hold),
-                Some(crate::gui::model::Busy::Applying(name)),
-            );
+            if app.activate_for_from_tray(&id, hold) {
+                run_request(app, i18n, home, ctx, TrayRequest::OpenMain);
+            }
         }
         TrayRequest::OpenMain => {
             ctx.send_viewport_cmd(egui::ViewportCommand::Visible(true));

@@ -451,6 +451,65 @@ fn an_unrecorded_greeting_is_flagged_in_the_form_and_activate_asks_first() -> Te
     Ok(())
 }
 
+/// A home whose Home profile chooses greeting 3, which the demo has not recorded.
+fn home_choosing_an_unrecorded_greeting() -> Result<tempfile::TempDir, Box<dyn std::error::Error>> {
+    let home = tempfile::tempdir()?;
+    Callprofiles::open(home.path())?.set("home", &["voicemail.greeting=3", "routing=forward:+48600100200"])?;
+    Ok(home)
+}
+
+/// The profile held for a while, if any.
+fn held_profile(home: &std::path::Path) -> Result<Option<callprofiles_core::ProfileId>, Box<dyn std::error::Error>> {
+    Ok(match callprofiles_core::ProfileService::automation(&mut Callprofiles::open(home)?)?.hold {
+        Some(callprofiles_core::automation::Hold::Until { profile, .. }) => Some(profile),
+        _ => None,
+    })
+}
+
+#[test]
+fn until_in_the_main_window_asks_about_an_unrecorded_greeting_first() -> TestResult {
+    let home = home_choosing_an_unrecorded_greeting()?;
+    let mut harness = window(home.path(), Language::English);
+    crate::gui_support::select(&mut harness, "Home");
+    click(&mut harness, "⏱ Until…");
+    crate::gui_support::type_into(&mut harness, "until (HH:MM):", "7");
+    button(&harness, "Activate").click();
+    harness.run();
+    assert!(shows(&harness, "Greeting not recorded"), "{:?}", harness.state().dialog());
+    assert_eq!(held_profile(home.path())?, None, "held before the answer");
+    click(&mut harness, "Activate anyway");
+    assert_eq!(held_profile(home.path())?, Some(callprofiles_core::BuiltIn::Home.id()));
+    Ok(())
+}
+
+#[test]
+fn the_tray_shows_the_window_asking_about_an_unrecorded_greeting_instead_of_applying_it() -> TestResult {
+    let home = home_choosing_an_unrecorded_greeting()?;
+    let mut harness = window(home.path(), Language::English);
+    let home_id = callprofiles_core::BuiltIn::Home.id();
+    assert!(harness.state_mut().activate_from_tray(&home_id), "the tray applied it unasked");
+    harness.run();
+    assert!(shows(&harness, "Greeting not recorded"));
+    assert_ne!(harness.state().model.active_id(), Some(home_id.clone()));
+    click(&mut harness, "Activate anyway");
+    assert_eq!(harness.state().model.active_id(), Some(home_id.clone()));
+
+    let hold = callprofiles::automation::until::TrayHold::Hours(1);
+    assert!(harness.state_mut().activate_for_from_tray(&home_id, hold));
+    harness.run();
+    assert!(shows(&harness, "Greeting not recorded"));
+    assert_eq!(held_profile(home.path())?, None, "held before the answer");
+    click(&mut harness, "Activate anyway");
+    assert_eq!(held_profile(home.path())?, Some(home_id));
+    // A profile whose greeting is recorded is applied from the tray without a question.
+    let office = callprofiles_core::BuiltIn::Office.id();
+    assert!(!harness.state_mut().activate_from_tray(&office));
+    harness.run();
+    assert!(harness.state().dialog().is_none());
+    assert_eq!(harness.state().model.active_id(), Some(office));
+    Ok(())
+}
+
 #[test]
 fn forwarding_says_an_unanswered_call_goes_to_voicemail() -> TestResult {
     let home = tempfile::tempdir()?;

@@ -44,6 +44,8 @@ impl MainApp {
                     Activation::SaveAndActivate => {
                         self.save(true);
                     }
+                    Activation::Until { id, hold, afterwards } => self.activate_until_unasked(id, hold, afterwards),
+                    Activation::TrayFor(id, hold) => self.activate_for_unasked(id, hold),
                 }
             }
             UiCommand::Voicemail(command) => self.voicemail_command(ctx, command),
@@ -193,20 +195,49 @@ impl MainApp {
             });
             return;
         }
-        // Nothing falls back silently: a greeting that is not recorded is said before it is applied.
+        if self.asked_about_greeting(id, Activation::Profile(id.clone())) {
+            return;
+        }
+        self.activate_unasked(id);
+    }
+
+    /// Nothing falls back silently: when the profile `id` chooses a greeting known not to be recorded,
+    /// asks before `then` is done (the dialog does it on Activate anyway) and returns true.
+    pub(super) fn asked_about_greeting(&mut self, id: &ProfileId, then: Activation) -> bool {
         let unrecorded = self.model.profile(id).and_then(|profile| {
             self.messages
                 .greetings()
                 .and_then(|recorded| recorded.missing(profile.settings.voicemail.greeting))
         });
-        if let Some(slot) = unrecorded {
-            self.dialog = Some(Dialog::UnrecordedGreeting {
-                then: Activation::Profile(id.clone()),
-                slot,
-            });
-            return;
+        let Some(slot) = unrecorded else {
+            return false;
+        };
+        self.dialog = Some(Dialog::UnrecordedGreeting { then, slot });
+        true
+    }
+
+    /// Applies a profile chosen in the tray, asking first as the window does (unsaved edits of it, an
+    /// unrecorded greeting). Returns true when the window now asks, so the tray shows it.
+    pub fn activate_from_tray(&mut self, id: &ProfileId) -> bool {
+        self.activate(id);
+        self.dialog.is_some()
+    }
+
+    /// Applies a profile chosen in the tray for one of its lengths, asking first about an unrecorded
+    /// greeting. Returns true when the window now asks, so the tray shows it.
+    pub fn activate_for_from_tray(&mut self, id: &ProfileId, hold: crate::automation::until::TrayHold) -> bool {
+        if self.asked_about_greeting(id, Activation::TrayFor(id.clone(), hold)) {
+            return true;
         }
-        self.activate_unasked(id);
+        self.activate_for_unasked(id.clone(), hold);
+        false
+    }
+
+    /// Applies a profile for one of the tray's lengths without asking anything.
+    fn activate_for_unasked(&mut self, id: ProfileId, hold: crate::automation::until::TrayHold) {
+        let name = self.shown_name(&id);
+        self.model
+            .request(WorkerRequest::ActivateFor(id, hold), Some(Busy::Applying(name)));
     }
 
     /// Applies a saved profile without asking anything.

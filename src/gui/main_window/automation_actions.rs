@@ -2,11 +2,12 @@
 //! a network, start at login — and placing a refusal of the rules under the row it is about.
 
 use callprofiles_core::automation::NetworkSignature;
-use callprofiles_core::{AutomationError, CoreError};
+use callprofiles_core::{AutomationError, CoreError, ProfileId};
 
 use super::{AfterFinish, MainApp, Notice};
 use crate::gui::automation::draft::{NetworkRow, refused_row};
-use crate::gui::command::AutomationCommand;
+use crate::gui::automation::until::{Afterwards, Hold};
+use crate::gui::command::{Activation, AutomationCommand};
 use crate::gui::model::Busy;
 use crate::gui::worker::WorkerRequest;
 use crate::text::error_text::error_text;
@@ -22,18 +23,30 @@ impl MainApp {
                 self.after.insert(ticket, AfterFinish::SaveRules);
             }
             AutomationCommand::ActivateUntil { id, hold, afterwards } => {
-                let Some(until) = self.model.until(hold, afterwards) else {
-                    return;
+                let then = Activation::Until {
+                    id: id.clone(),
+                    hold,
+                    afterwards,
                 };
-                let name = self.shown_name(&id);
-                self.model
-                    .request(WorkerRequest::ActivateUntil(id, until), Some(Busy::Applying(name)));
+                if !self.asked_about_greeting(&id, then) {
+                    self.activate_until_unasked(id, hold, afterwards);
+                }
             }
             AutomationCommand::ResumeSchedule => {
                 self.model.request(WorkerRequest::ClearHold, Some(Busy::Saving));
             }
             AutomationCommand::LearnNetwork => self.learn_network(),
         }
+    }
+
+    /// Applies a profile until `hold` ends without asking anything; the end counts from now.
+    pub(super) fn activate_until_unasked(&mut self, id: ProfileId, hold: Hold, afterwards: Afterwards) {
+        let Some(until) = self.model.until(hold, afterwards) else {
+            return;
+        };
+        let name = self.shown_name(&id);
+        self.model
+            .request(WorkerRequest::ActivateUntil(id, until), Some(Busy::Applying(name)));
     }
 
     /// Adds the network the desktop last reported to the rules being edited (a gateway's MAC when known,
