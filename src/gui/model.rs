@@ -157,6 +157,11 @@ impl Model {
         self.snapshot.as_ref().and_then(|s| s.new_messages)
     }
 
+    /// The server's count of mailbox changes, if the phone system is a server.
+    pub fn mailbox_revision(&self) -> Option<u64> {
+        self.snapshot.as_ref().and_then(|s| s.mailbox_revision)
+    }
+
     /// Whether do-not-disturb is on, set on the phone: callers get busy whatever the profile says.
     pub fn do_not_disturb(&self) -> bool {
         self.snapshot.as_ref().is_some_and(|s| s.do_not_disturb)

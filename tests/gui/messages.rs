@@ -460,10 +460,12 @@ fn home_choosing_an_unrecorded_greeting() -> Result<tempfile::TempDir, Box<dyn s
 
 /// The profile held for a while, if any.
 fn held_profile(home: &std::path::Path) -> Result<Option<callprofiles_core::ProfileId>, Box<dyn std::error::Error>> {
-    Ok(match callprofiles_core::ProfileService::automation(&mut Callprofiles::open(home)?)?.hold {
-        Some(callprofiles_core::automation::Hold::Until { profile, .. }) => Some(profile),
-        _ => None,
-    })
+    Ok(
+        match callprofiles_core::ProfileService::automation(&mut Callprofiles::open(home)?)?.hold {
+            Some(callprofiles_core::automation::Hold::Until { profile, .. }) => Some(profile),
+            _ => None,
+        },
+    )
 }
 
 #[test]
@@ -475,7 +477,11 @@ fn until_in_the_main_window_asks_about_an_unrecorded_greeting_first() -> TestRes
     crate::gui_support::type_into(&mut harness, "until (HH:MM):", "7");
     button(&harness, "Activate").click();
     harness.run();
-    assert!(shows(&harness, "Greeting not recorded"), "{:?}", harness.state().dialog());
+    assert!(
+        shows(&harness, "Greeting not recorded"),
+        "{:?}",
+        harness.state().dialog()
+    );
     assert_eq!(held_profile(home.path())?, None, "held before the answer");
     click(&mut harness, "Activate anyway");
     assert_eq!(held_profile(home.path())?, Some(callprofiles_core::BuiltIn::Home.id()));
@@ -487,7 +493,10 @@ fn the_tray_shows_the_window_asking_about_an_unrecorded_greeting_instead_of_appl
     let home = home_choosing_an_unrecorded_greeting()?;
     let mut harness = window(home.path(), Language::English);
     let home_id = callprofiles_core::BuiltIn::Home.id();
-    assert!(harness.state_mut().activate_from_tray(&home_id), "the tray applied it unasked");
+    assert!(
+        harness.state_mut().activate_from_tray(&home_id),
+        "the tray applied it unasked"
+    );
     harness.run();
     assert!(shows(&harness, "Greeting not recorded"));
     assert_ne!(harness.state().model.active_id(), Some(home_id.clone()));

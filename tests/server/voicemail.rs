@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use crate::asterisk_support::{TestResult, reset_extension, with_asterisk};
+use crate::gui_connection_support::{shows, window};
 use crate::server_support::{Server, callprofiles, connect, spool_dir};
 
 /// Runs `callprofiles --home HOME ARGS…`; its stdout (it must succeed).
@@ -98,6 +99,73 @@ fn the_desktop_lists_saves_marks_deletes_and_uploads_through_the_server() -> Tes
         assert_eq!(greetings["recorded"], serde_json::json!([2]));
         let (_, greeting) = samples(&mailbox.join("callprofiles-greeting-2.wav"))?;
         assert_eq!(greeting, saved, "an 8 kHz mono upload is kept sample for sample");
+        Ok(())
+    })
+}
+
+/// Writes one second of an 8 kHz mono tone, as a greeting to upload.
+fn tone(path: &std::path::Path) -> TestResult {
+    let spec = hound::WavSpec {
+        channels: 1,
+        sample_rate: 8000,
+        bits_per_sample: 16,
+        sample_format: hound::SampleFormat::Int,
+    };
+    let mut writer = hound::WavWriter::create(path, spec)?;
+    for n in 0..8000_u32 {
+        let phase = f64::from(n) * 440.0 * std::f64::consts::TAU / 8000.0;
+        writer.write_sample((phase.sin() * 8000.0) as i16)?;
+    }
+    writer.finalize()?;
+    Ok(())
+}
+
+#[test]
+fn a_greeting_uploaded_from_another_device_shows_recorded_in_the_open_window() -> TestResult {
+    with_asterisk("greetings followed through the server", |asterisk| {
+        let extension = "273";
+        let mut admin = asterisk.admin()?;
+        reset_extension(&mut admin, extension)?;
+        std::fs::remove_dir_all(spool_dir(asterisk).join("default").join(extension)).ok();
+        let server = Server::start(asterisk)?;
+        let home = tempfile::tempdir()?;
+        let code = server.add_user(extension)?;
+        let (ok, _, err) = connect(home.path(), &server, extension, &code, &server.fingerprint)?;
+        assert!(ok, "connect failed: {err}");
+        run(home.path(), &["set", "office", "voicemail=on", "voicemail.greeting=2"])?;
+        run(home.path(), &["activate", "office"])?;
+        // Polling is far off: only the server's push can bring the change in time.
+        let mut harness = window(
+            home.path(),
+            callprofiles::text::i18n::Language::English,
+            Duration::from_secs(600),
+        )?;
+        let seen = |harness: &mut egui_kittest::Harness<'static, callprofiles::gui::main_window::MainApp>,
+                    text: &str|
+         -> Result<(), String> {
+            let started = std::time::Instant::now();
+            while !shows(harness, text) {
+                if started.elapsed() > Duration::from_secs(10) {
+                    return Err(format!("the window never showed {text:?}"));
+                }
+                harness.step();
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Ok(())
+        };
+        seen(&mut harness, "Greeting 2 — not recorded")?;
+
+        // Another device (here the command line) uploads greeting 2: the new-message count stays 0, yet
+        // the window reads the greetings again when the server's mailbox revision moves.
+        let out = tempfile::tempdir()?;
+        let file = out.path().join("greeting.wav");
+        tone(&file)?;
+        run(
+            home.path(),
+            &["voicemail", "upload-greeting", "2", file.to_str().ok_or("path")?],
+        )?;
+        seen(&mut harness, "Greeting 2 — recorded")?;
+        assert!(!shows(&harness, "Greeting 2 — not recorded"));
         Ok(())
     })
 }

@@ -6,6 +6,7 @@ use jiff::civil::{Date, DateTime, Time};
 use jiff::{SignedDuration, Timestamp, Zoned};
 
 use super::clock_time::ClockTime;
+use super::local_time::instant_of;
 use super::rules::Rules;
 use super::until_input::next_occurrence;
 
@@ -31,7 +32,10 @@ const NOON: Time = Time::constant(12, 0, 0, 0);
 
 /// The instant `length` chosen at `now` ends: hours count from `now`; a typed time and the defaults
 /// (17:00, 08:00) are read on `now`'s wall clock (the computer's), the schedule's windows in the rules'
-/// zone. `None` only past the edges of time.
+/// zone. A wall-clock time is placed across daylight saving as the schedule places it
+/// ([`super::local_time`]: in the spring gap it is the jump, in the autumn's repeated hour the first
+/// time), so a hold "to the end of the working day" ends when the schedule's window really ends.
+/// `None` only past the edges of time.
 pub fn hold_end(length: HoldLength, now: &Zoned, rules: Option<&Rules>) -> Option<Timestamp> {
     match length {
         HoldLength::Hours(hours) => now
@@ -56,10 +60,7 @@ pub fn hold_end(length: HoldLength, now: &Zoned, rules: Option<&Rules>) -> Optio
 
 /// `time` on `date` in `now`'s zone.
 fn at(now: &Zoned, date: Date, time: Time) -> Option<Timestamp> {
-    date.to_datetime(time)
-        .to_zoned(now.time_zone().clone())
-        .ok()
-        .map(|zoned| zoned.timestamp())
+    instant_of(now.time_zone(), date.to_datetime(time))
 }
 
 /// The end of the weekly window `now` is in (a window started today, or yesterday when it runs past
@@ -68,7 +69,7 @@ fn current_window_end(now: &Zoned, rules: &Rules) -> Option<Timestamp> {
     let zone = rules.time_zone.time_zone().clone();
     let local = now.with_time_zone(zone.clone());
     let today = local.date();
-    let instant = |datetime: DateTime| datetime.to_zoned(zone.clone()).ok().map(|z| z.timestamp());
+    let instant = |datetime: DateTime| instant_of(&zone, datetime);
     [today.yesterday().ok(), Some(today)]
         .into_iter()
         .flatten()
@@ -99,8 +100,7 @@ fn tomorrow_morning(now: &Zoned, rules: Option<&Rules>) -> Option<Timestamp> {
             .filter_map(|window| window.start.on(tomorrow))
             .filter(|start| start.time() < NOON)
             .min()
-            .and_then(|start| start.to_zoned(zone).ok())
-            .map(|start| start.timestamp())
+            .and_then(|start| instant_of(&zone, start))
     });
     scheduled.or_else(|| at(now, now.date().tomorrow().ok()?, MORNING))
 }
@@ -206,6 +206,68 @@ mod tests {
         assert_eq!(
             ends(HoldLength::EndOfWorkingDay, "2026-12-01T18:00:00+01:00", Some(&rules))?,
             "Wed 2026-12-02 08:00"
+        );
+        Ok(())
+    }
+
+    /// Sun 01:00–02:30 and Sun 02:30–05:00, in Warsaw: both edges fall in the spring gap of
+    /// 2026-03-29 (02:00 → 03:00), and in the autumn's repeated hour on 2026-10-25.
+    fn night_rules() -> Result<Rules, Box<dyn std::error::Error>> {
+        let window = |start, end| -> Result<Window, Box<dyn std::error::Error>> {
+            Ok(Window {
+                days: Weekdays::parse("sun")?,
+                start: ClockTime::parse(start)?,
+                end: ClockTime::parse(end)?,
+                profile: BuiltIn::Office.id(),
+            })
+        };
+        Ok(Rules {
+            time_zone: Zone::named("Europe/Warsaw")?,
+            weekly: vec![window("01:00", "02:30")?, window("02:30", "05:00")?],
+            ..Rules::default()
+        })
+    }
+
+    #[test]
+    fn a_hold_ends_where_the_schedule_places_a_time_across_daylight_saving() -> TestResult {
+        let rules = night_rules()?;
+        // 02:30 does not exist on 2026-03-29: the schedule's window changes when the clocks jump, at
+        // 03:00 CEST (01:00 UTC), and so does the hold to the end of the working day.
+        assert_eq!(
+            hold_end(
+                HoldLength::EndOfWorkingDay,
+                &warsaw("2026-03-29T01:30:00+01:00")?,
+                Some(&rules)
+            ),
+            Some("2026-03-29T01:00:00Z".parse()?)
+        );
+        assert_eq!(
+            crate::automation::local_time::instant(
+                rules.time_zone.time_zone(),
+                "2026-03-29".parse()?,
+                ClockTime::parse("02:30")?
+            ),
+            Some("2026-03-29T01:00:00Z".parse()?)
+        );
+        // Tomorrow morning's first window starts in the gap: at the jump as well.
+        let mut late = rules.clone();
+        late.weekly.remove(0);
+        assert_eq!(
+            hold_end(
+                HoldLength::TomorrowMorning,
+                &warsaw("2026-03-28T20:00:00+01:00")?,
+                Some(&late)
+            ),
+            Some("2026-03-29T01:00:00Z".parse()?)
+        );
+        // 02:30 happens twice on 2026-10-25: the first time, in summer time (00:30 UTC).
+        assert_eq!(
+            hold_end(
+                HoldLength::EndOfWorkingDay,
+                &warsaw("2026-10-25T01:30:00+02:00")?,
+                Some(&rules)
+            ),
+            Some("2026-10-25T00:30:00Z".parse()?)
         );
         Ok(())
     }

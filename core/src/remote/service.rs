@@ -129,6 +129,7 @@ impl ProfileService for ServerService {
                     live: Err(error),
                     activity: None,
                     new_messages: None,
+                    mailbox_revision: None,
                     do_not_disturb: false,
                     ring_times: RingTimes::UNKNOWN,
                     phone_system,
@@ -155,6 +156,7 @@ impl ProfileService for ServerService {
         Snapshot {
             store: Ok(store),
             new_messages: live.is_ok().then_some(state.new_messages).flatten(),
+            mailbox_revision: Some(state.mailbox_revision),
             live,
             activity,
             do_not_disturb,

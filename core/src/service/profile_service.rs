@@ -37,6 +37,10 @@ pub struct Snapshot {
     pub activity: Option<Activity>,
     /// New voicemail messages, when the phone system has a mailbox and it could be asked.
     pub new_messages: Option<u64>,
+    /// Under a server, a number that grows on every change of the mailbox made anywhere (a message
+    /// arrived, heard or deleted; a greeting recorded or uploaded), so a window re-reads its list and
+    /// greetings when a change leaves the new count as it was. `None` where nobody counts changes.
+    pub mailbox_revision: Option<u64>,
     /// Whether do-not-disturb is on, set on the phone (an observation, not a setting; false unless the
     /// live settings were read).
     pub do_not_disturb: bool,
@@ -340,6 +344,7 @@ impl ProfileService for Callprofiles {
             live,
             activity,
             new_messages,
+            mailbox_revision: None,
             do_not_disturb,
             ring_times,
             phone_system: Self::phone_system(self),

@@ -607,13 +607,14 @@ fn server_in(home: &Path) -> Option<ServerConfig> {
 /// A comparable digest of a snapshot, so the worker only reports real changes.
 fn digest(snapshot: &Snapshot) -> String {
     format!(
-        "{:?}|{:?}|{:?}|{:?}|{}|{:?}|{}|{:?}",
+        "{:?}|{:?}|{:?}|{:?}|{}|{:?}|{:?}|{}|{:?}",
         snapshot.store.as_ref().map_err(ToString::to_string),
         snapshot.live.as_ref().map_err(ToString::to_string),
         snapshot.phone_system,
         snapshot.connection,
         snapshot.reached,
         snapshot.new_messages,
+        snapshot.mailbox_revision,
         snapshot.do_not_disturb,
         snapshot.ring_times
     )

@@ -23,14 +23,22 @@ use crate::text::voicemail_text::caller_text;
 /// How long quitting waits for a delete to reach the phone system.
 const QUIT_WAIT: Duration = Duration::from_secs(5);
 
+/// What the listing was read for: new messages, the server's mailbox revision, the phone system.
+pub(super) type ListingKey = (Option<u64>, Option<u64>, Option<String>);
+
 /// The panel's requests in flight, by ticket.
 #[derive(Default)]
 pub struct InFlight(std::collections::HashMap<Ticket, VoicemailRequest>);
 
 impl MessagesPanel {
-    /// What the listing follows now: the count of new messages and the phone system.
-    fn listing_key(model: &crate::gui::model::Model) -> (Option<u64>, Option<String>) {
-        (model.new_messages(), model.phone_system().map(|p| p.summary.clone()))
+    /// What the listing follows now: the count of new messages, the server's mailbox revision (a
+    /// change made on another device that leaves the count as it was) and the phone system.
+    fn listing_key(model: &crate::gui::model::Model) -> ListingKey {
+        (
+            model.new_messages(),
+            model.mailbox_revision(),
+            model.phone_system().map(|p| p.summary.clone()),
+        )
     }
 
     /// Lists again at the next frame (after a change made here, or when the window gains focus).

@@ -62,8 +62,8 @@ pub struct MessagesPanel {
     messages: Option<Result<Vec<VoicemailMessage>, CoreError>>,
     /// Which greetings are recorded, or why that is not known.
     greetings: Option<Result<RecordedGreetings, CoreError>>,
-    /// What the listing followed (the count of new messages and the phone system), to list again on change.
-    listed_for: Option<(Option<u64>, Option<String>)>,
+    /// What the listing followed, to list again on change.
+    listed_for: Option<handling::ListingKey>,
     /// A listing is on its way.
     listing: bool,
     /// The message deleted last, still undoable.
