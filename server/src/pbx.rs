@@ -29,6 +29,7 @@ use callprofiles_core::{
     SettingChange, Settings,
 };
 
+use crate::automation::damaged::retried_on_fresh_files;
 use crate::dir::{ServerConfig, ServerDir, create_private_dir};
 
 /// What the server knows of one user at one moment (a `State` without its revision).
@@ -157,7 +158,7 @@ impl Pbx {
             let phone_system = app
                 .phone_system()
                 .map_or_else(String::new, |d| format!("{} (via callprofiles-server)", d.summary));
-            let automation = automation_of(app);
+            let automation = self.automation_of(extension, app);
             if !ask_pbx {
                 let state = app.store().load()?;
                 return Ok(Snapshot {
@@ -289,37 +290,64 @@ impl Pbx {
 
     /// The user's automatic switching as a screen shows it, now.
     pub fn automation(&self, extension: &str) -> Result<AutomationView, CoreError> {
-        self.with_user_quietly(extension, ProfileService::automation)
+        self.with_user_quietly(extension, |app| {
+            self.on_fresh_files(extension, app, ProfileService::automation)
+        })
+    }
+
+    /// Runs an automation verb, setting a damaged automation file of the user aside first when needed
+    /// (see [`retried_on_fresh_files`]).
+    fn on_fresh_files<T>(
+        &self,
+        extension: &str,
+        app: &mut Callprofiles,
+        verb: impl FnMut(&mut Callprofiles) -> Result<T, CoreError>,
+    ) -> Result<T, CoreError> {
+        retried_on_fresh_files(&self.dir, extension, app, verb)
     }
 
     /// Checks and saves the user's rules, then runs them (a switch they call for happens now).
     pub fn save_rules(&self, extension: &str, rules: Rules) -> Result<AutomationStep, CoreError> {
-        self.with_user(extension, |app| ProfileService::save_rules(app, rules))
+        self.with_user(extension, |app| {
+            self.on_fresh_files(extension, app, |app| ProfileService::save_rules(app, rules.clone()))
+        })
     }
 
     /// Applies a profile until a time.
     pub fn activate_until(&self, extension: &str, id: &ProfileId, until: Until) -> Result<AutomationStep, CoreError> {
-        self.with_user(extension, |app| ProfileService::activate_until(app, id, until))
+        self.with_user(extension, |app| {
+            self.on_fresh_files(extension, app, |app| ProfileService::activate_until(app, id, until))
+        })
     }
 
     /// Ends the user's hold; the rules decide again.
     pub fn clear_hold(&self, extension: &str) -> Result<AutomationStep, CoreError> {
-        self.with_user(extension, ProfileService::clear_hold)
+        self.with_user(extension, |app| {
+            self.on_fresh_files(extension, app, ProfileService::clear_hold)
+        })
     }
 
     /// Keeps what a desktop of the user sees (network, away) and runs the rules.
     pub fn report_situation(&self, extension: &str, situation: Situation) -> Result<AutomationStep, CoreError> {
-        self.with_user(extension, |app| ProfileService::report_situation(app, situation))
+        self.with_user(extension, |app| {
+            self.on_fresh_files(extension, app, |app| {
+                ProfileService::report_situation(app, situation.clone())
+            })
+        })
     }
 
     /// One step of the user's rules at `now` (the scheduler's call).
     pub fn run_automation(&self, extension: &str, now: jiff::Timestamp) -> Result<AutomationStep, CoreError> {
-        self.with_user(extension, |app| ProfileService::run_automation(app, now))
+        self.with_user(extension, |app| {
+            self.on_fresh_files(extension, app, |app| ProfileService::run_automation(app, now))
+        })
     }
 
     /// The user's automatic switches, newest first.
     pub fn history(&self, extension: &str) -> Result<Vec<HistoryEntry>, CoreError> {
-        self.with_user_quietly(extension, ProfileService::history)
+        self.with_user_quietly(extension, |app| {
+            self.on_fresh_files(extension, app, ProfileService::history)
+        })
     }
 
     /// Whether the user ever had automation (their home holds `automation.json`): only they are run at
@@ -336,12 +364,15 @@ impl Pbx {
     }
 }
 
-/// The automation as a `State` carries it; None (logged) when `automation.json` cannot be read.
-fn automation_of(app: &mut Callprofiles) -> Option<WireAutomation> {
-    ProfileService::automation(app)
-        .inspect_err(|error| tracing::warn!(%error, home = %app.home().display(), "automation not read"))
-        .ok()
-        .map(WireAutomation::from)
+impl Pbx {
+    /// The automation as a `State` carries it; None (logged) when `automation.json` cannot be read even
+    /// after a damaged one was set aside.
+    fn automation_of(&self, extension: &str, app: &mut Callprofiles) -> Option<WireAutomation> {
+        self.on_fresh_files(extension, app, ProfileService::automation)
+            .inspect_err(|error| tracing::warn!(%error, home = %app.home().display(), "automation not read"))
+            .ok()
+            .map(WireAutomation::from)
+    }
 }
 
 /// The user's mailbox: core's voicemail verbs over the shared AMI client and the spool directory.

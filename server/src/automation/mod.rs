@@ -1,9 +1,10 @@
 //! Automatic switching on the server (issue 13): the rules of each user run here, so they apply with
 //! the laptop closed. `scheduler` decides when each user's rules run (a task per user); `runner` runs
 //! them through core and publishes a switch like an HTTP activate; `clock` is the wall clock the
-//! scheduler reads (a test clock in unit tests).
+//! scheduler reads (a test clock in unit tests); `damaged` sets a user's damaged automation file aside.
 
 pub mod clock;
+pub mod damaged;
 pub mod runner;
 pub mod scheduler;
 

@@ -385,3 +385,78 @@ fn automation_refusals_other_users_no_token_oversized_and_overlapping() -> TestR
         Ok(())
     })
 }
+
+#[test]
+fn a_damaged_automation_file_is_set_aside_kept_and_audited_and_the_user_goes_on() -> TestResult {
+    let Some(asterisk) = asterisk()? else { return Ok(()) };
+    block_on(async move {
+        let mut admin = asterisk.admin()?;
+        reset_extension(&mut admin, "267")?;
+        let home = asterisk.init(15, 50)?;
+        let code = home.add_user("267")?;
+        let server = home.start()?;
+        let client = &server.client;
+        let token = server.enroll("267", &code).await?;
+        let rules_path = "/api/v1/users/me/automation/rules";
+        let later = boundary_ahead(600)?;
+        let rules = window_rules(later, 30, "mobile")?;
+        let (status, _) = client.json(Method::PUT, rules_path, Some(&token), Some(&rules)).await?;
+        assert_eq!(status, StatusCode::OK);
+
+        // The file is damaged behind the server's back (a disk fault, a hand edit).
+        let user = home.dir.join("users").join("267");
+        let damage = b"{\"version\": 1, \"rules\": {\"weekly\": [trunc";
+        std::fs::write(user.join("automation.json"), damage)?;
+        let (status, view) = client
+            .json(Method::GET, "/api/v1/users/me/automation", Some(&token), None)
+            .await?;
+        assert_eq!(
+            status,
+            StatusCode::OK,
+            "a damaged file answers every request with an error: {view}"
+        );
+        assert_eq!(view["rules"]["weekly"], json!([]), "{view}");
+        let kept: Vec<_> = std::fs::read_dir(&user)?
+            .flatten()
+            .filter(|entry| {
+                entry
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with("automation.json.damaged-")
+            })
+            .map(|entry| entry.path())
+            .collect();
+        let [kept] = kept.as_slice() else {
+            return Err(format!("the damaged file is not kept once: {kept:?}").into());
+        };
+        assert_eq!(std::fs::read(kept)?, damage, "the damaged file is kept as it was");
+        let audit = home.audit()?;
+        assert!(
+            audit.contains("who=267 ")
+                && audit.contains("damaged automation file set aside as automation.json.damaged-"),
+            "{audit}"
+        );
+        // The user goes on: new rules are saved and read back; the history reads.
+        let (status, _) = client.json(Method::PUT, rules_path, Some(&token), Some(&rules)).await?;
+        assert_eq!(status, StatusCode::OK);
+        let (_, view) = client
+            .json(Method::GET, "/api/v1/users/me/automation", Some(&token), None)
+            .await?;
+        assert_eq!(view["rules"]["weekly"][0]["profile"], "mobile", "{view}");
+        std::fs::write(user.join("history.json"), b"[not json")?;
+        let (status, history) = client
+            .json(Method::GET, "/api/v1/users/me/automation/history", Some(&token), None)
+            .await?;
+        assert_eq!(status, StatusCode::OK, "{history}");
+        assert!(home.audit()?.contains("set aside as history.json.damaged-"));
+        // A file of a newer version is not set aside (the server that wrote it may come back).
+        std::fs::write(user.join("automation.json"), br#"{"version": 999}"#)?;
+        let (status, error) = client
+            .json(Method::GET, "/api/v1/users/me/automation", Some(&token), None)
+            .await?;
+        assert_ne!(status, StatusCode::OK, "{error}");
+        assert_eq!(std::fs::read(user.join("automation.json"))?, br#"{"version": 999}"#);
+        reset_extension(&mut admin, "267")?;
+        Ok(())
+    })
+}
