@@ -907,6 +907,7 @@ vm-now-playing = Playing: { $what }
 vm-pause = Pause
 vm-resume = Resume
 vm-stop = Stop
+vm-seek = Move the playback position (← →)
 vm-position = Position { $position }
 vm-sidebar-entry = Messages
 vm-sidebar-none-new = no new messages

@@ -928,6 +928,7 @@ vm-now-playing = Odtwarzanie: { $what }
 vm-pause = Wstrzymaj
 vm-resume = Wznów
 vm-stop = Zatrzymaj
+vm-seek = Przewiń nagranie (← →)
 vm-position = Pozycja { $position }
 vm-sidebar-entry = Wiadomości
 vm-sidebar-none-new = brak nowych wiadomości

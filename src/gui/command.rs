@@ -144,6 +144,10 @@ pub enum VoicemailCommand {
     TogglePause,
     /// Stop playing on the computer.
     Stop,
+    /// Go on playing from this position.
+    Seek(std::time::Duration),
+    /// Go this far forward (`true`) or back from where it plays.
+    Skip(std::time::Duration, bool),
     /// Mark a message heard.
     MarkHeard(MessageId),
     /// Hide a message at once and delete it once its Undo has passed.

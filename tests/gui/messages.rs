@@ -69,6 +69,9 @@ impl Speakers for FakeSpeakers {
     fn stop(&mut self) {
         self.with(|state| state.finished = true);
     }
+    fn seek(&mut self, position: Duration) {
+        self.with(|state| state.position = position);
+    }
 }
 
 /// Shows the messages view.
@@ -262,14 +265,24 @@ fn repaint_delay(harness: &Harness<'static, MainApp>) -> Duration {
         .map_or(Duration::MAX, |output| output.repaint_delay)
 }
 
+/// The messages view over a phone system that serves audio, Anna Nowak's message playing on `speakers`.
+fn playing_on_the_computer(
+    home: &std::path::Path,
+    pbx: &PbxHandles,
+    speakers: &FakeSpeakers,
+) -> Harness<'static, MainApp> {
+    pbx.serves_audio.store(true, Ordering::SeqCst);
+    let mut harness = pbx_messages(home, pbx, speakers);
+    click(&mut harness, "Play using the computer: Anna Nowak");
+    harness
+}
+
 #[test]
 fn computer_playback_plays_pauses_shows_progress_and_then_goes_idle() -> TestResult {
     let home = tempfile::tempdir()?;
     let pbx = PbxHandles::new(CallOutcome::Answered);
-    pbx.serves_audio.store(true, Ordering::SeqCst);
     let speakers = FakeSpeakers::default();
-    let mut harness = pbx_messages(home.path(), &pbx, &speakers);
-    click(&mut harness, "Play using the computer: Anna Nowak");
+    let mut harness = playing_on_the_computer(home.path(), &pbx, &speakers);
     // The demo's 3 s at 8 kHz, decoded by the worker, reached the speakers.
     assert_eq!(speakers.with(|s| s.started.clone()), [3 * 8000]);
     assert!(shows(&harness, "Playing: Anna Nowak"));
@@ -516,6 +529,34 @@ fn the_tray_shows_the_window_asking_about_an_unrecorded_greeting_instead_of_appl
     harness.run();
     assert!(harness.state().dialog().is_none());
     assert_eq!(harness.state().model.active_id(), Some(office));
+    Ok(())
+}
+
+#[test]
+fn the_progress_bar_moves_the_position_by_click_and_by_arrow_keys() -> TestResult {
+    let home = tempfile::tempdir()?;
+    let pbx = PbxHandles::new(CallOutcome::Answered);
+    let speakers = FakeSpeakers::default();
+    let mut harness = playing_on_the_computer(home.path(), &pbx, &speakers);
+    // A click in the middle of the bar: the middle of the demo's 3 s.
+    harness.get_by_label("Move the playback position (← →)").click();
+    harness.run();
+    let position = speakers.with(|s| s.position);
+    assert!(
+        (1400..=1600).contains(&position.as_millis()),
+        "a click in the middle went to {position:?}"
+    );
+    assert!(shows(&harness, "Position 0:01 / 0:03"));
+    // With the focus, ← goes 5 s back (not before the start) and → 5 s on (not past the end).
+    harness.get_by_label("Move the playback position (← →)").focus();
+    harness.run();
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(speakers.with(|s| s.position), Duration::ZERO);
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert_eq!(speakers.with(|s| s.position), Duration::from_secs(3));
+    assert!(harness.state().player().now().is_some(), "seeking does not stop it");
     Ok(())
 }
 

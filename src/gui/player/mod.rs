@@ -68,6 +68,24 @@ impl Player {
         }
     }
 
+    /// Goes on from `position` (kept within the track).
+    pub fn seek(&mut self, position: Duration) {
+        if let Some(now) = &self.now {
+            self.speakers.seek(position.min(now.duration));
+        }
+    }
+
+    /// Goes `by` forward (or back, when `forward` is false) from where the track is.
+    pub fn skip(&mut self, by: Duration, forward: bool) {
+        let here = self.position();
+        let to = if forward {
+            here.saturating_add(by)
+        } else {
+            here.saturating_sub(by)
+        };
+        self.seek(to);
+    }
+
     /// Stops playing.
     pub fn stop(&mut self) {
         if self.now.take().is_some() {

@@ -23,6 +23,8 @@ pub trait Speakers {
     fn finished(&self) -> bool;
     /// Stops and forgets the audio.
     fn stop(&mut self);
+    /// Goes on from `position` (within the audio), paused or not as it was.
+    fn seek(&mut self, position: Duration);
 }
 
 /// The default sound device through rodio, opened on first use and kept open.
@@ -74,6 +76,15 @@ impl Speakers for RodioSpeakers {
     fn stop(&mut self) {
         if let Some(player) = self.player.take() {
             player.stop();
+        }
+    }
+
+    fn seek(&mut self, position: Duration) {
+        if let Some(player) = &self.player
+            && let Err(error) = player.try_seek(position)
+        {
+            // The decoded buffer always seeks; a refusal leaves it playing where it was.
+            tracing::warn!(%error, "cannot move the playback position");
         }
     }
 }

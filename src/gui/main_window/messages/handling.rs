@@ -130,6 +130,8 @@ impl MainApp {
             VoicemailCommand::ListenGreeting(slot) => self.fetch_audio(Track::Greeting(slot)),
             VoicemailCommand::TogglePause => self.player.toggle_pause(),
             VoicemailCommand::Stop => self.player.stop(),
+            VoicemailCommand::Seek(position) => self.player.seek(position),
+            VoicemailCommand::Skip(by, forward) => self.player.skip(by, forward),
             VoicemailCommand::MarkHeard(id) => {
                 // Shown heard at once; the listing after the answer says what the phone system did.
                 if let Some(Ok(messages)) = self.messages.messages.as_mut()
