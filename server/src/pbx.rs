@@ -30,6 +30,7 @@ use callprofiles_core::{
 };
 
 use crate::automation::damaged::retried_on_fresh_files;
+use crate::automation::devices::{DeviceSituations, SITUATIONS_FILE};
 use crate::dir::{ServerConfig, ServerDir, create_private_dir};
 
 /// What the server knows of one user at one moment (a `State` without its revision).
@@ -327,11 +328,28 @@ impl Pbx {
         })
     }
 
-    /// Keeps what a desktop of the user sees (network, away) and runs the rules.
-    pub fn report_situation(&self, extension: &str, situation: Situation) -> Result<AutomationStep, CoreError> {
+    /// Keeps what `device` of the user sees (network, away), combined with what their other devices
+    /// (those in `enrolled`) last saw ([`DeviceSituations`]), and runs the rules on it.
+    pub fn report_situation(
+        &self,
+        extension: &str,
+        device: &str,
+        enrolled: &[String],
+        situation: Situation,
+    ) -> Result<AutomationStep, CoreError> {
         self.with_user(extension, |app| {
+            let path = self.dir.user_home(extension).join(SITUATIONS_FILE);
+            let mut devices = DeviceSituations::load(&path);
+            let now = jiff::Timestamp::now();
+            devices.report(device, situation, now);
+            devices.keep_only(enrolled);
+            if let Err(error) = devices.save(&path) {
+                // Derived data: what is lost is only the other devices' part until they report again.
+                tracing::warn!(error = format!("{error:#}"), extension, "device situations not kept");
+            }
+            let combined = devices.combined(now);
             self.on_fresh_files(extension, app, |app| {
-                ProfileService::report_situation(app, situation.clone())
+                ProfileService::report_situation(app, combined.clone())
             })
         })
     }

@@ -35,6 +35,11 @@ const NETWORK_SETTLE: Duration = Duration::from_millis(300);
 /// runs the rules at the boundary itself; this is only to announce its switch).
 const SERVER_LAG: Duration = Duration::from_secs(2);
 
+/// Under a callprofiles server, how often the situation is reported again while nothing changes: the
+/// server counts a computer's report for 3 hours (`server/src/automation/devices.rs`), so one that runs
+/// keeps counting and one switched off without a word stops.
+const REPORT_AGAIN: Duration = Duration::from_secs(60 * 60);
+
 /// How long logind is kept waiting before sleep while the away profile is applied (its own limit is 5 s).
 const SLEEP_DELAY: Duration = Duration::from_millis(4_500);
 
@@ -120,6 +125,10 @@ impl Runner {
             language: Arc::clone(&language),
             pending: VecDeque::new(),
             decided: None,
+            remote: false,
+            reported_at: Instant::now(),
+            report_pending: false,
+            answered: false,
         };
         if let Some(probe) = &mut state.probe {
             state.network = probe.observe();
@@ -196,6 +205,14 @@ struct RunnerState {
     pending: VecDeque<Wake>,
     /// The profile the rules decided at the last step (to announce a server's switch at a boundary).
     decided: Option<callprofiles_core::ProfileId>,
+    /// Whether a callprofiles server runs the rules (as its last answer said).
+    remote: bool,
+    /// When the situation was last reported and taken.
+    reported_at: Instant,
+    /// The last report was not taken (a server unreachable then).
+    report_pending: bool,
+    /// Whether the worker answered the last step without an error.
+    answered: bool,
 }
 
 impl RunnerState {
@@ -236,7 +253,14 @@ impl RunnerState {
                     }
                 }
                 Ok(Wake::Rearm) => deadline = self.ask(AutomationAsk::Run, false),
-                Err(RecvTimeoutError::Timeout) => deadline = self.ask(AutomationAsk::Run, true),
+                Err(RecvTimeoutError::Timeout) => {
+                    let ask = if report_due(self.remote, self.report_pending, self.reported_at.elapsed()) {
+                        AutomationAsk::Report(self.situation())
+                    } else {
+                        AutomationAsk::Run
+                    };
+                    deadline = self.ask(ask, true);
+                }
                 Ok(Wake::Stop) | Err(RecvTimeoutError::Disconnected) => return,
             }
         }
@@ -261,6 +285,23 @@ impl RunnerState {
     /// signal). With a callprofiles server the server switches at each boundary: the runner wakes just after
     /// it (`at_boundary`) only to announce a change of what the rules decide.
     fn ask(&mut self, ask: AutomationAsk, at_boundary: bool) -> Option<Instant> {
+        let reporting = matches!(ask, AutomationAsk::Report(_));
+        let deadline = self.ask_once(ask, at_boundary);
+        if reporting {
+            // A report the server did not take (it was unreachable) is made again at the next wake.
+            self.report_pending = !self.answered;
+            if self.answered {
+                self.reported_at = Instant::now();
+            }
+        }
+        if self.remote {
+            return Some(remote_deadline(deadline, self.reported_at));
+        }
+        deadline
+    }
+
+    /// [`Self::ask`] without the server's repeated reports.
+    fn ask_once(&mut self, ask: AutomationAsk, at_boundary: bool) -> Option<Instant> {
         let Some(AutomationReply {
             step,
             remote,
@@ -268,9 +309,12 @@ impl RunnerState {
             zone,
         }) = self.door.ask(ask)
         else {
+            self.answered = false;
             tracing::warn!("the phone worker did not answer; the automation runs again in a minute");
             return Some(Instant::now() + RETRY);
         };
+        self.remote = remote;
+        self.answered = step.is_ok();
         match step {
             Ok(step) => {
                 let decided = step.decision.as_ref().map(|decision| decision.profile.clone());
@@ -344,4 +388,43 @@ fn sleep_until_next(step: &AutomationStep) -> Duration {
             .unwrap_or(Duration::ZERO)
             .clamp(Duration::from_millis(50), LONGEST_SLEEP)
     })
+}
+
+/// Whether the runner reports its situation at a deadline rather than only running a step: under a
+/// server, when its last report was not taken or [`REPORT_AGAIN`] has passed since it was.
+fn report_due(remote: bool, report_pending: bool, since_report: Duration) -> bool {
+    remote && (report_pending || since_report >= REPORT_AGAIN)
+}
+
+/// The next wake under a server: the step's own, but no later than the next repeated report.
+fn remote_deadline(step_deadline: Option<Instant>, reported_at: Instant) -> Instant {
+    let report_again = reported_at + REPORT_AGAIN;
+    step_deadline.map_or(report_again, |deadline| deadline.min(report_again))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn under_a_server_the_situation_is_reported_again_hourly_and_after_a_report_not_taken() {
+        let minute = Duration::from_secs(60);
+        assert!(!report_due(true, false, 59 * minute));
+        assert!(report_due(true, false, 60 * minute));
+        assert!(report_due(true, true, minute), "a report the server did not take");
+        assert!(
+            !report_due(false, true, 120 * minute),
+            "without a server core keeps the situation"
+        );
+    }
+
+    #[test]
+    fn under_a_server_the_runner_wakes_no_later_than_the_next_repeated_report() {
+        let reported = Instant::now();
+        let soon = reported + Duration::from_secs(90);
+        assert_eq!(remote_deadline(Some(soon), reported), soon);
+        let next_week = reported + Duration::from_secs(7 * 24 * 3600);
+        assert_eq!(remote_deadline(Some(next_week), reported), reported + REPORT_AGAIN);
+        assert_eq!(remote_deadline(None, reported), reported + REPORT_AGAIN);
+    }
 }

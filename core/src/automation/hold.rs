@@ -65,7 +65,8 @@ pub enum ReturnTo {
 }
 
 /// What the desktop reports about where the user is: its network and whether they left the computer.
-/// A server keeps the last report (a laptop closed in the office stays "in the office, asleep").
+/// A report is kept until the next (a laptop closed in the office stays "in the office, asleep"); a
+/// server keeps each computer's and combines them (away only when all are: `server/src/automation/devices.rs`).
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Situation {

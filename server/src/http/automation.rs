@@ -77,14 +77,29 @@ pub async fn clear_hold(
     automation_change(&state, &who, "clear hold".to_owned(), |pbx, ext| pbx.clear_hold(ext)).await
 }
 
-/// `PUT /users/me/automation/situation`: what a desktop sees (network, away); the last report wins.
+/// `PUT /users/me/automation/situation`: what one desktop sees (network, away), combined with the
+/// user's other enrolled desktops (`automation::devices`: away only when all of them are).
 pub async fn situation(
     AxumState(state): AxumState<AppState>,
     who: Authenticated,
     JsonBody(situation): JsonBody<Situation>,
 ) -> Result<Json<AutomationChange>, ApiError> {
+    let device = who.caller.device_id.clone();
+    let users = state.users.clone();
+    let extension = who.caller.extension.clone();
+    let enrolled = blocking(move || {
+        let file = users
+            .current()
+            .map_err(|error| ApiError::internal(&format!("{error:#}")))?;
+        Ok(file
+            .users
+            .get(&extension)
+            .map(|entry| entry.devices.iter().map(|device| device.id.clone()).collect::<Vec<_>>())
+            .unwrap_or_default())
+    })
+    .await?;
     automation_change(&state, &who, "report situation".to_owned(), move |pbx, ext| {
-        pbx.report_situation(ext, situation)
+        pbx.report_situation(ext, &device, &enrolled, situation)
     })
     .await
 }

@@ -460,3 +460,82 @@ fn a_damaged_automation_file_is_set_aside_kept_and_audited_and_the_user_goes_on(
         Ok(())
     })
 }
+
+#[test]
+fn away_only_when_every_computer_of_the_user_is_and_a_revoked_one_stops_counting() -> TestResult {
+    let Some(asterisk) = asterisk()? else { return Ok(()) };
+    block_on(async move {
+        let mut admin = asterisk.admin()?;
+        reset_extension(&mut admin, "268")?;
+        let home = asterisk.init(15, 50)?;
+        let (desk_code, laptop_code) = (home.add_user("268")?, home.add_user("268")?);
+        let server = home.start()?;
+        let client = &server.client;
+        let desk = server.enroll("268", &desk_code).await?;
+        let laptop = server.enroll("268", &laptop_code).await?;
+        let (status, _) = client
+            .json(
+                Method::PUT,
+                "/api/v1/users/me/profiles/home/settings",
+                Some(&desk),
+                Some(&forward_to("600100268")),
+            )
+            .await?;
+        assert_eq!(status, StatusCode::OK);
+        let rules = json!({"time_zone": "UTC", "otherwise": "office",
+                           "away": {"profile": "home", "on_lock": true, "on_sleep": true}});
+        let (status, change) = client
+            .json(
+                Method::PUT,
+                "/api/v1/users/me/automation/rules",
+                Some(&desk),
+                Some(&rules),
+            )
+            .await?;
+        assert_eq!(status, StatusCode::OK, "{change}");
+        let report = |token: String, situation: Value| async move {
+            let (status, change) = client
+                .json(
+                    Method::PUT,
+                    "/api/v1/users/me/automation/situation",
+                    Some(&token),
+                    Some(&situation),
+                )
+                .await?;
+            assert_eq!(status, StatusCode::OK, "{change}");
+            Res::Ok(())
+        };
+        let at_the_desk = json!({});
+        let locked = json!({"away": "locked"});
+        report(desk.clone(), at_the_desk.clone()).await?;
+        assert_eq!(admin.forward_of("268")?, None, "Office while the user is at the desk");
+        // The laptop left at home locks itself: the user is still at the desk.
+        report(laptop.clone(), locked.clone()).await?;
+        assert_eq!(admin.forward_of("268")?, None, "one locked computer of two is not away");
+        // The desk locks too: away.
+        report(desk.clone(), locked.clone()).await?;
+        assert_eq!(
+            admin.forward_of("268")?.as_deref(),
+            Some("600100268"),
+            "all locked: away"
+        );
+        // Back at the laptop: back to the rules.
+        report(laptop.clone(), at_the_desk.clone()).await?;
+        assert_eq!(admin.forward_of("268")?, None);
+        // The desk in use is signed out (revoked): its last report stops counting when the laptop locks.
+        report(desk.clone(), at_the_desk.clone()).await?;
+        let (status, _) = client
+            .json(Method::DELETE, "/api/v1/users/me/devices/current", Some(&desk), None)
+            .await?;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        report(laptop.clone(), locked.clone()).await?;
+        assert_eq!(admin.forward_of("268")?.as_deref(), Some("600100268"));
+        let kept = std::fs::read_to_string(home.dir.join("users").join("268").join("situations.json"))?;
+        assert!(
+            !kept.contains(&desk) && !kept.contains(&laptop),
+            "no token is kept: {kept}"
+        );
+        reset_extension(&mut admin, "268")?;
+        Ok(())
+    })
+}
