@@ -248,3 +248,19 @@ fn a_profile_choosing_an_unrecorded_greeting_is_said_first_and_applied_on_a_seco
     assert_eq!(harness.state().model.active_id(), Some(BuiltIn::Mobile.id()));
     Ok(())
 }
+
+#[test]
+fn hover_texts_wrap_within_the_small_window() -> TestResult {
+    // Why a profile cannot be applied is a long sentence: egui wraps hover texts at 500 points, wider than
+    // this window, so it was cut off at the window's edge (seen under Xvfb).
+    let home = tempfile::tempdir()?;
+    let harness = quick(home.path(), Language::Polish);
+    let wrap = harness.ctx.global_style().spacing.tooltip_width;
+    let width = callprofiles::gui::quick_window::WIDTH;
+    assert!(
+        wrap <= width - 20.0,
+        "hover texts wrap at {wrap}, the window is {width} wide"
+    );
+    assert!(wrap >= 160.0, "hover texts wrap at {wrap}: too narrow to read");
+    Ok(())
+}

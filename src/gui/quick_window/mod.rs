@@ -169,6 +169,7 @@ impl QuickApp {
         }
         self.close_when_done(ui.ctx());
         self.watch_focus(ui.ctx());
+        fit_tooltips(ui.ctx());
         let busy = self.busy();
         let mut commands = keys::keys_ui(ui, busy, self.model.detected().is_some());
         let frame = crate::gui::backdrop::central_panel_frame(ui.style())
@@ -402,6 +403,15 @@ fn open_main_window(home: &Path, language: Language, messages: bool) {
     });
     if let Err(error) = started {
         tracing::warn!("the main window could not be opened: {error}");
+    }
+}
+
+/// Keeps hover texts (why a profile cannot be applied) within this small window: egui wraps them at 500
+/// points, wider than the window, so a long sentence was cut off at its edge.
+fn fit_tooltips(ctx: &egui::Context) {
+    let fitting = (ctx.content_rect().width() - 2.0 * f32::from(MARGIN)).clamp(160.0, 500.0);
+    if ctx.global_style().spacing.tooltip_width != fitting {
+        ctx.global_style_mut(|style| style.spacing.tooltip_width = fitting);
     }
 }
 
