@@ -743,7 +743,7 @@ weekday-on-thu = w czwartek
 weekday-on-fri = w piątek
 weekday-on-sat = w sobotę
 weekday-on-sun = w niedzielę
-until-button = ⏱ Do…
+until-button = ⏱ Na jakiś czas…
 until-button-tooltip = Włącz ten profil na jakiś czas, a potem wróć do harmonogramu albo do poprzedniego profilu
 until-hours = na { $hours ->
     [one] 1 godzinę
