@@ -966,3 +966,12 @@ dialog-unsaved-rules-too = The rules also have unsaved changes: they are kept, a
 quick-unrecorded-greeting = { $profile } chooses greeting { $number }, which is not recorded: callers would hear the system greeting instead. Press it again to activate it anyway.
 vm-computer-audio-unavailable = The recordings are on the phone system, which this computer reaches without callprofiles-server: listen using the phone.
 vm-greeting-audio-unavailable = The greetings are on the phone system, which this computer reaches without callprofiles-server: record them by phone, or connect through callprofiles-server to listen and upload.
+
+## gsm: voicemail kept as GSM (.gsm) or WAV49 (.WAV) that cannot be decoded
+error-audio-invalid-gsm = The recording is not readable GSM audio: { $fault }.
+gsm-fault-bad-mark = frame { $frame } does not begin with the GSM mark
+gsm-fault-not-riff = the WAV49 file is not a RIFF WAVE file
+gsm-fault-not-gsm-wave = the WAV file's format tag is { $tag }, not GSM 6.10
+gsm-fault-not-mono-8khz = the WAV49 file has { $channels } channels at { $rate } Hz, not one at 8000 Hz
+gsm-fault-no-format = the WAV49 file does not say its format
+gsm-fault-no-data = the WAV49 file holds no sound chunk

@@ -988,3 +988,12 @@ dialog-unsaved-rules-too = Reguły też mają niezapisane zmiany: zostaną zacho
 quick-unrecorded-greeting = Profil { $profile } używa powitania { $number }, które nie jest nagrane: dzwoniący usłyszą zamiast niego Powitanie systemowe. Naciśnij go jeszcze raz, aby mimo to go włączyć.
 vm-computer-audio-unavailable = Nagrania są w systemie telefonicznym, z którym ten komputer łączy się bez callprofiles-server: odsłuchaj je za pomocą telefonu.
 vm-greeting-audio-unavailable = Powitania są w systemie telefonicznym, z którym ten komputer łączy się bez callprofiles-server: nagraj je za pomocą telefonu albo połącz się przez callprofiles-server, aby je odsłuchać i przesłać.
+
+## gsm: voicemail kept as GSM (.gsm) or WAV49 (.WAV) that cannot be decoded
+error-audio-invalid-gsm = Nagrania nie da się odczytać jako dźwięku GSM: { $fault }.
+gsm-fault-bad-mark = ramka { $frame } nie zaczyna się znacznikiem GSM
+gsm-fault-not-riff = plik WAV49 nie jest plikiem RIFF WAVE
+gsm-fault-not-gsm-wave = znacznik formatu pliku WAV to { $tag }, a nie GSM 6.10
+gsm-fault-not-mono-8khz = plik WAV49 ma { $channels } kan. przy { $rate } Hz, a nie jeden przy 8000 Hz
+gsm-fault-no-format = plik WAV49 nie podaje swojego formatu
+gsm-fault-no-data = plik WAV49 nie zawiera fragmentu z dźwiękiem

@@ -31,7 +31,7 @@ pub use applicable::{ApplicableSettings, CompleteRouting};
 pub use call_flow::{CallFlow, Phones, Pickup, RingTime, RingTimes, Stage, Step};
 pub use detection::{Activity, detect, differences, nearest};
 pub use error::{
-    AudioError, AutomationError, AutomationInput, ConfigProblem, CoreError, Damage, FileKind, ImportError,
+    AudioError, AutomationError, AutomationInput, ConfigProblem, CoreError, Damage, FileKind, GsmFault, ImportError,
     ImportProblem, InputError, LinkProblem, Overflow, PhoneError, ReachProblem, RemoteError, RuleError, RuleList,
     SecretFileProblem, StoreError, UnsafeReason,
 };

@@ -1,10 +1,12 @@
 //! The formats Asterisk keeps voicemail in (`format=` of voicemail.conf; each is a file extension), read
-//! into 16-bit PCM. PCM WAV, G.711 μ-law and A-law (`audio-codec-algorithms`) and signed linear are
-//! read; GSM, WAV49 (GSM in WAV), G.722, G.729 and the rest are [`AudioError::UnsupportedFormat`]: their
-//! decoders are codecs of their own, and the phone can still play them.
+//! into 16-bit PCM. PCM WAV, G.711 μ-law and A-law (`audio-codec-algorithms`), signed linear, GSM and
+//! WAV49 (GSM in WAV; our libgsm port, `gsm/`) are read; G.722, G.729 and the rest are
+//! [`AudioError::UnsupportedFormat`]: their decoders are codecs of their own, and the phone can still
+//! play them.
 
 use audio_codec_algorithms::{decode_alaw, decode_ulaw};
 
+use super::gsm::{GSM_RATE, decode_gsm, decode_wav49};
 use super::pcm::{Pcm, read_wav};
 use crate::error::AudioError;
 
@@ -22,7 +24,11 @@ pub enum StoredFormat {
         /// Its sample rate.
         rate: u32,
     },
-    /// Anything else (`gsm`, `WAV`/`wav49`, `g722`, `g729`, …), by its extension.
+    /// GSM 06.10 frames without a header (`gsm`), 8 kHz.
+    Gsm,
+    /// GSM 06.10 in a RIFF WAVE file, Microsoft's packing (`WAV`, `wav49`), 8 kHz.
+    Wav49,
+    /// Anything else (`g722`, `g729`, …), by its extension.
     Other(String),
 }
 
@@ -33,6 +39,8 @@ impl StoredFormat {
             "wav" => Self::Wav,
             "ulaw" | "ul" | "pcm" | "mu" | "ulw" => Self::Ulaw,
             "alaw" | "al" | "alw" => Self::Alaw,
+            "gsm" => Self::Gsm,
+            "WAV" | "wav49" => Self::Wav49,
             "sln" | "raw" => Self::Slin { rate: 8000 },
             "sln12" => Self::Slin { rate: 12000 },
             "sln16" => Self::Slin { rate: 16000 },
@@ -46,14 +54,16 @@ impl StoredFormat {
         }
     }
 
-    /// Which of several files of one message to read first (lower first): PCM before G.711, and
-    /// formats that cannot be read last.
+    /// Which of several files of one message to read first (lower first): PCM, then G.711, then GSM
+    /// (the lossiest), and formats that cannot be read last.
     pub fn preference(&self) -> u8 {
         match self {
             Self::Wav => 0,
             Self::Slin { .. } => 1,
             Self::Ulaw => 2,
             Self::Alaw => 3,
+            Self::Wav49 => 4,
+            Self::Gsm => 5,
             Self::Other(_) => 9,
         }
     }
@@ -77,6 +87,8 @@ pub fn decode(bytes: &[u8], format: &StoredFormat) -> Result<Pcm, AudioError> {
                 .map(|pair| i16::from_le_bytes([pair[0], pair[1]]))
                 .collect(),
         )),
+        StoredFormat::Gsm => Ok(mono(GSM_RATE, decode_gsm(bytes)?)),
+        StoredFormat::Wav49 => Ok(mono(GSM_RATE, decode_wav49(bytes)?)),
         StoredFormat::Other(extension) => Err(AudioError::UnsupportedFormat {
             format: extension.clone(),
         }),
@@ -127,7 +139,7 @@ mod tests {
 
     #[test]
     fn formats_without_a_decoder_are_named() {
-        for extension in ["gsm", "WAV", "wav49", "g722", "g729"] {
+        for extension in ["g722", "g729", "wav16", "gsm2"] {
             assert_eq!(
                 decode(b"xx", &StoredFormat::of_extension(extension)),
                 Err(AudioError::UnsupportedFormat {
@@ -136,6 +148,9 @@ mod tests {
             );
         }
         assert!(StoredFormat::Wav.preference() < StoredFormat::Ulaw.preference());
+        assert!(StoredFormat::Alaw.preference() < StoredFormat::of_extension("WAV").preference());
+        assert!(StoredFormat::of_extension("gsm").preference() < StoredFormat::of_extension("g722").preference());
+        assert_eq!(StoredFormat::of_extension("wav49"), StoredFormat::Wav49);
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub enum AudioError {
         "Playing voicemail on the computer needs callprofiles-server (the recordings are on the phone system): connect to it, or listen using the phone."
     )]
     NeedsServer,
-    /// The recording is kept in a format callprofiles cannot turn into PCM WAV (gsm, g722, WAV49…).
+    /// The recording is kept in a format callprofiles cannot turn into PCM WAV (g722, g729…).
     #[error(
         "The recording is kept as {format}, which callprofiles cannot play on the computer: listen using the phone."
     )]
@@ -73,6 +73,12 @@ pub enum AudioError {
         /// The bound, in seconds.
         limit: u64,
     },
+    /// The recording, kept as GSM (`.gsm` or WAV49 `.WAV`), cannot be decoded.
+    #[error("The recording is not readable GSM audio: {fault}.")]
+    InvalidGsm {
+        /// What is wrong with it.
+        fault: GsmFault,
+    },
     /// The greeting could not be saved in the mailbox.
     #[error("The greeting cannot be saved in the mailbox: {reason}.")]
     Unwritable {
@@ -82,4 +88,38 @@ pub enum AudioError {
         /// Why, in plain words.
         reason: String,
     },
+}
+
+/// Why a GSM recording (`.gsm` frames or a WAV49 file) cannot be decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
+pub enum GsmFault {
+    /// A 33-byte frame does not begin with GSM 06.10's 0xD mark (not GSM, or damaged).
+    #[error("frame {frame} does not begin with the GSM mark")]
+    BadMark {
+        /// The frame's number, from 1.
+        frame: u64,
+    },
+    /// A `.WAV` recording is not a RIFF WAVE file.
+    #[error("the WAV49 file is not a RIFF WAVE file")]
+    NotRiffWave,
+    /// The WAVE file holds another format than GSM 6.10 (tag 0x0031).
+    #[error("the WAV file's format tag is {tag:#06x}, not GSM 6.10")]
+    NotGsmWave {
+        /// Its format tag.
+        tag: u16,
+    },
+    /// The GSM WAVE file is not mono at 8000 Hz.
+    #[error("the WAV49 file has {channels} channels at {rate} Hz, not one at 8000 Hz")]
+    NotMono8kHz {
+        /// Its channels.
+        channels: u16,
+        /// Its sample rate.
+        rate: u32,
+    },
+    /// The WAVE file has no readable `fmt ` chunk before its sound.
+    #[error("the WAV49 file does not say its format")]
+    NoFormatChunk,
+    /// The WAVE file has no `data` chunk.
+    #[error("the WAV49 file holds no sound chunk")]
+    NoDataChunk,
 }

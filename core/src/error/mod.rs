@@ -15,7 +15,7 @@ mod store;
 
 use thiserror::Error;
 
-pub use audio::AudioError;
+pub use audio::{AudioError, GsmFault};
 pub use automation::{AutomationError, AutomationInput, RuleList};
 pub use config::{ConfigProblem, SecretFileProblem, UnsafeReason};
 pub use import::{ImportError, ImportProblem};

@@ -1,7 +1,7 @@
 //! Voicemail audio failures as sentences: computer playback needing the server, formats, hostile files,
 //! uploaded greetings.
 
-use callprofiles_core::AudioError;
+use callprofiles_core::{AudioError, GsmFault};
 use fluent_bundle::FluentValue;
 
 use super::{file_kind_text, io_kind_reason};
@@ -33,6 +33,10 @@ pub fn audio_error_text(i18n: &I18n, error: &AudioError) -> String {
             i18n.tr_args("error-audio-unreadable", &[("reason", text(&reason))])
         }
         AudioError::InvalidWav { detail } => i18n.tr_args("error-audio-invalid-wav", &[("detail", text(detail))]),
+        AudioError::InvalidGsm { fault } => i18n.tr_args(
+            "error-audio-invalid-gsm",
+            &[("fault", text(&gsm_fault_text(i18n, *fault)))],
+        ),
         AudioError::UnsupportedRate { rate } => i18n.tr_args("error-audio-rate", &[("rate", FluentValue::from(*rate))]),
         AudioError::Empty => i18n.tr("error-audio-empty"),
         AudioError::TooLong { limit } => i18n.tr_args("error-audio-too-long", &[("limit", FluentValue::from(*limit))]),
@@ -40,5 +44,26 @@ pub fn audio_error_text(i18n: &I18n, error: &AudioError) -> String {
             "error-audio-unwritable",
             &[("reason", text(&io_kind_reason(i18n, *kind, reason)))],
         ),
+    }
+}
+
+/// Why a GSM recording cannot be decoded, as a clause.
+fn gsm_fault_text(i18n: &I18n, fault: GsmFault) -> String {
+    match fault {
+        GsmFault::BadMark { frame } => i18n.tr_args("gsm-fault-bad-mark", &[("frame", FluentValue::from(frame))]),
+        GsmFault::NotRiffWave => i18n.tr("gsm-fault-not-riff"),
+        GsmFault::NotGsmWave { tag } => i18n.tr_args(
+            "gsm-fault-not-gsm-wave",
+            &[("tag", FluentValue::from(format!("{tag:#06x}")))],
+        ),
+        GsmFault::NotMono8kHz { channels, rate } => i18n.tr_args(
+            "gsm-fault-not-mono-8khz",
+            &[
+                ("channels", FluentValue::from(channels)),
+                ("rate", FluentValue::from(rate)),
+            ],
+        ),
+        GsmFault::NoFormatChunk => i18n.tr("gsm-fault-no-format"),
+        GsmFault::NoDataChunk => i18n.tr("gsm-fault-no-data"),
     }
 }

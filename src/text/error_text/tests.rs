@@ -419,7 +419,7 @@ fn hostile_peers_and_files_read_in_both_languages() {
 
 #[test]
 fn every_audio_error_reads_in_both_languages() {
-    use callprofiles_core::{AudioError, FileKind};
+    use callprofiles_core::{AudioError, FileKind, GsmFault};
     let (en, pl) = (I18n::new(Language::English), I18n::new(Language::Polish));
     let errors = [
         AudioError::NeedsServer,
@@ -436,6 +436,27 @@ fn every_audio_error_reads_in_both_languages() {
             detail: "no RIFF tag found".into(),
         },
         AudioError::UnsupportedRate { rate: 4000 },
+        AudioError::InvalidGsm {
+            fault: GsmFault::BadMark { frame: 12 },
+        },
+        AudioError::InvalidGsm {
+            fault: GsmFault::NotRiffWave,
+        },
+        AudioError::InvalidGsm {
+            fault: GsmFault::NotGsmWave { tag: 1 },
+        },
+        AudioError::InvalidGsm {
+            fault: GsmFault::NotMono8kHz {
+                channels: 2,
+                rate: 16000,
+            },
+        },
+        AudioError::InvalidGsm {
+            fault: GsmFault::NoFormatChunk,
+        },
+        AudioError::InvalidGsm {
+            fault: GsmFault::NoDataChunk,
+        },
         AudioError::Empty,
         AudioError::TooLong { limit: 180 },
         AudioError::Unwritable {
