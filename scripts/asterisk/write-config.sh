@@ -52,6 +52,9 @@ load = format_pcm.so
 load = format_wav.so
 load = format_gsm.so
 load = format_wav_gsm.so
+; CLI `file convert`: the tests have Asterisk's own libgsm encode and decode .gsm and WAV49 files
+; (server/tests/server/voicemail_gsm.rs compares our decoder with it, sample for sample).
+load = res_convert.so
 load = func_db.so
 load = func_strings.so
 load = func_cut.so

@@ -12,3 +12,4 @@ mod refusals;
 mod smtp;
 mod support;
 mod voicemail;
+mod voicemail_gsm;
