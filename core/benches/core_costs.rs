@@ -142,7 +142,16 @@ fn voicemail_audio(c: &mut Criterion) -> Result<(), Box<dyn std::error::Error>> 
     let samples: Vec<i16> = (0..8000 * seconds)
         .map(|n| ((n * 37) % 20_000 - 10_000) as i16)
         .collect();
-    let files: [(&str, &str, Vec<u8>); 3] = [
+    // 60 s of GSM as Asterisk encoded it (the fuzz seeds: 0.48 s of tones, repeated): `.gsm` frames,
+    // and the WAV49 file's 65-byte blocks behind its 60-byte header.
+    let gsm = include_bytes!("../../fuzz/seeds/gsm_decode/asterisk-tones.gsm").repeat(125);
+    let wav49_seed = include_bytes!("../../fuzz/seeds/gsm_decode/asterisk-tones.WAV");
+    let (header, blocks) = wav49_seed.split_at(60);
+    let mut wav49 = header.get(..56).ok_or("short WAV49 seed")?.to_vec();
+    let blocks = blocks.repeat(125);
+    wav49.extend_from_slice(&u32::try_from(blocks.len())?.to_le_bytes());
+    wav49.extend_from_slice(&blocks);
+    let files: [(&str, &str, Vec<u8>); 5] = [
         ("msg0000", "ulaw", samples.iter().map(|s| (s >> 8) as u8).collect()),
         (
             "msg0001",
@@ -155,6 +164,8 @@ fn voicemail_audio(c: &mut Criterion) -> Result<(), Box<dyn std::error::Error>> 
             .to_wav()?,
         ),
         ("msg0002", "ulaw", Vec::new()),
+        ("msg0003", "gsm", gsm),
+        ("msg0004", "WAV", wav49),
     ];
     for (n, (base, extension, bytes)) in files.iter().enumerate() {
         std::fs::write(inbox.join(format!("{base}.txt")), format!("[message]\nmsg_id=1-{n}\n"))?;
@@ -177,7 +188,16 @@ fn voicemail_audio(c: &mut Criterion) -> Result<(), Box<dyn std::error::Error>> 
         MessageId::parse("1-0")?,
         MessageId::parse("1-1")?,
         MessageId::parse("1-2")?,
+        MessageId::parse("1-3")?,
+        MessageId::parse("1-4")?,
     ];
+    for id in &ids[3..] {
+        let wav = spool.message_audio(&mailbox, id)?;
+        let frames = callprofiles_core::audio::read_wav(&wav, usize::MAX)?.samples.len() / 160;
+        if frames != 3000 {
+            return Err(format!("message {id}: {frames} GSM frames decoded, not 60 s worth").into());
+        }
+    }
     let mut group = c.benchmark_group("voicemail audio");
     group.sample_size(10);
     group.bench_function("message: 2 min μ-law (0.9 MiB) → PCM WAV", |b| {
@@ -185,6 +205,12 @@ fn voicemail_audio(c: &mut Criterion) -> Result<(), Box<dyn std::error::Error>> 
     });
     group.bench_function("message: 2 min PCM WAV (1.8 MiB) → PCM WAV", |b| {
         b.iter(|| spool.message_audio(&mailbox, &ids[1]).ok());
+    });
+    group.bench_function("message: 60 s GSM (97 KiB) → PCM WAV", |b| {
+        b.iter(|| spool.message_audio(&mailbox, &ids[3]).ok());
+    });
+    group.bench_function("message: 60 s WAV49 (95 KiB) → PCM WAV", |b| {
+        b.iter(|| spool.message_audio(&mailbox, &ids[4]).ok());
     });
     group.bench_function("refuse a 10 GB message file (by its size)", |b| {
         b.iter(|| spool.message_audio(&mailbox, &ids[2]).err());
