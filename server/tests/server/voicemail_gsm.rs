@@ -10,7 +10,8 @@
 //! WAV49 mode, Windows' MS-GSM) hear; the test prints how far.
 //!
 //! Then a mailbox whose messages exist only as `.WAV` or only as `.gsm` is served by
-//! callprofiles-server as 8 kHz PCM WAV holding those same samples.
+//! callprofiles-server as 8 kHz PCM WAV holding those same samples, and a damaged `.gsm` is refused
+//! with its typed reason.
 
 use std::path::{Path, PathBuf};
 
@@ -237,6 +238,14 @@ fn messages_kept_only_as_gsm_or_wav49_are_served_as_asterisks_decoding() -> Test
             (kept[0].2, "WAV", &reference[..whole_blocks]),
             (kept[1].2, "gsm", &reference[..]),
         ];
+        // msg0002: a damaged .gsm (a frame without the mark), refused with its reason, not a panic.
+        let damaged = "1764605120-00000003";
+        let mut bytes = std::fs::read(inbox.join("msg0001.gsm"))?;
+        if let Some(byte) = bytes.get_mut(33 * 5) {
+            *byte = 0x5A;
+        }
+        std::fs::write(inbox.join("msg0002.gsm"), bytes)?;
+        std::fs::write(inbox.join("msg0002.txt"), message_info(owner, damaged))?;
         let names: Vec<_> = std::fs::read_dir(&inbox)?
             .flatten()
             .map(|entry| entry.file_name().to_string_lossy().into_owned())
@@ -259,7 +268,7 @@ fn messages_kept_only_as_gsm_or_wav49_are_served_as_asterisks_decoding() -> Test
             .filter_map(|message| message["id"].as_str().map(str::to_owned))
             .collect();
         ids.sort();
-        assert_eq!(json!(ids), json!([kept[0].2, kept[1].2]), "{list}");
+        assert_eq!(json!(ids), json!([kept[0].2, kept[1].2, damaged]), "{list}");
 
         for (msg_id, extension, asterisks) in expected {
             let audio = client
@@ -284,6 +293,20 @@ fn messages_kept_only_as_gsm_or_wav49_are_served_as_asterisks_decoding() -> Test
                 served.len()
             );
         }
+        let (status, error) = client
+            .json(
+                Method::GET,
+                &format!("/api/v1/users/me/voicemail/messages/{damaged}/audio"),
+                Some(&token),
+                None,
+            )
+            .await?;
+        assert_eq!(status, StatusCode::BAD_GATEWAY, "{error}");
+        assert_eq!(
+            error["detail"]["phone"]["Audio"]["InvalidGsm"]["fault"],
+            json!({"BadMark": {"frame": 6}}),
+            "{error}"
+        );
         std::fs::remove_dir_all(&mailbox).ok();
         Ok(())
     })
