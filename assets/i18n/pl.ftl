@@ -994,6 +994,6 @@ error-audio-invalid-gsm = Nagrania nie da się odczytać jako dźwięku GSM: { $
 gsm-fault-bad-mark = ramka { $frame } nie zaczyna się znacznikiem GSM
 gsm-fault-not-riff = plik WAV49 nie jest plikiem RIFF WAVE
 gsm-fault-not-gsm-wave = znacznik formatu pliku WAV to { $tag }, a nie GSM 6.10
-gsm-fault-not-mono-8khz = plik WAV49 ma { $channels } kan. przy { $rate } Hz, a nie jeden przy 8000 Hz
+gsm-fault-not-mono-8khz = plik WAV49 ma kanałów: { $channels } przy { $rate } Hz, a nie jeden kanał przy 8000 Hz
 gsm-fault-no-format = plik WAV49 nie podaje swojego formatu
 gsm-fault-no-data = plik WAV49 nie zawiera fragmentu z dźwiękiem
