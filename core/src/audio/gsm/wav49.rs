@@ -1,14 +1,24 @@
 //! WAV49: GSM 06.10 in a RIFF WAVE file (format tag 0x0031, `WAVE_FORMAT_GSM610`), as Asterisk's
 //! format_wav_gsm writes it for `format=wav49` (extension `.WAV`): 65-byte blocks each holding two
-//! frames' 260-bit parameters back to back, least significant bit first (Microsoft's packing; libgsm's
-//! `WAV49` unpacking, Asterisk's `conv65`). The RIFF chunks are walked here with bounds checks: hound
-//! reads only PCM and float.
+//! frames' 260-bit parameters back to back, least significant bit first (Microsoft's packing, as libgsm's
+//! `WAV49` mode reads it and Asterisk's `conv66` writes it; Asterisk's own reader `conv65` skips the
+//! first frame's `xmc[48]`, see ARCHITECTURE.md). The RIFF chunks are walked here with bounds checks:
+//! hound reads only PCM and float.
+//
+// The block's bit order follows libgsm 1.0 (src/gsm_decode.c, its WAV49 branch):
+// Copyright 1992, 1993, 1994 by Jutta Degener and Carsten Bormann, Technische Universitaet Berlin.
+// Any use of this software is permitted provided that this notice is not removed and that neither the
+// authors nor the Technische Universitaet Berlin are deemed to have made any representations as to the
+// suitability of this software for any purpose nor are held responsible for any defects of this
+// software. THERE IS ABSOLUTELY NO WARRANTY FOR THIS SOFTWARE.
 
 use super::frame::{FRAME_SAMPLES, PARAMETER_BITS, Parameters};
 use crate::error::{AudioError, GsmFault};
 
 /// Bytes of a WAV49 block (two frames).
 pub const BLOCK_BYTES: usize = 65;
+/// Samples a block decodes to.
+pub const BLOCK_SAMPLES: usize = 2 * FRAME_SAMPLES;
 /// The WAVE format tag of GSM 6.10.
 const GSM610: u16 = 0x0031;
 
@@ -84,6 +94,3 @@ fn check_format(body: &[u8]) -> Result<(), AudioError> {
     }
     Ok(())
 }
-
-/// Samples a block decodes to.
-pub const BLOCK_SAMPLES: usize = 2 * FRAME_SAMPLES;
