@@ -1,7 +1,8 @@
 //! The network detector in network namespaces made by the test: a "computer" namespace whose default route
 //! goes through a veth pair to a "gateway" namespace with a chosen MAC address. The real binary run inside
 //! (`network show`, `network watch`) reads the kernel's tables, resolves the gateway by real ARP, asks a
-//! stand-in NetworkManager on a private bus for the Wi-Fi name, and sees the move to another network.
+//! stand-in NetworkManager on a private bus for the Wi-Fi name, and sees the move to another network, going
+//! offline, and a network with IPv6 alone.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -202,6 +203,37 @@ fn the_detector_sees_a_namespaces_network_and_the_move_to_another() -> TestResul
     ip(&["-n", &computer, "route", "del", "default"])?;
     let offline = serde_json::json!({"interface": null, "gateway_mac": null, "ssid": null, "addresses": []});
     while seen.last() != Some(&offline) {
+        let line = next().map_err(|e| format!("{e}; seen so far: {seen:?}"))?;
+        seen.push(line);
+    }
+
+    // A network with IPv6 alone: seen through its IPv6 default route (no MAC: IPv6 neighbours are not in
+    // /proc), recognised by its Wi-Fi name and its subnet.
+    ip(&["-n", &computer, "addr", "del", "10.88.0.2/24", "dev", &near])?;
+    ip(&["-n", &gateway, "addr", "add", "2001:db8:77::1/64", "dev", &far, "nodad"])?;
+    ip(&[
+        "-n",
+        &computer,
+        "addr",
+        "add",
+        "2001:db8:77::2/64",
+        "dev",
+        &near,
+        "nodad",
+    ])?;
+    ip(&[
+        "-n",
+        &computer,
+        "-6",
+        "route",
+        "add",
+        "default",
+        "via",
+        "2001:db8:77::1",
+    ])?;
+    let ipv6_only = serde_json::json!({"interface": near, "gateway_mac": null, "ssid": "Dom",
+                                       "addresses": ["2001:db8:77::2/64"]});
+    while seen.last() != Some(&ipv6_only) {
         let line = next().map_err(|e| format!("{e}; seen so far: {seen:?}"))?;
         seen.push(line);
     }

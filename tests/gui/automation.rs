@@ -489,21 +489,7 @@ fn closing_with_unsaved_rules_keeps_them_and_says_so() -> TestResult {
     let mut harness = rules_window(home.path(), Language::English);
     click(&mut harness, "+ Add an exception");
     select(&mut harness, "History");
-    let root = egui::ViewportId::ROOT;
-    harness
-        .input_mut()
-        .viewports
-        .entry(root)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    harness.step();
-    let commands = harness
-        .output()
-        .viewport_output
-        .get(&root)
-        .map(|output| output.commands.clone())
-        .unwrap_or_default();
+    let commands = close_window(&mut harness);
     assert!(commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
     harness.run();
     assert_eq!(harness.state().selection(), &Selection::Rules);
@@ -515,20 +501,7 @@ fn closing_with_unsaved_rules_keeps_them_and_says_so() -> TestResult {
     );
     // Cancel changes, and the window closes.
     click(&mut harness, "Cancel changes");
-    harness
-        .input_mut()
-        .viewports
-        .entry(root)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    harness.step();
-    let commands = harness
-        .output()
-        .viewport_output
-        .get(&root)
-        .map(|output| output.commands.clone())
-        .unwrap_or_default();
+    let commands = close_window(&mut harness);
     assert!(!commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
     Ok(())
 }

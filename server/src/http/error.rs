@@ -4,7 +4,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use callprofiles_core::error::AutomationError;
 use callprofiles_core::wire::{ErrorBody, ErrorDetail, ErrorKind};
-use callprofiles_core::{AudioError, CoreError, PhoneError};
+use callprofiles_core::{AudioError, CoreError, PhoneError, StoreError};
 
 use crate::pbx::unreachable;
 
@@ -68,6 +68,26 @@ impl ApiError {
         )
     }
 
+    /// 500 for a file of the user's that the server keeps but cannot read (damaged by hand or by a disk,
+    /// or written by a newer server): the file is left untouched and its path is in the log for the
+    /// administrator; the user learns which of their things it holds, not where the server keeps it.
+    fn unreadable_file(error: &StoreError) -> Self {
+        tracing::error!(%error, "a user's file cannot be read; it is left untouched");
+        let name = match error {
+            StoreError::Corrupt { path, .. } | StoreError::Newer { path, .. } => {
+                path.file_name().map(|name| name.to_string_lossy().into_owned())
+            }
+            _ => None,
+        }
+        .unwrap_or_default();
+        Self::new(
+            ErrorKind::Internal,
+            format!(
+                "Your {name} on the server cannot be read (it is damaged or was written by a newer server); it is kept untouched: ask the server's administrator, whose log names it."
+            ),
+        )
+    }
+
     /// The kind.
     pub fn kind(&self) -> ErrorKind {
         self.body.error
@@ -89,6 +109,9 @@ impl From<CoreError> for ApiError {
             CoreError::Phone(e) if not_found(&e) => (ErrorKind::NotFound, ErrorDetail::Phone(e)),
             CoreError::Phone(e) if bad_upload(&e) => (ErrorKind::BadRequest, ErrorDetail::Phone(e)),
             CoreError::Phone(e) => (ErrorKind::Pbx, ErrorDetail::Phone(e)),
+            CoreError::Store(e @ (StoreError::Corrupt { .. } | StoreError::Newer { .. })) => {
+                return Self::unreadable_file(&e);
+            }
             other => return Self::internal(&other),
         };
         Self {

@@ -10,7 +10,53 @@ use hyper::{Method, StatusCode};
 use jiff::{SignedDuration, Timestamp, ToSpan, tz::TimeZone};
 use serde_json::{Value, json};
 
-use crate::support::{AmiClientExt, Res, TestResult, asterisk, block_on, forward_to, reset_extension};
+use callprofiles_core::phone_system::asterisk::AmiClient;
+
+use crate::support::{
+    AmiClientExt, Asterisk, Client, Res, Server, ServerHome, TestResult, asterisk, block_on, forward_to,
+    reset_extension,
+};
+
+/// Where a user's Home profile is edited.
+const HOME_SETTINGS: &str = "/api/v1/users/me/profiles/home/settings";
+/// Where a user's rules are saved.
+const RULES: &str = "/api/v1/users/me/automation/rules";
+
+/// What a test of one user works with.
+struct Enrolled {
+    /// The tests' own AMI connection (the "outside" that reads AstDB).
+    admin: AmiClient,
+    /// The server's directory.
+    home: ServerHome,
+    /// The running server.
+    server: Server,
+    /// The user's device token.
+    token: String,
+}
+
+/// Resets `extension` on the PBX, starts a server (safety poll every 15 s, `failure_limit` failed guesses
+/// before 429) and enrolls one device of `extension`.
+async fn enrolled(asterisk: &Asterisk, extension: &str, failure_limit: u32) -> Res<Enrolled> {
+    let mut admin = asterisk.admin()?;
+    reset_extension(&mut admin, extension)?;
+    let home = asterisk.init(15, failure_limit)?;
+    let code = home.add_user(extension)?;
+    let server = home.start()?;
+    let token = server.enroll(extension, &code).await?;
+    Ok(Enrolled {
+        admin,
+        home,
+        server,
+        token,
+    })
+}
+
+/// Sends `body` to `path` with `token`, checks the answer is 200, and returns its body.
+async fn ok(client: &Client, method: Method, path: &str, token: &str, body: Option<&Value>) -> Res<Value> {
+    let (status, answer) = client.json(method, path, Some(token), body).await?;
+    assert_eq!(status, StatusCode::OK, "{path}: {answer}");
+    Ok(answer)
+}
 
 /// The next minute boundary at least `margin` seconds ahead (windows are whole minutes).
 fn boundary_ahead(margin: i64) -> Res<Timestamp> {
@@ -66,30 +112,25 @@ async fn forward_becomes(
 fn a_window_boundary_is_applied_on_the_pbx_without_any_request_and_an_until_returns_to_it() -> TestResult {
     let Some(asterisk) = asterisk()? else { return Ok(()) };
     block_on(async move {
-        let mut admin = asterisk.admin()?;
-        reset_extension(&mut admin, "261")?;
-        let home = asterisk.init(15, 10)?;
-        let code = home.add_user("261")?;
-        let server = home.start()?;
+        let Enrolled {
+            mut admin,
+            home,
+            server,
+            token,
+        } = enrolled(&asterisk, "261", 10).await?;
         let client = &server.client;
-        let token = server.enroll("261", &code).await?;
-        let path = "/api/v1/users/me/profiles/home/settings";
-        let (status, _) = client
-            .json(Method::PUT, path, Some(&token), Some(&forward_to("600100261")))
-            .await?;
-        assert_eq!(status, StatusCode::OK);
+        ok(
+            client,
+            Method::PUT,
+            HOME_SETTINGS,
+            &token,
+            Some(&forward_to("600100261")),
+        )
+        .await?;
 
         let boundary = boundary_ahead(6)?;
         let rules = window_rules(boundary, 3, "home")?;
-        let (status, change) = client
-            .json(
-                Method::PUT,
-                "/api/v1/users/me/automation/rules",
-                Some(&token),
-                Some(&rules),
-            )
-            .await?;
-        assert_eq!(status, StatusCode::OK, "{change}");
+        let change = ok(client, Method::PUT, RULES, &token, Some(&rules)).await?;
         assert_eq!(
             change["step"]["switched"],
             Value::Null,
@@ -186,29 +227,30 @@ fn a_window_boundary_is_applied_on_the_pbx_without_any_request_and_an_until_retu
 fn a_boundary_passed_while_the_server_was_stopped_is_applied_at_start_up() -> TestResult {
     let Some(asterisk) = asterisk()? else { return Ok(()) };
     block_on(async move {
-        let mut admin = asterisk.admin()?;
-        reset_extension(&mut admin, "263")?;
-        let home = asterisk.init(15, 10)?;
-        let code = home.add_user("263")?;
-        let mut server = home.start()?;
+        let Enrolled {
+            mut admin,
+            home,
+            mut server,
+            token,
+        } = enrolled(&asterisk, "263", 10).await?;
         let client = server.client.clone();
-        let token = server.enroll("263", &code).await?;
-        let path = "/api/v1/users/me/profiles/home/settings";
-        let (status, _) = client
-            .json(Method::PUT, path, Some(&token), Some(&forward_to("600100263")))
-            .await?;
-        assert_eq!(status, StatusCode::OK);
+        ok(
+            &client,
+            Method::PUT,
+            HOME_SETTINGS,
+            &token,
+            Some(&forward_to("600100263")),
+        )
+        .await?;
         let boundary = boundary_ahead(6)?;
-        let rules = window_rules(boundary, 5, "home")?;
-        let (status, change) = client
-            .json(
-                Method::PUT,
-                "/api/v1/users/me/automation/rules",
-                Some(&token),
-                Some(&rules),
-            )
-            .await?;
-        assert_eq!(status, StatusCode::OK, "{change}");
+        ok(
+            &client,
+            Method::PUT,
+            RULES,
+            &token,
+            Some(&window_rules(boundary, 5, "home")?),
+        )
+        .await?;
         server.kill9()?;
 
         sleep_past(boundary, Duration::from_secs(2)).await;
@@ -246,26 +288,25 @@ fn a_boundary_passed_while_the_server_was_stopped_is_applied_at_start_up() -> Te
 fn automation_refusals_other_users_no_token_oversized_and_overlapping() -> TestResult {
     let Some(asterisk) = asterisk()? else { return Ok(()) };
     block_on(async move {
-        let mut admin = asterisk.admin()?;
-        reset_extension(&mut admin, "265")?;
+        let Enrolled {
+            mut admin,
+            home,
+            server,
+            token,
+        } = enrolled(&asterisk, "265", 50).await?;
         reset_extension(&mut admin, "266")?;
-        let home = asterisk.init(15, 50)?;
-        let (code, other_code) = (home.add_user("265")?, home.add_user("266")?);
-        let server = home.start()?;
         let client = &server.client;
-        let token = server.enroll("265", &code).await?;
-        let other = server.enroll("266", &other_code).await?;
-        let rules_path = "/api/v1/users/me/automation/rules";
+        let other = server.enroll("266", &home.add_user("266")?).await?;
+        let rules_path = RULES;
         let later = boundary_ahead(600)?;
-        let (status, _) = client
-            .json(
-                Method::PUT,
-                rules_path,
-                Some(&token),
-                Some(&window_rules(later, 30, "mobile")?),
-            )
-            .await?;
-        assert_eq!(status, StatusCode::OK);
+        ok(
+            client,
+            Method::PUT,
+            RULES,
+            &token,
+            Some(&window_rules(later, 30, "mobile")?),
+        )
+        .await?;
 
         // Another user's token sees and changes only its own rules; no path names an extension.
         let (status, view) = client
@@ -390,31 +431,23 @@ fn automation_refusals_other_users_no_token_oversized_and_overlapping() -> TestR
 fn a_damaged_automation_file_is_set_aside_kept_and_audited_and_the_user_goes_on() -> TestResult {
     let Some(asterisk) = asterisk()? else { return Ok(()) };
     block_on(async move {
-        let mut admin = asterisk.admin()?;
-        reset_extension(&mut admin, "267")?;
-        let home = asterisk.init(15, 50)?;
-        let code = home.add_user("267")?;
-        let server = home.start()?;
+        let Enrolled {
+            mut admin,
+            home,
+            server,
+            token,
+        } = enrolled(&asterisk, "267", 50).await?;
         let client = &server.client;
-        let token = server.enroll("267", &code).await?;
-        let rules_path = "/api/v1/users/me/automation/rules";
-        let later = boundary_ahead(600)?;
-        let rules = window_rules(later, 30, "mobile")?;
-        let (status, _) = client.json(Method::PUT, rules_path, Some(&token), Some(&rules)).await?;
-        assert_eq!(status, StatusCode::OK);
+        let view_path = "/api/v1/users/me/automation";
+        let rules = window_rules(boundary_ahead(600)?, 30, "mobile")?;
+        ok(client, Method::PUT, RULES, &token, Some(&rules)).await?;
 
-        // The file is damaged behind the server's back (a disk fault, a hand edit).
+        // The file is damaged behind the server's back (a disk fault, a hand edit): the request still
+        // answers, with fresh rules.
         let user = home.dir.join("users").join("267");
         let damage = b"{\"version\": 1, \"rules\": {\"weekly\": [trunc";
         std::fs::write(user.join("automation.json"), damage)?;
-        let (status, view) = client
-            .json(Method::GET, "/api/v1/users/me/automation", Some(&token), None)
-            .await?;
-        assert_eq!(
-            status,
-            StatusCode::OK,
-            "a damaged file answers every request with an error: {view}"
-        );
+        let view = ok(client, Method::GET, view_path, &token, None).await?;
         assert_eq!(view["rules"]["weekly"], json!([]), "{view}");
         let kept: Vec<_> = std::fs::read_dir(&user)?
             .flatten()
@@ -437,23 +470,15 @@ fn a_damaged_automation_file_is_set_aside_kept_and_audited_and_the_user_goes_on(
             "{audit}"
         );
         // The user goes on: new rules are saved and read back; the history reads.
-        let (status, _) = client.json(Method::PUT, rules_path, Some(&token), Some(&rules)).await?;
-        assert_eq!(status, StatusCode::OK);
-        let (_, view) = client
-            .json(Method::GET, "/api/v1/users/me/automation", Some(&token), None)
-            .await?;
+        ok(client, Method::PUT, RULES, &token, Some(&rules)).await?;
+        let view = ok(client, Method::GET, view_path, &token, None).await?;
         assert_eq!(view["rules"]["weekly"][0]["profile"], "mobile", "{view}");
         std::fs::write(user.join("history.json"), b"[not json")?;
-        let (status, history) = client
-            .json(Method::GET, "/api/v1/users/me/automation/history", Some(&token), None)
-            .await?;
-        assert_eq!(status, StatusCode::OK, "{history}");
+        ok(client, Method::GET, "/api/v1/users/me/automation/history", &token, None).await?;
         assert!(home.audit()?.contains("set aside as history.json.damaged-"));
         // A file of a newer version is not set aside (the server that wrote it may come back).
         std::fs::write(user.join("automation.json"), br#"{"version": 999}"#)?;
-        let (status, error) = client
-            .json(Method::GET, "/api/v1/users/me/automation", Some(&token), None)
-            .await?;
+        let (status, error) = client.json(Method::GET, view_path, Some(&token), None).await?;
         assert_ne!(status, StatusCode::OK, "{error}");
         assert_eq!(std::fs::read(user.join("automation.json"))?, br#"{"version": 999}"#);
         reset_extension(&mut admin, "267")?;
@@ -465,45 +490,34 @@ fn a_damaged_automation_file_is_set_aside_kept_and_audited_and_the_user_goes_on(
 fn away_only_when_every_computer_of_the_user_is_and_a_revoked_one_stops_counting() -> TestResult {
     let Some(asterisk) = asterisk()? else { return Ok(()) };
     block_on(async move {
-        let mut admin = asterisk.admin()?;
-        reset_extension(&mut admin, "268")?;
-        let home = asterisk.init(15, 50)?;
-        let (desk_code, laptop_code) = (home.add_user("268")?, home.add_user("268")?);
-        let server = home.start()?;
+        let Enrolled {
+            mut admin,
+            home,
+            server,
+            token: desk,
+        } = enrolled(&asterisk, "268", 50).await?;
         let client = &server.client;
-        let desk = server.enroll("268", &desk_code).await?;
-        let laptop = server.enroll("268", &laptop_code).await?;
-        let (status, _) = client
-            .json(
-                Method::PUT,
-                "/api/v1/users/me/profiles/home/settings",
-                Some(&desk),
-                Some(&forward_to("600100268")),
-            )
-            .await?;
-        assert_eq!(status, StatusCode::OK);
+        let laptop = server.enroll("268", &home.add_user("268")?).await?;
+        ok(
+            client,
+            Method::PUT,
+            HOME_SETTINGS,
+            &desk,
+            Some(&forward_to("600100268")),
+        )
+        .await?;
         let rules = json!({"time_zone": "UTC", "otherwise": "office",
                            "away": {"profile": "home", "on_lock": true, "on_sleep": true}});
-        let (status, change) = client
-            .json(
-                Method::PUT,
-                "/api/v1/users/me/automation/rules",
-                Some(&desk),
-                Some(&rules),
-            )
-            .await?;
-        assert_eq!(status, StatusCode::OK, "{change}");
+        ok(client, Method::PUT, RULES, &desk, Some(&rules)).await?;
         let report = |token: String, situation: Value| async move {
-            let (status, change) = client
-                .json(
-                    Method::PUT,
-                    "/api/v1/users/me/automation/situation",
-                    Some(&token),
-                    Some(&situation),
-                )
-                .await?;
-            assert_eq!(status, StatusCode::OK, "{change}");
-            Res::Ok(())
+            ok(
+                client,
+                Method::PUT,
+                "/api/v1/users/me/automation/situation",
+                &token,
+                Some(&situation),
+            )
+            .await
         };
         let at_the_desk = json!({});
         let locked = json!({"away": "locked"});

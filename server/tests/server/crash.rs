@@ -1,5 +1,6 @@
 //! `kill -9` of the server in the middle of 200 profile writes: after a restart the last acknowledged
-//! write is there (or the one in flight), `profiles.json` is whole, and the writes go on to 200.
+//! write is there (or the one in flight), `profiles.json` is whole, and the writes go on to 200. A user's
+//! `profiles.json` damaged behind the server's back is kept untouched and said so in one sentence.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -86,6 +87,54 @@ fn kill_9_during_200_profile_writes_loses_and_tears_nothing() -> TestResult {
         assert_eq!(file["custom"][0]["name"], "W200");
         eprintln!(
             "kill -9: killed after write {last} was acknowledged; the file held {name:?}; 200 writes done after restart"
+        );
+        Ok(())
+    })
+}
+
+#[test]
+fn a_damaged_profiles_file_is_kept_untouched_and_said_so_without_its_path() -> TestResult {
+    let Some(asterisk) = asterisk()? else { return Ok(()) };
+    block_on(async move {
+        let home = asterisk.init(15, 50)?;
+        let code = home.add_user("269")?;
+        let server = home.start()?;
+        let client = &server.client;
+        let token = server.enroll("269", &code).await?;
+        let (status, _) = client
+            .json(Method::GET, "/api/v1/users/me/state", Some(&token), None)
+            .await?;
+        assert_eq!(status, StatusCode::OK);
+        let file = home.dir.join("users").join("269").join("profiles.json");
+        let damage = b"{\"version\": 1, \"profiles\": [tru";
+        std::fs::write(&file, damage)?;
+        let (status, error) = client
+            .json(Method::GET, "/api/v1/users/me/state", Some(&token), None)
+            .await?;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{error}");
+        let message = error["message"].as_str().unwrap_or_default();
+        assert!(
+            message.starts_with("Your profiles.json on the server cannot be read") && message.contains("administrator"),
+            "{message}"
+        );
+        assert!(
+            !message.contains(&home.dir.display().to_string()),
+            "the server's paths stay on the server: {message}"
+        );
+        // A change is refused alike and writes nothing over the damaged file.
+        let (status, _) = client
+            .json(
+                Method::POST,
+                "/api/v1/users/me/activate",
+                Some(&token),
+                Some(&json!({"profile": "home"})),
+            )
+            .await?;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(std::fs::read(&file)?, damage, "the damaged file is kept as it was");
+        assert!(
+            home.logs()?.contains("profiles.json"),
+            "the log names the file for the administrator"
         );
         Ok(())
     })

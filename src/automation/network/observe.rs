@@ -1,4 +1,5 @@
-//! What network this computer is on now: read from the kernel's tables (`/proc/net/route`, `/proc/net/arp`)
+//! What network this computer is on now: read from the kernel's tables (`/proc/net/route`, `/proc/net/arp`,
+//! and `/proc/net/ipv6_route` when there is no IPv4 default route)
 //! and, for the Wi-Fi name, from NetworkManager over D-Bus when it runs.
 
 use std::fmt;
@@ -100,7 +101,7 @@ impl NetworkProbe {
     pub fn observe(&mut self) -> ObservedNetwork {
         let routes = self.table("route");
         let Some(default) = proc_net::default_route(&routes) else {
-            return ObservedNetwork::default();
+            return self.observe_ipv6_only();
         };
         let gateway_mac = self.gateway_mac(default.gateway, &default.interface);
         let ssid = self.ssid(&default.interface);
@@ -108,6 +109,22 @@ impl NetworkProbe {
             addresses: addresses_of(&default.interface),
             interface: Some(default.interface),
             gateway_mac,
+            ssid,
+        }
+    }
+
+    /// A network with IPv6 alone: its default route's interface, Wi-Fi name and addresses. The kernel keeps
+    /// IPv6 neighbours out of `/proc`, so the router's MAC address is not known: a Wi-Fi name or subnet rule
+    /// recognises such a network.
+    fn observe_ipv6_only(&mut self) -> ObservedNetwork {
+        let Some(interface) = proc_net::default_route_v6(&self.table("ipv6_route")) else {
+            return ObservedNetwork::default();
+        };
+        let ssid = self.ssid(&interface);
+        ObservedNetwork {
+            addresses: addresses_of(&interface),
+            interface: Some(interface),
+            gateway_mac: None,
             ssid,
         }
     }

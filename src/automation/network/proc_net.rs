@@ -1,5 +1,6 @@
 //! Plain parsing of the kernel's IPv4 routing and neighbour tables as `/proc/net/route` and `/proc/net/arp`
-//! print them: the default route (interface and gateway) and the gateway's MAC address. Pure functions over text, so they are tested on real samples.
+//! print them: the default route (interface and gateway) and the gateway's MAC address; and of
+//! `/proc/net/ipv6_route` for a network with IPv6 alone (its neighbours are not in `/proc`, so no MAC). Pure functions over text, so they are tested on real samples.
 
 use std::net::Ipv4Addr;
 
@@ -87,6 +88,42 @@ pub fn default_route(route_table: &str) -> Option<DefaultRoute> {
         })
 }
 
+/// The interface of the IPv6 default route with the lowest metric, from `/proc/net/ipv6_route` (rows:
+/// destination, its prefix length, source, its prefix length, next hop, metric, refcount, use, flags,
+/// interface; hex): a usable route through a gateway to `::/0`. The kernel's own unreachable `::/0` on
+/// `lo` has no gateway and is left out.
+pub fn default_route_v6(ipv6_route_table: &str) -> Option<String> {
+    ipv6_route_table
+        .lines()
+        .filter_map(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let [
+                destination,
+                prefix,
+                _source,
+                _source_prefix,
+                next_hop,
+                metric,
+                _refcnt,
+                _use,
+                flags,
+                interface,
+            ] = fields.as_slice()
+            else {
+                return None;
+            };
+            let zero = |hex: &str| hex.len() == 32 && hex.bytes().all(|digit| digit == b'0');
+            let flags = u32::from_str_radix(flags, 16).ok()?;
+            let usable = zero(destination)
+                && u8::from_str_radix(prefix, 16).ok()? == 0
+                && !zero(next_hop)
+                && flags & (RTF_UP | RTF_GATEWAY) == RTF_UP | RTF_GATEWAY;
+            usable.then(|| Some((u32::from_str_radix(metric, 16).ok()?, (*interface).to_owned())))?
+        })
+        .min_by_key(|(metric, _)| *metric)
+        .map(|(_, interface)| interface)
+}
+
 /// The MAC address of `address` on `interface` in `/proc/net/arp`, when the entry is complete.
 pub fn neighbour_mac(arp_table: &str, address: Ipv4Addr, interface: &str) -> Option<MacAddress> {
     arp_table.lines().skip(1).find_map(|line| {
@@ -136,6 +173,36 @@ eth0\t000200C0\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0
 IP address       HW type     Flags       HW address            Mask     Device
 192.0.2.1        0x1         0x2         02:fc:00:00:00:05     *        eth0
 ";
+
+    /// `/proc/net/ipv6_route` of this very machine (IPv6 gateway fd00::1 on eth0), and of a laptop on an
+    /// IPv6-only Wi-Fi whose router is link-local, with a costlier wired default route.
+    const CONTAINER_IPV6_ROUTE: &str = "\
+fd000000000000000000000000000000 40 00000000000000000000000000000000 00 00000000000000000000000000000000 00000100 00000001 00000000 00000001     eth0
+fe800000000000000000000000000000 40 00000000000000000000000000000000 00 00000000000000000000000000000000 00000100 00000002 00000000 00000001     eth0
+00000000000000000000000000000000 00 00000000000000000000000000000000 00 fd000000000000000000000000000001 00000400 00000003 00000000 00000003     eth0
+00000000000000000000000000000001 80 00000000000000000000000000000000 00 00000000000000000000000000000000 00000000 00000002 00000000 80200001       lo
+00000000000000000000000000000000 00 00000000000000000000000000000000 00 00000000000000000000000000000000 ffffffff 00000001 00000000 00200200       lo
+";
+    const LAPTOP_IPV6_ROUTE: &str = "\
+00000000000000000000000000000000 00 00000000000000000000000000000000 00 fe80000000000000021122fffe334455 00000064 00000002 00000000 00000003 enp0s31f6
+00000000000000000000000000000000 00 00000000000000000000000000000000 00 fe800000000000000000000000000001 00000014 00000002 00000000 00000003   wlp2s0
+20010db8000100000000000000000000 40 00000000000000000000000000000000 00 00000000000000000000000000000000 00000258 00000001 00000000 00000001   wlp2s0
+00000000000000000000000000000000 00 00000000000000000000000000000000 00 00000000000000000000000000000000 ffffffff 00000001 00000000 00200200       lo
+";
+
+    #[test]
+    fn the_ipv6_default_route_is_the_cheapest_through_a_gateway() {
+        assert_eq!(default_route_v6(CONTAINER_IPV6_ROUTE).as_deref(), Some("eth0"));
+        assert_eq!(default_route_v6(LAPTOP_IPV6_ROUTE).as_deref(), Some("wlp2s0"));
+        // Only the kernel's unreachable route and the local ones: no default route (offline).
+        let offline: String = CONTAINER_IPV6_ROUTE
+            .lines()
+            .filter(|line| !line.contains("fd000000000000000000000000000001"))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        assert_eq!(default_route_v6(&offline), None);
+        assert_eq!(default_route_v6("not a table\n\n00 00"), None);
+    }
 
     #[test]
     fn the_default_route_is_the_one_with_the_lowest_metric() {

@@ -15,6 +15,10 @@ const RTMGRP_NEIGH: u32 = 0x4;
 const RTMGRP_IPV4_IFADDR: u32 = 0x10;
 /// `RTMGRP_IPV4_ROUTE`: routes, the default route among them.
 const RTMGRP_IPV4_ROUTE: u32 = 0x40;
+/// `RTMGRP_IPV6_IFADDR`: IPv6 addresses added or removed (SLAAC, DHCPv6).
+const RTMGRP_IPV6_IFADDR: u32 = 0x100;
+/// `RTMGRP_IPV6_ROUTE`: IPv6 routes (a network with IPv6 alone has only these).
+const RTMGRP_IPV6_ROUTE: u32 = 0x400;
 
 /// `ENOBUFS`: notifications were dropped because the socket's buffer was full — something changed.
 const ENOBUFS: i32 = 105;
@@ -26,7 +30,7 @@ pub fn watch_network(changed: impl Fn() -> bool + Send + 'static) -> io::Result<
     let mut socket = Socket::new(NETLINK_ROUTE)?;
     socket.bind(&SocketAddr::new(
         0,
-        RTMGRP_LINK | RTMGRP_NEIGH | RTMGRP_IPV4_IFADDR | RTMGRP_IPV4_ROUTE,
+        RTMGRP_LINK | RTMGRP_NEIGH | RTMGRP_IPV4_IFADDR | RTMGRP_IPV4_ROUTE | RTMGRP_IPV6_IFADDR | RTMGRP_IPV6_ROUTE,
     ))?;
     std::thread::Builder::new()
         .name("network watch".to_owned())
