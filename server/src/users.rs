@@ -9,6 +9,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result, bail};
+use callprofiles_core::wire::UserLanguage;
 use serde::{Deserialize, Serialize};
 
 use crate::dir::{ServerDir, write_private};
@@ -65,6 +66,11 @@ pub struct UserEntry {
     /// address Asterisk keeps for the mailbox.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// The language the user's desktop last said it shows (`PUT /users/me/language`, or the
+    /// administrator's `user language`): voicemail e-mail is written in it alone; unknown, in Polish
+    /// then English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<UserLanguage>,
 }
 
 /// The whole file.
@@ -201,6 +207,22 @@ impl Users {
             .transpose()?;
         self.update(|file| {
             file.users.entry(extension.to_owned()).or_default().email = email.map(|address| address.to_string());
+            Ok(())
+        })
+    }
+
+    /// Sets (or, with `None`, forgets) the language `extension`'s voicemail e-mail is written in; a user
+    /// not in the file is added only when a language is set (the administrator's `user language` may
+    /// come before `user add`).
+    pub fn set_language(&self, extension: &str, language: Option<UserLanguage>) -> Result<()> {
+        self.update(|file| {
+            match (file.users.get_mut(extension), language) {
+                (Some(entry), language) => entry.language = language,
+                (None, Some(language)) => {
+                    file.users.entry(extension.to_owned()).or_default().language = Some(language);
+                }
+                (None, None) => {}
+            }
             Ok(())
         })
     }
