@@ -32,12 +32,16 @@ impl MainApp {
             self.told_language = None;
             return;
         };
-        let wanted = (server.clone(), self.language());
-        if self.told_language.as_ref() == Some(&wanted) {
+        let language = self.language();
+        if self
+            .told_language
+            .as_ref()
+            .is_some_and(|(told_server, told)| told_server == server && *told == language)
+        {
             return;
         }
+        self.told_language = Some((server.clone(), language));
         self.model
-            .request(WorkerRequest::TellLanguage(user_language(wanted.1)), None);
-        self.told_language = Some(wanted);
+            .request(WorkerRequest::TellLanguage(user_language(language)), None);
     }
 }
