@@ -329,3 +329,23 @@ fn lock(dir: &ServerDir) -> Result<File> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_from_before_languages_reads_unchanged_and_an_unknown_language_is_not_written() -> Result<()> {
+        let old = r#"{"users":{"201":{"devices":[],"codes":[],"email":"anna@example.com"}}}"#;
+        let file: UsersFile = serde_json::from_str(old)?;
+        let entry = file.users.get("201").context("no 201")?;
+        assert_eq!(entry.language, None);
+        assert_eq!(serde_json::to_string(&file)?, old);
+        let mut file = file;
+        if let Some(entry) = file.users.get_mut("201") {
+            entry.language = Some(UserLanguage::Polish);
+        }
+        assert!(serde_json::to_string(&file)?.contains(r#""language":"pl""#));
+        Ok(())
+    }
+}
