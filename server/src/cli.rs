@@ -1,4 +1,4 @@
-//! The commands: `init`, `run`, `user add|email|list|revoke`, `mail set|test|off`.
+//! The commands: `init`, `run`, `user add|email|language|list|revoke`, `mail set|test|off`.
 
 use std::net::SocketAddr;
 use std::num::NonZeroU16;
@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use callprofiles_core::phone_system::asterisk::{AmiHost, AmiSecret, AmiUsername, Extension};
+use callprofiles_core::wire::UserLanguage;
 use clap::{Parser, Subcommand};
 
 use crate::audit::Audit;
@@ -158,6 +159,18 @@ enum UserCommand {
         /// Use the mailbox's address in Asterisk again.
         #[arg(long)]
         clear: bool,
+        /// The server directory.
+        #[arg(long)]
+        dir: PathBuf,
+    },
+    /// Sets the language EXT's voicemail e-mail is written in (its desktop sets it too, at each start
+    /// and change); `none`: unknown again, the e-mail in Polish then English.
+    Language {
+        /// The extension.
+        extension: String,
+        /// `pl`, `en` or `none`.
+        #[arg(value_parser = ["pl", "en", "none"])]
+        language: String,
         /// The server directory.
         #[arg(long)]
         dir: PathBuf,
@@ -380,6 +393,33 @@ fn user(command: UserCommand) -> Result<()> {
             }
             Ok(())
         }
+        UserCommand::Language {
+            extension,
+            language,
+            dir,
+        } => {
+            let dir = ServerDir::new(&dir);
+            dir.load_config()?;
+            let extension = Extension::parse(&extension)?;
+            let language = match language.as_str() {
+                "none" => None,
+                code => Some(
+                    code.parse::<UserLanguage>()
+                        .map_err(|_| anyhow::anyhow!("{code:?} is not pl, en or none"))?,
+                ),
+            };
+            Users::new(&dir).set_language(extension.as_str(), language)?;
+            let code = language.map_or("none", UserLanguage::code);
+            Audit::new(dir.audit_file()).record("cli", &format!("language of {extension} set to {code}"), "local");
+            match language {
+                Some(UserLanguage::Polish) => println!("Voicemail e-mail of {extension} is written in Polish."),
+                Some(UserLanguage::English) => println!("Voicemail e-mail of {extension} is written in English."),
+                None => println!(
+                    "Voicemail e-mail of {extension} is written in Polish then English until its desktop says its language."
+                ),
+            }
+            Ok(())
+        }
         UserCommand::List { dir } => {
             let dir = ServerDir::new(&dir);
             let file = Users::new(&dir).current()?;
@@ -392,8 +432,9 @@ fn user(command: UserCommand) -> Result<()> {
                     || "e-mail: the mailbox's in Asterisk".to_owned(),
                     |email| format!("e-mail: {email}"),
                 );
+                let language = entry.language.map_or("unknown", UserLanguage::code);
                 println!(
-                    "{extension}: {} device(s), {pending} unused code(s), {email}",
+                    "{extension}: {} device(s), {pending} unused code(s), {email}, language: {language}",
                     entry.devices.len()
                 );
                 for device in &entry.devices {

@@ -9,6 +9,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result, bail};
+use callprofiles_core::wire::UserLanguage;
 use serde::{Deserialize, Serialize};
 
 use crate::dir::{ServerDir, write_private};
@@ -65,6 +66,11 @@ pub struct UserEntry {
     /// address Asterisk keeps for the mailbox.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// The language the user's desktop last said it shows (`PUT /users/me/language`, or the
+    /// administrator's `user language`): voicemail e-mail is written in it alone; unknown, in Polish
+    /// then English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<UserLanguage>,
 }
 
 /// The whole file.
@@ -205,6 +211,22 @@ impl Users {
         })
     }
 
+    /// Sets (or, with `None`, forgets) the language `extension`'s voicemail e-mail is written in; a user
+    /// not in the file is added only when a language is set (the administrator's `user language` may
+    /// come before `user add`).
+    pub fn set_language(&self, extension: &str, language: Option<UserLanguage>) -> Result<()> {
+        self.update(|file| {
+            match (file.users.get_mut(extension), language) {
+                (Some(entry), language) => entry.language = language,
+                (None, Some(language)) => {
+                    file.users.entry(extension.to_owned()).or_default().language = Some(language);
+                }
+                (None, None) => {}
+            }
+            Ok(())
+        })
+    }
+
     /// Trades a code for a new device of `extension`; the code is used up. Returns the token.
     pub fn enroll(
         &self,
@@ -305,5 +327,25 @@ fn lock(dir: &ServerDir) -> Result<File> {
                 return Err(error).with_context(|| format!("Cannot lock {}", path.display()));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_from_before_languages_reads_unchanged_and_an_unknown_language_is_not_written() -> Result<()> {
+        let old = r#"{"users":{"201":{"devices":[],"codes":[],"email":"anna@example.com"}}}"#;
+        let file: UsersFile = serde_json::from_str(old)?;
+        let entry = file.users.get("201").context("no 201")?;
+        assert_eq!(entry.language, None);
+        assert_eq!(serde_json::to_string(&file)?, old);
+        let mut file = file;
+        if let Some(entry) = file.users.get_mut("201") {
+            entry.language = Some(UserLanguage::Polish);
+        }
+        assert!(serde_json::to_string(&file)?.contains(r#""language":"pl""#));
+        Ok(())
     }
 }

@@ -16,6 +16,7 @@ mod automation;
 mod desktop_runner;
 mod enroll;
 mod isolation;
+mod language;
 mod restart;
 mod voicemail;
 mod window;

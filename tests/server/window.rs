@@ -1,6 +1,7 @@
 //! The window's server form (egui_kittest): its fields are checked with core's types as typed; with the
 //! real server it connects, names server and extension in the status line, shows a lost server at once
-//! through the event stream, and is back within 2 s of the server's restart (no 3 s polling).
+//! through the event stream, and is back within 2 s of the server's restart (no 3 s polling); joining
+//! tells the server the window's language.
 
 use std::time::{Duration, Instant};
 
@@ -74,6 +75,14 @@ fn the_window_connects_with_the_form_follows_the_stream_is_back_within_two_secon
         wait_until(&mut harness, "the server's state", Duration::from_secs(5), |app| {
             app.model.server().is_some() && app.model.live().is_some()
         })?;
+        // Joining told the server the window's language (its voicemail e-mail is in English alone now).
+        let users = server.server_dir().join("users.json");
+        wait_until(
+            &mut harness,
+            "the language on the server",
+            Duration::from_secs(10),
+            |_| std::fs::read_to_string(&users).is_ok_and(|text| text.contains("\"language\": \"en\"")),
+        )?;
         click(&mut harness, "Close");
         let status = format!("Server {}, extension 208", server.url());
         assert!(shows(&harness, &status), "the status line does not say {status}");

@@ -11,7 +11,8 @@ use crate::profile::ProfileId;
 use crate::settings::Settings;
 use crate::wire::{
     ActivateRequest, AutomationChange, CallRequest, CallResponse, CreateRequest, EnrollRequest, EnrollResponse,
-    HistoryResponse, ImportResponse, Me, RenameRequest, SaveDetectedRequest, State, UntilRequest, UploadResponse,
+    HistoryResponse, ImportResponse, LanguageRequest, Me, RenameRequest, SaveDetectedRequest, State, UntilRequest,
+    UploadResponse, UserLanguage,
 };
 
 impl ServerClient {
@@ -131,6 +132,11 @@ impl ServerClient {
     pub fn history(&self) -> Result<Vec<HistoryEntry>, CoreError> {
         let response: HistoryResponse = self.call("GET", "/users/me/automation/history", None::<&()>)?;
         Ok(response.entries)
+    }
+
+    /// `PUT /users/me/language`: the language the server writes to this user in (voicemail e-mail).
+    pub fn put_language(&self, language: UserLanguage) -> Result<(), CoreError> {
+        self.call_empty_with("PUT", "/users/me/language", &LanguageRequest { language })
     }
 
     /// `DELETE /users/me/devices/current`: revokes this device's token (sign out).

@@ -106,6 +106,11 @@ impl ServerClient {
         self.exchange(method, path, None::<&()>, REQUEST_TIMEOUT).map(drop)
     }
 
+    /// Sends a request with a JSON body whose answer has no body (204).
+    pub(crate) fn call_empty_with(&self, method: &str, path: &str, body: &impl Serialize) -> Result<(), CoreError> {
+        self.exchange(method, path, Some(body), REQUEST_TIMEOUT).map(drop)
+    }
+
     /// Sends one request; a non-2xx answer becomes the error it describes.
     fn exchange(
         &self,

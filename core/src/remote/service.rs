@@ -29,6 +29,7 @@ use crate::settings::{GreetingSlot, Settings};
 use crate::store::{Store, StoreState};
 use crate::transfer::ImportReport;
 use crate::voicemail::{MessageId, RecordedGreetings, VoicemailMessage};
+use crate::wire::UserLanguage;
 
 /// The server's profiles and phone system, once opened (the device token was readable).
 struct Opened {
@@ -308,6 +309,11 @@ impl ProfileService for ServerService {
 
     fn history(&mut self) -> Result<Vec<HistoryEntry>, CoreError> {
         self.book_of()?.client().history()
+    }
+
+    /// Kept by the server per user (`users.json`); its voicemail e-mail is then in this language alone.
+    fn tell_language(&mut self, language: UserLanguage) -> Result<(), CoreError> {
+        self.book_of()?.client().put_language(language)
     }
 
     /// The automation's files are the server's: none here to move (the server keeps a damaged one

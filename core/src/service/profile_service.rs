@@ -22,6 +22,7 @@ use crate::settings::Settings;
 use crate::store::StoreState;
 use crate::transfer::ImportReport;
 use crate::voicemail::{MessageId, RecordedGreetings, VoicemailMessage};
+use crate::wire::UserLanguage;
 
 use super::{Callprofiles, Overview, PlacedCall, SavedDetected, Status};
 
@@ -284,6 +285,13 @@ pub trait ProfileService: Send {
     /// The switches made automatically or by "until", newest first (at most 500).
     fn history(&mut self) -> Result<Vec<HistoryEntry>, CoreError> {
         Err(AutomationError::Unavailable.into())
+    }
+
+    /// Tells the phone system the language the user reads, for what it writes to them on its own (a
+    /// callprofiles server's e-mail of new voicemail). Without a server the language is only the app's:
+    /// nothing to tell, so this does nothing.
+    fn tell_language(&mut self, _language: UserLanguage) -> Result<(), CoreError> {
+        Ok(())
     }
 
     /// Moves a damaged (or newer) `automation.json` and/or `history.json` aside, kept, never deleted;

@@ -5,11 +5,13 @@
 mod automation;
 mod book;
 mod error;
+mod language;
 mod requests;
 mod state;
 
 pub use automation::{AutomationChange, HistoryResponse, UntilRequest, WireAutomation};
 pub use error::{ErrorBody, ErrorDetail, ErrorKind};
+pub use language::{LanguageRequest, UnknownLanguage, UserLanguage};
 pub use requests::{
     ActivateRequest, CallRequest, CallResponse, CreateRequest, EnrollRequest, EnrollResponse, GreetingsList,
     ImportResponse, Me, RenameRequest, SaveDetectedRequest, UploadResponse, VoicemailList,

@@ -5,6 +5,7 @@ mod automation;
 mod error;
 mod extract;
 mod handlers;
+mod language;
 mod sse;
 mod voicemail;
 
@@ -75,6 +76,7 @@ pub fn router(state: AppState) -> Router {
         .route("/users/me/profiles/upload", post(handlers::upload))
         .route("/users/me/live", put(handlers::set_live))
         .route("/users/me/devices/current", delete(handlers::sign_out))
+        .route("/users/me/language", put(language::put_language))
         .route("/users/me/automation", get(automation::view))
         .route("/users/me/automation/rules", put(automation::put_rules))
         .route("/users/me/automation/until", post(automation::until))

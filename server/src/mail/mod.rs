@@ -1,6 +1,7 @@
 //! E-mail of new voicemail: while a user's live settings have voicemail *notification* on, each new
 //! message in their mailbox is e-mailed (caller, time, length, the recording as WAV) through the SMTP
-//! relay of `server.json`. The AMI event thread says which mailbox changed (`MessageWaiting`), and at
+//! relay of `server.json`, in the user's language (`users.json`, told by their desktop; Polish then
+//! English while unknown). The AMI event thread says which mailbox changed (`MessageWaiting`), and at
 //! start and after each reconnect every user is looked at, so messages left while the server or
 //! Asterisk was away are found. Handled ids are kept per user on disk (`handled.rs`). Sending runs in
 //! a task of its own: a slow or dead relay never delays a request; it is retried with backoff a
@@ -16,6 +17,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::Result;
 use callprofiles_core::voicemail::VoicemailMessage;
+use callprofiles_core::wire::UserLanguage;
 use callprofiles_core::{AudioError, CoreError, PhoneError};
 use lettre::message::Mailbox;
 use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
@@ -171,13 +173,14 @@ impl Mailer {
         let mut mailed = 0;
         if notification && !new.is_empty() {
             let to = self.recipient(extension, entry.email.as_deref()).await;
+            let language = entry.language;
             // After one message failed every attempt, the rest of this batch get one attempt each: a
             // dead relay holds a backlog for seconds, not minutes.
             let mut attempts = self.config.attempts.max(1);
             for message in &new {
                 match &to {
                     Some(to) => {
-                        if self.mail(extension, to, message, attempts).await {
+                        if self.mail(extension, to, language, message, attempts).await {
                             mailed += 1;
                         } else {
                             attempts = 1;
@@ -242,15 +245,24 @@ impl Mailer {
         }
     }
 
-    /// Mails one message to `to`, in up to `attempts` attempts with backoff between them; whether it
-    /// was sent. Every failure is logged once; the outcome goes to `audit.log`.
-    async fn mail(&self, extension: &str, to: &Mailbox, message: &VoicemailMessage, attempts: u32) -> bool {
+    /// Mails one message to `to` in `language` (both, when unknown), in up to `attempts` attempts with
+    /// backoff between them; whether it was sent. Every failure is logged once; the outcome goes to
+    /// `audit.log`.
+    async fn mail(
+        &self,
+        extension: &str,
+        to: &Mailbox,
+        language: Option<UserLanguage>,
+        message: &VoicemailMessage,
+        attempts: u32,
+    ) -> bool {
         let audio = self.audio(extension, message).await;
         let notice = compose::Notice {
             extension,
             message,
             audio,
             zone: jiff::tz::TimeZone::system(),
+            language,
         };
         let email = match compose::compose(&self.sender, to, &notice) {
             Ok(email) => email,

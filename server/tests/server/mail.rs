@@ -544,3 +544,154 @@ fn mail_test_says_whether_the_relay_takes_mail() -> TestResult {
     assert!(!audit.contains(password));
     Ok(())
 }
+
+/// The language `users.json` keeps for `extension` (`None`: unknown).
+fn language_in_users_file(home: &ServerHome, extension: &str) -> Res<Option<String>> {
+    let users: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(home.dir.join("users.json"))?)?;
+    Ok(users["users"][extension]["language"].as_str().map(str::to_owned))
+}
+
+/// Words of the Polish e-mail (none a name, number or date).
+const POLISH_WORDS: [&str; 7] = [
+    "Poczta",
+    "wiadomość",
+    "Od:",
+    "Kiedy:",
+    "Długość:",
+    "Wiadomość:",
+    "profilu",
+];
+/// Words of the English e-mail.
+const ENGLISH_WORDS: [&str; 7] = [
+    "Voicemail",
+    "From:",
+    "When:",
+    "Length:",
+    "Message:",
+    "English",
+    "profile",
+];
+
+#[test]
+fn the_users_language_set_by_their_token_writes_the_email_in_that_language_alone() -> TestResult {
+    let Some(asterisk) = asterisk()? else { return Ok(()) };
+    let Some(sink) = SmtpSink::start()? else { return Ok(()) };
+    let (extension, other) = ("383", "384");
+    let mut admin = asterisk.admin()?;
+    reset_extension(&mut admin, extension)?;
+    let home = asterisk.init(15, 10)?;
+    mail_to_sink(&home, sink.port)?;
+    let code = {
+        let out = home.command(&["user", "add", extension])?;
+        out.lines().rev().nth(1).ok_or("no code")?.to_owned()
+    };
+    home.add_user(other)?;
+    // The administrator's way, for a user whose desktop never said: shown by `user list`.
+    assert!(home.command(&["user", "language", other, "de"]).is_err());
+    home.command(&["user", "language", other, "en"])?;
+    let list = home.command(&["user", "list"])?;
+    assert!(
+        list.contains(&format!("{other}: ")) && list.contains("language: en"),
+        "{list}"
+    );
+    assert!(list.contains("language: unknown"), "{list}");
+    let server = home.start()?;
+    wait_checks(&home, extension, "new=0", 0, secs(20))?;
+    set_notification(&mut admin, extension, true)?;
+
+    let put_language = |token: Option<String>, body: Vec<u8>| {
+        let client = server.client.clone();
+        block_on(async move {
+            let answer = client
+                .request(Method::PUT, "/api/v1/users/me/language", token.as_deref(), body)
+                .await?;
+            Ok(answer.status)
+        })
+    };
+    let token = block_on(server.enroll(extension, &code))?;
+    let body = |language: &str| serde_json::to_vec(&json!({ "language": language }));
+
+    // Refusals change nothing: no token, a language the server does not write, a body past 64 KiB.
+    assert_eq!(put_language(None, body("pl")?)?, StatusCode::UNAUTHORIZED);
+    assert_eq!(put_language(Some(token.clone()), body("de")?)?, StatusCode::BAD_REQUEST);
+    let huge = format!("{{\"language\":\"pl\",\"pad\":\"{}\"}}", "x".repeat(70 * 1024));
+    assert_eq!(
+        put_language(Some(token.clone()), huge.into_bytes())?,
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+    assert_eq!(language_in_users_file(&home, extension)?, None);
+
+    // 1. Polish: subject and body in Polish alone.
+    assert_eq!(put_language(Some(token.clone()), body("pl")?)?, StatusCode::NO_CONTENT);
+    assert_eq!(language_in_users_file(&home, extension)?.as_deref(), Some("pl"));
+    assert_eq!(
+        language_in_users_file(&home, other)?.as_deref(),
+        Some("en"),
+        "the other user's"
+    );
+    leave_message(&asterisk, extension)?;
+    let received = sink.wait_for(1, secs(60))?;
+    let polish = parse(&received[0])?;
+    assert_eq!(polish.recipients, ["vm383@example.test"]);
+    assert_eq!(polish.subject, "Poczta głosowa: wiadomość od Anna Nowak (600100200)");
+    assert!(
+        polish
+            .text
+            .lines()
+            .next()
+            .is_some_and(|line| line.trim_end() == "Nowa wiadomość w poczcie głosowej numeru 383.")
+            && polish.text.contains("Od: Anna Nowak (600100200)")
+            && polish.text.contains("Nagranie jest w załączniku (WAV)."),
+        "{}",
+        polish.text
+    );
+    for word in ENGLISH_WORDS {
+        assert!(
+            !polish.text.contains(word),
+            "{word:?} in the Polish e-mail: {}",
+            polish.text
+        );
+    }
+    assert!(polish.wav.is_some());
+
+    // 2. English: subject and body in English alone.
+    assert_eq!(put_language(Some(token.clone()), body("en")?)?, StatusCode::NO_CONTENT);
+    assert_eq!(language_in_users_file(&home, extension)?.as_deref(), Some("en"));
+    leave_message(&asterisk, extension)?;
+    let received = sink.wait_for(2, secs(60))?;
+    let english = parse(&received[1])?;
+    assert_eq!(english.subject, "Voicemail from Anna Nowak (600100200)");
+    assert!(
+        english
+            .text
+            .lines()
+            .next()
+            .is_some_and(|line| line.trim_end() == "New voicemail for extension 383.")
+            && english.text.contains("From: Anna Nowak (600100200)")
+            && english.text.contains("The recording is attached (WAV)."),
+        "{}",
+        english.text
+    );
+    for word in POLISH_WORDS {
+        assert!(
+            !english.text.contains(word),
+            "{word:?} in the English e-mail: {}",
+            english.text
+        );
+    }
+    assert!(english.text.is_ascii(), "{}", english.text);
+    assert!(english.wav.is_some());
+
+    // The other user's language stayed; each change is audited, without the token.
+    assert_eq!(language_in_users_file(&home, other)?.as_deref(), Some("en"));
+    let audit = home.audit()?;
+    assert!(
+        audit.contains("set language pl done") && audit.contains("set language en done"),
+        "{audit}"
+    );
+    assert!(!audit.contains(&token) && !home.logs()?.contains(&token));
+    // `none`: unknown again (the e-mail in both languages).
+    home.command(&["user", "language", extension, "none"])?;
+    assert_eq!(language_in_users_file(&home, extension)?, None);
+    Ok(())
+}

@@ -40,6 +40,11 @@ fn endpoints() -> Vec<(Method, &'static str, Option<serde_json::Value>)> {
         (Method::POST, "/api/v1/users/me/profiles/upload", Some(export)),
         (Method::PUT, "/api/v1/users/me/live", Some(forward_to("600666"))),
         (
+            Method::PUT,
+            "/api/v1/users/me/language",
+            Some(json!({"language": "en"})),
+        ),
+        (
             Method::POST,
             "/api/v1/users/me/calls",
             Some(json!({"number": "600666"})),

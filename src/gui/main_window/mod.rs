@@ -19,6 +19,7 @@ mod modal;
 mod profile_view;
 mod rules;
 mod scrolled;
+mod server_language;
 mod shortcuts;
 mod sidebar;
 mod sidebar_row;
@@ -122,6 +123,8 @@ pub struct MainApp {
     voicemail_in_flight: messages::InFlight,
     /// Plays messages and greetings on the computer.
     player: Player,
+    /// The language last told to the callprofiles server, and which server.
+    told_language: server_language::Told,
 }
 
 impl MainApp {
@@ -152,6 +155,7 @@ impl MainApp {
             messages: messages::MessagesPanel::default(),
             voicemail_in_flight: messages::InFlight::default(),
             player: Player::new(Box::new(RodioSpeakers::default())),
+            told_language: None,
         }
     }
 
@@ -282,6 +286,7 @@ impl MainApp {
             // Show the result of what was just done (an inline worker has already answered).
             ui.ctx().request_repaint();
         }
+        self.tell_server_language();
         self.fade_notice(ui.ctx());
         self.update_title(ui.ctx());
         crate::gui::automation::next_line::wake_at_next_change(ui.ctx(), &mut self.model, &mut self.woke_for);

@@ -16,6 +16,7 @@ use callprofiles_core::phone_system::asterisk::{AmiSecret, AsteriskConfig};
 use callprofiles_core::phone_system::call::{CallOutcome, CallWatch};
 use callprofiles_core::remote::ServerConfig;
 use callprofiles_core::transfer::{self, Imported};
+use callprofiles_core::wire::UserLanguage;
 use callprofiles_core::{
     Callprofiles, CoreError, DetectedTarget, ImportReport, PhoneNumber, PhoneSystem, PlacedCall, ProfileBook,
     ProfileId, ProfileName, ProfileService, Settings, Snapshot, StoreError, open_home,
@@ -79,6 +80,9 @@ pub enum WorkerRequest {
     ActivateFor(ProfileId, TrayHold),
     /// From the automation runner ([`crate::automation::runner`]): one step, answered on its channel.
     Automate(AutomationAsk, ReplyTo),
+    /// [`ProfileService::tell_language`]: the window's own doing, not the user's request; a failure is
+    /// logged and answered as [`Outcome::Refreshed`], never shown.
+    TellLanguage(UserLanguage),
 }
 
 /// What the messages view and the form's greetings ask of the phone system: each one verb.
@@ -397,6 +401,12 @@ impl WorkerCore {
                 Outcome::Refreshed
             }
             WorkerRequest::Refresh => Outcome::Refreshed,
+            WorkerRequest::TellLanguage(language) => {
+                if let Err(error) = service.tell_language(language) {
+                    tracing::warn!(%language, %error, "the server was not told the window's language");
+                }
+                Outcome::Refreshed
+            }
             WorkerRequest::Activate(id) => Outcome::Activated(service.activate(&id)?.id),
             WorkerRequest::SaveSettings(id, settings) => {
                 let applied = service.save_settings(&id, settings)?.applied;

@@ -1,0 +1,80 @@
+//! The window tells the real server the language it shows (the server's voicemail e-mail is then in it
+//! alone): once at start with a server configured, and again when the user switches the language in the
+//! window; seen in the server's `users.json`.
+
+use std::path::Path;
+use std::time::Duration;
+
+use crate::asterisk_support::{Res, TestResult, reset_extension, with_asterisk};
+use crate::gui_connection_support::{settle, wait_until, window};
+use crate::server_support::{Server, connect};
+use callprofiles::text::i18n::Language;
+use egui_kittest::kittest::Queryable;
+
+/// The worker's polling interval (long: the language must not wait for a poll).
+const INTERVAL: Duration = Duration::from_secs(30);
+
+/// The language the server keeps for `extension` (`None`: unknown).
+fn language_on_server(server_dir: &Path, extension: &str) -> Res<Option<String>> {
+    let users: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(server_dir.join("users.json"))?)?;
+    Ok(users["users"][extension]["language"].as_str().map(str::to_owned))
+}
+
+/// Whether the server keeps `language` for `extension` now (an unreadable file: not yet).
+fn server_says(server_dir: &Path, extension: &str, language: &str) -> bool {
+    language_on_server(server_dir, extension).is_ok_and(|kept| kept.as_deref() == Some(language))
+}
+
+#[test]
+fn the_window_tells_the_server_its_language_at_start_and_when_the_user_switches_it() -> TestResult {
+    with_asterisk("window language on the server", |asterisk| {
+        let mut admin = asterisk.admin()?;
+        reset_extension(&mut admin, "212")?;
+        let server = Server::start(asterisk)?;
+        let code = server.add_user("212")?;
+        server.add_user("213")?;
+        let home = tempfile::tempdir()?;
+        let (ok, _, err) = connect(home.path(), &server, "212", &code, &server.fingerprint)?;
+        assert!(ok, "connect failed: {err}");
+        let server_dir = server.server_dir();
+        assert_eq!(
+            language_on_server(&server_dir, "212")?,
+            None,
+            "the command line tells none"
+        );
+
+        // At start: the window's language (English here), without the user doing anything.
+        let mut harness = window(home.path(), Language::English, INTERVAL)?;
+        let told = wait_until(&mut harness, "English on the server", Duration::from_secs(10), |_| {
+            server_says(&server_dir, "212", "en")
+        })?;
+        eprintln!(
+            "the server knew the window's language {} ms after the first read",
+            told.as_millis()
+        );
+        assert!(harness.state().notice().is_none(), "nothing to say to the user");
+
+        // The user switches to Polish: the server hears it at once.
+        harness.get_by_label("Language").click();
+        settle(&mut harness);
+        harness.get_by_label("Polski").click();
+        settle(&mut harness);
+        assert_eq!(harness.state().language(), Language::Polish);
+        wait_until(&mut harness, "Polish on the server", Duration::from_secs(10), |_| {
+            server_says(&server_dir, "212", "pl")
+        })?;
+        assert_eq!(
+            language_on_server(&server_dir, "213")?,
+            None,
+            "another user's is untouched"
+        );
+        let audit = std::fs::read_to_string(server_dir.join("audit.log"))?;
+        assert_eq!(
+            audit.matches("set language en done").count(),
+            1,
+            "told once at start: {audit}"
+        );
+        assert_eq!(audit.matches("set language pl done").count(), 1, "{audit}");
+        Ok(())
+    })
+}
