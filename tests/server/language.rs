@@ -1,6 +1,6 @@
 //! The window tells the real server the language it shows (the server's voicemail e-mail is then in it
-//! alone): once at start with a server configured, and again when the user switches the language in the
-//! window; seen in the server's `users.json`.
+//! alone): once at start with a server configured, again when the user switches the language in the
+//! window, and again when the server is back after being out of reach; seen in the server's `users.json`.
 
 use std::path::Path;
 use std::time::Duration;
@@ -30,7 +30,7 @@ fn the_window_tells_the_server_its_language_at_start_and_when_the_user_switches_
     with_asterisk("window language on the server", |asterisk| {
         let mut admin = asterisk.admin()?;
         reset_extension(&mut admin, "212")?;
-        let server = Server::start(asterisk)?;
+        let mut server = Server::start(asterisk)?;
         let code = server.add_user("212")?;
         server.add_user("213")?;
         let home = tempfile::tempdir()?;
@@ -75,6 +75,19 @@ fn the_window_tells_the_server_its_language_at_start_and_when_the_user_switches_
             "told once at start: {audit}"
         );
         assert_eq!(audit.matches("set language pl done").count(), 1, "{audit}");
+
+        // The server goes away and comes back having forgotten (restored from an older backup here: the
+        // administrator's `user language 212 none` while it was down): the window tells it again.
+        server.kill()?;
+        wait_until(&mut harness, "the lost server", Duration::from_secs(10), |app| {
+            app.model.live().is_none()
+        })?;
+        server.command(&["user", "language", "212", "none"])?;
+        assert_eq!(language_on_server(&server_dir, "212")?, None);
+        server.run()?;
+        wait_until(&mut harness, "Polish told again", Duration::from_secs(15), |_| {
+            server_says(&server_dir, "212", "pl")
+        })?;
         Ok(())
     })
 }

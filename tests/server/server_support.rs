@@ -129,16 +129,22 @@ impl Server {
         Ok(())
     }
 
-    /// `user add EXT`: the one-time code (the second-to-last line).
-    pub fn add_user(&self, extension: &str) -> Res<String> {
+    /// Runs the server's command line on its directory (`ARGS… --dir DIR`); its standard output.
+    pub fn command(&self, args: &[&str]) -> Res<String> {
         let output = Command::new(server_binary()?)
-            .args(["user", "add", extension, "--dir"])
+            .args(args)
+            .arg("--dir")
             .arg(self.server_dir())
             .output()?;
         if !output.status.success() {
-            return Err(format!("user add failed: {}", String::from_utf8_lossy(&output.stderr)).into());
+            return Err(format!("{args:?} failed: {}", String::from_utf8_lossy(&output.stderr)).into());
         }
-        let stdout = String::from_utf8(output.stdout)?;
+        Ok(String::from_utf8(output.stdout)?)
+    }
+
+    /// `user add EXT`: the one-time code (the second-to-last line).
+    pub fn add_user(&self, extension: &str) -> Res<String> {
+        let stdout = self.command(&["user", "add", extension])?;
         let lines: Vec<&str> = stdout.lines().collect();
         let code = lines
             .len()

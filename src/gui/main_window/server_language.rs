@@ -1,6 +1,7 @@
 //! Tells a callprofiles server the language the window shows, so what the server writes to the user on
 //! its own (the e-mail of new voicemail) is in that language alone: once per server the window is
-//! connected to (at start, after joining one) and again whenever the user switches the language. Nothing
+//! connected to (at start, after joining one, and each time the server is back after being out of
+//! reach) and again whenever the user switches the language. Nothing
 //! the user asked for: no busy spinner, and a failure is only logged (the e-mail stays in the language
 //! last told, or in both while none was).
 
@@ -32,6 +33,12 @@ impl MainApp {
             self.told_language = None;
             return;
         };
+        if self.model.live().is_none() {
+            // Not reachable now: told again once it is back, so a send that failed meanwhile, or a server
+            // restored from an older backup, learns the language too.
+            self.told_language = None;
+            return;
+        }
         let language = self.language();
         if self
             .told_language
