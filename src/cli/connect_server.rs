@@ -58,6 +58,11 @@ impl ServerArgs {
                 ),
             ],
         )];
+        // The server writes this user's voicemail e-mail in the language of this command's output; nothing
+        // the user asked for, so a failure is only logged.
+        if let Err(error) = context.open().tell_language(context.i18n.language().user_language()) {
+            tracing::warn!(%error, "the server was not told the language");
+        }
         lines.push(match connected.profiles {
             FirstSync::Uploaded => context.tr("cli-connect-uploaded"),
             FirstSync::ServerKept { backup } => context.tr_args(

@@ -25,6 +25,15 @@ impl Language {
     /// Every language, in the order the language menu lists them.
     pub const ALL: [Language; 2] = [Self::English, Self::Polish];
 
+    /// The same language in the words a callprofiles server keeps for its user (it writes their voicemail
+    /// e-mail in it).
+    pub fn user_language(self) -> callprofiles_core::wire::UserLanguage {
+        match self {
+            Self::Polish => callprofiles_core::wire::UserLanguage::Polish,
+            Self::English => callprofiles_core::wire::UserLanguage::English,
+        }
+    }
+
     /// The two-letter code (`en`, `pl`).
     pub fn code(self) -> &'static str {
         match self {

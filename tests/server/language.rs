@@ -1,13 +1,13 @@
-//! The window tells the real server the language it shows (the server's voicemail e-mail is then in it
-//! alone): once at start with a server configured, again when the user switches the language in the
-//! window, and again when the server is back after being out of reach; seen in the server's `users.json`.
+//! The desktop tells the real server its language (the server's voicemail e-mail is then in it alone):
+//! `connect server` in its output's language, then the window once at start, again when the user switches
+//! the language, and again when the server is back after being out of reach; seen in `users.json`.
 
 use std::path::Path;
 use std::time::Duration;
 
 use crate::asterisk_support::{Res, TestResult, reset_extension, with_asterisk};
 use crate::gui_connection_support::{settle, wait_until, window};
-use crate::server_support::{Server, connect};
+use crate::server_support::{Server, callprofiles};
 use callprofiles::text::i18n::Language;
 use egui_kittest::kittest::Queryable;
 
@@ -34,14 +34,25 @@ fn the_window_tells_the_server_its_language_at_start_and_when_the_user_switches_
         let code = server.add_user("212")?;
         server.add_user("213")?;
         let home = tempfile::tempdir()?;
-        let (ok, _, err) = connect(home.path(), &server, "212", &code, &server.fingerprint)?;
-        assert!(ok, "connect failed: {err}");
+        // Joined from the command line in Polish: the server learns Polish.
+        let url = server.url();
+        callprofiles(home.path())
+            .args([
+                "--lang",
+                "pl",
+                "connect",
+                "server",
+                &url,
+                "--extension",
+                "212",
+                "--code",
+                &code,
+            ])
+            .args(["--fingerprint", &server.fingerprint])
+            .assert()
+            .success();
         let server_dir = server.server_dir();
-        assert_eq!(
-            language_on_server(&server_dir, "212")?,
-            None,
-            "the command line tells none"
-        );
+        assert_eq!(language_on_server(&server_dir, "212")?.as_deref(), Some("pl"));
 
         // At start: the window's language (English here), without the user doing anything.
         let mut harness = window(home.path(), Language::English, INTERVAL)?;
@@ -74,7 +85,11 @@ fn the_window_tells_the_server_its_language_at_start_and_when_the_user_switches_
             1,
             "told once at start: {audit}"
         );
-        assert_eq!(audit.matches("set language pl done").count(), 1, "{audit}");
+        assert_eq!(
+            audit.matches("set language pl done").count(),
+            2,
+            "the command line's, then the switch: {audit}"
+        );
 
         // The server goes away and comes back having forgotten (restored from an older backup here: the
         // administrator's `user language 212 none` while it was down): the window tells it again.

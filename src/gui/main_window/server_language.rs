@@ -6,19 +6,10 @@
 //! last told, or in both while none was).
 
 use callprofiles_core::remote::ServerConfig;
-use callprofiles_core::wire::UserLanguage;
 
 use super::MainApp;
 use crate::gui::worker::WorkerRequest;
 use crate::text::i18n::Language;
-
-/// The server's word for a language of the window.
-pub fn user_language(language: Language) -> UserLanguage {
-    match language {
-        Language::Polish => UserLanguage::Polish,
-        Language::English => UserLanguage::English,
-    }
-}
 
 /// What was last told, and to which server (another server, or another extension on it, is told anew).
 pub type Told = Option<(ServerConfig, Language)>;
@@ -49,6 +40,6 @@ impl MainApp {
         }
         self.told_language = Some((server.clone(), language));
         self.model
-            .request(WorkerRequest::TellLanguage(user_language(language)), None);
+            .request(WorkerRequest::TellLanguage(language.user_language()), None);
     }
 }
