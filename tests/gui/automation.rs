@@ -427,25 +427,6 @@ fn until_from_the_main_window_and_a_time_typed() -> TestResult {
     Ok(())
 }
 
-/// Asks the window to close, returns the viewport commands of that frame.
-fn close_window(harness: &mut Main) -> Vec<egui::ViewportCommand> {
-    let root = egui::ViewportId::ROOT;
-    harness
-        .input_mut()
-        .viewports
-        .entry(root)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    harness.step();
-    harness
-        .output()
-        .viewport_output
-        .get(&root)
-        .map(|output| output.commands.clone())
-        .unwrap_or_default()
-}
-
 #[test]
 fn discarding_the_profile_on_close_keeps_the_unsaved_rules_too() -> TestResult {
     let home = ready_home()?;
@@ -453,7 +434,7 @@ fn discarding_the_profile_on_close_keeps_the_unsaved_rules_too() -> TestResult {
     click(&mut harness, "+ Add an exception");
     select(&mut harness, "Home");
     type_into(&mut harness, "Forward calls to", "600100200");
-    let commands = close_window(&mut harness);
+    let commands = crate::gui_support::close_window(&mut harness);
     assert!(commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
     harness.run();
     // The profile's question says the rules are kept.
@@ -478,7 +459,7 @@ fn discarding_the_profile_on_close_keeps_the_unsaved_rules_too() -> TestResult {
     assert!(shows(&harness, "Unsaved changes"), "the rules draft was lost");
     // Once the rules are answered for, the window closes.
     click(&mut harness, "Cancel changes");
-    let commands = close_window(&mut harness);
+    let commands = crate::gui_support::close_window(&mut harness);
     assert!(!commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
     Ok(())
 }
@@ -489,7 +470,7 @@ fn closing_with_unsaved_rules_keeps_them_and_says_so() -> TestResult {
     let mut harness = rules_window(home.path(), Language::English);
     click(&mut harness, "+ Add an exception");
     select(&mut harness, "History");
-    let commands = close_window(&mut harness);
+    let commands = crate::gui_support::close_window(&mut harness);
     assert!(commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
     harness.run();
     assert_eq!(harness.state().selection(), &Selection::Rules);
@@ -501,7 +482,7 @@ fn closing_with_unsaved_rules_keeps_them_and_says_so() -> TestResult {
     );
     // Cancel changes, and the window closes.
     click(&mut harness, "Cancel changes");
-    let commands = close_window(&mut harness);
+    let commands = crate::gui_support::close_window(&mut harness);
     assert!(!commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
     Ok(())
 }

@@ -302,16 +302,7 @@ fn closing_with_unsaved_changes_asks_first() -> TestResult {
     let (_home, mut harness) = fresh_window(Language::English)?;
     select(&mut harness, "Home");
     type_into(&mut harness, "Forward calls to", "600100200");
-    let root = egui::ViewportId::ROOT;
-    harness
-        .input_mut()
-        .viewports
-        .entry(root)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    harness.step();
-    let commands = root_commands(&harness);
+    let commands = crate::gui_support::close_window(&mut harness);
     assert!(commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
     harness.run();
     assert!(matches!(
@@ -322,21 +313,9 @@ fn closing_with_unsaved_changes_asks_first() -> TestResult {
     ));
     button(&harness, "Discard changes").click();
     harness.step();
-    let commands = root_commands(&harness);
+    let commands = crate::gui_support::root_commands(&harness);
     assert!(commands.contains(&egui::ViewportCommand::Close), "{commands:?}");
     Ok(())
-}
-
-/// The viewport commands the window sent in the last frame.
-fn root_commands(
-    harness: &egui_kittest::Harness<'static, callprofiles::gui::main_window::MainApp>,
-) -> Vec<egui::ViewportCommand> {
-    harness
-        .output()
-        .viewport_output
-        .get(&egui::ViewportId::ROOT)
-        .map(|output| output.commands.clone())
-        .unwrap_or_default()
 }
 
 /// Clicks the primary button at `pos` (e.g. on the dimmed window around a dialog) and lets the window settle.

@@ -572,6 +572,26 @@ const ENGLISH_WORDS: [&str; 7] = [
     "profile",
 ];
 
+/// Checks an e-mail written in one language alone: its `subject`, the body's `first_line`, the caller's
+/// `from` line and the `attached` sentence, none of the other language's `foreign` words, and the WAV.
+fn assert_written_alone_in(mail: &Mail, [subject, first_line, from, attached]: [&str; 4], foreign: &[&str]) {
+    assert_eq!(mail.subject, subject);
+    assert!(
+        mail.text
+            .lines()
+            .next()
+            .is_some_and(|line| line.trim_end() == first_line)
+            && mail.text.contains(from)
+            && mail.text.contains(attached),
+        "{}",
+        mail.text
+    );
+    for word in foreign {
+        assert!(!mail.text.contains(word), "{word:?} in the e-mail: {}", mail.text);
+    }
+    assert!(mail.wav.is_some());
+}
+
 #[test]
 fn the_users_language_set_by_their_token_writes_the_email_in_that_language_alone() -> TestResult {
     let Some(asterisk) = asterisk()? else { return Ok(()) };
@@ -639,26 +659,16 @@ fn the_users_language_set_by_their_token_writes_the_email_in_that_language_alone
     let received = sink.wait_for(1, secs(60))?;
     let polish = parse(&received[0])?;
     assert_eq!(polish.recipients, ["vm383@example.test"]);
-    assert_eq!(polish.subject, "Poczta głosowa: wiadomość od Anna Nowak (600100200)");
-    assert!(
-        polish
-            .text
-            .lines()
-            .next()
-            .is_some_and(|line| line.trim_end() == "Nowa wiadomość w poczcie głosowej numeru 383.")
-            && polish.text.contains("Od: Anna Nowak (600100200)")
-            && polish.text.contains("Nagranie jest w załączniku (WAV)."),
-        "{}",
-        polish.text
+    assert_written_alone_in(
+        &polish,
+        [
+            "Poczta głosowa: wiadomość od Anna Nowak (600100200)",
+            "Nowa wiadomość w poczcie głosowej numeru 383.",
+            "Od: Anna Nowak (600100200)",
+            "Nagranie jest w załączniku (WAV).",
+        ],
+        &ENGLISH_WORDS,
     );
-    for word in ENGLISH_WORDS {
-        assert!(
-            !polish.text.contains(word),
-            "{word:?} in the Polish e-mail: {}",
-            polish.text
-        );
-    }
-    assert!(polish.wav.is_some());
 
     // 2. English: subject and body in English alone.
     assert_eq!(put_language(Some(token.clone()), body("en")?)?, StatusCode::NO_CONTENT);
@@ -666,27 +676,17 @@ fn the_users_language_set_by_their_token_writes_the_email_in_that_language_alone
     leave_message(&asterisk, extension)?;
     let received = sink.wait_for(2, secs(60))?;
     let english = parse(&received[1])?;
-    assert_eq!(english.subject, "Voicemail from Anna Nowak (600100200)");
-    assert!(
-        english
-            .text
-            .lines()
-            .next()
-            .is_some_and(|line| line.trim_end() == "New voicemail for extension 383.")
-            && english.text.contains("From: Anna Nowak (600100200)")
-            && english.text.contains("The recording is attached (WAV)."),
-        "{}",
-        english.text
+    assert_written_alone_in(
+        &english,
+        [
+            "Voicemail from Anna Nowak (600100200)",
+            "New voicemail for extension 383.",
+            "From: Anna Nowak (600100200)",
+            "The recording is attached (WAV).",
+        ],
+        &POLISH_WORDS,
     );
-    for word in POLISH_WORDS {
-        assert!(
-            !english.text.contains(word),
-            "{word:?} in the English e-mail: {}",
-            english.text
-        );
-    }
     assert!(english.text.is_ascii(), "{}", english.text);
-    assert!(english.wav.is_some());
 
     // The other user's language stayed; each change is audited, without the token.
     assert_eq!(language_in_users_file(&home, other)?.as_deref(), Some("en"));

@@ -101,3 +101,26 @@ pub fn type_into(harness: &mut Harness<'static, MainApp>, label: &str, text: &st
     harness.get_by_label(label).type_text(text);
     harness.run();
 }
+
+/// The viewport commands the window sent in the last frame.
+pub fn root_commands(harness: &Harness<'static, MainApp>) -> Vec<egui::ViewportCommand> {
+    harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .map(|output| output.commands.clone())
+        .unwrap_or_default()
+}
+
+/// Asks the window to close (as its title bar's ×), returns the viewport commands of that frame.
+pub fn close_window(harness: &mut Harness<'static, MainApp>) -> Vec<egui::ViewportCommand> {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    root_commands(harness)
+}
