@@ -74,12 +74,7 @@ pub fn shows(harness: &Quick, text: &str) -> bool {
 
 /// The viewport commands the window sent in the last frame.
 pub fn commands(harness: &Quick) -> Vec<egui::ViewportCommand> {
-    harness
-        .output()
-        .viewport_output
-        .get(&egui::ViewportId::ROOT)
-        .map(|output| output.commands.clone())
-        .unwrap_or_default()
+    crate::gui_support::root_commands(harness)
 }
 
 /// Whether the window asked to close within `frames` frames.

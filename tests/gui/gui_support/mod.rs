@@ -102,8 +102,8 @@ pub fn type_into(harness: &mut Harness<'static, MainApp>, label: &str, text: &st
     harness.run();
 }
 
-/// The viewport commands the window sent in the last frame.
-pub fn root_commands(harness: &Harness<'static, MainApp>) -> Vec<egui::ViewportCommand> {
+/// The viewport commands the window (main or quick) sent in the last frame.
+pub fn root_commands<State>(harness: &Harness<'static, State>) -> Vec<egui::ViewportCommand> {
     harness
         .output()
         .viewport_output
